@@ -1,0 +1,32 @@
+/**
+ * Every contract method mapped to its service. The type makes a missing or misnamed
+ * handler a compile error, so the contract and the implementation cannot drift.
+ */
+import type { MethodName, OutputOf, ParsedInputOf } from '../../shared/contract';
+import type { ServiceContext } from '../context';
+import { listPublications, priceHistory, savePublication, setPrice } from '../services/catalogue';
+import { getCustomer, saveCustomer, searchCustomers } from '../services/customers';
+import { findDuplicateOrders } from '../services/orders/duplicates';
+import { getOrder, listOrders } from '../services/orders/read';
+import { cancelOrder, createOrder, updateOrder } from '../services/orders/write';
+import { getSettings, setSettings } from '../services/settings';
+
+export type Handlers = { [M in MethodName]: (ctx: ServiceContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>> };
+
+export const handlers: Handlers = {
+  'catalogue.list': listPublications,
+  'catalogue.save': savePublication,
+  'prices.set': setPrice,
+  'prices.history': (ctx, input) => priceHistory(ctx, input.publicationId),
+  'customers.search': searchCustomers,
+  'customers.get': (ctx, input) => getCustomer(ctx, input.id),
+  'customers.save': saveCustomer,
+  'orders.create': createOrder,
+  'orders.update': updateOrder,
+  'orders.get': getOrder,
+  'orders.list': listOrders,
+  'orders.cancel': cancelOrder,
+  'orders.findDuplicates': findDuplicateOrders,
+  'settings.get': getSettings,
+  'settings.set': setSettings,
+};

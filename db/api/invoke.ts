@@ -1,0 +1,33 @@
+/**
+ * The single entry point both bridges (Electron IPC and loopback HTTP) call: validate
+ * with the contract's schema, run the service, and turn every failure into an
+ * ApiError value. Unexpected errors are logged here and reported without internals.
+ */
+import { isMethodName, type MethodName } from '../../shared/contract';
+import { validateInput } from '../../shared/contract/validate';
+import { DomainError, fail, ok, type Result } from '../../shared/api/errors';
+import type { ServiceContext } from '../context';
+import { handlers } from './handlers';
+
+export type Invoke = (method: string, input: unknown) => Promise<Result<unknown>>;
+
+export interface InvokeOptions {
+  log?: (message: string, error: unknown) => void;
+}
+
+export function createInvoke(ctx: ServiceContext, options: InvokeOptions = {}): Invoke {
+  const log = options.log ?? ((message, error) => console.error(message, error));
+  return async (method, input) => {
+    if (!isMethodName(method)) return fail('not_found', `Unknown method "${String(method).slice(0, 60)}".`);
+    const parsed = validateInput(method, input);
+    if (!parsed.ok) return parsed;
+    try {
+      const handler = handlers[method] as (ctx: ServiceContext, input: unknown) => unknown;
+      return ok(await handler(ctx, parsed.value));
+    } catch (error) {
+      if (error instanceof DomainError) return { ok: false, error: error.toApiError() };
+      log(`Order Desk: ${method as MethodName} failed`, error);
+      return fail('internal', 'Something went wrong and nothing was saved. Please try again; if it keeps happening, tell IT.');
+    }
+  };
+}

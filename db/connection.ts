@@ -1,0 +1,82 @@
+/**
+ * Opens the one SQLite file: WAL, foreign keys, full sync, a busy timeout; brings the
+ * schema up to date; refuses a file written by a newer Order Desk without touching it.
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import { DomainError } from '../shared/api/errors';
+import { LATEST_VERSION, MIGRATIONS } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Create the file when missing (the default). */
+  create?: boolean;
+  /** Path to a better-sqlite3 binary built for another runtime (Electron in development). */
+  nativeBinding?: string;
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const exists = file === ':memory:' || fs.existsSync(file);
+  if (!exists && options.create === false) throw new DomainError('not_found', `No database at ${file}.`);
+
+  // Read the version read-only first, so a newer file is refused without any write (not even WAL setup).
+  if (exists && file !== ':memory:') assertNotNewer(file, options);
+
+  const db = new Database(file, { nativeBinding: options.nativeBinding });
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function assertNotNewer(file: string, options: OpenOptions): void {
+  let probe: Db;
+  try {
+    probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
+  } catch (error) {
+    throw new DomainError('database_damaged', `The database file ${file} cannot be opened: ${(error as Error).message}`);
+  }
+  try {
+    const version = probe.pragma('user_version', { simple: true }) as number;
+    if (version > LATEST_VERSION) {
+      throw new DomainError(
+        'database_too_new',
+        `This database was written by a newer version of Order Desk (schema ${version}; this version knows up to ${LATEST_VERSION}). ` +
+          'It has not been changed. Please update Order Desk to open it.',
+      );
+    }
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    throw new DomainError('database_damaged', `The database file ${file} is damaged or not an Order Desk database: ${(error as Error).message}`);
+  } finally {
+    probe.close();
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Applies every pending migration in one transaction: all of them or none. */
+export function migrate(db: Db): void {
+  const current = schemaVersion(db);
+  if (current > LATEST_VERSION) {
+    throw new DomainError('database_too_new', `This database was written by a newer version of Order Desk (schema ${current}). It has not been changed.`);
+  }
+  const pending = MIGRATIONS.filter((m) => m.version > current);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const migration of pending) {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    }
+  }).immediate();
+}

@@ -1,0 +1,20 @@
+/**
+ * Numbered migrations, applied in order inside one transaction and tracked with
+ * PRAGMA user_version. Kept as modules (not loose .sql files) so they travel inside
+ * the packaged app's bundle. Never edit a released migration: add the next number.
+ */
+import { sql as schema } from './0001_schema';
+import { sql as seedCatalogue } from './0002_seed_catalogue';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'schema', sql: schema },
+  { version: 2, name: 'seed catalogue and issuer', sql: seedCatalogue },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

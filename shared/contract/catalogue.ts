@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { method } from './define';
+import { decimalAmount, enumOf, id, isoDate, optionalText, requiredText, wholeNumber } from './fields';
+import { CURRENCY_CODES } from '../money/currencies';
+import { FORMATS } from '../domain/vocabulary';
+import { decimalPlaces } from '../money/money';
+import { currencyExponent } from '../money/currencies';
+import { isbnProblem } from '../domain/isbn';
+import type { PriceHistoryEntry, Publication } from './types';
+
+const currency = enumOf('Currency', CURRENCY_CODES, 'CHF, EUR or USD');
+
+function isbnField(label: string) {
+  return optionalText(label, 20).superRefine((v, ctx) => {
+    const problem = v === '' ? null : isbnProblem(v, label);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+}
+
+export const PublicationInput = z.object({
+  id: id('Publication').optional(),
+  title: requiredText('Title', 300),
+  subtitle: optionalText('Subtitle', 300),
+  year: wholeNumber('Year', 1900, 2100).nullable().optional().transform((v) => v ?? null),
+  pages: wholeNumber('Pages', 1, 100_000).nullable().optional().transform((v) => v ?? null),
+  isbn: isbnField('ISBN'),
+  eisbn: isbnField('E-ISBN'),
+  languages: z
+    .array(z.string().trim().regex(/^[a-z]{2,3}$/, { error: 'Languages must be language codes such as en, fr, es.' }), { error: 'Languages must be a list.' })
+    .max(20)
+    .default([]),
+  formats: z.array(enumOf('Format', FORMATS, 'print, pdf')).max(2).default(['print']),
+  active: z.boolean({ error: 'Active must be yes or no.' }).default(true),
+});
+
+export const PriceInput = z
+  .object({
+    publicationId: id('Publication'),
+    currency,
+    unitPrice: decimalAmount('Unit price'),
+    validFrom: isoDate('Valid from').optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (decimalPlaces(v.unitPrice) > currencyExponent(v.currency)) {
+      ctx.addIssue({ code: 'custom', path: ['unitPrice'], message: `Unit price can have at most ${currencyExponent(v.currency)} decimals in ${v.currency}.` });
+    }
+  });
+
+export const catalogueMethods = {
+  'catalogue.list': method<{ publications: Publication[] }>()(
+    z.object({
+      includeRetired: z.boolean().default(true),
+      /** Prices in force on this date (the order's received date); today when omitted. */
+      asOf: isoDate('Date').optional(),
+    }),
+  ),
+  'catalogue.save': method<{ publication: Publication }>()(PublicationInput),
+  'prices.set': method<{ publication: Publication }>()(PriceInput),
+  'prices.history': method<{ prices: PriceHistoryEntry[] }>()(z.object({ publicationId: id('Publication') })),
+};

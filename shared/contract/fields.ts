@@ -1,0 +1,100 @@
+/**
+ * Field schemas with clerk-readable messages. Every message names its field so the
+ * UI can show it next to the input and the API can return it as `field`.
+ */
+import { z } from 'zod';
+import countries from 'i18n-iso-countries';
+import { isDecimalString, decimalPlaces } from '../money/money';
+
+const LONGEST_TEXT = 10_000;
+
+function textMessage(label: string, required: boolean) {
+  return (issue: { input?: unknown }) =>
+    issue.input === undefined || issue.input === null ? (required ? `${label} is required.` : undefined) : `${label} must be text.`;
+}
+
+export function requiredText(label: string, max = 200) {
+  return z
+    .string({ error: textMessage(label, true) })
+    .max(LONGEST_TEXT * 10, { error: `${label} is too long (at most ${max} characters).` })
+    .trim()
+    .min(1, { error: `${label} is required.` })
+    .max(max, { error: `${label} is too long (at most ${max} characters).` });
+}
+
+/** Optional text: missing or blank becomes "" so stored rows never mix NULL and "". */
+export function optionalText(label: string, max = 200) {
+  return z
+    .string({ error: textMessage(label, false) })
+    .max(LONGEST_TEXT * 10, { error: `${label} is too long (at most ${max} characters).` })
+    .trim()
+    .max(max, { error: `${label} is too long (at most ${max} characters).` })
+    .optional()
+    .transform((v) => v ?? '');
+}
+
+export function optionalEmail(label = 'E-mail') {
+  return optionalText(label, 254).refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
+    error: `${label} does not look like an e-mail address (name@example.org).`,
+  });
+}
+
+export function id(label: string) {
+  return z.number({ error: `${label} must be a number.` }).int({ error: `${label} must be a whole number.` }).positive({ error: `${label} must be positive.` });
+}
+
+export function wholeNumber(label: string, min: number, max: number) {
+  return z
+    .number({ error: (i) => (i.input === undefined ? `${label} is required.` : `${label} must be a whole number.`) })
+    .int({ error: `${label} must be a whole number.` })
+    .min(min, { error: `${label} must be at least ${min}.` })
+    .max(max, { error: `${label} must be at most ${max}.` });
+}
+
+/** A non-negative decimal string; the per-currency decimals are checked where the currency is known. */
+export function decimalAmount(label: string) {
+  return z
+    .string({ error: (i) => (i.input === undefined ? `${label} is required.` : `${label} must be written as text, e.g. "25.00".`) })
+    .max(40, { error: `${label} is not a valid amount.` })
+    .trim()
+    .refine((v) => v !== '', { error: `${label} is required.` })
+    .refine((v) => !v.startsWith('-'), { error: `${label} cannot be negative.` })
+    .refine((v) => v === '' || v.startsWith('-') || isDecimalString(v), { error: `${label} must be a number such as 25 or 25.50.` });
+}
+
+export function percent(label: string) {
+  return z
+    .string({ error: `${label} must be written as text, e.g. "15".` })
+    .trim()
+    .max(10, { error: `${label} is not a valid percentage.` })
+    .refine((v) => v === '' || isDecimalString(v), { error: `${label} must be a number from 0 to 100.` })
+    .refine((v) => v === '' || Number.parseFloat(v) <= 100, { error: `${label} cannot exceed 100%.` })
+    .refine((v) => decimalPlaces(v) <= 2, { error: `${label} can have at most 2 decimals.` })
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? null : v));
+}
+
+function isRealDate(v: string): boolean {
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
+export function isoDate(label: string) {
+  return z
+    .string({ error: (i) => (i.input === undefined ? `${label} is required.` : `${label} must be a date.`) })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label} must be a date written YYYY-MM-DD.` })
+    .refine(isRealDate, { error: `${label} is not a real calendar date.` });
+}
+
+export function countryCode(label = 'Country') {
+  return z
+    .string({ error: (i) => (i.input === undefined ? `${label} is required.` : `${label} must be a country code.`) })
+    .trim()
+    .min(1, { error: `${label} is required.` })
+    .transform((v) => v.toUpperCase())
+    .refine((v) => countries.isValid(v), { error: `${label} must be a country from the list (ISO code such as CH).` });
+}
+
+export function enumOf<const T extends readonly [string, ...string[]]>(label: string, values: T, words?: string) {
+  return z.enum(values, { error: `${label} must be one of: ${words ?? values.join(', ')}.` });
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { method } from './define';
+import { decimalAmount, enumOf, id, isoDate, optionalText, percent, requiredText, wholeNumber } from './fields';
+import { CustomerDetailsInput } from './customers';
+import { CURRENCY_CODES, currencyExponent } from '../money/currencies';
+import { decimalPlaces } from '../money/money';
+import { ORDER_STATUSES, PAYMENT_METHODS, RECEIVED_VIA } from '../domain/vocabulary';
+import type { AuditEntry, Order, OrderSummary } from './types';
+
+export const MAX_LINES = 200;
+
+export const OrderLineInput = z
+  .object({
+    publicationId: id('Publication').optional().nullable(),
+    title: optionalText('Book title', 300),
+    quantity: wholeNumber('Quantity', 1, 100_000),
+    unitPrice: decimalAmount('Unit price'),
+    discountPercent: percent('Discount'),
+  })
+  .refine((line) => line.publicationId != null || line.title !== '', { error: 'Book title is required.', path: ['title'] });
+
+const currency = enumOf('Currency', CURRENCY_CODES, 'CHF, EUR or USD');
+
+const orderFields = {
+  customer: CustomerDetailsInput,
+  /** Set when the clerk picked an existing customer; otherwise one is found by e-mail or created. */
+  customerId: id('Customer').optional().nullable(),
+  currency,
+  receivedVia: enumOf('Received via', RECEIVED_VIA, 'mail, fax, e-mail or other'),
+  receivedOn: isoDate('Date received'),
+  paymentMethod: enumOf('Payment method', PAYMENT_METHODS, 'credit card, check or bank transfer').optional().nullable(),
+  customerReference: optionalText('Customer reference', 100),
+  notes: optionalText('Notes', 5000),
+  lines: z
+    .array(OrderLineInput, { error: 'Lines must be a list.' })
+    .min(1, { error: 'Add at least one book to the order.' })
+    .max(MAX_LINES, { error: `An order can have at most ${MAX_LINES} lines.` }),
+};
+
+/** Unit prices may not have more decimals than the order's currency has. */
+function checkPriceDecimals(order: { currency: (typeof CURRENCY_CODES)[number]; lines: { unitPrice: string }[] }, ctx: z.RefinementCtx) {
+  const places = currencyExponent(order.currency);
+  order.lines.forEach((line, index) => {
+    if (decimalPlaces(line.unitPrice) > places) {
+      ctx.addIssue({ code: 'custom', path: ['lines', index, 'unitPrice'], message: `Line ${index + 1}: unit price can have at most ${places} decimals in ${order.currency}.` });
+    }
+  });
+}
+
+export const OrderInput = z.object(orderFields).superRefine(checkPriceDecimals);
+export const OrderUpdateInput = z
+  .object({ id: id('Order'), ...orderFields, expectedUpdatedAt: z.string().max(40).optional() })
+  .superRefine(checkPriceDecimals);
+
+export const ORDER_SORT_FIELDS = ['number', 'receivedOn', 'customerName', 'country', 'currency', 'total', 'status'] as const;
+
+export const OrderListInput = z.object({
+  query: optionalText('Search', 200),
+  status: enumOf('Status', ORDER_STATUSES).optional(),
+  currency: currency.optional(),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'Month must be written YYYY-MM.' }).optional(),
+  receivedVia: enumOf('Received via', RECEIVED_VIA).optional(),
+  paymentMethod: enumOf('Payment method', PAYMENT_METHODS).optional(),
+  sort: enumOf('Sort', ORDER_SORT_FIELDS).default('receivedOn'),
+  direction: enumOf('Direction', ['asc', 'desc'] as const).default('desc'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(50),
+});
+
+export const DuplicateCheckInput = z.object({
+  customer: z.object({
+    name: optionalText('Name', 200),
+    country: optionalText('Country', 2),
+    email: optionalText('E-mail', 254),
+  }),
+  lines: z.array(z.object({ publicationId: id('Publication').optional().nullable(), title: optionalText('Book title', 300), quantity: z.number().int() })).max(MAX_LINES),
+  receivedOn: isoDate('Date received'),
+  excludeOrderId: id('Order').optional(),
+});
+
+export interface DuplicateCandidate {
+  id: number;
+  number: string;
+  receivedOn: string;
+  receivedVia: Order['receivedVia'];
+  customerName: string;
+  total: string;
+  currency: Order['currency'];
+}
+
+export const orderMethods = {
+  'orders.create': method<{ order: Order }>()(OrderInput),
+  'orders.update': method<{ order: Order }>()(OrderUpdateInput),
+  'orders.get': method<{ order: Order; history: AuditEntry[] }>()(z.object({ id: id('Order') })),
+  'orders.list': method<{ rows: OrderSummary[]; total: number }>()(OrderListInput),
+  'orders.cancel': method<{ order: Order }>()(z.object({ id: id('Order'), reason: requiredText('Reason', 500) })),
+  'orders.findDuplicates': method<{ duplicates: DuplicateCandidate[] }>()(DuplicateCheckInput),
+};

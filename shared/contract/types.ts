@@ -1,0 +1,125 @@
+/** Plain objects returned by the API. Amounts are decimal strings in the named currency. */
+import type { CurrencyCode } from '../money/currencies';
+import type { OrderStatus, PaymentMethod, PublicationFormat, ReceivedVia } from '../domain/vocabulary';
+
+export interface PriceInForce {
+  currency: CurrencyCode;
+  unitPrice: string;
+  validFrom: string;
+}
+
+export interface Publication {
+  id: number;
+  title: string;
+  subtitle: string;
+  year: number | null;
+  pages: number | null;
+  /** ISBN-13 digits without hyphens; hyphenate for display with shared/domain/isbn. */
+  isbn: string;
+  eisbn: string;
+  languages: string[];
+  formats: PublicationFormat[];
+  active: boolean;
+  /** Price in force today (or on the requested date) per currency; a missing currency has no price yet. */
+  prices: Partial<Record<CurrencyCode, PriceInForce>>;
+  updatedAt: string;
+}
+
+export interface PriceHistoryEntry extends PriceInForce {
+  id: number;
+  publicationId: number;
+  createdAt: string;
+}
+
+export interface CustomerDetails {
+  name: string;
+  address: string;
+  country: string;
+  city: string;
+  postalCode: string;
+  phone: string;
+  email: string;
+}
+
+export interface Customer extends CustomerDetails {
+  id: number;
+  notes: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface OrderLine {
+  id: number;
+  position: number;
+  publicationId: number | null;
+  title: string;
+  /** True when the title was typed freely rather than picked from the catalogue. */
+  freeText: boolean;
+  quantity: number;
+  unitPrice: string;
+  discountPercent: string | null;
+  lineTotal: string;
+}
+
+export interface Order {
+  id: number;
+  number: string;
+  receivedOn: string;
+  receivedVia: ReceivedVia;
+  currency: CurrencyCode;
+  customerId: number | null;
+  customer: CustomerDetails;
+  paymentMethod: PaymentMethod | null;
+  customerReference: string;
+  status: OrderStatus;
+  notes: string;
+  needsReview: boolean;
+  cancelReason: string;
+  lines: OrderLine[];
+  total: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface OrderSummary {
+  id: number;
+  number: string;
+  receivedOn: string;
+  receivedVia: ReceivedVia;
+  customerName: string;
+  country: string;
+  city: string;
+  email: string;
+  currency: CurrencyCode;
+  total: string;
+  status: OrderStatus;
+  paymentMethod: PaymentMethod | null;
+  needsReview: boolean;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  entity: string;
+  entityId: number | null;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface IssuerDetails {
+  name: string;
+  address: string;
+  phone: string;
+  fax: string;
+  email: string;
+}
+
+export interface Settings {
+  issuer: IssuerDetails;
+  /** BCP 47 locale for numbers, dates and country names. */
+  locale: string;
+  defaultCurrency: CurrencyCode;
+  backup: { keep: number; folder: string };
+}

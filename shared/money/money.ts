@@ -1,0 +1,128 @@
+/**
+ * The one module that owns money. Amounts travel as decimal strings ("25.00"),
+ * live in SQLite as integer minor units, and are computed only with decimal.js.
+ * Screen, database, invoice and exports all call these functions so a total can
+ * never differ between them.
+ */
+import Decimal from 'decimal.js';
+import { currencyExponent, type CurrencyCode } from './currencies';
+
+// A private constructor so the app never depends on a global decimal.js setting.
+const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
+export type Amount = InstanceType<typeof D>;
+
+const DECIMAL_STRING = /^\d{1,13}(\.\d{1,12})?$/;
+
+/** True when `text` is a plain non-negative decimal such as "25" or "19.99". */
+export function isDecimalString(text: string): boolean {
+  return DECIMAL_STRING.test(text);
+}
+
+/** Number of digits after the decimal point in a decimal string. */
+export function decimalPlaces(text: string): number {
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+export function amount(text: string | Amount): Amount {
+  if (typeof text !== 'string') return text;
+  if (!isDecimalString(text)) throw new RangeError(`Not a decimal amount: ${text.slice(0, 40)}`);
+  return new D(text);
+}
+
+export function zero(): Amount {
+  return new D(0);
+}
+
+/** Round half-up to the currency's minor unit. */
+export function roundToCurrency(value: Amount, currency: CurrencyCode): Amount {
+  return value.toDecimalPlaces(currencyExponent(currency), D.ROUND_HALF_UP);
+}
+
+/** "19.99" → "19.99"; always with exactly the currency's number of decimals. */
+export function toDecimalString(value: Amount, currency: CurrencyCode): string {
+  return roundToCurrency(value, currency).toFixed(currencyExponent(currency));
+}
+
+/** Integer minor units for SQLite. Refuses amounts that are not whole minor units. */
+export function toMinorUnits(value: Amount | string, currency: CurrencyCode): number {
+  const minor = amount(value).times(new D(10).pow(currencyExponent(currency)));
+  if (!minor.isInteger()) throw new RangeError(`Amount has more decimals than ${currency} allows`);
+  if (minor.abs().greaterThan(Number.MAX_SAFE_INTEGER)) throw new RangeError('Amount is too large');
+  return minor.toNumber();
+}
+
+/** Decimal string from integer minor units read from SQLite. */
+export function fromMinorUnits(minor: number | bigint, currency: CurrencyCode): string {
+  const value = new D(minor.toString()).dividedBy(new D(10).pow(currencyExponent(currency)));
+  return value.toFixed(currencyExponent(currency));
+}
+
+export interface LineInput {
+  quantity: number;
+  unitPrice: string;
+  discountPercent?: string | null;
+}
+
+/**
+ * quantity × unit price, less the line discount in percent, rounded half-up to the
+ * currency's minor unit. The rounding happens once per line; the order total is
+ * then the exact sum of rounded lines, as on a paper invoice.
+ */
+export function lineTotal(line: LineInput, currency: CurrencyCode): string {
+  if (!Number.isSafeInteger(line.quantity) || line.quantity < 0) throw new RangeError('Quantity must be a whole number');
+  const gross = amount(line.unitPrice).times(line.quantity);
+  const discount = line.discountPercent ? amount(line.discountPercent) : zero();
+  if (discount.greaterThan(100)) throw new RangeError('Discount cannot exceed 100%');
+  const net = gross.times(new D(100).minus(discount)).dividedBy(100);
+  return toDecimalString(net, currency);
+}
+
+/** Exact sum of decimal strings (already rounded line totals or payments). */
+export function sumAmounts(values: readonly string[], currency: CurrencyCode): string {
+  const total = values.reduce<Amount>((acc, v) => acc.plus(amount(v)), zero());
+  return toDecimalString(total, currency);
+}
+
+export interface OrderTotals {
+  lineTotals: string[];
+  total: string;
+}
+
+export function orderTotals(lines: readonly LineInput[], currency: CurrencyCode): OrderTotals {
+  const lineTotals = lines.map((line) => lineTotal(line, currency));
+  return { lineTotals, total: sumAmounts(lineTotals, currency) };
+}
+
+/** a − b as a decimal string (may be negative, e.g. an overpaid balance). */
+export function subtractAmounts(a: string, b: string, currency: CurrencyCode): string {
+  return toDecimalString(new D(a).minus(new D(b)), currency);
+}
+
+export function compareAmounts(a: string, b: string): number {
+  return new D(a).comparedTo(new D(b));
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Locale-aware display with the currency code always shown ("CHF 1,234.50").
+ * Intl formats the decimal string itself, so no float ever touches the value.
+ */
+export function formatMoney(value: string, currency: CurrencyCode, locale = 'en-CH'): string {
+  const key = `${locale}|${currency}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    const digits = currencyExponent(currency);
+    formatter = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      currencyDisplay: 'code',
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    formatters.set(key, formatter);
+  }
+  // Intl accepts decimal strings and formats them exactly (ECMA-402 "Intl.NumberFormat v3").
+  return formatter.format(value as unknown as number);
+}

@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase, type Db } from '../../db/connection';
+import { createContext, type ServiceContext } from '../../db/context';
+import { createInvoke, type Invoke } from '../../db/api/invoke';
+
+export function tempDir(prefix = 'order-desk-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export interface TestApp {
+  file: string;
+  db: Db;
+  ctx: ServiceContext;
+  invoke: Invoke;
+  /** Closes and reopens the same file, as a restart of the app would. */
+  restart(): TestApp;
+  close(): void;
+}
+
+export function openTestApp(file = path.join(tempDir(), 'orders.db'), now: () => Date = () => new Date('2026-11-20T10:00:00Z')): TestApp {
+  const db = openDatabase(file);
+  const ctx = createContext(db, 'test-clerk', now);
+  const invoke = createInvoke(ctx, { log: () => undefined });
+  return {
+    file,
+    db,
+    ctx,
+    invoke,
+    restart() {
+      db.close();
+      return openTestApp(file, now);
+    },
+    close() {
+      if (db.open) db.close();
+    },
+  };
+}
+
+/** Calls a method and returns its value, failing the test with the API error otherwise. */
+export async function call<T = any>(app: TestApp, method: string, input: unknown): Promise<T> {
+  const result = await app.invoke(method, input);
+  if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
