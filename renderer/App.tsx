@@ -1,0 +1,104 @@
+import { useEffect } from 'react';
+import { useNavigation, type View } from './state/navigation';
+import { useSettings } from './state/settings';
+import { CatalogueScreen } from './screens/catalogue/CatalogueScreen';
+import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { Placeholder } from './components/Placeholder';
+import { OrdersScreen } from './screens/orders/OrdersScreen';
+import { OrderDetailScreen } from './screens/orders/OrderDetailScreen';
+import { OrderEntryScreen } from './screens/order-entry/OrderEntryScreen';
+import { CustomersScreen } from './screens/customers/CustomersScreen';
+import { CustomerDetailScreen } from './screens/customers/CustomerDetailScreen';
+import { DataScreen } from './screens/data/DataScreen';
+
+const NAV: { view: View; label: string; key: string }[] = [
+  { view: 'orders', label: 'Orders', key: '1' },
+  { view: 'new-order', label: 'New order', key: '2' },
+  { view: 'catalogue', label: 'Catalogue', key: '3' },
+  { view: 'customers', label: 'Customers', key: '4' },
+  { view: 'reports', label: 'Reports', key: '5' },
+  { view: 'data', label: 'Data', key: '6' },
+  { view: 'settings', label: 'Settings', key: '7' },
+];
+
+function Screen() {
+  const route = useNavigation((s) => s.route);
+  switch (route.view) {
+    case 'catalogue':
+      return <CatalogueScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    case 'orders':
+      return <OrdersScreen />;
+    case 'order':
+      return <OrderDetailScreen key={route.id} id={route.id!} />;
+    case 'new-order':
+      return <OrderEntryScreen />;
+    case 'edit-order':
+      return <OrderEntryScreen key={route.id} id={route.id} />;
+    case 'customers':
+      return <CustomersScreen />;
+    case 'customer':
+      return <CustomerDetailScreen key={route.id} id={route.id!} />;
+    case 'data':
+      return <DataScreen />;
+    case 'reports':
+      return <Placeholder title="Reports" text="Monthly order reports are planned; nothing to show yet." />;
+  }
+}
+
+export function App() {
+  const route = useNavigation((s) => s.route);
+  const go = useNavigation((s) => s.go);
+  const load = useSettings((s) => s.load);
+  const loadError = useSettings((s) => s.loadError);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  // Alt+1…6 jump between areas from anywhere, without the mouse.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const target = NAV.find((n) => n.key === e.key);
+      if (target) {
+        e.preventDefault();
+        go({ view: target.view });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go]);
+
+  const current = route.view === 'order' ? 'orders' : route.view === 'edit-order' ? 'new-order' : route.view === 'customer' ? 'customers' : route.view;
+  return (
+    <div className="app">
+      <nav className="app__nav" aria-label="Main">
+        <div className="brand">Order Desk</div>
+        <ul>
+          {NAV.map((n) => (
+            <li key={n.view}>
+              <a
+                href={`#/${n.view}`}
+                aria-current={current === n.view ? 'page' : undefined}
+                aria-keyshortcuts={`Alt+${n.key}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  go({ view: n.view });
+                }}
+              >
+                {n.label}
+                <kbd>Alt+{n.key}</kbd>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="app__main">
+        {loadError ? <p className="banner banner--error">{loadError.message}</p> : null}
+        <Screen />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { useState, type FormEvent } from 'react';
+import { SettingsPatch } from '../../../shared/contract/settings';
+import type { Settings } from '../../../shared/contract/types';
+import { CURRENCY_CODES } from '../../../shared/money/currencies';
+import { orderDesk } from '../../api/client';
+import { Field } from '../../components/Field';
+import { useSettings } from '../../state/settings';
+
+type Errors = Record<string, string>;
+
+/** Issuer details printed on invoices, display locale, default currency and backups. */
+export function SettingsScreen() {
+  const loaded = useSettings((s) => s.settings);
+  if (!loaded) {
+    return (
+      <section className="screen">
+        <h1>Settings</h1>
+        <p>Loading…</p>
+      </section>
+    );
+  }
+  return <SettingsForm initial={loaded} />;
+}
+
+function SettingsForm({ initial }: { initial: Settings }) {
+  const replace = useSettings((s) => s.replace);
+  const [draft, setDraft] = useState<Settings>(initial);
+  const [errors, setErrors] = useState<Errors>({});
+  const [status, setStatus] = useState<string>('');
+
+  const setIssuer = (key: keyof Settings['issuer'], value: string) => setDraft({ ...draft, issuer: { ...draft.issuer, [key]: value } });
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const checked = SettingsPatch.safeParse(draft);
+    if (!checked.success) {
+      setErrors(Object.fromEntries(checked.error.issues.map((i) => [i.path.join('.'), i.message])));
+      setStatus('');
+      return;
+    }
+    const result = await orderDesk().settings.set(draft);
+    if (!result.ok) {
+      setErrors(Object.fromEntries((result.error.issues ?? [{ field: result.error.field ?? '', message: result.error.message }]).map((i) => [i.field, i.message])));
+      return;
+    }
+    setErrors({});
+    replace(result.value.settings);
+    setDraft(result.value.settings);
+    setStatus('Settings saved.');
+  }
+
+  const text = (label: string, key: keyof Settings['issuer']) => (
+    <Field label={label} error={errors[`issuer.${key}`]}>
+      {(props) => <input {...props} value={draft.issuer[key]} onChange={(e) => setIssuer(key, e.target.value)} />}
+    </Field>
+  );
+
+  return (
+    <section className="screen">
+      <h1>Settings</h1>
+      <form className="form settings-form" onSubmit={(e) => void submit(e)}>
+        <fieldset>
+          <legend>Issuer on invoices</legend>
+          {text('Issuer name', 'name')}
+          {text('Issuer address', 'address')}
+          {text('Issuer phone', 'phone')}
+          {text('Issuer fax', 'fax')}
+          {text('Issuer e-mail', 'email')}
+        </fieldset>
+        <fieldset>
+          <legend>Display and defaults</legend>
+          <Field label="Locale for numbers and dates" error={errors.locale} hint="For example en-CH, fr-CH, de-CH.">
+            {(props) => <input {...props} value={draft.locale} onChange={(e) => setDraft({ ...draft, locale: e.target.value })} />}
+          </Field>
+          <Field label="Default currency" error={errors.defaultCurrency}>
+            {(props) => (
+              <select {...props} value={draft.defaultCurrency} onChange={(e) => setDraft({ ...draft, defaultCurrency: e.target.value as Settings['defaultCurrency'] })}>
+                {CURRENCY_CODES.map((c) => (
+                  <option key={c}>{c}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </fieldset>
+        <fieldset>
+          <legend>Backups</legend>
+          <Field label="Backups to keep" error={errors['backup.keep']}>
+            {(props) => (
+              <input
+                {...props}
+                inputMode="numeric"
+                value={String(draft.backup.keep)}
+                onChange={(e) => setDraft({ ...draft, backup: { ...draft.backup, keep: /^\d+$/.test(e.target.value) ? Number(e.target.value) : (e.target.value as unknown as number) } })}
+              />
+            )}
+          </Field>
+          <Field label="Backup folder" error={errors['backup.folder']} hint="Leave empty to keep backups beside the database.">
+            {(props) => <input {...props} value={draft.backup.folder} onChange={(e) => setDraft({ ...draft, backup: { ...draft.backup, folder: e.target.value } })} />}
+          </Field>
+        </fieldset>
+        <div className="actions">
+          <button type="submit" className="primary">
+            Save settings
+          </button>
+          <span role="status" className="status">
+            {status}
+          </span>
+        </div>
+      </form>
+    </section>
+  );
+}
