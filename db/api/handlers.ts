@@ -4,7 +4,10 @@
  */
 import type { MethodName, OutputOf, ParsedInputOf } from '../../shared/contract';
 import type { ServiceContext } from '../context';
-import { listPublications, priceHistory, savePublication, setPrice } from '../services/catalogue';
+import { cancelScheduledPrice, listPublications, priceHistory, savePublication, setPrice } from '../services/catalogue';
+import { customerOrders, customerProfile } from '../services/customer-account';
+import { findDuplicateCustomers, markDistinct } from '../services/customer-duplicates';
+import { mergeCustomers } from '../services/customer-merge';
 import { getCustomer, saveCustomer, searchCustomers } from '../services/customers';
 import { findDuplicateOrders } from '../services/orders/duplicates';
 import { getOrder, listOrders } from '../services/orders/read';
@@ -18,9 +21,15 @@ export const handlers: Handlers = {
   'catalogue.save': savePublication,
   'prices.set': setPrice,
   'prices.history': (ctx, input) => priceHistory(ctx, input.publicationId),
+  'prices.cancelScheduled': (ctx, input) => cancelScheduledPrice(ctx, input.priceId),
   'customers.search': searchCustomers,
   'customers.get': (ctx, input) => getCustomer(ctx, input.id),
   'customers.save': saveCustomer,
+  'customers.profile': (ctx, input) => customerProfile(ctx, input.id),
+  'customers.orders': customerOrders,
+  'customers.duplicates': findDuplicateCustomers,
+  'customers.merge': mergeCustomers,
+  'customers.markDistinct': markDistinct,
   'orders.create': createOrder,
   'orders.update': updateOrder,
   'orders.get': getOrder,

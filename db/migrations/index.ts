@@ -5,6 +5,7 @@
  */
 import { sql as schema } from './0001_schema';
 import { sql as seedCatalogue } from './0002_seed_catalogue';
+import { sql as customerDirectory } from './0003_customer_directory';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'schema', sql: schema },
   { version: 2, name: 'seed catalogue and issuer', sql: seedCatalogue },
+  { version: 3, name: 'customer directory search and duplicates', sql: customerDirectory },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -169,3 +169,17 @@ export function priceHistory(ctx: ServiceContext, publicationId: number): { pric
     .all(publicationId) as PriceRow[];
   return { prices: rows.map((r) => ({ ...toPriceInForce(r), id: r.id, publicationId: r.publication_id, createdAt: r.created_at })) };
 }
+
+/** Only a price that has not yet come into force can be withdrawn; once in force it is history that orders relied on. */
+export function cancelScheduledPrice(ctx: ServiceContext, priceId: number): { publication: Publication } {
+  return ctx.db.transaction(() => {
+    const row = ctx.db.prepare('SELECT * FROM prices WHERE id = ?').get(priceId) as PriceRow | undefined;
+    if (!row) throw new DomainError('not_found', `Price ${priceId} does not exist.`, 'priceId');
+    if (row.valid_from <= localIsoDate(ctx.now())) {
+      throw new DomainError('conflict', `This price has been in force since ${row.valid_from} and is kept as history; set a new price instead.`, 'priceId');
+    }
+    ctx.db.prepare('DELETE FROM prices WHERE id = ?').run(priceId);
+    audit(ctx, 'publication', row.publication_id, 'price_withdrawn', toPriceInForce(row), null);
+    return { publication: getPublication(ctx, row.publication_id) };
+  })();
+}

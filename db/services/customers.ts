@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { DomainError } from '../../shared/api/errors';
-import type { CustomerInput } from '../../shared/contract/customers';
+import type { CustomerInput, CustomerSearchInput } from '../../shared/contract/customers';
 import type { Customer, CustomerDetails } from '../../shared/contract/types';
 import { foldForMatch } from '../../shared/domain/text';
 import { timestamp, type ServiceContext } from '../context';
@@ -16,6 +16,8 @@ export interface CustomerRow {
   phone: string;
   email: string;
   notes: string;
+  name_key: string;
+  merged_into: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -36,30 +38,66 @@ export function toCustomer(r: CustomerRow): Customer {
   };
 }
 
-export function getCustomer(ctx: ServiceContext, id: number): { customer: Customer } {
+export function getCustomerRow(ctx: ServiceContext, id: number): CustomerRow {
   const row = ctx.db.prepare('SELECT * FROM customers WHERE id = ?').get(id) as CustomerRow | undefined;
   if (!row) throw new DomainError('not_found', `Customer ${id} does not exist.`, 'id');
-  return { customer: toCustomer(row) };
+  return row;
+}
+
+export function getCustomer(ctx: ServiceContext, id: number): { customer: Customer } {
+  return { customer: toCustomer(getCustomerRow(ctx, id)) };
+}
+
+// Clerks in Geneva type country names in English or French ("Switzerland", "Suisse").
+const COUNTRY_NAMES = ['en', 'fr'].map((locale) => new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }));
+
+/** Everything the directory search looks in, folded so accents and case never matter. */
+export function customerSearchKey(details: Pick<CustomerDetails, 'name' | 'email' | 'city' | 'postalCode' | 'country'>): string {
+  const countryNames = COUNTRY_NAMES.map((names) => names.of(details.country) ?? '');
+  return foldForMatch([details.name, details.email, details.city, details.postalCode, ...countryNames].join(' '));
+}
+
+/**
+ * Rows written before the search key existed, or by code that bypassed this service,
+ * have none yet; fold them now so search never silently misses a customer.
+ */
+function fillMissingSearchKeys(ctx: ServiceContext): void {
+  const missing = ctx.db
+    .prepare('SELECT id, name, email, city, postal_code AS postalCode, country FROM customers WHERE search_key IS NULL')
+    .all() as { id: number; name: string; email: string; city: string; postalCode: string; country: string }[];
+  if (missing.length === 0) return;
+  const update = ctx.db.prepare('UPDATE customers SET search_key = ? WHERE id = ?');
+  ctx.db.transaction(() => {
+    for (const row of missing) update.run(customerSearchKey(row), row.id);
+  })();
 }
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** Matches any word of name (accents ignored), e-mail, city or country code. */
-export function searchCustomers(ctx: ServiceContext, input: { query: string; limit: number }): { customers: Customer[] } {
+/**
+ * Every word must match the name, e-mail, city, zip code or country (name or ISO code),
+ * accents and case ignored. Merged records never appear.
+ */
+export function searchCustomers(
+  ctx: ServiceContext,
+  input: Omit<z.output<typeof CustomerSearchInput>, 'offset'> & { offset?: number },
+): { customers: Customer[]; total: number } {
+  fillMissingSearchKeys(ctx);
   const words = foldForMatch(input.query).split(' ').filter(Boolean);
-  const conditions = words.map(
-    (_, i) => `(name_key LIKE @w${i} ESCAPE '\\' OR email LIKE @w${i} ESCAPE '\\' OR city LIKE @w${i} ESCAPE '\\' OR country = upper(@c${i}))`,
-  );
-  const params: Record<string, string | number> = { limit: input.limit };
+  const conditions = words.map((_, i) => `(search_key LIKE @w${i} ESCAPE '\\' OR country = upper(@c${i}))`);
+  const params: Record<string, string | number> = { limit: input.limit, offset: input.offset ?? 0 };
   words.forEach((w, i) => {
     params[`w${i}`] = `%${escapeLike(w)}%`;
     params[`c${i}`] = w;
   });
   const where = ['merged_into IS NULL', ...conditions].join(' AND ');
-  const rows = ctx.db.prepare(`SELECT * FROM customers WHERE ${where} ORDER BY name COLLATE NOCASE LIMIT @limit`).all(params) as CustomerRow[];
-  return { customers: rows.map(toCustomer) };
+  const rows = ctx.db
+    .prepare(`SELECT * FROM customers WHERE ${where} ORDER BY name COLLATE NOCASE, id LIMIT @limit OFFSET @offset`)
+    .all(params) as CustomerRow[];
+  const { n } = ctx.db.prepare(`SELECT count(*) AS n FROM customers WHERE ${where}`).get(params) as { n: number };
+  return { customers: rows.map(toCustomer), total: n };
 }
 
 function insertCustomer(ctx: ServiceContext, details: CustomerDetails, notes: string): number {
@@ -67,10 +105,10 @@ function insertCustomer(ctx: ServiceContext, details: CustomerDetails, notes: st
   return Number(
     ctx.db
       .prepare(
-        `INSERT INTO customers (name, address, country, city, postal_code, phone, email, notes, name_key, created_at, updated_at)
-         VALUES (@name, @address, @country, @city, @postalCode, @phone, @email, @notes, @nameKey, @now, @now)`,
+        `INSERT INTO customers (name, address, country, city, postal_code, phone, email, notes, name_key, search_key, created_at, updated_at)
+         VALUES (@name, @address, @country, @city, @postalCode, @phone, @email, @notes, @nameKey, @searchKey, @now, @now)`,
       )
-      .run({ ...details, notes, nameKey: foldForMatch(details.name), now }).lastInsertRowid,
+      .run({ ...details, notes, nameKey: foldForMatch(details.name), searchKey: customerSearchKey(details), now }).lastInsertRowid,
   );
 }
 
@@ -83,28 +121,47 @@ export function saveCustomer(ctx: ServiceContext, input: z.output<typeof Custome
       audit(ctx, 'customer', newId, 'create', null, after);
       return { customer: after };
     }
-    const before = getCustomer(ctx, id).customer;
+    const beforeRow = getCustomerRow(ctx, id);
+    if (beforeRow.merged_into !== null) {
+      throw new DomainError('conflict', 'This customer was merged into another record; edit that one instead.', 'id');
+    }
+    const before = toCustomer(beforeRow);
     ctx.db
       .prepare(
         `UPDATE customers SET name = @name, address = @address, country = @country, city = @city, postal_code = @postalCode,
-         phone = @phone, email = @email, notes = @notes, name_key = @nameKey, updated_at = @now WHERE id = @id`,
+         phone = @phone, email = @email, notes = @notes, name_key = @nameKey, search_key = @searchKey, updated_at = @now WHERE id = @id`,
       )
-      .run({ ...details, notes, nameKey: foldForMatch(details.name), now: timestamp(ctx), id });
+      .run({ ...details, notes, nameKey: foldForMatch(details.name), searchKey: customerSearchKey(details), now: timestamp(ctx), id });
     const after = getCustomer(ctx, id).customer;
     audit(ctx, 'customer', id, 'update', before, after);
     return { customer: after };
   })();
 }
 
+/** Follows merges to the record that is still in the directory. */
+export function liveCustomerId(ctx: ServiceContext, id: number): number | null {
+  const find = ctx.db.prepare('SELECT id, merged_into FROM customers WHERE id = ?');
+  let current = id;
+  // A merge chain is short; the bound only guards against a corrupted cycle.
+  for (let hops = 0; hops < 50; hops += 1) {
+    const row = find.get(current) as { id: number; merged_into: number | null } | undefined;
+    if (!row) return null;
+    if (row.merged_into === null) return row.id;
+    current = row.merged_into;
+  }
+  return null;
+}
+
 /**
- * The customer an incoming order belongs to: the one the clerk picked, else the one
- * with the same e-mail, else a new directory entry. Call inside the order's transaction.
+ * The customer an incoming order belongs to: the one the clerk picked (or the record it
+ * was merged into), else the one with the same e-mail, else a new directory entry.
+ * Call inside the order's transaction.
  */
 export function resolveOrderCustomer(ctx: ServiceContext, pickedId: number | null | undefined, details: CustomerDetails): number {
   if (pickedId != null) {
-    const exists = ctx.db.prepare('SELECT id FROM customers WHERE id = ?').get(pickedId);
-    if (!exists) throw new DomainError('not_found', `Customer ${pickedId} does not exist.`, 'customerId');
-    return pickedId;
+    const live = liveCustomerId(ctx, pickedId);
+    if (live === null) throw new DomainError('not_found', `Customer ${pickedId} does not exist.`, 'customerId');
+    return live;
   }
   if (details.email !== '') {
     const match = ctx.db

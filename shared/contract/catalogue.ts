@@ -6,6 +6,7 @@ import { FORMATS } from '../domain/vocabulary';
 import { decimalPlaces } from '../money/money';
 import { currencyExponent } from '../money/currencies';
 import { isbnProblem } from '../domain/isbn';
+import { isLanguageCode } from './catalogue-languages';
 import type { PriceHistoryEntry, Publication } from './types';
 
 const currency = enumOf('Currency', CURRENCY_CODES, 'CHF, EUR or USD');
@@ -26,12 +27,27 @@ export const PublicationInput = z.object({
   isbn: isbnField('ISBN'),
   eisbn: isbnField('E-ISBN'),
   languages: z
-    .array(z.string().trim().regex(/^[a-z]{2,3}$/, { error: 'Languages must be language codes such as en, fr, es.' }), { error: 'Languages must be a list.' })
-    .max(20)
-    .default([]),
-  formats: z.array(enumOf('Format', FORMATS, 'print, pdf')).max(2).default(['print']),
+    .array(
+      z
+        .string({ error: 'Languages must be picked from the list.' })
+        .trim()
+        .toLowerCase()
+        .refine(isLanguageCode, { error: 'Languages must be picked from the list (codes such as en, fr, es).' }),
+      { error: 'Languages must be a list.' },
+    )
+    .max(20, { error: 'Languages: at most 20.' })
+    .default([])
+    .transform((codes) => [...new Set(codes)]),
+  formats: z
+    .array(enumOf('Format', FORMATS, 'print, pdf'), { error: 'Formats must be a list.' })
+    .max(2)
+    .min(1, { error: 'Formats: tick print, PDF or both.' })
+    .default(['print']),
   active: z.boolean({ error: 'Active must be yes or no.' }).default(true),
 });
+
+/** A price history entry as the screen shows it: in force, superseded, or scheduled for a later date. */
+export type PriceState = 'in_force' | 'superseded' | 'scheduled';
 
 export const PriceInput = z
   .object({
@@ -57,4 +73,6 @@ export const catalogueMethods = {
   'catalogue.save': method<{ publication: Publication }>()(PublicationInput),
   'prices.set': method<{ publication: Publication }>()(PriceInput),
   'prices.history': method<{ prices: PriceHistoryEntry[] }>()(z.object({ publicationId: id('Publication') })),
+  /** Withdraws a price scheduled for a later date; prices already in force stay as history. */
+  'prices.cancelScheduled': method<{ publication: Publication }>()(z.object({ priceId: id('Price') })),
 };

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { method } from './define';
 import { countryCode, id, optionalEmail, optionalText, requiredText } from './fields';
-import type { Customer } from './types';
+import type { CurrencyCode } from '../money/currencies';
+import type { Customer, OrderSummary } from './types';
 
 /** The customer block of the paper order form. Trimmed; blank optional fields become "". */
 export const CustomerDetailsInput = z.object({
@@ -19,13 +20,76 @@ export const CustomerInput = CustomerDetailsInput.extend({
   notes: optionalText('Notes', 5000),
 });
 
+export const CustomerSearchInput = z.object({
+  query: optionalText('Search', 200),
+  limit: z.number({ error: 'Limit must be a number.' }).int().min(1).max(200).default(20),
+  offset: z.number({ error: 'Offset must be a number.' }).int().min(0).default(0),
+});
+
+export const CustomerOrdersInput = z.object({
+  id: id('Customer'),
+  limit: z.number({ error: 'Limit must be a number.' }).int().min(1).max(500).default(50),
+  offset: z.number({ error: 'Offset must be a number.' }).int().min(0).default(0),
+});
+
+export const MergeInput = z
+  .object({
+    /** The record that stays: it receives the other's orders (and so their payments). */
+    keepId: id('Customer to keep'),
+    /** The record that disappears from the directory, marked as merged into the kept one. */
+    mergeId: id('Customer to merge'),
+  })
+  .refine((v) => v.keepId !== v.mergeId, { error: 'Pick two different customers to merge.', path: ['mergeId'] });
+
+/** What one customer owes in one currency: non-cancelled orders minus payments received. */
+export interface CustomerBalance {
+  currency: CurrencyCode;
+  ordered: string;
+  paid: string;
+  /** Positive: the customer owes this; negative: paid more than ordered. */
+  balance: string;
+  orderCount: number;
+}
+
+export type DuplicateReason = 'same_email' | 'same_name_country';
+
+export interface DuplicateCustomer extends Customer {
+  orderCount: number;
+}
+
+/** Two directory entries that are probably the same person or organisation. */
+export interface DuplicatePair {
+  first: DuplicateCustomer;
+  second: DuplicateCustomer;
+  reasons: DuplicateReason[];
+}
+
+export interface CustomerProfile {
+  customer: Customer;
+  /** Set when this record was merged into another; the screen points there. */
+  mergedInto: { id: number; name: string } | null;
+  balances: CustomerBalance[];
+  orderCount: number;
+  possibleDuplicates: (DuplicateCustomer & { reasons: DuplicateReason[] })[];
+}
+
 export const customerMethods = {
-  'customers.search': method<{ customers: Customer[] }>()(
-    z.object({
-      query: optionalText('Search', 200),
-      limit: z.number().int().min(1).max(200).default(20),
-    }),
-  ),
+  /** Directory search: any word of name, e-mail, city or country (name or code), accents and case ignored; merged records never appear. */
+  'customers.search': method<{ customers: Customer[]; total: number }>()(CustomerSearchInput),
   'customers.get': method<{ customer: Customer }>()(z.object({ id: id('Customer') })),
   'customers.save': method<{ customer: Customer }>()(CustomerInput),
+  /** Detail screen: the record, its balances per currency and likely duplicates. */
+  'customers.profile': method<CustomerProfile>()(z.object({ id: id('Customer') })),
+  /** The customer's orders, newest first. */
+  'customers.orders': method<{ rows: OrderSummary[]; total: number }>()(CustomerOrdersInput),
+  'customers.duplicates': method<{ pairs: DuplicatePair[] }>()(
+    z.object({ limit: z.number({ error: 'Limit must be a number.' }).int().min(1).max(500).default(200) }),
+  ),
+  'customers.merge': method<{ customer: Customer; movedOrders: number }>()(MergeInput),
+  /** The clerk checked a suggested pair and they are different customers: stop suggesting it. */
+  'customers.markDistinct': method<{ ok: true }>()(
+    z
+      .object({ firstId: id('Customer'), secondId: id('Other customer') })
+      .refine((v) => v.firstId !== v.secondId, { error: 'Pick two different customers.', path: ['secondId'] }),
+  ),
 };
