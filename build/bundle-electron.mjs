@@ -1,0 +1,37 @@
+// Bundles the Electron main process and preload into dist/electron/ as CommonJS.
+// electron is provided by the runtime; better-sqlite3 stays a real package because its
+// native binary is loaded from disk (.native/ in development, app.asar.unpacked when packaged).
+// The preload runs sandboxed, where require() knows only 'electron': it must bundle everything else.
+/* global process, console */
+import path from 'node:path';
+import { build } from 'esbuild';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export async function bundleElectron(outDir = path.join(projectRoot, 'dist', 'electron')) {
+  const common = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    sourcemap: true,
+    logLevel: 'warning',
+    absWorkingDir: projectRoot,
+  };
+  await Promise.all([
+    build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: path.join(outDir, 'main.cjs'), external: ['electron', 'better-sqlite3'] }),
+    // Browser resolution for the preload: it is a sandboxed page script, and browser builds
+    // of dependencies skip Node-only extras (i18n-iso-countries would otherwise bundle every language).
+    build({ ...common, platform: 'browser', entryPoints: ['electron/preload/preload.ts'], outfile: path.join(outDir, 'preload.cjs'), external: ['electron'] }),
+  ]);
+  return { main: path.join(outDir, 'main.cjs'), preload: path.join(outDir, 'preload.cjs') };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const outDir = process.argv[2] ? path.resolve(process.argv[2]) : undefined;
+  bundleElectron(outDir).catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,95 @@
+/**
+ * Order Desk's Electron main process. Kept to wiring: each step is a small function so
+ * more can be added after the database opens (e.g. the backup schedule from db/backup/).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import type { Db } from '../../db/connection';
+import { createContext, type ServiceContext } from '../../db/context';
+import { createInvoke, type Invoke } from '../../db/api/invoke';
+import { hardenSession } from '../security/session';
+import { databaseFile, pinUserDataDir, rendererDir, sqliteNativeBinding, userDataDir } from './paths';
+import { openAppDatabase } from './open-app-database';
+import { currentActor } from './actor';
+import { registerContractHandlers } from './ipc';
+import { declareAppScheme, serveRenderer } from './app-protocol-registration';
+import { createMainWindow } from './main-window';
+import { installMenu } from './menu';
+
+const APP_NAME = 'Order Desk';
+let mainWindow: BrowserWindow | null = null;
+
+function openOrFocusMainWindow(): BrowserWindow {
+  if (mainWindow && !mainWindow.isDestroyed()) {
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+    return mainWindow;
+  }
+  mainWindow = createMainWindow({ preload: path.join(__dirname, 'preload.cjs'), userDataDir: userDataDir(app), title: APP_NAME });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  return mainWindow;
+}
+
+function openDatabaseOrQuit(file: string): Db | null {
+  const nativeBinding = sqliteNativeBinding(app, process.versions.electron, process.arch, fs.existsSync);
+  return openAppDatabase(file, { nativeBinding }, { showErrorBox: (title, message) => dialog.showErrorBox(title, message), quit: () => app.exit(1) });
+}
+
+/** Work that needs the open database, started once it is open. The backup schedule belongs here. */
+function afterDatabaseOpened(_ctx: ServiceContext, _invoke: Invoke): void {}
+
+function start(): void {
+  const file = databaseFile(app);
+  const db = openDatabaseOrQuit(file);
+  if (!db) return;
+  app.on('will-quit', () => db.close());
+
+  const ctx = createContext(db, currentActor());
+  const invoke = createInvoke(ctx);
+  afterDatabaseOpened(ctx, invoke);
+
+  hardenSession(session.defaultSession);
+  serveRenderer(rendererDir(app));
+  registerContractHandlers(ipcMain, invoke);
+  installMenu({
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    invoke,
+    about: { appName: APP_NAME, appVersion: app.getVersion(), versions: process.versions, databaseFile: file },
+    mainWindow: openOrFocusMainWindow,
+  });
+  openOrFocusMainWindow();
+  app.on('activate', () => openOrFocusMainWindow());
+}
+
+function main(): void {
+  // Before ready: the scheme's privileges, and the userData folder browser mode also uses.
+  declareAppScheme();
+  pinUserDataDir(app);
+  // A second launch hands over to the first window instead of opening the database twice.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', () => {
+    if (app.isReady()) openOrFocusMainWindow();
+  });
+  // Nothing but the one window: no webviews, no pop-ups, in any web contents.
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.whenReady().then(start, (error: unknown) => {
+    dialog.showErrorBox('Order Desk cannot start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+  });
+}
+
+main();
