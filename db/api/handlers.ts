@@ -13,6 +13,9 @@ import { findDuplicateOrders } from '../services/orders/duplicates';
 import { getOrder, listOrders } from '../services/orders/read';
 import { cancelOrder, createOrder, updateOrder } from '../services/orders/write';
 import { getSettings, setSettings } from '../services/settings';
+import { commitImport, previewImport } from '../transfer/import';
+import { exportData } from '../transfer/export';
+import { createBackup, listBackupsInFolder, restoreBackup } from '../backup/service';
 
 export type Handlers = { [M in MethodName]: (ctx: ServiceContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>> };
 
@@ -38,4 +41,10 @@ export const handlers: Handlers = {
   'orders.findDuplicates': findDuplicateOrders,
   'settings.get': getSettings,
   'settings.set': setSettings,
+  'transfer.preview': previewImport,
+  'transfer.commit': commitImport,
+  'transfer.export': exportData,
+  'backups.list': listBackupsInFolder,
+  'backups.create': (ctx) => createBackup(ctx),
+  'backups.restore': (ctx, input) => restoreBackup(ctx, input.name),
 };

@@ -9,12 +9,16 @@ import { catalogueMethods } from './catalogue';
 import { customerMethods } from './customers';
 import { orderMethods } from './orders';
 import { settingsMethods } from './settings';
+import { transferMethods } from './transfer';
+import { backupMethods } from './backups';
 
 export const contract = {
   ...catalogueMethods,
   ...customerMethods,
   ...orderMethods,
   ...settingsMethods,
+  ...transferMethods,
+  ...backupMethods,
 };
 
 export type Contract = typeof contract;

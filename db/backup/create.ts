@@ -1,0 +1,95 @@
+/**
+ * "Back up now": an online copy with SQLite's backup API (clerks keep working while it
+ * runs), checked right after writing, then older verified backups beyond "keep" removed.
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DomainError } from '../../shared/api/errors';
+import type { BackupInfo } from '../../shared/contract/backups';
+import type { ServiceContext } from '../context';
+import { getSettings } from '../services/settings';
+import { backupFolder, listBackups, newBackupName, removeDatabaseFiles, writeNote } from './files';
+import { checkDatabaseFile } from './verify';
+import { backupNativeBinding } from './runtime';
+
+export interface CreateBackupOptions {
+  /** Pages copied per step; smaller steps let other work in between (tests use this to interleave writes). */
+  pagesPerStep?: number;
+}
+
+export interface CreatedBackup {
+  backup: BackupInfo;
+  /** Names of older backups removed to keep only the configured number. */
+  removedOld: string[];
+}
+
+/** The database file behind the context (its path as opened). */
+export function databaseFile(ctx: ServiceContext): string {
+  return ctx.db.name;
+}
+
+export function currentBackupFolder(ctx: ServiceContext): { folder: string; keep: number } {
+  const { backup } = getSettings(ctx).settings;
+  return { folder: backupFolder(databaseFile(ctx), backup.folder), keep: backup.keep };
+}
+
+export async function createBackup(ctx: ServiceContext, options: CreateBackupOptions = {}): Promise<CreatedBackup> {
+  const { folder, keep } = currentBackupFolder(ctx);
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw new DomainError('invalid_input', `The backup folder ${folder} cannot be created (${(error as NodeJS.ErrnoException).code ?? 'error'}). Choose another folder in Settings.`, 'backup.folder');
+  }
+  const startedAt = ctx.now();
+  const name = newBackupName(folder, startedAt);
+  const final = path.join(folder, name);
+  // Written under a temporary name, so a half-written or unchecked copy is never mistaken for a backup.
+  const partial = `${final}.partial`;
+  try {
+    const pages = options.pagesPerStep ?? 256;
+    await ctx.db.backup(partial, { progress: () => pages });
+    // A standalone file: no WAL beside it, so it can be copied or restored as one file.
+    const copy = new Database(partial, { nativeBinding: backupNativeBinding() });
+    copy.pragma('journal_mode = DELETE');
+    copy.close();
+  } catch (error) {
+    removeDatabaseFiles(partial);
+    throw new DomainError('internal', `The backup could not be written to ${folder}: ${(error as Error).message}. Earlier backups are kept.`);
+  }
+
+  const check = checkDatabaseFile(partial, { thorough: true });
+  if (!check.ok) {
+    removeDatabaseFiles(partial);
+    throw new DomainError('internal', `The backup was written but failed its check (${check.problem}), so it was removed. Earlier backups are kept.`);
+  }
+  fs.renameSync(partial, final);
+  const sizeBytes = fs.statSync(final).size;
+  writeNote(final, {
+    app: 'Order Desk',
+    createdAt: startedAt.toISOString(),
+    verifiedAt: ctx.now().toISOString(),
+    integrity: 'ok',
+    schemaVersion: check.schemaVersion,
+    sizeBytes,
+    counts: check.counts,
+  });
+  const removedOld = pruneBackups(folder, keep);
+  const backup = listBackups(folder).find((b) => b.name === name)!;
+  return { backup, removedOld };
+}
+
+/**
+ * Keeps the newest `keep` verified backups and removes older verified ones. Files that
+ * are not verified Order Desk backups (copies someone put there, failed ones) are left alone.
+ */
+export function pruneBackups(folder: string, keep: number): string[] {
+  const verified = listBackups(folder).filter((b) => b.verified);
+  const old = verified.slice(Math.max(1, keep));
+  for (const b of old) {
+    const file = path.join(folder, b.name);
+    removeDatabaseFiles(file);
+    fs.rmSync(`${file}.json`, { force: true });
+  }
+  return old.map((b) => b.name);
+}

@@ -1,0 +1,50 @@
+/** Automatic backups: one when the app starts, then one a day while it runs. */
+import type { ServiceContext } from '../context';
+import { createBackup, type CreatedBackup } from './create';
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface BackupScheduleOptions {
+  /** Time between automatic backups; a day unless a test says otherwise. */
+  intervalMs?: number;
+  /** Delay before the first backup, so start-up is not slowed; 0 by default. */
+  firstDelayMs?: number;
+  /** Called after each attempt: the created backup, or the error a clerk should see. */
+  onResult?: (result: { ok: true; created: CreatedBackup } | { ok: false; error: Error }) => void;
+  /** Injectable timers for tests. */
+  setTimer?: (run: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+}
+
+/**
+ * Starts automatic backups of ctx's database and returns the function that stops them.
+ * A backup never overlaps another; a failed one is reported and retried at the next tick.
+ */
+export function startBackupSchedule(ctx: ServiceContext, options: BackupScheduleOptions = {}): () => void {
+  const setTimer = options.setTimer ?? ((run, ms) => setTimeout(run, ms));
+  const clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
+  const interval = options.intervalMs ?? DAY_MS;
+  let stopped = false;
+  let running = false;
+  let handle: unknown;
+
+  const tick = async () => {
+    if (stopped || running) return;
+    running = true;
+    try {
+      const created = await createBackup(ctx);
+      options.onResult?.({ ok: true, created });
+    } catch (error) {
+      options.onResult?.({ ok: false, error: error instanceof Error ? error : new Error(String(error)) });
+    } finally {
+      running = false;
+      if (!stopped) handle = setTimer(() => void tick(), interval);
+    }
+  };
+
+  handle = setTimer(() => void tick(), options.firstDelayMs ?? 0);
+  return () => {
+    stopped = true;
+    clearTimer(handle);
+  };
+}

@@ -1,0 +1,43 @@
+/** Backups of the database file: list, "Back up now", and restore a chosen backup. */
+import { z } from 'zod';
+import { method } from './define';
+
+export interface BackupInfo {
+  /** File name inside the backup folder; the identifier used to restore it. */
+  name: string;
+  createdAt: string;
+  sizeBytes: number;
+  /** True when Order Desk checked the copy (integrity check) right after writing it. */
+  verified: boolean;
+  schemaVersion: number | null;
+  /** Record counts at backup time, to help pick the right one. */
+  counts: { orders: number; customers: number; publications: number } | null;
+}
+
+export interface BackupList {
+  folder: string;
+  backups: BackupInfo[];
+  keep: number;
+}
+
+export interface RestoreResult {
+  restoredFrom: string;
+  /** Where the database as it was just before the restore was kept. */
+  preRestoreCopy: string;
+  restoredAt: string;
+}
+
+export const backupMethods = {
+  'backups.list': method<BackupList>()(z.object({})),
+  'backups.create': method<{ backup: BackupInfo; removedOld: string[] }>()(z.object({})),
+  'backups.restore': method<RestoreResult>()(
+    z.object({
+      name: z
+        .string({ error: 'Backup is required: choose one from the list.' })
+        .trim()
+        .min(1, { error: 'Backup is required: choose one from the list.' })
+        .max(200, { error: 'Backup name is too long.' })
+        .regex(/^[^/\\]+$/, { error: 'Backup must be a file name from the list, not a path.' }),
+    }),
+  ),
+};
