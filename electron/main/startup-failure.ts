@@ -20,7 +20,7 @@ export function describeStartupFailure(error: unknown, databaseFile: string): St
   if (error instanceof DomainError && error.code === 'database_damaged') {
     return {
       title: 'Order Desk cannot open its database',
-      message: `${error.message}\n\nThe file has not been changed. Ask IT to restore the latest backup, or to check the file at:\n${databaseFile}`,
+      message: `${error.message}\n\nThe file is at:\n${databaseFile}`,
     };
   }
   const detail = error instanceof Error ? error.message : String(error);

@@ -1,0 +1,221 @@
+/**
+ * Runs the real bundles (dist/electron/main.cjs and preload.cjs, built into a temp folder)
+ * against a fake 'electron' module, since the Electron binary is not available here:
+ * proves the wiring end to end, from startup to an IPC call answered from the database.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import Module, { createRequire } from 'node:module';
+import Database from 'better-sqlite3';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { MenuItemConstructorOptions } from 'electron';
+import { bundleElectron } from '../../build/bundle-electron.mjs';
+import { METHOD_NAMES } from '../../shared/contract';
+import { CONTENT_SECURITY_POLICY } from '../../electron/security/csp';
+import { tempDir } from '../support/test-db';
+
+let bundle: { main: string; preload: string };
+
+beforeAll(async () => {
+  bundle = await bundleElectron(path.join(tempDir('order-desk-bundle-'), 'electron'));
+}, 120_000);
+
+type Handler = (event: { senderFrame: { url: string; parent: unknown } | null }, input: unknown) => Promise<unknown>;
+
+function fakeElectron(appData: string, appPath: string) {
+  const listeners = new Map<string, Array<(...args: unknown[]) => void>>();
+  const emit = (name: string, ...args: unknown[]) => (listeners.get(name) ?? []).forEach((l) => l(...args));
+  const paths: Record<string, string> = { appData };
+  const windows: FakeWindow[] = [];
+  const ipc = new Map<string, Handler>();
+  let menu: MenuItemConstructorOptions[] = [];
+  let protocolHandler: ((request: Request) => Promise<Response>) | undefined;
+  let ready!: () => void;
+  const whenReady = new Promise<void>((resolve) => (ready = resolve));
+
+  class FakeWindow {
+    options: { webPreferences: Record<string, unknown> };
+    url = '';
+    scripts: string[] = [];
+    private events = new Map<string, () => void>();
+    webContents = {
+      on: vi.fn(),
+      setWindowOpenHandler: vi.fn(),
+      executeJavaScript: vi.fn(async (script: string) => void this.scripts.push(script)),
+    };
+    constructor(options: FakeWindow['options']) {
+      this.options = options;
+      windows.push(this);
+    }
+    loadURL(url: string) {
+      this.url = url;
+      return Promise.resolve();
+    }
+    once(name: string, listener: () => void) {
+      this.events.set(name, listener);
+    }
+    on(name: string, listener: () => void) {
+      this.events.set(name, listener);
+    }
+    emit(name: string) {
+      this.events.get(name)?.();
+    }
+    maximize() {}
+    show() {}
+    focus() {}
+    restore() {}
+    isMinimized = () => false;
+    isDestroyed = () => false;
+    isMaximized = () => false;
+    getNormalBounds = () => ({ x: 40, y: 30, width: 1300, height: 850 });
+  }
+
+  const electron = {
+    app: {
+      isPackaged: false,
+      getPath: (name: string) => paths[name],
+      setPath: (name: string, value: string) => void (paths[name] = value),
+      getAppPath: () => appPath,
+      getVersion: () => '0.1.0',
+      requestSingleInstanceLock: () => true,
+      isReady: () => true,
+      quit: vi.fn(),
+      exit: vi.fn(),
+      on: (name: string, listener: (...args: unknown[]) => void) => void listeners.set(name, [...(listeners.get(name) ?? []), listener]),
+      whenReady: () => whenReady,
+    },
+    BrowserWindow: FakeWindow,
+    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })) },
+    ipcMain: { handle: (channel: string, handler: Handler) => void ipc.set(channel, handler), removeHandler: (channel: string) => void ipc.delete(channel) },
+    Menu: { buildFromTemplate: (template: MenuItemConstructorOptions[]) => (menu = template), setApplicationMenu: vi.fn() },
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: (_scheme: string, handler: typeof protocolHandler) => void (protocolHandler = handler) },
+    screen: {
+      getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
+      getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
+    },
+    session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), webRequest: { onBeforeRequest: vi.fn() } } },
+    shell: { openExternal: vi.fn() },
+  };
+  return { electron, ready, emit, windows, ipc, paths, menu: () => menu, protocol: () => protocolHandler! };
+}
+
+/** Loads the main bundle with require('electron') answered by the fake. */
+function runMain(fake: ReturnType<typeof fakeElectron>): void {
+  const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+  const original = loader._load;
+  const require = createRequire(import.meta.url);
+  // The bundle sits in a temp folder, so its one real package is resolved from the project.
+  const sqlite: unknown = require('better-sqlite3');
+  loader._load = (request, ...rest) => {
+    if (request === 'electron') return fake.electron;
+    if (request === 'better-sqlite3') return sqlite;
+    return original(request, ...rest);
+  };
+  try {
+    delete require.cache[bundle.main];
+    require(bundle.main);
+  } finally {
+    loader._load = original;
+  }
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+const appFrame = { url: 'app://order-desk/index.html', parent: null };
+
+function fakeProject(): string {
+  const appPath = tempDir('order-desk-app-');
+  fs.mkdirSync(path.join(appPath, 'dist', 'renderer'), { recursive: true });
+  fs.writeFileSync(path.join(appPath, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Order Desk</title>');
+  return appPath;
+}
+
+describe('the bundled main process', () => {
+  const opened: Array<ReturnType<typeof fakeElectron>> = [];
+  afterEach(() => opened.splice(0).forEach((fake) => fake.emit('will-quit')));
+
+  it('starts: opens the database in userData, serves app://, answers the contract over IPC, locks the window down', async () => {
+    const appData = tempDir('order-desk-appdata-');
+    const fake = fakeElectron(appData, fakeProject());
+    opened.push(fake);
+    runMain(fake);
+    expect(fake.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }) },
+    ]);
+    expect(fake.paths.userData).toBe(path.join(appData, 'Order Desk'));
+    fake.ready();
+    await settle();
+
+    expect(fake.electron.dialog.showErrorBox).not.toHaveBeenCalled();
+    expect(fs.existsSync(path.join(appData, 'Order Desk', 'order-desk.db'))).toBe(true);
+    expect([...fake.ipc.keys()].sort()).toEqual(METHOD_NAMES.map((m) => `order-desk:${m}`).sort());
+    const list = (await fake.ipc.get('order-desk:catalogue.list')!({ senderFrame: appFrame }, {})) as { ok: boolean };
+    expect(list.ok).toBe(true);
+    const refused = await fake.ipc.get('order-desk:catalogue.list')!({ senderFrame: { url: 'https://evil.example/', parent: null } }, {});
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    const page = await fake.protocol()(new Request('app://order-desk/'));
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(fake.electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+
+    expect(fake.windows).toHaveLength(1);
+    const window = fake.windows[0]!;
+    expect(window.url).toBe('app://order-desk/index.html');
+    expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(window.options.webPreferences.preload).toBe(path.join(path.dirname(bundle.main), 'preload.cjs'));
+    expect(fs.existsSync(window.options.webPreferences.preload as string)).toBe(true);
+    expect(window.webContents.setWindowOpenHandler).toHaveBeenCalled();
+
+    const file = fake.menu().find((m) => m.label === '&File')!.submenu as MenuItemConstructorOptions[];
+    (file.find((i) => i.id === 'new-order')!.click as () => void)();
+    expect(window.scripts).toEqual(['location.hash = "#/new-order"; undefined;']);
+    (file.find((i) => i.id === 'back-up-now')!.click as () => void)();
+    await settle();
+    expect(fake.electron.dialog.showMessageBox).toHaveBeenCalledWith(window, expect.objectContaining({ title: 'Back Up Now', message: expect.any(String) }));
+
+    window.emit('close');
+    expect(JSON.parse(fs.readFileSync(path.join(appData, 'Order Desk', 'window-state.json'), 'utf8'))).toEqual({ x: 40, y: 30, width: 1300, height: 850, isMaximized: false });
+  });
+
+  it('refuses a database from a newer version with a dialog, quits, and opens no window', async () => {
+    const appData = tempDir('order-desk-appdata-');
+    fs.mkdirSync(path.join(appData, 'Order Desk'));
+    const file = path.join(appData, 'Order Desk', 'order-desk.db');
+    const newer = new Database(file);
+    newer.pragma('user_version = 999');
+    newer.close();
+    const before = fs.readFileSync(file);
+    const fake = fakeElectron(appData, fakeProject());
+    runMain(fake);
+    fake.ready();
+    await settle();
+
+    expect(fake.electron.dialog.showErrorBox).toHaveBeenCalledWith('Order Desk needs an update', expect.stringMatching(/newer version of Order Desk/));
+    expect(fake.electron.app.exit).toHaveBeenCalledWith(1);
+    expect(fake.windows).toHaveLength(0);
+    expect(fake.ipc.size).toBe(0);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+});
+
+describe('the bundled preload', () => {
+  it('runs where require() knows only electron (the sandbox) and exposes only window.orderDesk', () => {
+    const exposed: Record<string, unknown> = {};
+    const requests: string[] = [];
+    const sandboxRequire = (name: string) => {
+      requests.push(name);
+      if (name !== 'electron') throw new Error(`module not found: ${name}`);
+      return {
+        contextBridge: { exposeInMainWorld: (key: string, value: unknown) => void (exposed[key] = value) },
+        ipcRenderer: { invoke: async () => ({ ok: true, value: null }) },
+      };
+    };
+    const code = fs.readFileSync(bundle.preload, 'utf8');
+    const module = { exports: {} };
+    vm.runInNewContext(`(function (require, module, exports) {${code}\n})`, { console, setTimeout, clearTimeout, URL, TextEncoder, TextDecoder })(sandboxRequire, module, module.exports);
+    expect(requests).toEqual(['electron']);
+    expect(Object.keys(exposed)).toEqual(['orderDesk']);
+    const areas = Object.keys(exposed.orderDesk as object).sort();
+    expect(areas).toEqual([...new Set(METHOD_NAMES.map((m) => m.split('.')[0]))].sort());
+  });
+});
