@@ -1,0 +1,105 @@
+/** Keying in a paper order form the way a clerk does: keyboard only. */
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { call, type TestApp } from '../support/test-db';
+
+export interface PaperLine {
+  /** What the clerk types in Book title. */
+  typed: string;
+  /** Pick the Nth suggestion with ↓ (1 = first); omit for a free-text title. */
+  pick?: number;
+  quantity: string;
+  /** Typed over whatever the list filled in; omit to keep the list price. */
+  price?: string;
+}
+
+export interface PaperForm {
+  name: string;
+  address: string;
+  /** Typed in Country; the first suggestion is picked with ↓ Enter. */
+  country: string;
+  city: string;
+  zip: string;
+  phone: string;
+  email: string;
+  lines: PaperLine[];
+}
+
+export async function focusedField(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.activeElement?.getAttribute('data-field') ?? document.activeElement?.getAttribute('aria-label') ?? null);
+}
+
+export async function openNewOrder(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  // Each test starts from a clean desk: no draft left by another test in this browser profile.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect.poll(() => focusedField(page)).toBe('customer.name');
+}
+
+async function pickSuggestion(page: Page, nth: number): Promise<void> {
+  await page.locator('[role="listbox"]:not([hidden]) [role="option"]').first().waitFor();
+  for (let i = 0; i < nth; i += 1) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+}
+
+/** Starts with focus in Name; ends with focus in the last line's unit price. */
+export async function keyInForm(page: Page, form: PaperForm): Promise<void> {
+  const kb = page.keyboard;
+  await kb.type(form.name);
+  await kb.press('Tab');
+  await kb.type(form.address);
+  await kb.press('Tab');
+  await kb.type(form.country);
+  await pickSuggestion(page, 1);
+  for (const value of [form.city, form.zip, form.phone, form.email]) {
+    await kb.press('Tab');
+    await kb.type(value);
+  }
+  await kb.press('Tab'); // Currency: the default is kept
+  for (const [index, line] of form.lines.entries()) {
+    await kb.press('Tab'); // from Currency, or past the previous line's price: a new line
+    expect(await focusedField(page)).toMatch(/^line:.*:title$/);
+    await kb.type(line.typed);
+    if (line.pick) await pickSuggestion(page, line.pick);
+    await kb.press('Tab');
+    await kb.type(line.quantity);
+    await kb.press('Tab');
+    if (line.price !== undefined) {
+      await kb.press('Control+A');
+      await kb.type(line.price);
+    }
+    if (index === form.lines.length - 1) break;
+  }
+}
+
+export async function setCataloguePrices(app: TestApp, prices: Record<string, Record<string, string>>): Promise<Record<string, number>> {
+  const { publications } = await call<{ publications: { id: number; title: string }[] }>(app, 'catalogue.list', {});
+  const ids: Record<string, number> = {};
+  for (const [startOfTitle, byCurrency] of Object.entries(prices)) {
+    const publication = publications.find((p) => p.title.startsWith(startOfTitle));
+    if (!publication) throw new Error(`No catalogue title starts with ${startOfTitle}`);
+    ids[startOfTitle] = publication.id;
+    for (const [currency, unitPrice] of Object.entries(byCurrency)) await call(app, 'prices.set', { publicationId: publication.id, currency, unitPrice });
+  }
+  return ids;
+}
+
+/** The text of the error message the input points at with aria-describedby. */
+export async function errorOf(page: Page, locator: ReturnType<Page['locator']>): Promise<string | null> {
+  const ids = await locator.getAttribute('aria-describedby');
+  if (!ids) return null;
+  for (const id of ids.split(' ')) {
+    const text = await page.evaluate((i) => {
+      const el = document.getElementById(i);
+      return el?.classList.contains('field__error') ? el.textContent : null;
+    }, id);
+    if (text) return text;
+  }
+  return null;
+}
+
+/** Visible text with the browser's non-breaking spaces (Intl money formats) read as plain spaces. */
+export async function textOf(locator: ReturnType<Page['locator']>): Promise<string> {
+  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
