@@ -5,13 +5,14 @@
  * - restoreBackup(ctx, name): swaps ctx.db to the restored data (also backups.restore).
  * - findLatestGoodBackup(folder) / recoverFromLatestBackup(dbFile, folder): when
  *   openDatabase throws DomainError('database_damaged'), offer the newest good backup.
- * - backupFolder(dbFile, settingsFolder): where backups go ("backups" beside the database by default).
+ * - backupFolder(dbFile, settingsFolder): where backups go ("backups" beside the database by default);
+ *   backupFolderForFile(dbFile) works it out for a file that cannot be opened normally.
  * - configureBackupRuntime({ nativeBinding }): Electron passes its better-sqlite3 binary here too.
  */
 export { startBackupSchedule, DAY_MS, type BackupScheduleOptions } from './schedule';
 export { createBackup, pruneBackups, currentBackupFolder, type CreatedBackup } from './create';
 export { restoreBackup, assertRestorable } from './restore';
-export { findLatestGoodBackup, recoverFromLatestBackup, type GoodBackup, type Recovery } from './recovery';
+export { findLatestGoodBackup, recoverFromLatestBackup, backupFolderForFile, type GoodBackup, type Recovery } from './recovery';
 export { backupFolder, listBackups } from './files';
 export { checkDatabaseFile } from './verify';
 export { configureBackupRuntime } from './runtime';

@@ -2,9 +2,11 @@
  * When the database file is damaged: find the newest backup that still passes its
  * check, and restore it while keeping the damaged file (nothing is ever deleted).
  */
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { BackupInfo } from '../../shared/contract/backups';
-import { listBackups } from './files';
+import { backupFolder, listBackups } from './files';
+import { backupNativeBinding } from './runtime';
 import { keepRawCopy, replaceDatabaseFile } from './restore';
 import { checkDatabaseFile } from './verify';
 
@@ -37,4 +39,25 @@ export function recoverFromLatestBackup(dbFile: string, folder: string, now: Dat
   const damagedCopy = keepRawCopy(path.resolve(dbFile), 'damaged', now);
   replaceDatabaseFile(path.resolve(dbFile), good.file);
   return { restoredFrom: good.file, damagedCopy };
+}
+
+/**
+ * The backup folder for a database file that may be too damaged to open normally: the
+ * folder from its settings when that part can still be read, else "backups" beside it.
+ */
+export function backupFolderForFile(dbFile: string): string {
+  let configured = '';
+  try {
+    const db = new Database(dbFile, { readonly: true, fileMustExist: true, nativeBinding: backupNativeBinding() });
+    try {
+      const row = db.prepare("SELECT value FROM settings WHERE key = 'backup'").get() as { value: string } | undefined;
+      const folder = row ? (JSON.parse(row.value) as { folder?: unknown }).folder : undefined;
+      if (typeof folder === 'string') configured = folder;
+    } finally {
+      db.close();
+    }
+  } catch {
+    // Unreadable settings: the default folder is the best guess.
+  }
+  return backupFolder(dbFile, configured);
 }

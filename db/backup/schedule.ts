@@ -1,14 +1,26 @@
 /** Automatic backups: one when the app starts, then one a day while it runs. */
 import type { ServiceContext } from '../context';
-import { createBackup, type CreatedBackup } from './create';
+import { createBackup, currentBackupFolder, type CreatedBackup } from './create';
+import { listBackups } from './files';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+
+function hasRecentBackup(ctx: ServiceContext, withinMs: number): boolean {
+  const latest = listBackups(currentBackupFolder(ctx).folder).find((b) => b.verified);
+  return latest !== undefined && ctx.now().getTime() - new Date(latest.createdAt).getTime() < withinMs;
+}
 
 export interface BackupScheduleOptions {
   /** Time between automatic backups; a day unless a test says otherwise. */
   intervalMs?: number;
   /** Delay before the first backup, so start-up is not slowed; 0 by default. */
   firstDelayMs?: number;
+  /**
+   * No start-up backup when a verified one is younger than this (an hour by default), so
+   * restarting the app often does not push the older daily backups out of "keep".
+   */
+  recentEnoughMs?: number;
   /** Called after each attempt: the created backup, or the error a clerk should see. */
   onResult?: (result: { ok: true; created: CreatedBackup } | { ok: false; error: Error }) => void;
   /** Injectable timers for tests. */
@@ -28,21 +40,22 @@ export function startBackupSchedule(ctx: ServiceContext, options: BackupSchedule
   let running = false;
   let handle: unknown;
 
-  const tick = async () => {
+  const tick = async (first: boolean) => {
     if (stopped || running) return;
     running = true;
     try {
+      if (first && hasRecentBackup(ctx, options.recentEnoughMs ?? HOUR_MS)) return;
       const created = await createBackup(ctx);
       options.onResult?.({ ok: true, created });
     } catch (error) {
       options.onResult?.({ ok: false, error: error instanceof Error ? error : new Error(String(error)) });
     } finally {
       running = false;
-      if (!stopped) handle = setTimer(() => void tick(), interval);
+      if (!stopped) handle = setTimer(() => void tick(false), interval);
     }
   };
 
-  handle = setTimer(() => void tick(), options.firstDelayMs ?? 0);
+  handle = setTimer(() => void tick(true), options.firstDelayMs ?? 0);
   return () => {
     stopped = true;
     clearTimer(handle);

@@ -1,6 +1,9 @@
 /**
- * npm run web -- [--db PATH] [--port N] [--token T] [--user NAME]
+ * npm run web -- [--db PATH] [--port N] [--token T] [--user NAME] [--restore-latest]
  * Serves the built renderer and the API on 127.0.0.1 and prints the address to open.
+ * Backs the database up on start and daily. When the database file is damaged it says
+ * so, names the latest good backup, and restores it only when run with --restore-latest
+ * (the damaged file is kept beside it; nothing is deleted).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -8,7 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from '../../db/connection';
+import { openDatabase, type Db } from '../../db/connection';
+import { backupFolderForFile, currentBackupFolder, findLatestGoodBackup, recoverFromLatestBackup, startBackupSchedule } from '../../db/backup';
 import { createContext } from '../../db/context';
 import { createInvoke } from '../../db/api/invoke';
 import { DomainError } from '../../shared/api/errors';
@@ -24,6 +28,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '5180' },
       token: { type: 'string' },
       user: { type: 'string' },
+      'restore-latest': { type: 'boolean', default: false },
     },
   });
   const dbFile = path.resolve(values.db ?? path.join(defaultUserDataDir(), DATABASE_FILE_NAME));
@@ -32,20 +37,55 @@ async function main(): Promise<void> {
   const token = values.token ?? crypto.randomBytes(24).toString('base64url');
   fs.mkdirSync(path.dirname(dbFile), { recursive: true });
 
-  const db = openDatabase(dbFile);
+  const db = openOrRecover(dbFile, values['restore-latest'] ?? false);
   const ctx = createContext(db, values.user ?? os.userInfo().username);
+  const stopBackups = startBackupSchedule(ctx, {
+    onResult: (result) => {
+      if (result.ok) console.log(`Backup written and verified: ${path.join(currentBackupFolder(ctx).folder, result.created.backup.name)}`);
+      else console.error(`Backup failed: ${result.error.message}`);
+    },
+  });
   const server = await startWebServer({ invoke: createInvoke(ctx), token, port, staticDir: path.resolve(here, '../../dist/renderer') });
   console.log(`Database: ${dbFile}`);
   console.log(`Order Desk listening on ${server.url}?token=${encodeURIComponent(token)}`);
 
   const stop = () => {
+    stopBackups();
     void server.close().then(() => {
-      db.close();
+      // A restore may have swapped the connection: close the one in use now.
+      if (ctx.db.open) ctx.db.close();
       process.exit(0);
     });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** Opens the database; when it is damaged, offers (or with --restore-latest performs) recovery from the latest good backup. */
+function openOrRecover(dbFile: string, restoreLatest: boolean): Db {
+  try {
+    return openDatabase(dbFile);
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== 'database_damaged') throw error;
+    const folder = backupFolderForFile(dbFile);
+    const good = findLatestGoodBackup(folder);
+    console.error(error.message);
+    if (!good) {
+      console.error(`No good backup was found in ${folder}. Keep the file as it is and ask IT for help.`);
+      process.exit(2);
+    }
+    const counts = good.counts ? ` (${good.counts.orders} orders, ${good.counts.customers} customers)` : '';
+    if (!restoreLatest) {
+      console.error(`The latest good backup is ${path.join(folder, good.name)}, made ${good.createdAt}${counts}.`);
+      console.error('To restore it, start again with --restore-latest. The damaged file will be kept beside it; nothing is deleted.');
+      console.error('Anything entered after that backup will have to be entered again.');
+      process.exit(2);
+    }
+    const recovery = recoverFromLatestBackup(dbFile, folder)!;
+    console.log(`Restored ${recovery.restoredFrom}${counts}.`);
+    console.log(`The damaged file is kept as ${recovery.damagedCopy}.`);
+    return openDatabase(dbFile);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -189,6 +189,25 @@ describe('backups', () => {
     expect((await call(app, 'backups.list', {})).backups).toHaveLength(2);
     stop();
     expect(cleared).toEqual([3]);
+
+    // Restarting within the hour does not add a start-up backup that would push older ones out.
+    tick(10 * 60_000);
+    const again: { run: () => void; ms: number }[] = [];
+    let rescheduled: () => void = () => undefined;
+    const scheduled = new Promise<void>((resolve) => (rescheduled = resolve));
+    const stopAgain = startBackupSchedule(app.ctx, {
+      setTimer: (run, ms) => {
+        again.push({ run, ms });
+        if (again.length === 2) rescheduled();
+        return again.length;
+      },
+      clearTimer: () => undefined,
+    });
+    again[0]!.run();
+    await scheduled;
+    stopAgain();
+    expect(again.map((t) => t.ms)).toEqual([0, DAY_MS]);
+    expect((await call(app, 'backups.list', {})).backups).toHaveLength(2);
   });
 });
 
