@@ -53,12 +53,18 @@ export function issuesToFieldErrors(issues: readonly FieldIssue[], lineKeys: rea
   return errors;
 }
 
+function schemaIssues(input: unknown): FieldIssue[] {
+  const parsed = OrderInput.safeParse(input);
+  return parsed.success ? [] : parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }));
+}
+
 export function validateForm(form: OrderForm): FieldErrors {
   const { input, lineKeys } = toOrderInput(form);
-  const parsed = OrderInput.safeParse(input);
-  if (parsed.success) return {};
-  return issuesToFieldErrors(
-    parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message })),
-    lineKeys,
-  );
+  const issues = schemaIssues(input);
+  if (issues.length === 0) return {};
+  // Zod skips the whole-order checks (decimals allowed by the currency) while a quantity is
+  // missing or not a number; a second pass with stand-in quantities still finds them.
+  const stand = schemaIssues({ ...input, lines: input.lines.map((l) => ({ ...l, quantity: 1 })) });
+  const priceIssues = stand.filter((i) => i.field.endsWith('.unitPrice') && !issues.some((j) => j.field === i.field));
+  return issuesToFieldErrors([...issues, ...priceIssues], lineKeys);
 }
