@@ -4,7 +4,7 @@ import { decimalAmount, enumOf, id, isoDate, optionalText, percent, requiredText
 import { CustomerDetailsInput } from './customers';
 import { CURRENCY_CODES, currencyExponent } from '../money/currencies';
 import { decimalPlaces } from '../money/money';
-import { ORDER_STATUSES, PAYMENT_METHODS, RECEIVED_VIA } from '../domain/vocabulary';
+import { ORDER_STATUSES, PAYMENT_METHODS, RECEIVED_VIA, type PaymentMethod } from '../domain/vocabulary';
 import type { AuditEntry, Order, OrderSummary } from './types';
 
 export const MAX_LINES = 200;
@@ -63,8 +63,8 @@ export const OrderListInput = z.object({
   paymentMethod: enumOf('Payment method', PAYMENT_METHODS).optional(),
   sort: enumOf('Sort', ORDER_SORT_FIELDS).default('receivedOn'),
   direction: enumOf('Direction', ['asc', 'desc'] as const).default('desc'),
-  offset: z.number().int().min(0).default(0),
-  limit: z.number().int().min(1).max(500).default(50),
+  offset: wholeNumber('Page start', 0, 100_000_000).default(0),
+  limit: wholeNumber('Rows per page', 1, 500).default(50),
 });
 
 export const DuplicateCheckInput = z.object({
@@ -88,10 +88,38 @@ export interface DuplicateCandidate {
   currency: Order['currency'];
 }
 
+/** A payment received against an order. Only a card's last four digits are ever kept. */
+export interface OrderPayment {
+  id: number;
+  receivedOn: string;
+  method: PaymentMethod;
+  amount: string;
+  currency: Order['currency'];
+  cardLast4: string | null;
+  reference: string;
+}
+
+export interface OrderInvoice {
+  id: number;
+  number: string;
+  issuedOn: string;
+  total: string;
+}
+
+/** One order with everything known about it, for the detail view. */
+export interface OrderRecord {
+  order: Order;
+  history: AuditEntry[];
+  payments: OrderPayment[];
+  invoices: OrderInvoice[];
+  /** Total minus payments, exact; negative when overpaid. */
+  balance: string;
+}
+
 export const orderMethods = {
   'orders.create': method<{ order: Order }>()(OrderInput),
   'orders.update': method<{ order: Order }>()(OrderUpdateInput),
-  'orders.get': method<{ order: Order; history: AuditEntry[] }>()(z.object({ id: id('Order') })),
+  'orders.get': method<OrderRecord>()(z.object({ id: id('Order') })),
   'orders.list': method<{ rows: OrderSummary[]; total: number }>()(OrderListInput),
   'orders.cancel': method<{ order: Order }>()(z.object({ id: id('Order'), reason: requiredText('Reason', 500) })),
   'orders.findDuplicates': method<{ duplicates: DuplicateCandidate[] }>()(DuplicateCheckInput),

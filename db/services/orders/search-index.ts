@@ -1,27 +1,92 @@
-/** Keeps orders_fts in step with an order and turns what a clerk types into an FTS5 query. */
+/**
+ * Keeps orders_fts in step with an order and turns what a clerk types into an FTS5 query.
+ *
+ * Text goes into the index already folded (accents, case, ł/ø/ß…) by the same function
+ * that folds the query, so "Zolc" finds "Żółć" whatever the tokenizer knows. Chinese,
+ * Japanese and Korean have no spaces between words, so each such character is indexed
+ * as its own token and a query for "小明" becomes the phrase "小 明": it finds "王小明".
+ */
+import { foldForMatch } from '../../../shared/domain/text';
 import type { ServiceContext } from '../../context';
 
-export function indexOrder(ctx: ServiceContext, orderId: number): void {
+export interface SearchableOrder {
+  number: string;
+  customerName: string;
+  email: string;
+  city: string;
+  /** Every line's title. */
+  titles: readonly string[];
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+/** Arabic names are often written with the article ("الحسن"); a clerk may type just "حسن". */
+const ARABIC_ARTICLE = /(^|\s)ال(?=\p{Script=Arabic}{2})/gu;
+
+function foldForSearch(text: string): string {
+  return foldForMatch(text).replace(/ς/g, 'σ').replace(CJK, (c) => ` ${c} `);
+}
+
+/** The text stored in the index for one field: folded, CJK split, Arabic names also without the article. */
+export function searchableText(text: string): string {
+  const folded = foldForSearch(text);
+  const withoutArticle = folded.replace(ARABIC_ARTICLE, '$1');
+  return withoutArticle === folded ? folded : `${folded} ${withoutArticle}`;
+}
+
+/** Writes the index row for an order from values the caller already has (used by bulk loads). */
+export function writeSearchRow(ctx: ServiceContext, orderId: number, order: SearchableOrder): void {
   ctx.db.prepare('DELETE FROM orders_fts WHERE rowid = ?').run(orderId);
   ctx.db
-    .prepare(
-      `INSERT INTO orders_fts (rowid, number, customer_name, email, city, titles)
-       SELECT o.id, o.number, o.customer_name, o.customer_email, o.customer_city,
-              (SELECT group_concat(l.title, ' | ') FROM order_lines l WHERE l.order_id = o.id)
-       FROM orders o WHERE o.id = ?`,
-    )
-    .run(orderId);
+    .prepare('INSERT INTO orders_fts (rowid, number, customer_name, email, city, titles) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(
+      orderId,
+      searchableText(order.number),
+      searchableText(order.customerName),
+      searchableText(order.email),
+      searchableText(order.city),
+      searchableText(order.titles.join(' | ')),
+    );
+}
+
+/** Re-indexes an order from what is stored; call inside the transaction that changed it. */
+export function indexOrder(ctx: ServiceContext, orderId: number): void {
+  const row = ctx.db
+    .prepare('SELECT number, customer_name AS customerName, customer_email AS email, customer_city AS city FROM orders WHERE id = ?')
+    .get(orderId) as Omit<SearchableOrder, 'titles'> | undefined;
+  if (!row) {
+    ctx.db.prepare('DELETE FROM orders_fts WHERE rowid = ?').run(orderId);
+    return;
+  }
+  const titles = (ctx.db.prepare('SELECT title FROM order_lines WHERE order_id = ? ORDER BY position').pluck().all(orderId) as string[]) ?? [];
+  writeSearchRow(ctx, orderId, { ...row, titles });
 }
 
 /**
  * Every word must match the start of a word somewhere (prefix search), accents ignored.
- * Words are quoted so FTS5 syntax typed by a clerk ("AND", "*", quotes) is taken literally.
+ * Words are quoted so FTS5 syntax typed by a clerk ("AND", "*", quotes) is taken literally;
+ * a word the tokenizer splits ("2026-00012", "anna@ex", "王小明") becomes a phrase.
  */
 export function toFtsQuery(text: string): string | null {
-  const words = text
+  const words = foldForSearch(text)
     .split(/\s+/)
     .map((w) => w.replace(/"/g, ''))
     .filter((w) => /[\p{L}\p{N}]/u.test(w));
   if (words.length === 0) return null;
-  return words.map((w) => `"${w}"*`).join(' ');
+  // Consecutive CJK characters typed together must stay adjacent: join them back into one phrase.
+  const phrases: string[] = [];
+  let cjkRun: string[] = [];
+  const flush = () => {
+    if (cjkRun.length) phrases.push(`"${cjkRun.join(' ')}"*`);
+    cjkRun = [];
+  };
+  for (const word of words) {
+    if (/^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u.test(word)) {
+      cjkRun.push(word);
+      continue;
+    }
+    flush();
+    phrases.push(`"${word}"*`);
+  }
+  flush();
+  return phrases.join(' ');
 }

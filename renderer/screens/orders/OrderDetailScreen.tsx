@@ -1,6 +1,280 @@
-import { Placeholder } from '../../components/Placeholder';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { OrderRecord } from '../../../shared/contract/orders';
+import type { Order } from '../../../shared/contract/types';
+import { EDITABLE_STATUSES, ORDER_STATUS_LABELS, PAYMENT_METHOD_LABELS, RECEIVED_VIA_LABELS, type OrderStatus } from '../../../shared/domain/vocabulary';
+import { orderDesk } from '../../api/client';
+import { Money } from '../../components/Money';
+import { useNavigation } from '../../state/navigation';
+import { useLocale } from '../../state/settings';
+import { CancelOrderDialog } from './CancelOrderDialog';
+import { countryName, formatDate } from './display';
+import { OrderHistory } from './OrderHistory';
+import { OrderLinesTable } from './OrderLinesTable';
+import { useOrdersList } from './orders-list-store';
+import './orders.css';
 
-// Temporary until its issue's screen lands.
-export function OrderDetailScreen(_props: { id: number }) {
-  return <Placeholder title="Order" text="This screen is being built." />;
+/** States the order service still lets a clerk cancel (paid and shipped orders need a refund instead). */
+const CANCELLABLE: readonly OrderStatus[] = ['open', 'invoiced', 'partially_paid'];
+
+const WHY_NOT_EDITABLE: Partial<Record<OrderStatus, string>> = {
+  cancelled: 'This order is cancelled, so it can no longer be edited.',
+};
+
+function whyNotEditable(status: OrderStatus): string {
+  return WHY_NOT_EDITABLE[status] ?? `This order is ${ORDER_STATUS_LABELS[status].toLowerCase()}: its invoice fixes what was ordered, so it can no longer be edited.`;
+}
+
+function Facts({ items }: { items: [string, ReactNode][] }) {
+  return (
+    <dl className="order-facts">
+      {items.map(([label, value]) => (
+        <div key={label} style={{ display: 'contents' }}>
+          <dt>{label}</dt>
+          <dd>{value === '' || value === null ? <span className="muted">—</span> : value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function CustomerPanel({ order }: { order: Order }) {
+  const locale = useLocale();
+  const c = order.customer;
+  const go = useNavigation((s) => s.go);
+  return (
+    <section className="order-panel" aria-labelledby="order-customer-title">
+      <h2 id="order-customer-title">Customer</h2>
+      <Facts
+        items={[
+          ['Name', <bdi key="n">{c.name}</bdi>],
+          ['Address', <bdi key="a">{c.address}</bdi>],
+          ['Country', c.country ? `${countryName(c.country, locale)} (${c.country})` : ''],
+          ['City/Zip Code', <bdi key="c">{[c.postalCode, c.city].filter(Boolean).join(' ')}</bdi>],
+          ['Tel.', c.phone],
+          ['E-mail', c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : ''],
+        ]}
+      />
+      {order.customerId ? (
+        <p>
+          <a
+            href={`#/customer/${order.customerId}`}
+            onClick={(e) => {
+              e.preventDefault();
+              go({ view: 'customer', id: order.customerId! });
+            }}
+          >
+            Customer record and other orders
+          </a>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function OrderPanel({ order }: { order: Order }) {
+  const locale = useLocale();
+  return (
+    <section className="order-panel" aria-labelledby="order-facts-title">
+      <h2 id="order-facts-title">Order</h2>
+      <Facts
+        items={[
+          ['Received', `${formatDate(order.receivedOn, locale)} by ${RECEIVED_VIA_LABELS[order.receivedVia].toLowerCase()}`],
+          ['Currency', order.currency],
+          ['Payment method', order.paymentMethod ? PAYMENT_METHOD_LABELS[order.paymentMethod] : ''],
+          ['Customer reference', <bdi key="r">{order.customerReference}</bdi>],
+          ['Notes', <bdi key="n">{order.notes}</bdi>],
+          ['Status', <span key="s" className={`order-status order-status--${order.status}`}>{ORDER_STATUS_LABELS[order.status]}</span>],
+        ]}
+      />
+    </section>
+  );
+}
+
+function PaymentsSection({ record }: { record: OrderRecord }) {
+  const locale = useLocale();
+  const { order, payments, invoices, balance } = record;
+  if (payments.length === 0 && invoices.length === 0) return null;
+  return (
+    <section className="order-section" aria-labelledby="order-payments-title">
+      <h2 id="order-payments-title">Invoices and payments</h2>
+      <table className="grid order-lines">
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">What</th>
+            <th scope="col" className="num">
+              Amount
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {invoices.map((inv) => (
+            <tr key={`i${inv.id}`}>
+              <td>{formatDate(inv.issuedOn, locale)}</td>
+              <td>Invoice {inv.number}</td>
+              <td className="num">
+                <Money value={inv.total} currency={order.currency} />
+              </td>
+            </tr>
+          ))}
+          {payments.map((p) => (
+            <tr key={`p${p.id}`}>
+              <td>{formatDate(p.receivedOn, locale)}</td>
+              <td>
+                Payment by {PAYMENT_METHOD_LABELS[p.method].toLowerCase()}
+                {p.cardLast4 ? `, card ending ${p.cardLast4}` : ''}
+                {p.reference ? ` (${p.reference})` : ''}
+              </td>
+              <td className="num">
+                <Money value={p.amount} currency={p.currency} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={2}>
+              Still to pay
+            </th>
+            <td className="num" data-testid="balance">
+              <Money value={balance} currency={order.currency} />
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+    </section>
+  );
+}
+
+/** Everything that was on the paper form, plus what happened to the order since. */
+export function OrderDetailScreen({ id }: { id: number }) {
+  const go = useNavigation((s) => s.go);
+  const [record, setRecord] = useState<OrderRecord | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const [version, setVersion] = useState(0);
+
+  // Loads on arrival and again after a change (version), then puts focus on the heading.
+  useEffect(() => {
+    let current = true;
+    void orderDesk()
+      .orders.get({ id })
+      .then((result) => {
+        if (!current) return;
+        if (result.ok) {
+          setRecord(result.value);
+          setError(null);
+        } else setError(result.error.message);
+        requestAnimationFrame(() => headingRef.current?.focus());
+      });
+    return () => {
+      current = false;
+    };
+  }, [id, version]);
+
+  // Esc goes back to the list (where search, filters and page are as they were left).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !cancelling && !e.defaultPrevented) go({ view: 'orders' });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go, cancelling]);
+
+  const back = (
+    <a
+      href="#/orders"
+      onClick={(e) => {
+        e.preventDefault();
+        go({ view: 'orders' });
+      }}
+      aria-keyshortcuts="Escape"
+    >
+      ← Back to orders
+    </a>
+  );
+
+  if (error) {
+    return (
+      <section className="screen">
+        <h1>Order</h1>
+        <p className="banner banner--error">{error}</p>
+        {back}
+      </section>
+    );
+  }
+  if (!record) return <p className="screen">Loading…</p>;
+
+  const { order } = record;
+  const editable = EDITABLE_STATUSES.includes(order.status);
+  const cancellable = CANCELLABLE.includes(order.status);
+
+  return (
+    <section className="screen order-detail">
+      <p>{back}</p>
+      <div className="order-detail__head">
+        <h1 ref={headingRef} tabIndex={-1}>
+          Order {order.number}
+        </h1>
+        <span className={`order-status order-status--${order.status}`}>{ORDER_STATUS_LABELS[order.status]}</span>
+        {order.needsReview ? <span className="tag tag--warn">Needs review: a title is not in the catalogue</span> : null}
+      </div>
+      {notice ? (
+        <p className="banner status" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <div className="order-detail__actions">
+        {editable ? (
+          <a className="button-link" href={`#/edit-order/${order.id}`} onClick={(e) => {
+            e.preventDefault();
+            go({ view: 'edit-order', id: order.id });
+          }}>
+            Edit
+          </a>
+        ) : (
+          <p className="order-detail__locked">{whyNotEditable(order.status)}</p>
+        )}
+        {cancellable ? (
+          <button type="button" onClick={() => setCancelling(true)}>
+            Cancel order…
+          </button>
+        ) : null}
+      </div>
+      {order.status === 'cancelled' ? (
+        <p className="banner banner--warning order-cancelled-note">
+          <strong>Cancelled.</strong> Reason: <bdi>{order.cancelReason || '—'}</bdi>
+        </p>
+      ) : null}
+      <div className="order-detail__grid">
+        <CustomerPanel order={order} />
+        <OrderPanel order={order} />
+      </div>
+      <section className="order-section" aria-labelledby="order-lines-title">
+        <h2 id="order-lines-title">Books</h2>
+        <OrderLinesTable order={order} />
+      </section>
+      <PaymentsSection record={record} />
+      <section className="order-section" aria-labelledby="order-history-title">
+        <h2 id="order-history-title">History</h2>
+        <OrderHistory entries={record.history} currency={order.currency} />
+      </section>
+      {cancelling ? (
+        <CancelOrderDialog
+          order={order}
+          onClose={() => setCancelling(false)}
+          onCancelled={(cancelled) => {
+            setCancelling(false);
+            setNotice(`Order ${cancelled.number} is cancelled.`);
+            // The list shows the new status when the clerk goes back.
+            void useOrdersList.getState().load();
+            setVersion((v) => v + 1);
+          }}
+        />
+      ) : null}
+    </section>
+  );
 }

@@ -1,0 +1,490 @@
+/**
+ * A realistic, deterministic demo data set: price history for the catalogue, customers
+ * from many countries, orders from 2021 to late 2026 with their invoices, payments,
+ * shipments and cancellations. Everything goes through the db/ services or the same
+ * statements they use, in batched transactions, with audit records and search rows.
+ * The same seed and size always give the same data (no wall clock, no Math.random).
+ */
+import { DomainError } from '../../shared/api/errors';
+import type { CustomerDetails, Order } from '../../shared/contract/types';
+import { addDays } from '../../shared/domain/dates';
+import { foldForMatch } from '../../shared/domain/text';
+import type { OrderStatus, PaymentMethod, ReceivedVia } from '../../shared/domain/vocabulary';
+import type { CurrencyCode } from '../../shared/money/currencies';
+import { lineTotal, orderTotals, subtractAmounts, toMinorUnits } from '../../shared/money/money';
+import type { Db } from '../connection';
+import { createContext, type ServiceContext } from '../context';
+import { audit } from '../services/audit';
+import { setPrice } from '../services/catalogue';
+import { resolveOrderCustomer } from '../services/customers';
+import { getOrderById } from '../services/orders/read';
+import { discountToBasisPoints } from '../services/orders/rows';
+import { writeSearchRow } from '../services/orders/search-index';
+import { cancelOrder } from '../services/orders/write';
+import { getSettings } from '../services/settings';
+import { REGIONS, type Region } from './demo-people';
+import { createRandom, type Random } from './prng';
+
+/** Bump when the generated data changes, so cached benchmark databases are rebuilt. */
+export const DEMO_GENERATOR_VERSION = 1;
+
+export const DEMO_FIRST_DAY = '2021-01-04';
+/** Fixed, not "today": the same seed must give the same data next year too. */
+export const DEMO_LAST_DAY = '2026-11-27';
+
+export interface DemoOptions {
+  orders: number;
+  seed: number;
+  /** Add to a database that already has orders. */
+  force?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface DemoSummary {
+  orders: number;
+  customers: number;
+  lines: number;
+  freeTextLines: number;
+  payments: number;
+  invoices: number;
+  byStatus: Record<OrderStatus, number>;
+  byCurrency: Record<CurrencyCode, number>;
+  firstDay: string;
+  lastDay: string;
+  seconds: number;
+}
+
+const ACTOR = 'demo-data';
+const BATCH = 1000;
+
+// Price levels per currency as exact strings; a publication climbs one level at each price change.
+const PRICE_LEVELS: Record<CurrencyCode, readonly string[]> = {
+  CHF: ['20.00', '25.00', '30.00', '35.00', '40.00', '45.00', '50.00', '55.00', '60.00', '65.00', '70.00'],
+  EUR: ['18.00', '23.00', '27.50', '32.00', '36.00', '41.00', '45.50', '50.00', '55.00', '59.00', '64.00'],
+  USD: ['22.00', '27.00', '32.50', '38.00', '44.00', '49.00', '54.50', '60.00', '66.00', '71.00', '77.00'],
+};
+const PRICE_CHANGES = ['2021-01-01', '2023-01-01', '2025-07-01'] as const;
+
+const FREE_TEXT_TITLES = [
+  'World Migration Report 2022',
+  'World Migration Report 2024 (French edition)',
+  'Glossary on Migration',
+  'Handbook on protection and assistance for migrants vulnerable to violence, exploitation and abuse',
+  'Counter-trafficking training modules, vol. 2',
+  'Rapport sur l’état de la migration dans le monde',
+  'Informe sobre las migraciones en el mundo',
+  'Migration Health Annual Report',
+];
+
+const CANCEL_REASONS = [
+  'Customer ordered the PDF instead.',
+  'Duplicate of an order received by fax.',
+  'Customer withdrew the order by e-mail.',
+  'Payment never arrived after three reminders.',
+  'Ordered by mistake; customer phoned to cancel.',
+  'Address in a country we cannot ship to.',
+];
+
+const NOTES = [
+  'Please send with the invoice enclosed.',
+  'Deliver to the library, not the reading room.',
+  'Customer asks for a receipt in French.',
+  'Fax partly illegible; phoned to confirm quantities.',
+  'Send by registered mail.',
+  'Invoice to be addressed to the accounts department.',
+];
+
+const EUROZONE = new Set(['FR', 'DE', 'ES', 'GR', 'PL']);
+
+interface CustomerSpec {
+  details: CustomerDetails;
+  organisation: boolean;
+  currency: readonly (readonly [CurrencyCode, number])[];
+  paymentMethod: PaymentMethod | null;
+  id?: number;
+}
+
+interface Publication {
+  id: number;
+  title: string;
+  level: number;
+}
+
+function fillDigits(pattern: string, random: Random): string {
+  return pattern.replace(/#/g, () => String(random.int(0, 9)));
+}
+
+function phoneNumber(region: Region, random: Random): string {
+  return `${region.phone} ${random.int(10, 99)} ${random.int(100, 999)} ${String(random.int(0, 9999)).padStart(4, '0')}`;
+}
+
+function asciiHandle(text: string): string {
+  return foldForMatch(text).replace(/[^a-z0-9.]+/g, '');
+}
+
+function currencyPreference(country: string): readonly (readonly [CurrencyCode, number])[] {
+  if (country === 'CH') return [['CHF', 85], ['EUR', 12], ['USD', 3]];
+  if (EUROZONE.has(country)) return [['EUR', 85], ['CHF', 10], ['USD', 5]];
+  if (country === 'GB' || country === 'SE') return [['EUR', 50], ['USD', 30], ['CHF', 20]];
+  return [['USD', 65], ['EUR', 25], ['CHF', 10]];
+}
+
+function makeCustomers(count: number, random: Random): CustomerSpec[] {
+  const regionWeights = REGIONS.map((r) => [r, r.weight] as const);
+  const usedEmails = new Set<string>();
+  const customers: CustomerSpec[] = [];
+  for (let i = 0; i < count; i++) {
+    const region = random.weighted(regionWeights);
+    const organisation = random.chance(0.25);
+    const person = random.pick(region.people);
+    const name = organisation ? random.pick(region.organisations) : person.name;
+    const place = random.pick(region.cities);
+    let email = '';
+    if (random.chance(0.85)) {
+      const base = organisation ? `${random.pick(['orders', 'library', 'acquisitions', 'info'])}` : asciiHandle(person.handle);
+      const domain = random.pick(region.domains);
+      email = `${base}@${domain}`;
+      for (let n = 2; usedEmails.has(email); n++) email = `${base}${n}@${domain}`;
+      usedEmails.add(email);
+    }
+    customers.push({
+      details: {
+        name,
+        address: `${random.pick(region.streets)} ${random.int(1, 180)}`,
+        country: region.country,
+        city: place.city,
+        postalCode: fillDigits(place.postal, random),
+        phone: random.chance(0.8) ? phoneNumber(region, random) : '',
+        email,
+      },
+      organisation,
+      currency: currencyPreference(region.country),
+      paymentMethod: random.weighted<PaymentMethod | null>([
+        ['credit_card', 40],
+        ['bank_transfer', organisation ? 55 : 30],
+        ['check', 12],
+        [null, 8],
+      ]),
+    });
+  }
+  return customers;
+}
+
+/** Received dates, oldest first, more orders in later years, weekends moved to a weekday. */
+function receivedDates(count: number, random: Random): string[] {
+  const first = Date.parse(`${DEMO_FIRST_DAY}T00:00:00Z`);
+  const days = Math.round((Date.parse(`${DEMO_LAST_DAY}T00:00:00Z`) - first) / 86_400_000);
+  const dates: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const t = random.next();
+    const offset = Math.min(days, Math.floor(days * Math.sqrt(0.35 * t + 0.65 * t * t)));
+    let date = addDays(DEMO_FIRST_DAY, offset);
+    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+    if (weekday === 6) date = addDays(date, -1);
+    if (weekday === 0) date = addDays(date, date >= DEMO_LAST_DAY ? -2 : 1);
+    dates.push(date);
+  }
+  return dates.sort();
+}
+
+function priceOn(publication: Publication, currency: CurrencyCode, date: string): string {
+  const step = PRICE_CHANGES.filter((from) => from <= date).length - 1;
+  return PRICE_LEVELS[currency][publication.level + Math.max(0, step)]!;
+}
+
+/** A share of an amount, rounded to the currency (a discount of 100 − percent, via the money module). */
+function percentOf(total: string, percent: number, currency: CurrencyCode): string {
+  return lineTotal({ quantity: 1, unitPrice: total, discountPercent: String(100 - percent) }, currency);
+}
+
+function atTime(date: string, random: Random): Date {
+  return new Date(`${date}T${String(random.int(7, 16)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}Z`);
+}
+
+class DemoWriter {
+  private clock = new Date(`${DEMO_FIRST_DAY}T08:00:00Z`);
+  readonly ctx: ServiceContext;
+  private readonly nextNumber = new Map<string, number>();
+  private nextInvoice = new Map<string, number>();
+  private readonly insertOrder;
+  private readonly insertLine;
+  private readonly setTotal;
+  private readonly setStatus;
+  private readonly insertPayment;
+  private readonly insertInvoice;
+  private readonly issuer;
+  readonly summary: Omit<DemoSummary, 'seconds' | 'firstDay' | 'lastDay'> = {
+    orders: 0,
+    customers: 0,
+    lines: 0,
+    freeTextLines: 0,
+    payments: 0,
+    invoices: 0,
+    byStatus: { open: 0, invoiced: 0, partially_paid: 0, paid: 0, shipped: 0, cancelled: 0 },
+    byCurrency: { CHF: 0, EUR: 0, USD: 0 },
+  };
+
+  constructor(db: Db) {
+    this.ctx = createContext(db, ACTOR, () => this.clock);
+    this.insertOrder = db.prepare(
+      `INSERT INTO orders (number, received_on, received_via, currency, customer_id, customer_name, customer_address, customer_country,
+         customer_city, customer_postal_code, customer_phone, customer_email, payment_method, customer_reference, notes, needs_review,
+         total_minor, created_at, updated_at)
+       VALUES (@number, @receivedOn, @receivedVia, @currency, @customerId, @name, @address, @country, @city, @postalCode, @phone, @email,
+         @paymentMethod, @customerReference, @notes, @needsReview, 0, @now, @now)`,
+    );
+    this.insertLine = db.prepare(
+      `INSERT INTO order_lines (order_id, position, publication_id, title, free_text, quantity, unit_price_minor, discount_bp, line_total_minor)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.setTotal = db.prepare('UPDATE orders SET total_minor = ? WHERE id = ?');
+    this.setStatus = db.prepare('UPDATE orders SET status = ?, updated_at = ? WHERE id = ?');
+    this.insertPayment = db.prepare(
+      `INSERT INTO payments (order_id, received_on, method, currency, amount_minor, card_last4, reference, notes, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, '', ?)`,
+    );
+    this.insertInvoice = db.prepare(
+      'INSERT INTO invoices (order_id, number, issued_on, currency, total_minor, snapshot, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.issuer = getSettings(this.ctx).settings.issuer;
+    // Continue numbering after any orders already there (--force).
+    const maxima = db.prepare("SELECT substr(number, 1, 4) AS year, max(CAST(substr(number, 6) AS INTEGER)) AS n FROM orders GROUP BY year").all() as {
+      year: string;
+      n: number;
+    }[];
+    for (const { year, n } of maxima) this.nextNumber.set(year, n + 1);
+    const invoiceMaxima = db
+      .prepare("SELECT substr(number, 5, 4) AS year, max(CAST(substr(number, 10) AS INTEGER)) AS n FROM invoices WHERE number LIKE 'INV-%' GROUP BY year")
+      .all() as { year: string; n: number }[];
+    for (const { year, n } of invoiceMaxima) this.nextInvoice.set(year, n + 1);
+  }
+
+  at(date: Date): void {
+    this.clock = date;
+  }
+
+  private orderNumber(receivedOn: string): string {
+    const year = receivedOn.slice(0, 4);
+    const n = this.nextNumber.get(year) ?? 1;
+    this.nextNumber.set(year, n + 1);
+    return `${year}-${String(n).padStart(5, '0')}`;
+  }
+
+  customerId(spec: CustomerSpec): number {
+    if (spec.id === undefined) {
+      spec.id = resolveOrderCustomer(this.ctx, null, spec.details);
+      this.summary.customers += 1;
+    }
+    return spec.id;
+  }
+
+  createOrder(fields: {
+    customer: CustomerSpec;
+    receivedOn: string;
+    receivedVia: ReceivedVia;
+    currency: CurrencyCode;
+    paymentMethod: PaymentMethod | null;
+    customerReference: string;
+    notes: string;
+    lines: { publicationId: number | null; title: string; quantity: number; unitPrice: string; discountPercent: string | null }[];
+  }): Order {
+    const { currency, lines } = fields;
+    const customerId = this.customerId(fields.customer);
+    const number = this.orderNumber(fields.receivedOn);
+    const needsReview = lines.some((l) => l.publicationId === null);
+    const orderId = Number(
+      this.insertOrder.run({
+        ...fields.customer.details,
+        number,
+        receivedOn: fields.receivedOn,
+        receivedVia: fields.receivedVia,
+        currency,
+        customerId,
+        paymentMethod: fields.paymentMethod,
+        customerReference: fields.customerReference,
+        notes: fields.notes,
+        needsReview: needsReview ? 1 : 0,
+        now: this.clock.toISOString(),
+      }).lastInsertRowid,
+    );
+    const totals = orderTotals(lines, currency);
+    lines.forEach((line, i) => {
+      this.insertLine.run(
+        orderId,
+        i + 1,
+        line.publicationId,
+        line.title,
+        line.publicationId === null ? 1 : 0,
+        line.quantity,
+        toMinorUnits(line.unitPrice, currency),
+        discountToBasisPoints(line.discountPercent),
+        toMinorUnits(totals.lineTotals[i]!, currency),
+      );
+    });
+    this.setTotal.run(toMinorUnits(totals.total, currency), orderId);
+    writeSearchRow(this.ctx, orderId, { number, customerName: fields.customer.details.name, email: fields.customer.details.email, city: fields.customer.details.city, titles: lines.map((l) => l.title) });
+    const order = getOrderById(this.ctx, orderId);
+    audit(this.ctx, 'order', orderId, 'create', null, order);
+    this.summary.orders += 1;
+    this.summary.lines += lines.length;
+    this.summary.freeTextLines += lines.filter((l) => l.publicationId === null).length;
+    this.summary.byCurrency[currency] += 1;
+    return order;
+  }
+
+  invoice(order: Order, day: string, random: Random): void {
+    this.at(atTime(day, random));
+    const year = day.slice(0, 4);
+    const n = this.nextInvoice.get(year) ?? 1;
+    this.nextInvoice.set(year, n + 1);
+    const number = `INV-${year}-${String(n).padStart(5, '0')}`;
+    const snapshot = { issuer: this.issuer, customer: order.customer, orderNumber: order.number, lines: order.lines, total: order.total };
+    this.insertInvoice.run(order.id, number, day, order.currency, toMinorUnits(order.total, order.currency), JSON.stringify(snapshot), this.clock.toISOString());
+    this.changeStatus(order, 'invoiced', 'invoice', { invoiceNumber: number, invoicedOn: day });
+    this.summary.invoices += 1;
+  }
+
+  pay(order: Order, day: string, amount: string, method: PaymentMethod, random: Random, status: OrderStatus): void {
+    this.at(atTime(day, random));
+    const cardLast4 = method === 'credit_card' ? String(random.int(0, 9999)).padStart(4, '0') : null;
+    const reference =
+      method === 'check' ? `Check no. ${String(random.int(1, 999999)).padStart(6, '0')}` : method === 'bank_transfer' ? `Transfer ${order.number}` : '';
+    this.insertPayment.run(order.id, day, method, order.currency, toMinorUnits(amount, order.currency), cardLast4, reference, this.clock.toISOString());
+    const details: Record<string, string> = { paymentAmount: amount, paymentMethod: method, paidOn: day };
+    if (cardLast4) details.cardLast4 = cardLast4;
+    this.changeStatus(order, status, 'payment', details);
+    this.summary.payments += 1;
+  }
+
+  ship(order: Order, day: string, random: Random): void {
+    this.at(atTime(day, random));
+    this.changeStatus(order, 'shipped', 'ship', { shippedOn: day });
+  }
+
+  cancel(order: Order, day: string, reason: string, random: Random): void {
+    this.at(atTime(day, random));
+    cancelOrder(this.ctx, { id: order.id, reason });
+    order.status = 'cancelled';
+  }
+
+  private changeStatus(order: Order, status: OrderStatus, action: string, details: Record<string, string>): void {
+    this.setStatus.run(status, this.clock.toISOString(), order.id);
+    audit(this.ctx, 'order', order.id, action, { status: order.status }, { status, ...details });
+    order.status = status;
+  }
+}
+
+function loadPublications(db: Db, random: Random): Publication[] {
+  const rows = db.prepare('SELECT id, title FROM publications WHERE active = 1 ORDER BY id').all() as { id: number; title: string }[];
+  return rows.map((r) => ({ ...r, level: random.int(0, PRICE_LEVELS.CHF.length - PRICE_CHANGES.length) }));
+}
+
+function writePriceHistory(writer: DemoWriter, publications: Publication[], random: Random): void {
+  PRICE_CHANGES.forEach((validFrom, step) => {
+    writer.at(atTime(addDays(validFrom, -20), random));
+    for (const publication of publications) {
+      for (const currency of ['CHF', 'EUR', 'USD'] as const) {
+        setPrice(writer.ctx, { publicationId: publication.id, currency, unitPrice: PRICE_LEVELS[currency][publication.level + step]!, validFrom });
+      }
+    }
+  });
+}
+
+function pickLines(customer: CustomerSpec, currency: CurrencyCode, receivedOn: string, publications: Publication[], random: Random) {
+  const count = random.weighted([[1, 45], [2, 25], [3, 15], [4, 10], [5, 5]] as const);
+  const chosen = new Set<number>();
+  const lines = [];
+  for (let i = 0; i < count; i++) {
+    const quantity = customer.organisation ? random.weighted([[1, 30], [2, 20], [5, 20], [10, 15], [25, 10], [50, 5]] as const) : random.weighted([[1, 80], [2, 15], [3, 5]] as const);
+    const discountPercent = quantity >= 10 ? random.pick(['10', '15', '20']) : random.chance(0.06) ? random.pick(['5', '10', '12.5']) : null;
+    if (random.chance(0.03) || chosen.size >= publications.length) {
+      const title = random.pick(FREE_TEXT_TITLES);
+      lines.push({ publicationId: null, title, quantity, unitPrice: random.pick(PRICE_LEVELS[currency]), discountPercent });
+      continue;
+    }
+    let publication = random.pick(publications);
+    while (chosen.has(publication.id)) publication = random.pick(publications);
+    chosen.add(publication.id);
+    lines.push({ publicationId: publication.id, title: publication.title, quantity, unitPrice: priceOn(publication, currency, receivedOn), discountPercent });
+  }
+  return lines;
+}
+
+/** Invoice, payments, shipment or cancellation, each on a plausible later day, never after the last demo day. */
+function lifeOfOrder(writer: DemoWriter, order: Order, method: PaymentMethod | null, random: Random): void {
+  const within = (day: string) => day <= DEMO_LAST_DAY;
+  if (random.chance(0.04)) {
+    const day = addDays(order.receivedOn, random.int(1, 25));
+    if (within(day)) {
+      writer.cancel(order, day, random.pick(CANCEL_REASONS), random);
+      return;
+    }
+  }
+  const invoicedOn = addDays(order.receivedOn, random.int(1, 6));
+  if (!within(invoicedOn) || random.chance(0.01)) return;
+  writer.invoice(order, invoicedOn, random);
+  const payWith = method ?? random.pick(['credit_card', 'bank_transfer', 'check'] as const);
+  if (random.chance(0.08)) return; // still waiting for the money
+  const delay = payWith === 'credit_card' ? random.int(0, 3) : payWith === 'check' ? random.int(8, 40) : random.int(5, 45);
+  let paidOn = addDays(invoicedOn, delay);
+  if (!within(paidOn)) return;
+  if (payWith !== 'credit_card' && random.chance(0.1)) {
+    const first = percentOf(order.total, random.int(20, 80), order.currency);
+    writer.pay(order, paidOn, first, payWith, random, 'partially_paid');
+    paidOn = addDays(paidOn, random.int(10, 60));
+    if (!within(paidOn) || random.chance(0.3)) return;
+    writer.pay(order, paidOn, subtractAmounts(order.total, first, order.currency), payWith, random, 'paid');
+  } else {
+    writer.pay(order, paidOn, order.total, payWith, random, 'paid');
+  }
+  const shippedOn = addDays(paidOn, random.int(1, 7));
+  if (within(shippedOn) && random.chance(0.9)) writer.ship(order, shippedOn, random);
+}
+
+export function countOrders(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n;
+}
+
+export function generateDemoData(db: Db, options: DemoOptions): DemoSummary {
+  const started = performance.now();
+  if (!Number.isInteger(options.orders) || options.orders < 1) throw new DomainError('invalid_input', 'Number of orders must be a whole number from 1.', 'orders');
+  const existing = countOrders(db);
+  if (existing > 0 && !options.force) {
+    throw new DomainError('conflict', `This database already has ${existing} orders; demo data is only written into an empty one (use --force to add anyway).`);
+  }
+  const random = createRandom(options.seed);
+  const writer = new DemoWriter(db);
+  const publications = loadPublications(db, random);
+  if (publications.length === 0) throw new DomainError('conflict', 'The catalogue has no active publication to order.');
+  const customers = makeCustomers(Math.max(10, Math.round(options.orders / 3)), random);
+  const dates = receivedDates(options.orders, random);
+
+  db.transaction(() => writePriceHistory(writer, publications, random))();
+  for (let start = 0; start < dates.length; start += BATCH) {
+    db.transaction(() => {
+      for (const receivedOn of dates.slice(start, start + BATCH)) {
+        // A few customers order again and again; most order once or twice.
+        const customer = random.chance(0.3) ? customers[random.int(0, Math.min(customers.length, 40) - 1)]! : random.pick(customers);
+        const currency = random.weighted(customer.currency);
+        writer.at(atTime(receivedOn, random));
+        const order = writer.createOrder({
+          customer,
+          receivedOn,
+          receivedVia: random.weighted<ReceivedVia>([['mail', 35], ['email', 35], ['fax', 20], ['other', 10]]),
+          currency,
+          paymentMethod: customer.paymentMethod,
+          customerReference: random.chance(0.3) ? `PO-${receivedOn.slice(0, 4)}-${String(random.int(1, 9999)).padStart(4, '0')}` : '',
+          notes: random.chance(0.1) ? random.pick(NOTES) : '',
+          lines: pickLines(customer, currency, receivedOn, publications, random),
+        });
+        lifeOfOrder(writer, order, customer.paymentMethod, random);
+        writer.summary.byStatus[order.status] += 1;
+      }
+    })();
+    options.onProgress?.(Math.min(start + BATCH, dates.length), dates.length);
+  }
+  // Merge the many small FTS segments of a bulk load, and give the planner real statistics.
+  db.prepare("INSERT INTO orders_fts (orders_fts) VALUES ('optimize')").run();
+  db.exec('ANALYZE');
+  return { ...writer.summary, firstDay: dates[0]!, lastDay: dates[dates.length - 1]!, seconds: (performance.now() - started) / 1000 };
+}

@@ -1,0 +1,172 @@
+/**
+ * Turns audit records into sentences a clerk can read: who did what, when, and for an
+ * edit, which fields changed from what to what. Audit records hold whole orders (create,
+ * update, cancel) or just the changed fields (invoice, payment, shipment); both work.
+ */
+import type { AuditEntry, Order, OrderLine } from '../../../shared/contract/types';
+import { ORDER_STATUS_LABELS, PAYMENT_METHOD_LABELS, RECEIVED_VIA_LABELS, type OrderStatus } from '../../../shared/domain/vocabulary';
+import { formatMoney } from '../../../shared/money/money';
+import { isCurrencyCode, type CurrencyCode } from '../../../shared/money/currencies';
+
+export interface FieldChange {
+  label: string;
+  before: string;
+  after: string;
+}
+
+export interface HistoryItem {
+  id: number;
+  at: string;
+  actor: string;
+  title: string;
+  changes: FieldChange[];
+}
+
+type Flat = Record<string, unknown>;
+
+const ACTION_TITLES: Record<string, string> = {
+  create: 'Order keyed in',
+  update: 'Order edited',
+  cancel: 'Order cancelled',
+  invoice: 'Invoice issued',
+  payment: 'Payment received',
+  ship: 'Shipped',
+};
+
+const FIELD_LABELS: Record<string, string> = {
+  'customer.name': 'Name',
+  'customer.address': 'Address',
+  'customer.country': 'Country',
+  'customer.city': 'City',
+  'customer.postalCode': 'Zip code',
+  'customer.phone': 'Tel.',
+  'customer.email': 'E-mail',
+  currency: 'Currency',
+  receivedVia: 'Received via',
+  receivedOn: 'Date received',
+  paymentMethod: 'Payment method',
+  customerReference: 'Customer reference',
+  notes: 'Notes',
+  status: 'Status',
+  cancelReason: 'Reason',
+  needsReview: 'Needs review',
+  total: 'Amount due',
+  invoiceNumber: 'Invoice',
+  invoicedOn: 'Invoice date',
+  paymentAmount: 'Amount',
+  paidOn: 'Paid on',
+  cardLast4: 'Card',
+  shippedOn: 'Shipped on',
+};
+
+/** Fields that never interest a clerk in a diff (they change on every save). */
+const IGNORED = new Set(['id', 'number', 'createdAt', 'updatedAt', 'customerId', 'lines']);
+
+function flatten(value: unknown, prefix = ''): Flat {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return prefix ? { [prefix]: value } : {};
+  const out: Flat = {};
+  for (const [key, inner] of Object.entries(value as Flat)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (inner !== null && typeof inner === 'object' && !Array.isArray(inner)) Object.assign(out, flatten(inner, path));
+    else out[path] = inner;
+  }
+  return out;
+}
+
+export interface Formatting {
+  locale: string;
+  currency: CurrencyCode;
+  countryName(code: string): string;
+}
+
+function money(value: unknown, currency: CurrencyCode, locale: string): string {
+  return typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? formatMoney(value, currency, locale) : String(value ?? '');
+}
+
+function display(field: string, value: unknown, f: Formatting): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (field === 'status') return ORDER_STATUS_LABELS[value as OrderStatus] ?? String(value);
+  if (field === 'paymentMethod') return PAYMENT_METHOD_LABELS[value as keyof typeof PAYMENT_METHOD_LABELS] ?? String(value);
+  if (field === 'receivedVia') return RECEIVED_VIA_LABELS[value as keyof typeof RECEIVED_VIA_LABELS] ?? String(value);
+  if (field === 'customer.country') return f.countryName(String(value));
+  if (field === 'total' || field === 'paymentAmount') return money(value, f.currency, f.locale);
+  if (field === 'cardLast4') return `ending ${String(value)}`;
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  return String(value);
+}
+
+function labelOf(field: string): string {
+  return FIELD_LABELS[field] ?? field.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+}
+
+function lineText(line: OrderLine, currency: CurrencyCode, locale: string): string {
+  const discount = line.discountPercent ? `, less ${line.discountPercent} %` : '';
+  return `${line.title} × ${line.quantity} at ${formatMoney(line.unitPrice, currency, locale)}${discount}`;
+}
+
+function linesOf(value: unknown): OrderLine[] | null {
+  if (value === null || typeof value !== 'object') return null;
+  const lines = (value as { lines?: unknown }).lines;
+  return Array.isArray(lines) ? (lines as OrderLine[]) : null;
+}
+
+/** Line by line (by position): what was added, removed or changed. */
+export function lineChanges(before: OrderLine[], after: OrderLine[], currency: CurrencyCode, locale: string): FieldChange[] {
+  const changes: FieldChange[] = [];
+  const count = Math.max(before.length, after.length);
+  for (let i = 0; i < count; i++) {
+    const old = before[i];
+    const now = after[i];
+    const label = `Line ${i + 1}`;
+    if (!old && now) changes.push({ label: `${label} added`, before: '—', after: lineText(now, currency, locale) });
+    else if (old && !now) changes.push({ label: `${label} removed`, before: lineText(old, currency, locale), after: '—' });
+    else if (old && now) {
+      if (old.title !== now.title) changes.push({ label: `${label}: title`, before: old.title, after: now.title });
+      if (old.quantity !== now.quantity) changes.push({ label: `${label}: quantity`, before: String(old.quantity), after: String(now.quantity) });
+      if (old.unitPrice !== now.unitPrice) {
+        changes.push({ label: `${label}: unit price`, before: formatMoney(old.unitPrice, currency, locale), after: formatMoney(now.unitPrice, currency, locale) });
+      }
+      if ((old.discountPercent ?? '') !== (now.discountPercent ?? '')) {
+        changes.push({ label: `${label}: discount`, before: old.discountPercent ? `${old.discountPercent} %` : '—', after: now.discountPercent ? `${now.discountPercent} %` : '—' });
+      }
+    }
+  }
+  return changes;
+}
+
+function currencyOf(value: unknown, fallback: CurrencyCode): CurrencyCode {
+  const c = value !== null && typeof value === 'object' ? (value as { currency?: unknown }).currency : undefined;
+  return isCurrencyCode(c) ? c : fallback;
+}
+
+export function describeEntry(entry: AuditEntry, f: Formatting): HistoryItem {
+  const title = ACTION_TITLES[entry.action] ?? entry.action.replace(/^./, (c) => c.toUpperCase());
+  const base = { id: entry.id, at: entry.at, actor: entry.actor, title };
+  if (entry.action === 'create') {
+    const order = entry.after as Partial<Order> | null;
+    const lines = order?.lines?.length ?? 0;
+    const summary =
+      order?.total && order.currency ? `${lines} ${lines === 1 ? 'line' : 'lines'}, amount due ${formatMoney(order.total, order.currency, f.locale)}` : '';
+    return { ...base, title: summary ? `${title}: ${summary}` : title, changes: [] };
+  }
+  const before = flatten(entry.before);
+  const after = flatten(entry.after);
+  const currencyBefore = currencyOf(entry.before, f.currency);
+  const currencyAfter = currencyOf(entry.after, f.currency);
+  const changes: FieldChange[] = [];
+  for (const field of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (IGNORED.has(field.split('.')[0]!)) continue;
+    const was = before[field];
+    const now = after[field];
+    if (JSON.stringify(was) === JSON.stringify(now)) continue;
+    changes.push({
+      label: labelOf(field),
+      before: display(field, was, { ...f, currency: currencyBefore }),
+      after: display(field, now, { ...f, currency: currencyAfter }),
+    });
+  }
+  const oldLines = linesOf(entry.before);
+  const newLines = linesOf(entry.after);
+  if (oldLines && newLines) changes.push(...lineChanges(oldLines, newLines, currencyAfter, f.locale));
+  return { ...base, changes };
+}
