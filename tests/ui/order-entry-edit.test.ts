@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { launchBrowser, screenshot } from '../support/browser';
+import { call } from '../support/test-db';
+import { startWebApp, type RunningWebApp } from '../support/web-app';
+import { focusedField, openNewOrder, setCataloguePrices, textOf } from './order-entry-support';
+
+let browser: BrowserContext;
+let web: RunningWebApp;
+let ids: Record<string, number>;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  web = await startWebApp();
+  ids = await setCataloguePrices(web.app, {
+    'Migrants and their Vulnerability': { CHF: '25.00', EUR: '24.00' },
+    'Ending child labour': { CHF: '19.90', EUR: '18.50' },
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await web?.stop();
+});
+
+const today = () => new Date().toLocaleDateString('sv-SE');
+
+async function createOrder(overrides: Record<string, unknown> = {}) {
+  const { order } = await call(web.app, 'orders.create', {
+    customer: { name: 'Ngọc Trần', address: '12 Lý Thường Kiệt', country: 'VN', city: 'Hà Nội', postalCode: '100000', phone: '', email: 'ngoc@example.vn' },
+    currency: 'CHF',
+    receivedVia: 'fax',
+    receivedOn: today(),
+    lines: [{ publicationId: ids['Ending child labour'], quantity: 2, unitPrice: '19.90' }],
+    ...overrides,
+  });
+  return order as { id: number; number: string; updatedAt: string };
+}
+
+it('re-prices list prices after confirming a currency change and keeps prices typed by hand', async () => {
+  const page = await browser.newPage();
+  await openNewOrder(page, web.entryUrl('#/new-order'));
+  const title1 = page.getByRole('combobox', { name: 'Book title, line 1' });
+  await title1.focus();
+  await page.keyboard.type('vulnerability');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('1');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab'); // a new line
+  await page.keyboard.type('ending child');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('1');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('15.00'); // a negotiated price, typed by hand
+  await page.keyboard.press('Tab');
+
+  const currency = page.getByRole('combobox', { name: 'Currency' });
+  await currency.focus();
+  await currency.selectOption('EUR');
+  const dialog = page.getByRole('dialog', { name: 'Change the currency from CHF to EUR?' });
+  await dialog.waitFor();
+  expect(await textOf(dialog)).toContain('1 line takes the EUR list price.');
+  expect(await textOf(dialog)).toContain('1 line has a price typed by hand. It is kept unless you choose to replace it');
+  await screenshot(page, 'order-entry-currency-confirm');
+  await page.keyboard.press('Enter');
+
+  await expect.poll(() => page.getByRole('textbox', { name: 'Unit price in EUR, line 1' }).inputValue()).toBe('24.00');
+  expect(await page.getByRole('textbox', { name: 'Unit price in EUR, line 2' }).inputValue()).toBe('15.00');
+  expect(await textOf(page.getByRole('status', { name: /Amount due/ }))).toBe('EUR 39.00');
+
+  // Backing out leaves currency and prices as they were.
+  await currency.selectOption('CHF');
+  await page.getByRole('dialog', { name: 'Change the currency from EUR to CHF?' }).waitFor();
+  await page.keyboard.press('Escape');
+  await expect.poll(() => currency.inputValue()).toBe('EUR');
+  expect(await page.getByRole('textbox', { name: 'Unit price in EUR, line 1' }).inputValue()).toBe('24.00');
+
+  // Agreeing to replace typed prices too.
+  await currency.selectOption('CHF');
+  const back = page.getByRole('dialog', { name: 'Change the currency from EUR to CHF?' });
+  await back.getByRole('button', { name: 'Also replace prices typed by hand' }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByRole('textbox', { name: 'Unit price in CHF, line 2' }).inputValue()).toBe('19.90');
+  expect(await textOf(page.getByRole('status', { name: /Amount due/ }))).toBe('CHF 44.90');
+  await page.close();
+});
+
+it('fills the customer block from an existing customer picked by name', async () => {
+  const { customer } = await call(web.app, 'customers.save', {
+    name: 'Zoë Ångström-Müller',
+    address: 'Storgatan 1',
+    country: 'SE',
+    city: 'Uppsala',
+    postalCode: '753 10',
+    phone: '+46 18 000 00',
+    email: 'zoe@example.se',
+  });
+  const page = await browser.newPage();
+  await openNewOrder(page, web.entryUrl('#/new-order'));
+  await page.keyboard.type('angstr');
+  await page.getByRole('option', { name: /Zoë Ångström-Müller/ }).waitFor();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  expect(await page.getByRole('combobox', { name: 'Name' }).inputValue()).toBe('Zoë Ångström-Müller');
+  expect(await page.getByRole('combobox', { name: 'Country' }).inputValue()).toBe('Sweden');
+  expect(await page.getByRole('textbox', { name: 'City' }).inputValue()).toBe('Uppsala');
+  expect(await page.getByRole('combobox', { name: 'E-mail' }).inputValue()).toBe('zoe@example.se');
+  expect(await page.getByText(`Existing customer no. ${customer.id}`).count()).toBe(1);
+
+  await page.getByRole('combobox', { name: 'Book title, line 1' }).focus();
+  await page.keyboard.type('Atlas of migration');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('1');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('30');
+  await page.keyboard.press('Control+S');
+  await page.getByRole('status').filter({ hasText: /saved/ }).waitFor();
+  const row = web.app.db.prepare('SELECT customer_id FROM orders ORDER BY id DESC LIMIT 1').get();
+  expect(row).toEqual({ customer_id: customer.id });
+  await page.close();
+});
+
+it('edits an open order and saves it back with its version', async () => {
+  const order = await createOrder();
+  const page = await browser.newPage();
+  await page.goto(web.entryUrl(`#/edit-order/${order.id}`));
+  await page.getByRole('heading', { name: `Edit order ${order.number}` }).waitFor();
+  await expect.poll(() => focusedField(page)).toBe('customer.name');
+  expect(await page.getByRole('combobox', { name: 'Country' }).inputValue()).toBe('Vietnam');
+  expect(await page.getByRole('textbox', { name: 'City' }).inputValue()).toBe('Hà Nội');
+  const quantity = page.getByRole('textbox', { name: 'Quantity, line 1' });
+  await quantity.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('5');
+  await expect.poll(() => textOf(page.getByRole('status', { name: /Amount due/ }))).toBe('CHF 99.50');
+  await screenshot(page, 'order-entry-edit');
+  await page.keyboard.press('Control+S');
+  await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#/order/${order.id}`);
+  const stored = await call(web.app, 'orders.get', { id: order.id });
+  expect(stored.order.total).toBe('99.50');
+  expect(stored.order.lines[0].quantity).toBe(5);
+  await page.close();
+});
+
+it('refuses to overwrite a change made meanwhile by someone else', async () => {
+  const order = await createOrder();
+  const page = await browser.newPage();
+  await page.goto(web.entryUrl(`#/edit-order/${order.id}`));
+  await page.getByRole('heading', { name: `Edit order ${order.number}` }).waitFor();
+  const notes = page.getByRole('textbox', { name: 'Notes' });
+  await notes.focus();
+  await page.keyboard.type('Customer phoned: send by courier.');
+
+  const { order: current } = await call(web.app, 'orders.get', { id: order.id });
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  await call(web.app, 'orders.update', {
+    ...current,
+    lines: current.lines.map((l: { publicationId: number; quantity: number; unitPrice: string }) => ({ publicationId: l.publicationId, quantity: l.quantity, unitPrice: l.unitPrice })),
+    customerReference: 'PO-77',
+    expectedUpdatedAt: current.updatedAt,
+  });
+
+  await page.keyboard.press('Control+S');
+  const alert = page.getByRole('alert').filter({ hasText: 'was changed by someone else' });
+  await alert.waitFor();
+  const stored = await call(web.app, 'orders.get', { id: order.id });
+  expect(stored.order.notes).toBe('');
+  expect(stored.order.customerReference).toBe('PO-77');
+  await page.close();
+});
+
+it('explains why an order that is no longer open cannot be edited', async () => {
+  const order = await createOrder();
+  web.app.db.prepare("UPDATE orders SET status = 'invoiced' WHERE id = ?").run(order.id);
+  const page = await browser.newPage();
+  await page.goto(web.entryUrl(`#/edit-order/${order.id}`));
+  const message = page.getByRole('alert').filter({ hasText: `Order ${order.number} is invoiced and can no longer be edited` });
+  await message.waitFor();
+  expect(await page.getByRole('link', { name: `Back to order ${order.number}` }).getAttribute('href')).toBe(`#/order/${order.id}`);
+  expect(await page.getByRole('combobox', { name: 'Name' }).count()).toBe(0);
+  await page.close();
+});
