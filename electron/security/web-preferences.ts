@@ -18,6 +18,7 @@ export function secureWebPreferences(preload: string): WebPreferences {
     experimentalFeatures: false,
     navigateOnDragDrop: false,
     safeDialogs: true,
-    spellcheck: true,
+    // Chromium's spell checker downloads dictionaries on Linux; the app never touches the network.
+    spellcheck: false,
   };
 }

@@ -86,7 +86,7 @@ function fakeElectron(appData: string, appPath: string) {
       whenReady: () => whenReady,
     },
     BrowserWindow: FakeWindow,
-    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })) },
+    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })), showMessageBoxSync: vi.fn(() => 1) },
     ipcMain: { handle: (channel: string, handler: Handler) => void ipc.set(channel, handler), removeHandler: (channel: string) => void ipc.delete(channel) },
     Menu: { buildFromTemplate: (template: MenuItemConstructorOptions[]) => (menu = template), setApplicationMenu: vi.fn() },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: (_scheme: string, handler: typeof protocolHandler) => void (protocolHandler = handler) },
@@ -172,6 +172,17 @@ describe('the bundled main process', () => {
     (file.find((i) => i.id === 'back-up-now')!.click as () => void)();
     await settle();
     expect(fake.electron.dialog.showMessageBox).toHaveBeenCalledWith(window, expect.objectContaining({ title: 'Back Up Now', message: expect.any(String) }));
+
+    // Closing with unsaved work: the clerk is asked, and only "Leave Without Saving" lets the page go.
+    const unloadListener = window.webContents.on.mock.calls.find(([name]) => name === 'will-prevent-unload')![1] as (event: { preventDefault(): void }) => void;
+    const stay = { preventDefault: vi.fn() };
+    unloadListener(stay);
+    expect(fake.electron.dialog.showMessageBoxSync).toHaveBeenCalledWith(window, expect.objectContaining({ message: 'Leave without saving?' }));
+    expect(stay.preventDefault).not.toHaveBeenCalled();
+    fake.electron.dialog.showMessageBoxSync.mockReturnValueOnce(0);
+    const leave = { preventDefault: vi.fn() };
+    unloadListener(leave);
+    expect(leave.preventDefault).toHaveBeenCalledOnce();
 
     window.emit('close');
     expect(JSON.parse(fs.readFileSync(path.join(appData, 'Order Desk', 'window-state.json'), 'utf8'))).toEqual({ x: 40, y: 30, width: 1300, height: 850, isMaximized: false });

@@ -120,6 +120,7 @@ describe('the window stays on the app', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      spellcheck: false,
     });
   });
 });
