@@ -57,6 +57,8 @@ export function PriceCell({ publication, currency, onSaved }: PriceCellProps) {
         onKeyDown={(e) => {
           if (e.key === 'Enter') void save();
           if (e.key === 'Escape') {
+            // Undo the typing only; the open side panel must not close as well.
+            e.preventDefault();
             setText(stored);
             setError(null);
           }
