@@ -130,6 +130,15 @@ function assertEditable(order: Order): void {
   }
 }
 
+/**
+ * updated_at doubles as the order's version for expectedUpdatedAt, so each change must
+ * get a later stamp than the one before, even within the same millisecond.
+ */
+function nextVersion(ctx: ServiceContext, previous: string): string {
+  const now = timestamp(ctx);
+  return now > previous ? now : new Date(Date.parse(previous) + 1).toISOString();
+}
+
 export function updateOrder(ctx: ServiceContext, input: z.output<typeof OrderUpdateInput>): { order: Order } {
   return ctx.db.transaction(() => {
     const before = getOrderById(ctx, input.id);
@@ -152,7 +161,7 @@ export function updateOrder(ctx: ServiceContext, input: z.output<typeof OrderUpd
            customer_reference = @customerReference, notes = @notes, needs_review = @needsReview, total_minor = @totalMinor, updated_at = @now
          WHERE id = @id`,
       )
-      .run({ ...columns, totalMinor, now: timestamp(ctx), id: input.id });
+      .run({ ...columns, totalMinor, now: nextVersion(ctx, before.updatedAt), id: input.id });
     indexOrder(ctx, input.id);
     const after = getOrderById(ctx, input.id);
     audit(ctx, 'order', input.id, 'update', before, after);
@@ -169,7 +178,7 @@ export function cancelOrder(ctx: ServiceContext, input: { id: number; reason: st
     }
     ctx.db
       .prepare("UPDATE orders SET status = 'cancelled', cancel_reason = ?, updated_at = ? WHERE id = ?")
-      .run(input.reason, timestamp(ctx), input.id);
+      .run(input.reason, nextVersion(ctx, before.updatedAt), input.id);
     const after = getOrderById(ctx, input.id);
     audit(ctx, 'order', input.id, 'cancel', before, after);
     return { order: after };
