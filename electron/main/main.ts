@@ -8,6 +8,7 @@ import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import type { Db } from '../../db/connection';
 import { createContext, type ServiceContext } from '../../db/context';
 import { createInvoke, type Invoke } from '../../db/api/invoke';
+import { configureBackupRuntime, startBackupSchedule } from '../../db/backup';
 import { hardenSession } from '../security/session';
 import { databaseFile, pinUserDataDir, rendererDir, sqliteNativeBinding, userDataDir } from './paths';
 import { openAppDatabase } from './open-app-database';
@@ -36,21 +37,49 @@ function openOrFocusMainWindow(): BrowserWindow {
 
 function openDatabaseOrQuit(file: string): Db | null {
   const nativeBinding = sqliteNativeBinding(app, process.versions.electron, process.arch, fs.existsSync);
-  return openAppDatabase(file, { nativeBinding }, { showErrorBox: (title, message) => dialog.showErrorBox(title, message), quit: () => app.exit(1) });
+  // Backup code opens its own SQLite handles (to check copies): same binary as the main connection.
+  configureBackupRuntime({ nativeBinding });
+  return openAppDatabase(
+    file,
+    { nativeBinding },
+    {
+      showErrorBox: (title, message) => dialog.showErrorBox(title, message),
+      quit: () => app.exit(1),
+      confirmRestore: ({ title, message, detail }) =>
+        dialog.showMessageBoxSync({ type: 'warning', title, message, detail, buttons: ['Restore Backup', 'Quit'], defaultId: 1, cancelId: 1 }) === 0,
+      showInfo: (message, detail) => void dialog.showMessageBoxSync({ type: 'info', title: APP_NAME, message, detail, buttons: ['OK'] }),
+    },
+  );
 }
 
-/** Work that needs the open database, started once it is open. The backup schedule belongs here. */
-function afterDatabaseOpened(_ctx: ServiceContext, _invoke: Invoke): void {}
+/** Work that needs the open database, started once it is open; returns what stops it at quit. */
+function afterDatabaseOpened(ctx: ServiceContext, _invoke: Invoke): () => void {
+  // A backup when the app starts, then daily. A failure is shown: a clerk must know backups stopped.
+  return startBackupSchedule(ctx, {
+    firstDelayMs: 5_000,
+    onResult: (result) => {
+      if (result.ok) return;
+      console.error('Order Desk: automatic backup failed:', result.error);
+      const window = mainWindow && !mainWindow.isDestroyed() ? mainWindow : undefined;
+      const box = { type: 'warning' as const, title: 'Automatic backup failed', message: 'The automatic backup was not made.', detail: result.error.message, buttons: ['OK'] };
+      void (window ? dialog.showMessageBox(window, box) : dialog.showMessageBox(box));
+    },
+  });
+}
 
 function start(): void {
   const file = databaseFile(app);
   const db = openDatabaseOrQuit(file);
   if (!db) return;
-  app.on('will-quit', () => db.close());
 
   const ctx = createContext(db, currentActor());
   const invoke = createInvoke(ctx);
-  afterDatabaseOpened(ctx, invoke);
+  const stopBackgroundWork = afterDatabaseOpened(ctx, invoke);
+  app.on('will-quit', () => {
+    stopBackgroundWork();
+    // A restore from the Backups screen swaps the connection: close the one in use now.
+    if (ctx.db.open) ctx.db.close();
+  });
 
   hardenSession(session.defaultSession);
   serveRenderer(rendererDir(app));

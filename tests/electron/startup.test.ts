@@ -7,7 +7,8 @@ import { openAppDatabase } from '../../electron/main/open-app-database';
 import { describeStartupFailure } from '../../electron/main/startup-failure';
 import { currentActor } from '../../electron/main/actor';
 import { databaseFile, pinUserDataDir, rendererDir, sqliteNativeBinding } from '../../electron/main/paths';
-import { tempDir } from '../support/test-db';
+import { createBackup } from '../../db/backup';
+import { openTestApp, tempDir } from '../support/test-db';
 
 const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
@@ -51,6 +52,54 @@ describe('starting with a database the app cannot use', () => {
     expect(message).toContain(`The file is at:\n${file}`);
     expect(ui.quit).toHaveBeenCalledOnce();
     expect(sha(file)).toBe(before);
+  });
+
+  async function damagedWithBackup() {
+    const file = path.join(tempDir(), 'order-desk.db');
+    const app = openTestApp(file);
+    await createBackup(app.ctx);
+    app.close();
+    fs.rmSync(`${file}-wal`, { force: true });
+    fs.rmSync(`${file}-shm`, { force: true });
+    fs.writeFileSync(file, crypto.randomBytes(8192));
+    return { file, damaged: sha(file) };
+  }
+
+  it('offers the latest good backup for a damaged database, and changes nothing when the clerk declines', async () => {
+    const { file, damaged } = await damagedWithBackup();
+    const ui = { ...fakeUi(), confirmRestore: vi.fn(() => false), showInfo: vi.fn() };
+
+    expect(openAppDatabase(file, {}, ui)).toBeNull();
+
+    expect(ui.confirmRestore).toHaveBeenCalledWith(expect.objectContaining({ message: 'Restore the latest good backup?', detail: expect.stringMatching(/nothing is deleted/) }));
+    expect(ui.showErrorBox).toHaveBeenCalledOnce();
+    expect(ui.quit).toHaveBeenCalledOnce();
+    expect(sha(file)).toBe(damaged);
+  });
+
+  it('restores the latest good backup when the clerk agrees, keeping the damaged file beside it', async () => {
+    const { file, damaged } = await damagedWithBackup();
+    const ui = { ...fakeUi(), confirmRestore: vi.fn(() => true), showInfo: vi.fn() };
+
+    const db = openAppDatabase(file, {}, ui);
+
+    expect(db).not.toBeNull();
+    expect(ui.showErrorBox).not.toHaveBeenCalled();
+    expect(ui.quit).not.toHaveBeenCalled();
+    const [message, detail] = ui.showInfo.mock.calls[0]!;
+    expect(message).toBe('The backup was restored.');
+    const damagedCopy = /kept as (.+)\.$/.exec(detail)![1]!;
+    expect(sha(damagedCopy)).toBe(damaged);
+    db!.close();
+  });
+
+  it('does not offer a restore when there is no backup to restore', () => {
+    const file = path.join(tempDir(), 'order-desk.db');
+    fs.writeFileSync(file, crypto.randomBytes(8192));
+    const ui = { ...fakeUi(), confirmRestore: vi.fn(() => true) };
+    expect(openAppDatabase(file, {}, ui)).toBeNull();
+    expect(ui.confirmRestore).not.toHaveBeenCalled();
+    expect(ui.quit).toHaveBeenCalledOnce();
   });
 
   it('tells developers how to fix a database engine built for the wrong runtime', () => {
