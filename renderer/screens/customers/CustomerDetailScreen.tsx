@@ -1,6 +1,144 @@
-import { Placeholder } from '../../components/Placeholder';
+import { useEffect, useState } from 'react';
+import type { CustomerProfile } from '../../../shared/contract/customers';
+import { orderDesk } from '../../api/client';
+import { useNavigation } from '../../state/navigation';
+import { BalanceTable, CustomerOrders } from './CustomerAccount';
+import { CustomerForm } from './CustomerForm';
+import { reasonsText } from './customer-display';
+import { MergePanel } from './MergePanel';
+import './customers.css';
 
-// Temporary until its issue's screen lands.
-export function CustomerDetailScreen(_props: { id: number }) {
-  return <Placeholder title="Customer" text="This screen is being built." />;
+/** One customer: details and notes, balance per currency, order history, and any likely duplicate. */
+export function CustomerDetailScreen({ id }: { id: number }) {
+  const go = useNavigation((s) => s.go);
+  const [profile, setProfile] = useState<CustomerProfile | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [comparing, setComparing] = useState<number | null>(null);
+  const [notice, setNotice] = useState('');
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    void orderDesk()
+      .customers.profile({ id })
+      .then((r) => {
+        if (!current) return;
+        if (r.ok) setProfile(r.value);
+        else setError(r.error.message);
+      });
+    return () => {
+      current = false;
+    };
+  }, [id, version]);
+
+  const reload = () => setVersion((v) => v + 1);
+
+  if (error) {
+    return (
+      <section className="screen customer-detail">
+        <h1>Customer</h1>
+        <p className="banner banner--error">{error}</p>
+      </section>
+    );
+  }
+  if (!profile) {
+    return (
+      <section className="screen customer-detail">
+        <h1>Customer</h1>
+        <p>Loading…</p>
+      </section>
+    );
+  }
+
+  const { customer, mergedInto } = profile;
+  const compared = profile.possibleDuplicates.find((d) => d.id === comparing);
+
+  return (
+    <section className="screen customer-detail">
+      <p className="customer-detail__back">
+        <a
+          href="#/customers"
+          onClick={(e) => {
+            e.preventDefault();
+            go({ view: 'customers' });
+          }}
+        >
+          ← Customers
+        </a>
+      </p>
+      <h1>
+        {customer.name} <span className="muted customer-detail__id">#{customer.id}</span>
+      </h1>
+      <p role="status" className="status">
+        {notice}
+      </p>
+      {mergedInto ? (
+        <p className="banner banner--warning">
+          This record was merged into{' '}
+          <a
+            href={`#/customer/${mergedInto.id}`}
+            onClick={(e) => {
+              e.preventDefault();
+              go({ view: 'customer', id: mergedInto.id });
+            }}
+          >
+            {mergedInto.name} (#{mergedInto.id})
+          </a>
+          . It is kept for the record and can no longer be edited.
+        </p>
+      ) : null}
+      {profile.possibleDuplicates.length > 0 ? (
+        <div className="banner banner--warning customer-detail__duplicates" role="region" aria-label="Possible duplicates">
+          <p>
+            <strong>Possible duplicate.</strong> Another record looks like the same customer:
+          </p>
+          <ul>
+            {profile.possibleDuplicates.map((d) => (
+              <li key={d.id}>
+                {d.name} (#{d.id}, {reasonsText(d.reasons)}, {d.orderCount === 1 ? '1 order' : `${d.orderCount} orders`}){' '}
+                <button type="button" aria-expanded={comparing === d.id} onClick={() => setComparing(comparing === d.id ? null : d.id)}>
+                  {comparing === d.id ? 'Hide comparison' : `Compare and merge with ${d.name}`}
+                </button>
+              </li>
+            ))}
+          </ul>
+          {compared ? (
+            <MergePanel
+              key={compared.id}
+              first={{ ...customer, orderCount: profile.orderCount }}
+              second={compared}
+              reasons={compared.reasons}
+              onMerged={(kept, moved, mergedName) => {
+                setComparing(null);
+                const text = `${mergedName} merged into ${kept.name}; ${moved === 1 ? '1 order' : `${moved} orders`} moved.`;
+                // Stay here either way: a merged-away record then says where it went, with a link.
+                setNotice(text);
+                reload();
+              }}
+              onDistinct={() => {
+                setComparing(null);
+                setNotice(`${compared.name} is kept as a different customer.`);
+                reload();
+              }}
+            />
+          ) : null}
+        </div>
+      ) : null}
+      <div className="customer-detail__layout">
+        <CustomerForm
+          key={`${customer.id}:${customer.updatedAt}`}
+          customer={customer}
+          readOnly={mergedInto !== null}
+          onSaved={() => {
+            setNotice('Customer saved.');
+            reload();
+          }}
+        />
+        <div className="customer-detail__account">
+          <BalanceTable balances={profile.balances} />
+          <CustomerOrders customerId={customer.id} total={profile.orderCount} />
+        </div>
+      </div>
+    </section>
+  );
 }

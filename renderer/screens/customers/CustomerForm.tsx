@@ -1,0 +1,122 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { CustomerInput } from '../../../shared/contract/customers';
+import type { Customer } from '../../../shared/contract/types';
+import { orderDesk } from '../../api/client';
+import { Field } from '../../components/Field';
+import { useNavigation } from '../../state/navigation';
+import { useLocale } from '../../state/settings';
+import { countryChoices } from './customer-display';
+
+type Editable = Pick<Customer, 'name' | 'address' | 'postalCode' | 'city' | 'country' | 'phone' | 'email' | 'notes'>;
+type Errors = Partial<Record<keyof Editable | 'form', string>>;
+
+function editable(c: Customer): Editable {
+  return { name: c.name, address: c.address, postalCode: c.postalCode, city: c.city, country: c.country, phone: c.phone, email: c.email, notes: c.notes };
+}
+
+interface CustomerFormProps {
+  customer: Customer;
+  readOnly: boolean;
+  onSaved(customer: Customer): void;
+}
+
+/** Address, contact and notes; checked with the API's own schema, errors next to each field. */
+export function CustomerForm({ customer, readOnly, onSaved }: CustomerFormProps) {
+  const locale = useLocale();
+  const setLeaveGuard = useNavigation((s) => s.setLeaveGuard);
+  const [draft, setDraft] = useState<Editable>(() => editable(customer));
+  const [errors, setErrors] = useState<Errors>({});
+  const dirty = JSON.stringify(draft) !== JSON.stringify(editable(customer));
+
+  useEffect(() => {
+    setLeaveGuard(dirty ? () => window.confirm('This customer has unsaved changes. Leave without saving?') : null);
+    return () => setLeaveGuard(null);
+  }, [dirty, setLeaveGuard]);
+
+  const set = (key: keyof Editable, value: string) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    setErrors((e) => ({ ...e, [key]: undefined }));
+  };
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const input = { id: customer.id, ...draft };
+    const checked = CustomerInput.safeParse(input);
+    if (!checked.success) {
+      setErrors(Object.fromEntries(checked.error.issues.map((i) => [String(i.path[0] ?? 'form'), i.message])));
+      return;
+    }
+    const result = await orderDesk().customers.save(input);
+    if (!result.ok) {
+      const issues = result.error.issues ?? [{ field: result.error.field ?? 'form', message: result.error.message }];
+      setErrors(Object.fromEntries(issues.map((i) => [i.field.split('.')[0] || 'form', i.message])));
+      return;
+    }
+    setErrors({});
+    setDraft(editable(result.value.customer));
+    onSaved(result.value.customer);
+  }
+
+  const text = (label: string, key: keyof Editable, multiline = false) => (
+    <Field label={label} error={errors[key]}>
+      {(props) =>
+        multiline ? (
+          <textarea {...props} rows={key === 'notes' ? 4 : 2} readOnly={readOnly} value={draft[key]} onChange={(e) => set(key, e.target.value)} />
+        ) : (
+          <input {...props} readOnly={readOnly} value={draft[key]} onChange={(e) => set(key, e.target.value)} />
+        )
+      }
+    </Field>
+  );
+
+  return (
+    <form className="form customer-form" onSubmit={(e) => void submit(e)} noValidate aria-label="Customer details">
+      <fieldset>
+        <legend>Address</legend>
+        {text('Name', 'name')}
+        {text('Address', 'address', true)}
+        <div className="customer-form__row">
+          {text('Zip code', 'postalCode')}
+          {text('City', 'city')}
+        </div>
+        <Field label="Country" error={errors.country}>
+          {(props) => (
+            <select {...props} disabled={readOnly} value={draft.country} onChange={(e) => set('country', e.target.value)}>
+              {countryChoices(locale).map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </fieldset>
+      <fieldset>
+        <legend>Contact</legend>
+        {text('Tel.', 'phone')}
+        {text('E-mail', 'email')}
+      </fieldset>
+      <fieldset>
+        <legend>Notes</legend>
+        {text('Notes', 'notes', true)}
+      </fieldset>
+      {errors.form ? (
+        <p className="banner banner--error" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
+      {readOnly ? null : (
+        <div className="actions">
+          <button type="submit" className="primary" disabled={!dirty}>
+            Save customer
+          </button>
+          {dirty ? (
+            <button type="button" onClick={() => setDraft(editable(customer))}>
+              Undo changes
+            </button>
+          ) : null}
+        </div>
+      )}
+    </form>
+  );
+}

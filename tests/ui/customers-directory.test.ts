@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, screenshot } from '../support/browser';
+import { call } from '../support/test-db';
+import { startWebApp, type RunningWebApp } from '../support/web-app';
+
+let browser: BrowserContext;
+let web: RunningWebApp;
+const ids: Record<string, number> = {};
+const orderNumbers: string[] = [];
+
+async function addCustomer(key: string, details: Record<string, string>) {
+  const { customer } = await call(web.app, 'customers.save', details);
+  ids[key] = customer.id;
+}
+
+async function addOrder(customerId: number, currency: string, unitPrice: string, quantity: number) {
+  const { order } = await call(web.app, 'orders.create', {
+    customer: { name: 'As written on the form', country: 'CH' },
+    customerId,
+    currency,
+    receivedVia: 'mail',
+    receivedOn: '2026-11-02',
+    lines: [{ title: 'Annual report', quantity, unitPrice }],
+  });
+  orderNumbers.push(order.number);
+  return order as { id: number };
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  web = await startWebApp();
+  await addCustomer('jose', { name: 'José Núñez', address: 'Rue de Lausanne 12', postalCode: '1201', city: 'Genève', country: 'CH', email: 'jose@unige.ch', phone: '+41 22 111 22 33' });
+  await addCustomer('joseAgain', { name: 'JOSE NUNEZ', city: 'Geneva', country: 'CH', phone: '+41 79 000 00 00', notes: 'Faxed twice in 2025.' });
+  await addCustomer('anna', { name: 'Anna Schmidt', city: 'Berlin', country: 'DE', email: 'anna@example.de' });
+  for (let i = 1; i <= 30; i += 1) await addCustomer(`lib${i}`, { name: `Bibliothèque ${String(i).padStart(2, '0')}`, city: 'Lyon', country: 'FR' });
+
+  const chf = await addOrder(ids.jose!, 'CHF', '19.90', 3); // 59.70
+  await addOrder(ids.jose!, 'EUR', '12.50', 2); // 25.00
+  await addOrder(ids.joseAgain!, 'CHF', '10.00', 1); // 10.00
+  web.app.db
+    .prepare("INSERT INTO payments (order_id, received_on, method, currency, amount_minor, created_at) VALUES (?, '2026-11-10', 'bank_transfer', 'CHF', 5000, '2026-11-10T09:00:00Z')")
+    .run(chf.id);
+});
+afterAll(async () => {
+  await browser?.close();
+  await web?.stop();
+});
+
+async function openCustomers(): Promise<Page> {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(8000);
+  await page.goto(web.entryUrl('#/customers'));
+  await page.waitForFunction(() => !window.location.search.includes('token'));
+  return page;
+}
+
+function directoryNames(page: Page) {
+  return page.getByRole('table', { name: 'Customers' }).getByRole('rowheader').allTextContents();
+}
+
+it('searches the directory ignoring accents and case, and pages through long results', async () => {
+  const page = await openCustomers();
+  const search = page.getByLabel('Search customers');
+  await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
+
+  await page.keyboard.type('GENEVE');
+  await expect.poll(() => directoryNames(page)).toEqual(['José Núñez']);
+  await search.fill('nunez');
+  await expect.poll(() => directoryNames(page)).toEqual(['JOSE NUNEZ', 'José Núñez']);
+  await search.fill('allemagne');
+  await expect.poll(() => directoryNames(page)).toEqual(['Anna Schmidt']);
+
+  await search.fill('bibliotheque lyon');
+  await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Showing 1–25 of 30');
+  await screenshot(page, 'customers-directory');
+  await page.getByRole('button', { name: 'Next page' }).press('Enter');
+  await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Showing 26–30 of 30');
+  expect(await directoryNames(page)).toEqual(['Bibliothèque 26', 'Bibliothèque 27', 'Bibliothèque 28', 'Bibliothèque 29', 'Bibliothèque 30']);
+  await page.close();
+});
+
+it('opens a customer from the search, edits the notes, sees balances and orders, and merges a duplicate by keyboard', async () => {
+  const page = await openCustomers();
+  const search = page.getByLabel('Search customers');
+  await search.fill('jose@unige');
+  await expect.poll(() => directoryNames(page)).toEqual(['José Núñez']);
+  await search.press('Enter');
+  await page.waitForURL(`**#/customer/${ids.jose}`);
+
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^José Núñez/);
+  const details = page.getByRole('form', { name: 'Customer details' });
+  expect(await details.getByLabel('City').inputValue()).toBe('Genève');
+  expect(await details.getByLabel('Country').inputValue()).toBe('CH');
+
+  // Balance per currency: CHF 59.70 ordered − 50.00 paid; EUR 25.00 unpaid.
+  const balances = page.getByRole('table', { name: 'Balance per currency' });
+  await expect.poll(() => balances.getByRole('row').allTextContents()).toEqual([
+    'CurrencyOrderedPaidBalance',
+    expect.stringMatching(/^CHF \(1 order\)CHF\s59\.70CHF\s50\.00CHF\s9\.70$/),
+    expect.stringMatching(/^EUR \(1 order\)EUR\s25\.00EUR\s0\.00EUR\s25\.00$/),
+  ]);
+  const orders = page.getByRole('table', { name: /^Orders/ });
+  expect(await orders.getByRole('link').allTextContents()).toEqual(expect.arrayContaining([orderNumbers[0], orderNumbers[1]]));
+
+  const notes = details.getByLabel('Notes');
+  await notes.fill('Invoices to the faculty secretariat.');
+  await notes.press('Tab');
+  await page.keyboard.press('Enter'); // Tab lands on "Save customer"
+  await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Customer saved.');
+  expect(web.app.db.prepare('SELECT notes FROM customers WHERE id = ?').get(ids.jose)).toEqual({ notes: 'Invoices to the faculty secretariat.' });
+
+  const notice = page.getByRole('region', { name: 'Possible duplicates' });
+  expect(await notice.textContent()).toMatch(/JOSE NUNEZ \(#\d+, same name and country, 1 order\)/);
+  await notice.getByRole('button', { name: 'Compare and merge with JOSE NUNEZ' }).press('Enter');
+  // The record with more orders is offered as the one to keep.
+  expect(await notice.getByRole('radio', { name: /Keep José Núñez/ }).isChecked()).toBe(true);
+  await notice.getByRole('button', { name: 'Merge…' }).press('Enter');
+  const confirm = notice.getByRole('button', { name: 'Yes, merge into José Núñez' });
+  await expect.poll(() => confirm.evaluate((el) => el === document.activeElement)).toBe(true);
+  await screenshot(page, 'customers-merge-confirm');
+  await page.keyboard.press('Enter');
+
+  await expect.poll(() => page.getByRole('status').first().textContent()).toBe('JOSE NUNEZ merged into José Núñez; 1 order moved.');
+  await expect.poll(() => balances.getByRole('row').nth(1).textContent()).toMatch(/^CHF \(2 orders\)CHF\s69\.70CHF\s50\.00CHF\s19\.70$/);
+  expect(await page.getByRole('region', { name: 'Possible duplicates' }).count()).toBe(0);
+  expect(await details.getByLabel('Notes').inputValue()).toContain('Faxed twice in 2025.');
+  await expect.poll(() => orders.getByRole('link').count()).toBe(3);
+  await screenshot(page, 'customers-detail-after-merge');
+
+  // The merged record has left the directory, and its page points to the kept one.
+  await page.goto(web.entryUrl('#/customers'));
+  const again = page.getByLabel('Search customers');
+  await again.fill('nunez');
+  await expect.poll(() => directoryNames(page)).toEqual(['José Núñez']);
+  await page.goto(web.entryUrl(`#/customer/${ids.joseAgain}`));
+  await expect.poll(() => page.locator('.banner--warning').first().textContent()).toMatch(/merged into José Núñez/);
+  await page.close();
+});
+
+it('lists likely duplicates and keeps a pair apart when the clerk says they differ', async () => {
+  await addCustomer('maria1', { name: 'Maria Rossi', city: 'Roma', country: 'IT', email: 'maria.rossi@example.it' });
+  await addCustomer('maria2', { name: 'María Rossi', city: 'Milano', country: 'IT', email: 'MARIA.ROSSI@example.it' });
+  await addCustomer('paolo', { name: 'Paolo Bianchi', city: 'Torino', country: 'IT', email: 'office@example.it' });
+  await addCustomer('gina', { name: 'Gina Verdi', city: 'Torino', country: 'IT', email: 'Office@Example.it' });
+
+  const page = await openCustomers();
+  const tab = page.getByRole('button', { name: /Possible duplicates/ });
+  await expect.poll(() => tab.textContent()).toBe('Possible duplicates (2)');
+  await tab.press('Enter');
+  const list = page.getByRole('list', { name: 'Possible duplicates' });
+  await expect.poll(() => list.getByRole('heading').allTextContents()).toEqual(['Paolo Bianchi and Gina Verdi', 'Maria Rossi and María Rossi']);
+  expect(await list.getByRole('listitem').nth(1).textContent()).toMatch(/same e-mail and same name and country/);
+  await screenshot(page, 'customers-duplicates');
+
+  await list.getByRole('listitem').first().getByRole('button', { name: 'Not the same customer' }).press('Enter');
+  await expect.poll(() => list.getByRole('heading').allTextContents()).toEqual(['Maria Rossi and María Rossi']);
+  await expect.poll(() => tab.textContent()).toBe('Possible duplicates (1)');
+  await page.close();
+});
