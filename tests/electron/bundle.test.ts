@@ -170,8 +170,10 @@ describe('the bundled main process', () => {
     (file.find((i) => i.id === 'new-order')!.click as () => void)();
     expect(window.scripts).toEqual(['location.hash = "#/new-order"; undefined;']);
     (file.find((i) => i.id === 'back-up-now')!.click as () => void)();
-    await settle();
-    expect(fake.electron.dialog.showMessageBox).toHaveBeenCalledWith(window, expect.objectContaining({ title: 'Back Up Now', message: expect.any(String) }));
+    // A real backup of the database is made; wait for its result dialog.
+    await vi.waitFor(() => expect(fake.electron.dialog.showMessageBox).toHaveBeenCalled(), { timeout: 15_000 });
+    expect(fake.electron.dialog.showMessageBox).toHaveBeenCalledWith(window, expect.objectContaining({ type: 'info', title: 'Back Up Now', message: 'Backup complete.' }));
+    expect(fs.readdirSync(path.join(appData, 'Order Desk', 'backups')).some((name) => name.endsWith('.db'))).toBe(true);
 
     // Closing with unsaved work: the clerk is asked, and only "Leave Without Saving" lets the page go.
     const unloadListener = window.webContents.on.mock.calls.find(([name]) => name === 'will-prevent-unload')![1] as (event: { preventDefault(): void }) => void;
