@@ -1,6 +1,16 @@
-import { Placeholder } from '../../components/Placeholder';
+import { BackupsPanel } from './BackupsPanel';
+import { ExportPanel } from './ExportPanel';
+import { ImportPanel } from './ImportPanel';
+import './data.css';
 
-// Temporary until its issue's screen lands.
+/** Bringing data in from spreadsheets, taking it out, and the database backups. */
 export function DataScreen(_props: { id?: number | undefined }) {
-  return <Placeholder title="Import, export and backups" text="This screen is being built." />;
+  return (
+    <section className="screen data-screen">
+      <h1>Import, export and backups</h1>
+      <ImportPanel />
+      <ExportPanel />
+      <BackupsPanel />
+    </section>
+  );
 }
