@@ -8,7 +8,7 @@ import { fromMinorUnits, subtractAmounts, sumAmounts } from '../../../shared/mon
 import type { ServiceContext } from '../../context';
 import { auditHistory } from '../audit';
 import { toOrder, toOrderSummary, type OrderLineRow, type OrderRow } from './rows';
-import { toFtsQuery } from './search-index';
+import { backfillCustomerSortKeys, toFtsQuery } from './search-index';
 
 export function getOrderById(ctx: ServiceContext, id: number): Order {
   const row = ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(id) as OrderRow | undefined;
@@ -72,19 +72,25 @@ export function getOrder(ctx: ServiceContext, input: { id: number }): OrderRecor
 type ListInput = z.output<typeof OrderListInput>;
 
 /**
- * ORDER BY per sort field. Columns with few distinct values (country, currency, status)
- * show the newest orders first within each value; the others break ties by id. Each
- * matches an index (schema and migration 0005) so the first page never sorts the table.
+ * ORDER BY per sort field; ties are broken by date then id in the same direction, so
+ * each sort is exactly the order of one index (schema and migration 0005), read
+ * forwards or backwards: the first page never sorts the table.
  */
 const SORT_ORDER: Record<ListInput['sort'], (dir: 'ASC' | 'DESC') => string> = {
   number: (dir) => `number ${dir}`,
   receivedOn: (dir) => `received_on ${dir}, id ${dir}`,
-  customerName: (dir) => `customer_name COLLATE NOCASE ${dir}, id ${dir}`,
-  country: (dir) => `customer_country ${dir}, received_on DESC, id DESC`,
-  currency: (dir) => `currency ${dir}, received_on DESC, id DESC`,
+  customerName: (dir) => `customer_sort_key ${dir}, id ${dir}`,
+  country: (dir) => `customer_country ${dir}, received_on ${dir}, id ${dir}`,
+  currency: (dir) => `currency ${dir}, received_on ${dir}, id ${dir}`,
   total: (dir) => `total_minor ${dir}, id ${dir}`,
-  status: (dir) => `status ${dir}, received_on DESC, id DESC`,
+  status: (dir) => `status ${dir}, received_on ${dir}, id ${dir}`,
 };
+
+/**
+ * Above this many search matches, walking the sort index and checking each order
+ * against the matches beats fetching and sorting every match (a word in most titles).
+ */
+const MANY_MATCHES = 2000;
 
 interface ListQuery {
   select: string;
@@ -93,14 +99,8 @@ interface ListQuery {
   countParams: Record<string, string | number>;
 }
 
-function buildListQuery(input: ListInput): ListQuery {
+function filterConditions(input: ListInput, params: Record<string, string | number>): string[] {
   const where: string[] = [];
-  const params: Record<string, string | number> = {};
-  const fts = toFtsQuery(input.query);
-  if (fts) {
-    where.push('id IN (SELECT rowid FROM orders_fts WHERE orders_fts MATCH @fts)');
-    params.fts = fts;
-  }
   if (input.status) {
     where.push('status = @status');
     params.status = input.status;
@@ -121,11 +121,32 @@ function buildListQuery(input: ListInput): ListQuery {
     where.push('payment_method = @paymentMethod');
     params.paymentMethod = input.paymentMethod;
   }
+  return where;
+}
+
+function ftsMatchCount(ctx: ServiceContext, fts: string): number {
+  return (ctx.db.prepare('SELECT count(*) AS n FROM orders_fts WHERE orders_fts MATCH ?').get(fts) as { n: number }).n;
+}
+
+function buildListQuery(ctx: ServiceContext, input: ListInput): ListQuery {
+  const params: Record<string, string | number> = {};
+  const where = filterConditions(input, params);
+  const filtered = where.length > 0;
+  const fts = toFtsQuery(input.query);
+  let countOnlyFts = false;
+  if (fts) {
+    params.fts = fts;
+    const many = ftsMatchCount(ctx, fts) > MANY_MATCHES;
+    // "+id" keeps SQLite from fetching every match by id; it then walks the sort (or filter) index instead.
+    where.push(`${many ? '+id' : 'id'} IN (SELECT rowid FROM orders_fts WHERE orders_fts MATCH @fts)`);
+    countOnlyFts = !filtered;
+  }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const order = SORT_ORDER[input.sort](input.direction === 'asc' ? 'ASC' : 'DESC');
   return {
     select: `SELECT * FROM orders ${clause} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-    count: `SELECT count(*) AS n FROM orders ${clause}`,
+    // Every index row is an order, so without filters the index alone gives the count.
+    count: countOnlyFts ? 'SELECT count(*) AS n FROM orders_fts WHERE orders_fts MATCH @fts' : `SELECT count(*) AS n FROM orders ${clause}`,
     params: { ...params, limit: input.limit, offset: input.offset },
     countParams: params,
   };
@@ -133,9 +154,10 @@ function buildListQuery(input: ListInput): ListQuery {
 
 /** Filtering, searching, sorting and paging all happen in SQL so 100,000 orders stay instant. */
 export function listOrders(ctx: ServiceContext, input: ListInput): { rows: OrderSummary[]; total: number } {
-  const query = buildListQuery(input);
+  if (input.sort === 'customerName') backfillCustomerSortKeys(ctx);
+  const query = buildListQuery(ctx, input);
   const rows = ctx.db.prepare(query.select).all(query.params) as OrderRow[];
-  // A full first page from offset 0 needs the count; a short one already tells it.
+  // A short page already tells the total; only a full one (or none past the end) needs counting.
   const total =
     rows.length < input.limit && (rows.length > 0 || input.offset === 0)
       ? input.offset + rows.length
@@ -145,7 +167,7 @@ export function listOrders(ctx: ServiceContext, input: ListInput): { rows: Order
 
 /** SQLite's plan for a list request (page query and count), for the benchmark and tests. */
 export function explainListOrders(ctx: ServiceContext, input: ListInput): { page: string[]; count: string[] } {
-  const query = buildListQuery(input);
+  const query = buildListQuery(ctx, input);
   const plan = (sql: string, params: Record<string, string | number>) =>
     (ctx.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail);
   return { page: plan(query.select, query.params), count: plan(query.count, query.countParams) };

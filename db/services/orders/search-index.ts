@@ -1,5 +1,6 @@
 /**
- * Keeps orders_fts in step with an order and turns what a clerk types into an FTS5 query.
+ * Keeps what is derived from an order for finding it (the orders_fts row and the
+ * customer sort key) in step with it, and turns what a clerk types into an FTS5 query.
  *
  * Text goes into the index already folded (accents, case, ł/ø/ß…) by the same function
  * that folds the query, so "Zolc" finds "Żółć" whatever the tokenizer knows. Chinese,
@@ -33,8 +34,24 @@ export function searchableText(text: string): string {
   return withoutArticle === folded ? folded : `${folded} ${withoutArticle}`;
 }
 
-/** Writes the index row for an order from values the caller already has (used by bulk loads). */
+/** How a customer name sorts in the list: folded, so "Łukasz" sorts with the L's and "Émile" with the E's. */
+export function customerSortKey(name: string): string {
+  return foldForMatch(name);
+}
+
+/** Fills the sort key of orders written before it existed (migration 0005); cheap when there are none. */
+export function backfillCustomerSortKeys(ctx: ServiceContext): void {
+  const pending = ctx.db.prepare('SELECT id, customer_name AS name FROM orders WHERE customer_sort_key IS NULL').all() as { id: number; name: string }[];
+  if (pending.length === 0) return;
+  const update = ctx.db.prepare('UPDATE orders SET customer_sort_key = ? WHERE id = ?');
+  ctx.db.transaction(() => {
+    for (const row of pending) update.run(customerSortKey(row.name), row.id);
+  })();
+}
+
+/** Writes the search row and sort key for an order from values the caller already has (used by bulk loads). */
 export function writeSearchRow(ctx: ServiceContext, orderId: number, order: SearchableOrder): void {
+  ctx.db.prepare('UPDATE orders SET customer_sort_key = ? WHERE id = ?').run(customerSortKey(order.customerName), orderId);
   ctx.db.prepare('DELETE FROM orders_fts WHERE rowid = ?').run(orderId);
   ctx.db
     .prepare('INSERT INTO orders_fts (rowid, number, customer_name, email, city, titles) VALUES (?, ?, ?, ?, ?, ?)')
