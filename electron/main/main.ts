@@ -20,6 +20,8 @@ import { installMenu } from './menu';
 
 const APP_NAME = 'Order Desk';
 let mainWindow: BrowserWindow | null = null;
+/** True once the database is open and the IPC handlers exist; before that there is nothing to show. */
+let started = false;
 
 function openOrFocusMainWindow(): BrowserWindow {
   if (mainWindow && !mainWindow.isDestroyed()) {
@@ -91,6 +93,7 @@ function start(): void {
     about: { appName: APP_NAME, appVersion: app.getVersion(), versions: process.versions, databaseFile: file },
     mainWindow: openOrFocusMainWindow,
   });
+  started = true;
   openOrFocusMainWindow();
   app.on('activate', () => openOrFocusMainWindow());
 }
@@ -105,7 +108,7 @@ function main(): void {
     return;
   }
   app.on('second-instance', () => {
-    if (app.isReady()) openOrFocusMainWindow();
+    if (started) openOrFocusMainWindow();
   });
   // Nothing but the one window: no webviews, no pop-ups, in any web contents.
   app.on('web-contents-created', (_event, contents) => {
@@ -115,10 +118,14 @@ function main(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.whenReady().then(start, (error: unknown) => {
-    dialog.showErrorBox('Order Desk cannot start', error instanceof Error ? error.message : String(error));
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error('Order Desk: start-up failed:', error);
+      dialog.showErrorBox('Order Desk cannot start', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
 }
 
 main();

@@ -23,7 +23,7 @@ beforeAll(async () => {
 
 type Handler = (event: { senderFrame: { url: string; parent: unknown } | null }, input: unknown) => Promise<unknown>;
 
-function fakeElectron(appData: string, appPath: string) {
+function fakeElectron(appData: string, appPath: string, { firstInstance = true } = {}) {
   const listeners = new Map<string, Array<(...args: unknown[]) => void>>();
   const emit = (name: string, ...args: unknown[]) => (listeners.get(name) ?? []).forEach((l) => l(...args));
   const paths: Record<string, string> = { appData };
@@ -63,7 +63,10 @@ function fakeElectron(appData: string, appPath: string) {
     }
     maximize() {}
     show() {}
-    focus() {}
+    focused = 0;
+    focus() {
+      this.focused += 1;
+    }
     restore() {}
     isMinimized = () => false;
     isDestroyed = () => false;
@@ -78,7 +81,7 @@ function fakeElectron(appData: string, appPath: string) {
       setPath: (name: string, value: string) => void (paths[name] = value),
       getAppPath: () => appPath,
       getVersion: () => '0.1.0',
-      requestSingleInstanceLock: () => true,
+      requestSingleInstanceLock: () => firstInstance,
       isReady: () => true,
       quit: vi.fn(),
       exit: vi.fn(),
@@ -175,6 +178,11 @@ describe('the bundled main process', () => {
     expect(fake.electron.dialog.showMessageBox).toHaveBeenCalledWith(window, expect.objectContaining({ type: 'info', title: 'Back Up Now', message: 'Backup complete.' }));
     expect(fs.readdirSync(path.join(appData, 'Order Desk', 'backups')).some((name) => name.endsWith('.db'))).toBe(true);
 
+    // Launching Order Desk again brings this window forward instead of opening a second one.
+    fake.emit('second-instance');
+    expect(fake.windows).toHaveLength(1);
+    expect(window.focused).toBeGreaterThan(0);
+
     // Closing with unsaved work: the clerk is asked, and only "Leave Without Saving" lets the page go.
     const unloadListener = window.webContents.on.mock.calls.find(([name]) => name === 'will-prevent-unload')![1] as (event: { preventDefault(): void }) => void;
     const stay = { preventDefault: vi.fn() };
@@ -208,6 +216,20 @@ describe('the bundled main process', () => {
     expect(fake.windows).toHaveLength(0);
     expect(fake.ipc.size).toBe(0);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+});
+
+describe('a second launch', () => {
+  it('quits at once, leaving the database to the first instance', async () => {
+    const appData = tempDir('order-desk-appdata-');
+    const fake = fakeElectron(appData, fakeProject(), { firstInstance: false });
+    runMain(fake);
+    fake.ready();
+    await settle();
+    expect(fake.electron.app.quit).toHaveBeenCalled();
+    expect(fake.windows).toHaveLength(0);
+    expect(fake.ipc.size).toBe(0);
+    expect(fs.existsSync(path.join(appData, 'Order Desk', 'order-desk.db'))).toBe(false);
   });
 });
 
