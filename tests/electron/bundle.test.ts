@@ -154,6 +154,10 @@ describe('the bundled main process', () => {
     expect([...fake.ipc.keys()].sort()).toEqual(METHOD_NAMES.map((m) => `order-desk:${m}`).sort());
     const list = (await fake.ipc.get('order-desk:catalogue.list')!({ senderFrame: appFrame }, {})) as { ok: boolean };
     expect(list.ok).toBe(true);
+    // The libraries bundled into main.cjs still work there: an Excel export of the catalogue.
+    const xlsx = (await fake.ipc.get('order-desk:transfer.export')!({ senderFrame: appFrame }, { kind: 'catalogue', format: 'xlsx' })) as { ok: boolean; value: { contentBase64: string; rows: number } };
+    expect(xlsx.ok).toBe(true);
+    expect(Buffer.from(xlsx.value.contentBase64, 'base64').subarray(0, 2).toString('latin1')).toBe('PK'); // a zip, as .xlsx files are
     const refused = await fake.ipc.get('order-desk:catalogue.list')!({ senderFrame: { url: 'https://evil.example/', parent: null } }, {});
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
