@@ -23,6 +23,8 @@ export interface ComboboxProps<T> {
   autoComplete?: string;
   inputMode?: 'text' | 'email';
   dataField?: string;
+  /** Shown on hover: the full text when it is wider than the input. */
+  title?: string;
 }
 
 /**
@@ -96,6 +98,7 @@ export function Combobox<T>(props: ComboboxProps<T>) {
         inputMode={props.inputMode}
         placeholder={props.placeholder}
         data-field={props.dataField}
+        title={props.title}
         onChange={(event) => {
           props.onInput(event.target.value);
           setOpen(true);

@@ -1,9 +1,14 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { launchBrowser, screenshot } from '../support/browser';
 import { call } from '../support/test-db';
 import { startWebApp, type RunningWebApp } from '../support/web-app';
 import { focusedField, openNewOrder, setCataloguePrices, textOf } from './order-entry-support';
+
+/** The machine is shared; answers may take longer than vitest's default second. */
+const SLOW = { timeout: 10_000 };
+// Keying in a whole form by keyboard in a real browser can take most of a minute on a shared machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 let browser: BrowserContext;
 let web: RunningWebApp;
@@ -68,7 +73,7 @@ it('re-prices list prices after confirming a currency change and keeps prices ty
   await screenshot(page, 'order-entry-currency-confirm');
   await page.keyboard.press('Enter');
 
-  await expect.poll(() => page.getByRole('textbox', { name: 'Unit price in EUR, line 1' }).inputValue()).toBe('24.00');
+  await expect.poll(() => page.getByRole('textbox', { name: 'Unit price in EUR, line 1' }).inputValue(), SLOW).toBe('24.00');
   expect(await page.getByRole('textbox', { name: 'Unit price in EUR, line 2' }).inputValue()).toBe('15.00');
   expect(await textOf(page.getByRole('status', { name: /Amount due/ }))).toBe('EUR 39.00');
 
@@ -76,7 +81,7 @@ it('re-prices list prices after confirming a currency change and keeps prices ty
   await currency.selectOption('CHF');
   await page.getByRole('dialog', { name: 'Change the currency from EUR to CHF?' }).waitFor();
   await page.keyboard.press('Escape');
-  await expect.poll(() => currency.inputValue()).toBe('EUR');
+  await expect.poll(() => currency.inputValue(), SLOW).toBe('EUR');
   expect(await page.getByRole('textbox', { name: 'Unit price in EUR, line 1' }).inputValue()).toBe('24.00');
 
   // Agreeing to replace typed prices too.
@@ -84,7 +89,7 @@ it('re-prices list prices after confirming a currency change and keeps prices ty
   const back = page.getByRole('dialog', { name: 'Change the currency from EUR to CHF?' });
   await back.getByRole('button', { name: 'Also replace prices typed by hand' }).focus();
   await page.keyboard.press('Enter');
-  await expect.poll(() => page.getByRole('textbox', { name: 'Unit price in CHF, line 2' }).inputValue()).toBe('19.90');
+  await expect.poll(() => page.getByRole('textbox', { name: 'Unit price in CHF, line 2' }).inputValue(), SLOW).toBe('19.90');
   expect(await textOf(page.getByRole('status', { name: /Amount due/ }))).toBe('CHF 44.90');
   await page.close();
 });
@@ -129,17 +134,17 @@ it('edits an open order and saves it back with its version', async () => {
   const page = await browser.newPage();
   await page.goto(web.entryUrl(`#/edit-order/${order.id}`));
   await page.getByRole('heading', { name: `Edit order ${order.number}` }).waitFor();
-  await expect.poll(() => focusedField(page)).toBe('customer.name');
+  await expect.poll(() => focusedField(page), SLOW).toBe('customer.name');
   expect(await page.getByRole('combobox', { name: 'Country' }).inputValue()).toBe('Vietnam');
   expect(await page.getByRole('textbox', { name: 'City' }).inputValue()).toBe('Hà Nội');
   const quantity = page.getByRole('textbox', { name: 'Quantity, line 1' });
   await quantity.focus();
   await page.keyboard.press('Control+A');
   await page.keyboard.type('5');
-  await expect.poll(() => textOf(page.getByRole('status', { name: /Amount due/ }))).toBe('CHF 99.50');
+  await expect.poll(() => textOf(page.getByRole('status', { name: /Amount due/ })), SLOW).toBe('CHF 99.50');
   await screenshot(page, 'order-entry-edit');
   await page.keyboard.press('Control+S');
-  await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#/order/${order.id}`);
+  await expect.poll(() => page.evaluate(() => window.location.hash), SLOW).toBe(`#/order/${order.id}`);
   const stored = await call(web.app, 'orders.get', { id: order.id });
   expect(stored.order.total).toBe('99.50');
   expect(stored.order.lines[0].quantity).toBe(5);

@@ -34,7 +34,7 @@ export async function openNewOrder(page: Page, url: string): Promise<void> {
   // Each test starts from a clean desk: no draft left by another test in this browser profile.
   await page.evaluate(() => localStorage.clear());
   await page.reload();
-  await expect.poll(() => focusedField(page)).toBe('customer.name');
+  await expect.poll(() => focusedField(page), { timeout: 10_000 }).toBe('customer.name');
 }
 
 async function pickSuggestion(page: Page, nth: number): Promise<void> {

@@ -1,8 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { launchBrowser, screenshot } from '../support/browser';
 import { startWebApp, type RunningWebApp } from '../support/web-app';
 import { errorOf, focusedField, textOf, keyInForm, openNewOrder, setCataloguePrices, type PaperForm } from './order-entry-support';
+
+/** The machine is shared; answers may take longer than vitest's default second. */
+const SLOW = { timeout: 10_000 };
+// Keying in a whole form by keyboard in a real browser can take most of a minute on a shared machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 let browser: BrowserContext;
 let web: RunningWebApp;
@@ -40,14 +45,14 @@ it('keys in a three-line paper order with the keyboard only and saves it with ex
   await openNewOrder(page, web.entryUrl('#/new-order'));
   await keyInForm(page, zoe);
   await screenshot(page, 'order-entry-filled');
-  await expect.poll(() => textOf(page.getByRole('status', { name: 'Total, line 3' }))).toBe('CHF 40.00');
+  await expect.poll(() => textOf(page.getByRole('status', { name: 'Total, line 3' })), SLOW).toBe('CHF 40.00');
   expect(await textOf(page.getByRole('status', { name: 'Total, line 1' }))).toBe('CHF 75.00');
   expect(await textOf(page.getByRole('status', { name: 'Total, line 2' }))).toBe('CHF 39.80');
   expect(await textOf(page.getByRole('status', { name: /Amount due/ }))).toBe('CHF 154.80');
   expect(await page.getByRole('combobox', { name: 'Book title, line 2' }).inputValue()).toBe('Ending child labour, forced labour and human trafficking in global supply chains');
   expect(await page.getByRole('textbox', { name: 'Unit price in CHF, line 1' }).inputValue()).toBe('25.00');
   expect(await page.getByRole('combobox', { name: 'Country' }).inputValue()).toBe('Sweden');
-  await expect.poll(() => page.getByText('not in catalogue — will be reviewed').count()).toBe(1);
+  await expect.poll(() => page.getByText('not in catalogue — will be reviewed').count(), SLOW).toBe(1);
   await screenshot(page, 'order-entry-filled');
 
   await page.keyboard.press('Control+S');
@@ -66,13 +71,13 @@ it('keys in a three-line paper order with the keyboard only and saves it with ex
   expect(await saved.getByRole('link').getAttribute('href')).toBe(`#/order/${row.id}`);
 
   // Ready for the next paper form: empty, focus in Name.
-  await expect.poll(() => focusedField(page)).toBe('customer.name');
+  await expect.poll(() => focusedField(page), SLOW).toBe('customer.name');
   expect(await page.getByRole('combobox', { name: 'Name' }).inputValue()).toBe('');
   expect(await page.getByRole('combobox', { name: 'Book title, line 1' }).inputValue()).toBe('');
   await screenshot(page, 'order-entry-saved');
 
   await page.reload();
-  await expect.poll(() => focusedField(page)).toBe('customer.name');
+  await expect.poll(() => focusedField(page), SLOW).toBe('customer.name');
   expect(await page.getByText(/Restore the unsaved order/).count()).toBe(0);
   const stored = await web.app.invoke('orders.get', { id: row.id });
   expect(stored.ok && stored.value).toMatchObject({ order: { number, total: '154.80' } });
@@ -118,7 +123,7 @@ it('shows clerk-readable errors next to the wrong fields, refuses to save and fo
   await kb.press('Tab');
   const email = page.getByRole('combobox', { name: 'E-mail' });
   // Shown on leaving the field, before any save.
-  await expect.poll(() => errorOf(page, email)).toBe('E-mail does not look like an e-mail address (name@example.org).');
+  await expect.poll(() => errorOf(page, email), SLOW).toBe('E-mail does not look like an e-mail address (name@example.org).');
   await kb.press('Tab'); // Currency
   await kb.type('Atlas of migration');
   await kb.press('Tab');
@@ -128,7 +133,7 @@ it('shows clerk-readable errors next to the wrong fields, refuses to save and fo
   await kb.press('Control+S');
 
   const name = page.getByRole('combobox', { name: 'Name' });
-  await expect.poll(() => errorOf(page, name)).toBe('Name is required.');
+  await expect.poll(() => errorOf(page, name), SLOW).toBe('Name is required.');
   expect(await errorOf(page, page.getByRole('combobox', { name: 'Country' }))).toBe('Country must be a country from the list (ISO code such as CH).');
   expect(await errorOf(page, page.getByRole('textbox', { name: 'Quantity, line 1' }))).toBe('Quantity must be at least 1.');
   expect(await errorOf(page, page.getByRole('textbox', { name: 'Unit price in CHF, line 1' }))).toBe('Unit price can have at most 2 decimals in CHF.');
@@ -139,7 +144,7 @@ it('shows clerk-readable errors next to the wrong fields, refuses to save and fo
 
   // Fixing a field clears its message at once.
   await kb.type('محمد الحسن');
-  await expect.poll(() => errorOf(page, name)).toBeNull();
+  await expect.poll(() => errorOf(page, name), SLOW).toBeNull();
   expect(await name.getAttribute('dir')).toBe('auto');
   await page.close();
 });
@@ -168,9 +173,41 @@ it('keeps an unsaved form through a reload and offers it back', async () => {
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/orders');
+  await expect.poll(() => page.evaluate(() => window.location.hash), SLOW).toBe('#/orders');
   await page.goto(web.entryUrl('#/new-order'));
-  await expect.poll(() => focusedField(page)).toBe('customer.name');
+  await expect.poll(() => focusedField(page), SLOW).toBe('customer.name');
   expect(await page.getByText(/Restore the unsaved order/).count()).toBe(0);
+  await page.close();
+});
+
+it('removes a line with Ctrl+Delete and leaves the lines with Tab on an empty new line', async () => {
+  const page = await browser.newPage();
+  await openNewOrder(page, web.entryUrl('#/new-order'));
+  await page.getByRole('combobox', { name: 'Book title, line 1' }).focus();
+  const kb = page.keyboard;
+  for (const [title, quantity, price] of [
+    ['First report', '1', '10'],
+    ['Second report', '2', '20'],
+    ['Third report', '3', '30'],
+  ] as const) {
+    await kb.type(title);
+    await kb.press('Tab');
+    await kb.type(quantity);
+    await kb.press('Tab');
+    await kb.type(price);
+    await kb.press('Tab');
+  }
+  await expect.poll(() => textOf(page.getByRole('status', { name: /Amount due/ })), SLOW).toBe('CHF 140.00');
+
+  await page.getByRole('textbox', { name: 'Quantity, line 2' }).focus();
+  await kb.press('Control+Delete');
+  await expect.poll(() => page.getByRole('combobox', { name: 'Book title, line 2' }).inputValue(), SLOW).toBe('Third report');
+  expect(await textOf(page.getByRole('status', { name: /Amount due/ }))).toBe('CHF 100.00');
+  // Focus stays in the same column, now on the line that moved up.
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Quantity, line 2');
+
+  await page.getByRole('combobox', { name: 'Book title, line 3' }).focus();
+  await kb.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('receivedVia');
   await page.close();
 });

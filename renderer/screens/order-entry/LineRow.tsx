@@ -73,6 +73,7 @@ export function LineRow(props: LineRowProps) {
           aria-invalid={Boolean(errors[ids.title])}
           aria-describedby={described(ids.title)}
           value={line.title}
+          title={line.title || undefined}
           options={line.publicationId === null ? matchPublications(line.title, props.publications) : []}
           optionKey={(p) => String(p.id)}
           renderOption={(p) => <PublicationOption publication={p} currency={currency} />}

@@ -50,6 +50,12 @@ export function LinesTable(props: LinesTableProps) {
       }
       return;
     }
+    if (event.key === 'Tab' && !event.shiftKey && column === 'title' && isLast && isBlankLine(line) && lines.length > 1) {
+      // The empty line that Tab just started: Tab again means "no more books", on to the details.
+      event.preventDefault();
+      props.focusField('receivedVia');
+      return;
+    }
     if (event.key === 'Tab' && !event.shiftKey && column === 'unitPrice' && isLast && !isBlankLine(line)) {
       event.preventDefault();
       props.onAddLine();

@@ -35,7 +35,8 @@ function useStart(id: number | undefined): [Start, (start: Start) => void] {
   const settings = useSettings((s) => s.settings);
   const locale = useLocale();
   const [start, setStart] = useState<Start>({ kind: 'loading' });
-  const ready = settings !== null;
+  // Without settings (a load error is shown by the app) the form still opens, in CHF.
+  const ready = useSettings((s) => s.settings !== null || s.loadError !== null);
   const defaultCurrency = settings?.defaultCurrency ?? 'CHF';
 
   useEffect(() => {

@@ -4,6 +4,7 @@ const SHORTCUTS: [string, string][] = [
   ['↑ ↓ then Enter', 'Pick a suggested title, country or customer'],
   ['Enter', 'Next field on a line; after the last price, a new line'],
   ['Tab after the last price', 'Start a new line'],
+  ['Tab in an empty new line', 'On to the order details'],
   ['Alt+L', 'Add a line'],
   ['Ctrl+Delete or Alt+Backspace', 'Remove the line you are on'],
 ];
