@@ -5,6 +5,7 @@ import type { OrderSummary } from '../../shared/contract/types';
 import type { CurrencyCode } from '../../shared/money/currencies';
 import { fromMinorUnits, subtractAmounts, sumAmounts } from '../../shared/money/money';
 import type { ServiceContext } from '../context';
+import { auditHistory } from './audit';
 import { duplicatesOf } from './customer-duplicates';
 import { getCustomerRow, toCustomer } from './customers';
 import { toOrderSummary, type OrderRow } from './orders/rows';
@@ -58,6 +59,7 @@ export function customerProfile(ctx: ServiceContext, id: number): CustomerProfil
     balances: customerBalances(ctx, id),
     orderCount: n,
     possibleDuplicates: row.merged_into === null ? duplicatesOf(ctx, row) : [],
+    history: auditHistory(ctx, 'customer', id),
   };
 }
 

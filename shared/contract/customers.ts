@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { method } from './define';
 import { countryCode, id, optionalEmail, optionalText, requiredText } from './fields';
 import type { CurrencyCode } from '../money/currencies';
-import type { Customer, OrderSummary } from './types';
+import type { AuditEntry, Customer, OrderSummary } from './types';
 
 /** The customer block of the paper order form. Trimmed; blank optional fields become "". */
 export const CustomerDetailsInput = z.object({
@@ -71,6 +71,8 @@ export interface CustomerProfile {
   balances: CustomerBalance[];
   orderCount: number;
   possibleDuplicates: (DuplicateCustomer & { reasons: DuplicateReason[] })[];
+  /** Who created, changed or merged this record, oldest first. */
+  history: AuditEntry[];
 }
 
 export const customerMethods = {

@@ -126,6 +126,12 @@ it('opens a customer from the search, edits the notes, sees balances and orders,
   expect(await page.getByRole('region', { name: 'Possible duplicates' }).count()).toBe(0);
   expect(await details.getByLabel('Notes').inputValue()).toContain('Faxed twice in 2025.');
   await expect.poll(() => orders.getByRole('link').count()).toBe(3);
+  const history = page.getByRole('region', { name: 'History' });
+  expect(await history.getByRole('listitem').allTextContents()).toEqual([
+    expect.stringMatching(/test-clerk — Record #\d+ merged into this one \(1 order moved\)$/),
+    expect.stringMatching(/test-clerk — Changed notes$/),
+    expect.stringMatching(/test-clerk — Added to the directory$/),
+  ]);
   await screenshot(page, 'customers-detail-after-merge');
 
   // The merged record has left the directory, and its page points to the kept one.
@@ -156,5 +162,26 @@ it('lists likely duplicates and keeps a pair apart when the clerk says they diff
   await list.getByRole('listitem').first().getByRole('button', { name: 'Not the same customer' }).press('Enter');
   await expect.poll(() => list.getByRole('heading').allTextContents()).toEqual(['Maria Rossi and María Rossi']);
   await expect.poll(() => tab.textContent()).toBe('Possible duplicates (1)');
+  await page.close();
+});
+
+it('adds a customer from the directory, with the e-mail problem shown next to the field', async () => {
+  const page = await openCustomers();
+  await page.getByRole('button', { name: 'New customer' }).press('Enter');
+  const form = page.getByRole('form', { name: 'Customer details' });
+  await form.getByLabel('Name').fill('Université de Fribourg');
+  await form.getByLabel('Country').selectOption('CH');
+  const email = form.getByLabel('E-mail');
+  await email.fill('library@unifr');
+  await email.press('Enter');
+  await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
+  const errorId = (await email.getAttribute('aria-describedby')) ?? '';
+  expect(await page.locator(`[id="${errorId}"]`).textContent()).toBe('E-mail does not look like an e-mail address (name@example.org).');
+  await screenshot(page, 'customers-new-invalid-email');
+
+  await email.fill('library@unifr.ch');
+  await email.press('Enter');
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Université de Fribourg/);
+  expect(web.app.db.prepare("SELECT country, email FROM customers WHERE name = 'Université de Fribourg'").get()).toEqual({ country: 'CH', email: 'library@unifr.ch' });
   await page.close();
 });

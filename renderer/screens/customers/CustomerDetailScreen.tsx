@@ -4,6 +4,7 @@ import { orderDesk } from '../../api/client';
 import { useNavigation } from '../../state/navigation';
 import { BalanceTable, CustomerOrders } from './CustomerAccount';
 import { CustomerForm } from './CustomerForm';
+import { CustomerHistory } from './CustomerHistory';
 import { reasonsText } from './customer-display';
 import { MergePanel } from './MergePanel';
 import './customers.css';
@@ -137,6 +138,7 @@ export function CustomerDetailScreen({ id }: { id: number }) {
         <div className="customer-detail__account">
           <BalanceTable balances={profile.balances} />
           <CustomerOrders customerId={customer.id} total={profile.orderCount} />
+          <CustomerHistory entries={profile.history} />
         </div>
       </div>
     </section>

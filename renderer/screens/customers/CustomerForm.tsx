@@ -10,12 +10,16 @@ import { countryChoices } from './customer-display';
 type Editable = Pick<Customer, 'name' | 'address' | 'postalCode' | 'city' | 'country' | 'phone' | 'email' | 'notes'>;
 type Errors = Partial<Record<keyof Editable | 'form', string>>;
 
-function editable(c: Customer): Editable {
+const BLANK: Editable = { name: '', address: '', postalCode: '', city: '', country: '', phone: '', email: '', notes: '' };
+
+function editable(c: Customer | null): Editable {
+  if (!c) return BLANK;
   return { name: c.name, address: c.address, postalCode: c.postalCode, city: c.city, country: c.country, phone: c.phone, email: c.email, notes: c.notes };
 }
 
 interface CustomerFormProps {
-  customer: Customer;
+  /** null: a new directory entry. */
+  customer: Customer | null;
   readOnly: boolean;
   onSaved(customer: Customer): void;
 }
@@ -40,7 +44,7 @@ export function CustomerForm({ customer, readOnly, onSaved }: CustomerFormProps)
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const input = { id: customer.id, ...draft };
+    const input = customer ? { id: customer.id, ...draft } : draft;
     const checked = CustomerInput.safeParse(input);
     if (!checked.success) {
       setErrors(Object.fromEntries(checked.error.issues.map((i) => [String(i.path[0] ?? 'form'), i.message])));
@@ -54,6 +58,8 @@ export function CustomerForm({ customer, readOnly, onSaved }: CustomerFormProps)
     }
     setErrors({});
     setDraft(editable(result.value.customer));
+    // Saved: nothing is left to lose, so the next navigation must not ask.
+    setLeaveGuard(null);
     onSaved(result.value.customer);
   }
 
@@ -82,6 +88,7 @@ export function CustomerForm({ customer, readOnly, onSaved }: CustomerFormProps)
         <Field label="Country" error={errors.country}>
           {(props) => (
             <select {...props} disabled={readOnly} value={draft.country} onChange={(e) => set('country', e.target.value)}>
+              {draft.country === '' ? <option value="">Choose a country…</option> : null}
               {countryChoices(locale).map((c) => (
                 <option key={c.code} value={c.code}>
                   {c.name}
@@ -108,11 +115,11 @@ export function CustomerForm({ customer, readOnly, onSaved }: CustomerFormProps)
       {readOnly ? null : (
         <div className="actions">
           <button type="submit" className="primary" disabled={!dirty}>
-            Save customer
+            {customer ? 'Save customer' : 'Add customer'}
           </button>
           {dirty ? (
             <button type="button" onClick={() => setDraft(editable(customer))}>
-              Undo changes
+              {customer ? 'Undo changes' : 'Clear'}
             </button>
           ) : null}
         </div>

@@ -1,13 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import { orderDesk } from '../../api/client';
+import { useNavigation } from '../../state/navigation';
 import { CustomerDirectory } from './CustomerDirectory';
+import { CustomerForm } from './CustomerForm';
 import { DuplicatesList } from './DuplicatesList';
 import './customers.css';
 
-type Tab = 'directory' | 'duplicates';
+type Tab = 'directory' | 'duplicates' | 'new';
 
 /** The customer directory, and the list of records that look like the same customer. */
 export function CustomersScreen(_props: { id?: number | undefined }) {
+  const go = useNavigation((s) => s.go);
   const [tab, setTab] = useState<Tab>('directory');
   const [duplicateCount, setDuplicateCount] = useState<number | null>(null);
 
@@ -35,8 +38,18 @@ export function CustomersScreen(_props: { id?: number | undefined }) {
         <button type="button" aria-pressed={tab === 'duplicates'} onClick={() => setTab('duplicates')}>
           Possible duplicates{duplicateCount ? ` (${duplicateCount})` : ''}
         </button>
+        <button type="button" aria-pressed={tab === 'new'} onClick={() => setTab('new')}>
+          New customer
+        </button>
       </div>
-      {tab === 'directory' ? <CustomerDirectory /> : <DuplicatesList onCountChange={onCountChange} />}
+      {tab === 'directory' ? <CustomerDirectory /> : null}
+      {tab === 'duplicates' ? <DuplicatesList onCountChange={onCountChange} /> : null}
+      {tab === 'new' ? (
+        <div className="customers-new">
+          <p className="muted">Customers are also added automatically when an order is saved. Name and country are required.</p>
+          <CustomerForm customer={null} readOnly={false} onSaved={(created) => go({ view: 'customer', id: created.id })} />
+        </div>
+      ) : null}
     </section>
   );
 }
