@@ -15,7 +15,7 @@ import { cancelOrder, createOrder, updateOrder } from '../services/orders/write'
 import { getSettings, setSettings } from '../services/settings';
 import { commitImport, previewImport } from '../transfer/import';
 import { exportData } from '../transfer/export';
-import { createBackup, listBackupsInFolder, restoreBackup } from '../backup/service';
+import { checkBackupFolder, createBackup, listBackupsInFolder, restoreBackup } from '../backup/service';
 
 export type Handlers = { [M in MethodName]: (ctx: ServiceContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>> };
 
@@ -47,4 +47,5 @@ export const handlers: Handlers = {
   'backups.list': listBackupsInFolder,
   'backups.create': (ctx) => createBackup(ctx),
   'backups.restore': (ctx, input) => restoreBackup(ctx, input.name),
+  'backups.checkFolder': checkBackupFolder,
 };

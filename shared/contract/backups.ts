@@ -1,6 +1,7 @@
 /** Backups of the database file: list, "Back up now", and restore a chosen backup. */
 import { z } from 'zod';
 import { method } from './define';
+import { optionalText } from './fields';
 
 export interface BackupInfo {
   /** File name inside the backup folder; the identifier used to restore it. */
@@ -27,7 +28,17 @@ export interface RestoreResult {
   restoredAt: string;
 }
 
+export interface BackupFolderCheck {
+  /** The folder backups will go to: the one given, or "backups" beside the database when empty. */
+  folder: string;
+  ok: boolean;
+  /** Why Order Desk cannot write there, in words. */
+  problem?: string;
+}
+
 export const backupMethods = {
+  /** Whether backups can be written to a folder, before it is saved in Settings. */
+  'backups.checkFolder': method<BackupFolderCheck>()(z.object({ folder: optionalText('Backup folder', 1000) })),
   'backups.list': method<BackupList>()(z.object({})),
   'backups.create': method<{ backup: BackupInfo; removedOld: string[] }>()(z.object({})),
   'backups.restore': method<RestoreResult>()(

@@ -165,6 +165,18 @@ describe('backups', () => {
     expect(fs.readdirSync(folder).sort()).toEqual([first.backup.name, `${first.backup.name}.json`]);
   });
 
+  it('tells whether a backup folder can be used before it is saved', async () => {
+    const { app } = openClockedApp();
+    expect(await call(app, 'backups.checkFolder', { folder: '' })).toEqual({ folder: backupsOf(app), ok: true });
+    const fresh = path.join(tempDir(), 'new', 'deeper');
+    expect(await call(app, 'backups.checkFolder', { folder: fresh })).toEqual({ folder: fresh, ok: true });
+    expect(fs.readdirSync(fresh)).toEqual([]);
+    expect(await call(app, 'backups.checkFolder', { folder: 'backups' })).toMatchObject({ ok: false, problem: expect.stringMatching(/must be a full path/) });
+    const aFile = path.join(tempDir(), 'a-file');
+    fs.writeFileSync(aFile, 'x');
+    expect(await call(app, 'backups.checkFolder', { folder: path.join(aFile, 'sub') })).toMatchObject({ ok: false, problem: expect.stringMatching(/part of the path is a file, not a folder\. Choose another folder\./) });
+  });
+
   it('backs up on start and then every day, until stopped', async () => {
     const { app, tick } = openClockedApp();
     const timers: { run: () => void; ms: number }[] = [];

@@ -6,7 +6,7 @@ import { useLocale, useSettings } from '../../state/settings';
 import { formatBytes } from './file-transfer';
 
 function when(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
 }
 
 function contents(b: BackupInfo): string {

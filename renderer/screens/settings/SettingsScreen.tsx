@@ -5,6 +5,7 @@ import { CURRENCY_CODES } from '../../../shared/money/currencies';
 import { orderDesk } from '../../api/client';
 import { Field } from '../../components/Field';
 import { useSettings } from '../../state/settings';
+import { BackupSettingsFields } from './BackupSettingsFields';
 
 type Errors = Record<string, string>;
 
@@ -82,22 +83,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
             )}
           </Field>
         </fieldset>
-        <fieldset>
-          <legend>Backups</legend>
-          <Field label="Backups to keep" error={errors['backup.keep']}>
-            {(props) => (
-              <input
-                {...props}
-                inputMode="numeric"
-                value={String(draft.backup.keep)}
-                onChange={(e) => setDraft({ ...draft, backup: { ...draft.backup, keep: /^\d+$/.test(e.target.value) ? Number(e.target.value) : (e.target.value as unknown as number) } })}
-              />
-            )}
-          </Field>
-          <Field label="Backup folder" error={errors['backup.folder']} hint="Leave empty to keep backups beside the database.">
-            {(props) => <input {...props} value={draft.backup.folder} onChange={(e) => setDraft({ ...draft, backup: { ...draft.backup, folder: e.target.value } })} />}
-          </Field>
-        </fieldset>
+        <BackupSettingsFields value={draft.backup} errors={errors} onChange={(backup) => setDraft({ ...draft, backup })} />
         <div className="actions">
           <button type="submit" className="primary">
             Save settings
