@@ -30,7 +30,8 @@ function Facts({ items }: { items: [string, ReactNode][] }) {
       {items.map(([label, value]) => (
         <div key={label} style={{ display: 'contents' }}>
           <dt>{label}</dt>
-          <dd>{value === '' || value === null ? <span className="muted">—</span> : value}</dd>
+          {/* Text is isolated (bdi) so an Arabic name or address does not reorder the page around it. */}
+          <dd>{value === '' || value === null ? <span className="muted">—</span> : typeof value === 'string' ? <bdi>{value}</bdi> : value}</dd>
         </div>
       ))}
     </dl>
@@ -46,10 +47,10 @@ function CustomerPanel({ order }: { order: Order }) {
       <h2 id="order-customer-title">Customer</h2>
       <Facts
         items={[
-          ['Name', <bdi key="n">{c.name}</bdi>],
-          ['Address', <bdi key="a">{c.address}</bdi>],
+          ['Name', c.name],
+          ['Address', c.address],
           ['Country', c.country ? `${countryName(c.country, locale)} (${c.country})` : ''],
-          ['City/Zip Code', <bdi key="c">{[c.postalCode, c.city].filter(Boolean).join(' ')}</bdi>],
+          ['City/Zip Code', [c.postalCode, c.city].filter(Boolean).join(' ')],
           ['Tel.', c.phone],
           ['E-mail', c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : ''],
         ]}
@@ -81,8 +82,8 @@ function OrderPanel({ order }: { order: Order }) {
           ['Received', `${formatDate(order.receivedOn, locale)} by ${RECEIVED_VIA_LABELS[order.receivedVia].toLowerCase()}`],
           ['Currency', order.currency],
           ['Payment method', order.paymentMethod ? PAYMENT_METHOD_LABELS[order.paymentMethod] : ''],
-          ['Customer reference', <bdi key="r">{order.customerReference}</bdi>],
-          ['Notes', <bdi key="n">{order.notes}</bdi>],
+          ['Customer reference', order.customerReference],
+          ['Notes', order.notes],
           ['Status', <span key="s" className={`order-status order-status--${order.status}`}>{ORDER_STATUS_LABELS[order.status]}</span>],
         ]}
       />

@@ -1,13 +1,13 @@
 import type { AuditEntry } from '../../../shared/contract/types';
 import type { CurrencyCode } from '../../../shared/money/currencies';
 import { useLocale } from '../../state/settings';
-import { countryName, formatDateTime } from './display';
+import { countryName, formatDate, formatDateTime } from './display';
 import { describeEntry } from './order-history';
 
 /** The order's audit trail, newest first: who, when, and what changed from what to what. */
 export function OrderHistory({ entries, currency }: { entries: AuditEntry[]; currency: CurrencyCode }) {
   const locale = useLocale();
-  const items = entries.map((e) => describeEntry(e, { locale, currency, countryName: (code) => countryName(code, locale) })).reverse();
+  const items = entries.map((e) => describeEntry(e, { locale, currency, countryName: (code) => countryName(code, locale), date: (d) => formatDate(d, locale) })).reverse();
   if (items.length === 0) return <p className="muted">No history recorded.</p>;
   return (
     <ol className="order-history" aria-label="History, newest first">

@@ -77,6 +77,8 @@ export interface Formatting {
   locale: string;
   currency: CurrencyCode;
   countryName(code: string): string;
+  /** A calendar date (YYYY-MM-DD) as the clerk reads dates. */
+  date(isoDate: string): string;
 }
 
 function money(value: unknown, currency: CurrencyCode, locale: string): string {
@@ -92,6 +94,7 @@ function display(field: string, value: unknown, f: Formatting): string {
   if (field === 'total' || field === 'paymentAmount') return money(value, f.currency, f.locale);
   if (field === 'cardLast4') return `ending ${String(value)}`;
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return f.date(value);
   return String(value);
 }
 
