@@ -119,6 +119,9 @@ export function savePublication(ctx: ServiceContext, input: z.output<typeof Publ
       return { publication: after };
     }
     const before = getPublication(ctx, id);
+    if (input.expectedUpdatedAt !== undefined && input.expectedUpdatedAt !== before.updatedAt) {
+      throw new DomainError('conflict', 'Someone else changed this title after you opened it. Close and reopen it to see their changes.', 'id');
+    }
     ctx.db
       .prepare(
         `UPDATE publications SET title = @title, subtitle = @subtitle, year = @year, pages = @pages, isbn = @isbn, eisbn = @eisbn,

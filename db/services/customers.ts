@@ -114,7 +114,7 @@ function insertCustomer(ctx: ServiceContext, details: CustomerDetails, notes: st
 
 export function saveCustomer(ctx: ServiceContext, input: z.output<typeof CustomerInput>): { customer: Customer } {
   return ctx.db.transaction(() => {
-    const { id, notes, ...details } = input;
+    const { id, notes, expectedUpdatedAt, ...details } = input;
     if (id === undefined) {
       const newId = insertCustomer(ctx, details, notes);
       const after = getCustomer(ctx, newId).customer;
@@ -124,6 +124,9 @@ export function saveCustomer(ctx: ServiceContext, input: z.output<typeof Custome
     const beforeRow = getCustomerRow(ctx, id);
     if (beforeRow.merged_into !== null) {
       throw new DomainError('conflict', 'This customer was merged into another record; edit that one instead.', 'id');
+    }
+    if (expectedUpdatedAt !== undefined && expectedUpdatedAt !== beforeRow.updated_at) {
+      throw new DomainError('conflict', 'Someone else changed this customer after you opened it. Reload to see their changes, then make yours again.', 'id');
     }
     const before = toCustomer(beforeRow);
     ctx.db

@@ -44,6 +44,8 @@ export const PublicationInput = z.object({
     .min(1, { error: 'Formats: tick print, PDF or both.' })
     .default(['print']),
   active: z.boolean({ error: 'Active must be yes or no.' }).default(true),
+  /** The updatedAt the clerk's screen was showing; a newer one means someone else saved in between. */
+  expectedUpdatedAt: z.string().max(40).optional(),
 });
 
 /** A price history entry as the screen shows it: in force, superseded, or scheduled for a later date. */

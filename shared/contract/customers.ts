@@ -18,6 +18,8 @@ export const CustomerDetailsInput = z.object({
 export const CustomerInput = CustomerDetailsInput.extend({
   id: id('Customer').optional(),
   notes: optionalText('Notes', 5000),
+  /** The updatedAt the clerk's screen was showing; a newer one means someone else saved in between. */
+  expectedUpdatedAt: z.string().max(40).optional(),
 });
 
 export const CustomerSearchInput = z.object({

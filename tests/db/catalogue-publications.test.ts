@@ -44,6 +44,18 @@ describe('publications', () => {
     if (!noFormat.ok) expect(noFormat.error.field).toBe('formats');
   });
 
+  it('refuses to overwrite a title someone else saved after it was opened', async () => {
+    let clock = new Date('2026-11-20T10:00:00Z');
+    app = openTestApp(undefined, () => clock);
+    const p = await newPublication();
+    const seenAt = (p as unknown as { updatedAt: string }).updatedAt;
+    clock = new Date('2026-11-20T10:01:00Z');
+    await call(app, 'catalogue.save', { id: p.id, title: 'Migration and Health', pages: 130, expectedUpdatedAt: seenAt });
+    const late = await app.invoke('catalogue.save', { id: p.id, title: 'Migration & Health', expectedUpdatedAt: seenAt });
+    expect(late.ok).toBe(false);
+    if (!late.ok) expect(late.error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/Someone else changed this title/) });
+  });
+
   it('keeps retired titles in the catalogue but not in the list offered for new orders', async () => {
     app = openTestApp();
     const p = await newPublication();

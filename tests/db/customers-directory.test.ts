@@ -76,6 +76,21 @@ describe('customer directory search', () => {
   });
 });
 
+describe('saving a customer two clerks opened', () => {
+  it('refuses the second save instead of silently overwriting the first', async () => {
+    let clock = new Date('2026-11-20T10:00:00Z');
+    app = openTestApp(undefined, () => clock);
+    const opened = await addCustomer({ name: 'Anna Schmidt', country: 'DE' });
+    const seenAt = (await call(app, 'customers.get', { id: opened.id })).customer.updatedAt;
+    clock = new Date('2026-11-20T10:05:00Z');
+    await call(app, 'customers.save', { id: opened.id, name: 'Anna Schmidt', country: 'DE', phone: '+49 30 1', expectedUpdatedAt: seenAt });
+    const late = await app.invoke('customers.save', { id: opened.id, name: 'Anna Schmidt-Weber', country: 'DE', expectedUpdatedAt: seenAt });
+    expect(late.ok).toBe(false);
+    if (!late.ok) expect(late.error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/Someone else changed this customer/) });
+    expect((await call(app, 'customers.get', { id: opened.id })).customer).toMatchObject({ name: 'Anna Schmidt', phone: '+49 30 1' });
+  });
+});
+
 describe('customer balance per currency', () => {
   it('is the exact total of non-cancelled orders minus payments, per currency', async () => {
     app = openTestApp();

@@ -17,6 +17,8 @@ export interface PublicationDraft {
   languages: string[];
   formats: PublicationFormat[];
   active: boolean;
+  /** When the title was last saved, as this screen saw it; lets the API refuse to overwrite someone else's change. */
+  expectedUpdatedAt?: string;
 }
 
 /** Field name → message; nested paths such as "languages.1" are shown on their field. */
@@ -38,6 +40,7 @@ export function draftFrom(p: Publication): PublicationDraft {
     languages: [...p.languages],
     formats: [...p.formats],
     active: p.active,
+    expectedUpdatedAt: p.updatedAt,
   };
 }
 
@@ -60,6 +63,7 @@ export function toInput(draft: PublicationDraft): z.input<typeof PublicationInpu
     languages: draft.languages,
     formats: draft.formats,
     active: draft.active,
+    ...(draft.expectedUpdatedAt === undefined ? {} : { expectedUpdatedAt: draft.expectedUpdatedAt }),
   };
 }
 

@@ -17,6 +17,12 @@ function editable(c: Customer | null): Editable {
   return { name: c.name, address: c.address, postalCode: c.postalCode, city: c.city, country: c.country, phone: c.phone, email: c.email, notes: c.notes };
 }
 
+/** A problem about one of the inputs goes next to it; anything else (a conflict, say) above the buttons. */
+function fieldOrForm(path: string): keyof Errors {
+  const head = path.split('.')[0] ?? '';
+  return head in BLANK ? (head as keyof Editable) : 'form';
+}
+
 interface CustomerFormProps {
   /** null: a new directory entry. */
   customer: Customer | null;
@@ -44,16 +50,16 @@ export function CustomerForm({ customer, readOnly, onSaved }: CustomerFormProps)
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const input = customer ? { id: customer.id, ...draft } : draft;
+    const input = customer ? { id: customer.id, expectedUpdatedAt: customer.updatedAt, ...draft } : draft;
     const checked = CustomerInput.safeParse(input);
     if (!checked.success) {
-      setErrors(Object.fromEntries(checked.error.issues.map((i) => [String(i.path[0] ?? 'form'), i.message])));
+      setErrors(Object.fromEntries(checked.error.issues.map((i) => [fieldOrForm(i.path.map(String).join('.')), i.message])));
       return;
     }
     const result = await orderDesk().customers.save(input);
     if (!result.ok) {
       const issues = result.error.issues ?? [{ field: result.error.field ?? 'form', message: result.error.message }];
-      setErrors(Object.fromEntries(issues.map((i) => [i.field.split('.')[0] || 'form', i.message])));
+      setErrors(Object.fromEntries(issues.map((i) => [fieldOrForm(i.field), i.message])));
       return;
     }
     setErrors({});
