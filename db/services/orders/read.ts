@@ -6,14 +6,15 @@ import type { PaymentMethod } from '../../../shared/domain/vocabulary';
 import type { CurrencyCode } from '../../../shared/money/currencies';
 import { fromMinorUnits, subtractAmounts, sumAmounts } from '../../../shared/money/money';
 import type { ServiceContext } from '../../context';
+import { statement } from './statements';
 import { auditHistory } from '../audit';
 import { toOrder, toOrderSummary, type OrderLineRow, type OrderRow } from './rows';
 import { backfillCustomerSortKeys, toFtsQuery } from './search-index';
 
 export function getOrderById(ctx: ServiceContext, id: number): Order {
-  const row = ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(id) as OrderRow | undefined;
+  const row = statement(ctx, 'SELECT * FROM orders WHERE id = ?').get(id) as OrderRow | undefined;
   if (!row) throw new DomainError('not_found', `Order ${id} does not exist.`, 'id');
-  const lines = ctx.db.prepare('SELECT * FROM order_lines WHERE order_id = ? ORDER BY position').all(id) as OrderLineRow[];
+  const lines = statement(ctx, 'SELECT * FROM order_lines WHERE order_id = ? ORDER BY position').all(id) as OrderLineRow[];
   return toOrder(row, lines);
 }
 
@@ -28,8 +29,7 @@ interface PaymentRow {
 }
 
 function orderPayments(ctx: ServiceContext, orderId: number): OrderPayment[] {
-  const rows = ctx.db
-    .prepare('SELECT id, received_on, method, currency, amount_minor, card_last4, reference FROM payments WHERE order_id = ? ORDER BY received_on, id')
+  const rows = statement(ctx, 'SELECT id, received_on, method, currency, amount_minor, card_last4, reference FROM payments WHERE order_id = ? ORDER BY received_on, id')
     .all(orderId) as PaymentRow[];
   return rows.map((r) => ({
     id: r.id,
@@ -43,7 +43,7 @@ function orderPayments(ctx: ServiceContext, orderId: number): OrderPayment[] {
 }
 
 function orderInvoices(ctx: ServiceContext, order: Order): OrderInvoice[] {
-  const rows = ctx.db.prepare('SELECT id, number, issued_on, total_minor FROM invoices WHERE order_id = ? ORDER BY issued_on, id').all(order.id) as {
+  const rows = statement(ctx, 'SELECT id, number, issued_on, total_minor FROM invoices WHERE order_id = ? ORDER BY issued_on, id').all(order.id) as {
     id: number;
     number: string;
     issued_on: string;
@@ -125,7 +125,7 @@ function filterConditions(input: ListInput, params: Record<string, string | numb
 }
 
 function ftsMatchCount(ctx: ServiceContext, fts: string): number {
-  return (ctx.db.prepare('SELECT count(*) AS n FROM orders_fts WHERE orders_fts MATCH ?').get(fts) as { n: number }).n;
+  return (statement(ctx, 'SELECT count(*) AS n FROM orders_fts WHERE orders_fts MATCH ?').get(fts) as { n: number }).n;
 }
 
 function buildListQuery(ctx: ServiceContext, input: ListInput): ListQuery {
@@ -156,12 +156,12 @@ function buildListQuery(ctx: ServiceContext, input: ListInput): ListQuery {
 export function listOrders(ctx: ServiceContext, input: ListInput): { rows: OrderSummary[]; total: number } {
   if (input.sort === 'customerName') backfillCustomerSortKeys(ctx);
   const query = buildListQuery(ctx, input);
-  const rows = ctx.db.prepare(query.select).all(query.params) as OrderRow[];
+  const rows = statement(ctx, query.select).all(query.params) as OrderRow[];
   // A short page already tells the total; only a full one (or none past the end) needs counting.
   const total =
     rows.length < input.limit && (rows.length > 0 || input.offset === 0)
       ? input.offset + rows.length
-      : (ctx.db.prepare(query.count).get(query.countParams) as { n: number }).n;
+      : (statement(ctx, query.count).get(query.countParams) as { n: number }).n;
   return { rows: rows.map(toOrderSummary), total };
 }
 
@@ -169,6 +169,6 @@ export function listOrders(ctx: ServiceContext, input: ListInput): { rows: Order
 export function explainListOrders(ctx: ServiceContext, input: ListInput): { page: string[]; count: string[] } {
   const query = buildListQuery(ctx, input);
   const plan = (sql: string, params: Record<string, string | number>) =>
-    (ctx.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail);
+    (statement(ctx, `EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail);
   return { page: plan(query.select, query.params), count: plan(query.count, query.countParams) };
 }

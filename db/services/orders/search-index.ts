@@ -9,6 +9,7 @@
  */
 import { foldForMatch } from '../../../shared/domain/text';
 import type { ServiceContext } from '../../context';
+import { statement } from './statements';
 
 export interface SearchableOrder {
   number: string;
@@ -41,9 +42,9 @@ export function customerSortKey(name: string): string {
 
 /** Fills the sort key of orders written before it existed (migration 0005); cheap when there are none. */
 export function backfillCustomerSortKeys(ctx: ServiceContext): void {
-  const pending = ctx.db.prepare('SELECT id, customer_name AS name FROM orders WHERE customer_sort_key IS NULL').all() as { id: number; name: string }[];
+  const pending = statement(ctx, 'SELECT id, customer_name AS name FROM orders WHERE customer_sort_key IS NULL').all() as { id: number; name: string }[];
   if (pending.length === 0) return;
-  const update = ctx.db.prepare('UPDATE orders SET customer_sort_key = ? WHERE id = ?');
+  const update = statement(ctx, 'UPDATE orders SET customer_sort_key = ? WHERE id = ?');
   ctx.db.transaction(() => {
     for (const row of pending) update.run(customerSortKey(row.name), row.id);
   })();
@@ -51,10 +52,9 @@ export function backfillCustomerSortKeys(ctx: ServiceContext): void {
 
 /** Writes the search row and sort key for an order from values the caller already has (used by bulk loads). */
 export function writeSearchRow(ctx: ServiceContext, orderId: number, order: SearchableOrder): void {
-  ctx.db.prepare('UPDATE orders SET customer_sort_key = ? WHERE id = ?').run(customerSortKey(order.customerName), orderId);
-  ctx.db.prepare('DELETE FROM orders_fts WHERE rowid = ?').run(orderId);
-  ctx.db
-    .prepare('INSERT INTO orders_fts (rowid, number, customer_name, email, city, titles) VALUES (?, ?, ?, ?, ?, ?)')
+  statement(ctx, 'UPDATE orders SET customer_sort_key = ? WHERE id = ?').run(customerSortKey(order.customerName), orderId);
+  statement(ctx, 'DELETE FROM orders_fts WHERE rowid = ?').run(orderId);
+  statement(ctx, 'INSERT INTO orders_fts (rowid, number, customer_name, email, city, titles) VALUES (?, ?, ?, ?, ?, ?)')
     .run(
       orderId,
       searchableText(order.number),
@@ -67,14 +67,13 @@ export function writeSearchRow(ctx: ServiceContext, orderId: number, order: Sear
 
 /** Re-indexes an order from what is stored; call inside the transaction that changed it. */
 export function indexOrder(ctx: ServiceContext, orderId: number): void {
-  const row = ctx.db
-    .prepare('SELECT number, customer_name AS customerName, customer_email AS email, customer_city AS city FROM orders WHERE id = ?')
+  const row = statement(ctx, 'SELECT number, customer_name AS customerName, customer_email AS email, customer_city AS city FROM orders WHERE id = ?')
     .get(orderId) as Omit<SearchableOrder, 'titles'> | undefined;
   if (!row) {
-    ctx.db.prepare('DELETE FROM orders_fts WHERE rowid = ?').run(orderId);
+    statement(ctx, 'DELETE FROM orders_fts WHERE rowid = ?').run(orderId);
     return;
   }
-  const titles = (ctx.db.prepare('SELECT title FROM order_lines WHERE order_id = ? ORDER BY position').pluck().all(orderId) as string[]) ?? [];
+  const titles = (statement(ctx, 'SELECT title FROM order_lines WHERE order_id = ? ORDER BY position').pluck().all(orderId) as string[]) ?? [];
   writeSearchRow(ctx, orderId, { ...row, titles });
 }
 
