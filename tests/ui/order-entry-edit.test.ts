@@ -3,7 +3,7 @@ import type { BrowserContext } from 'playwright-core';
 import { launchBrowser, screenshot } from '../support/browser';
 import { call } from '../support/test-db';
 import { startWebApp, type RunningWebApp } from '../support/web-app';
-import { focusedField, openNewOrder, setCataloguePrices, textOf } from './order-entry-support';
+import { errorOf, focusedField, openNewOrder, setCataloguePrices, textOf } from './order-entry-support';
 
 /** The machine is shared; answers may take longer than vitest's default second. */
 const SLOW = { timeout: 10_000 };
@@ -188,4 +188,59 @@ it('explains why an order that is no longer open cannot be edited', async () => 
   expect(await page.getByRole('link', { name: `Back to order ${order.number}` }).getAttribute('href')).toBe(`#/order/${order.id}`);
   expect(await page.getByRole('combobox', { name: 'Name' }).count()).toBe(0);
   await page.close();
+});
+
+it('shows what the API refuses next to the field, e.g. a title retired while the form was open', async () => {
+  const page = await browser.newPage();
+  await openNewOrder(page, web.entryUrl('#/new-order'));
+  await page.keyboard.type('Łukasz Żółć');
+  await page.getByRole('combobox', { name: 'Country' }).focus();
+  await page.keyboard.type('Poland');
+  await page.getByRole('combobox', { name: 'Book title, line 1' }).focus();
+  await page.keyboard.type('remediation');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('4');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('9.50');
+
+  const { publications } = await call(web.app, 'catalogue.list', {});
+  const remediation = publications.find((p: { title: string }) => p.title.startsWith('Remediation'));
+  await call(web.app, 'catalogue.save', { ...remediation, active: false });
+
+  await page.keyboard.press('Control+S');
+  const title = page.getByRole('combobox', { name: 'Book title, line 1' });
+  await expect.poll(() => errorOf(page, title), SLOW).toMatch(/^"Remediation Guidelines .*" is retired and can no longer be ordered\.$/);
+  expect(await focusedField(page)).toMatch(/^line:.*:title$/);
+  expect(web.app.db.prepare("SELECT count(*) AS n FROM orders WHERE customer_name = 'Łukasz Żółć'").get()).toEqual({ n: 0 });
+  await call(web.app, 'catalogue.save', { ...remediation, active: true });
+  await page.close();
+});
+
+it('offers country names in the language of the settings and stores the ISO code', async () => {
+  await call(web.app, 'settings.set', { locale: 'fr-CH' });
+  try {
+    const page = await browser.newPage();
+    await openNewOrder(page, web.entryUrl('#/new-order'));
+    await page.keyboard.type('Hans Müller');
+    await page.getByRole('combobox', { name: 'Country' }).focus();
+    await page.keyboard.type('allem');
+    await page.getByRole('option', { name: /Allemagne/ }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    expect(await page.getByRole('combobox', { name: 'Country' }).inputValue()).toBe('Allemagne');
+    await page.getByRole('combobox', { name: 'Book title, line 1' }).focus();
+    await page.keyboard.type('Atlas');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('1');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('12');
+    await page.keyboard.press('Control+S');
+    await page.getByRole('status').filter({ hasText: /saved/ }).waitFor();
+    expect(web.app.db.prepare("SELECT customer_country AS country FROM orders WHERE customer_name = 'Hans Müller'").get()).toEqual({ country: 'DE' });
+    await page.close();
+  } finally {
+    await call(web.app, 'settings.set', { locale: 'en-CH' });
+  }
 });

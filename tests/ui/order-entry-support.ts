@@ -31,9 +31,16 @@ export async function focusedField(page: Page): Promise<string | null> {
 
 export async function openNewOrder(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  // Each test starts from a clean desk: no draft left by another test in this browser profile.
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
+  // Each test starts from a clean desk: no draft left in this browser profile by an
+  // earlier test (a closing tab may still hand its last write to the profile late).
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    const offer = page.getByRole('alertdialog', { name: /Restore the unsaved order/ });
+    const name = page.locator('[data-field="customer.name"]');
+    await Promise.race([offer.waitFor({ timeout: 15_000 }), name.waitFor({ timeout: 15_000 })]);
+    if ((await offer.count()) === 0) break;
+  }
   await expect.poll(() => focusedField(page), { timeout: 10_000 }).toBe('customer.name');
 }
 
