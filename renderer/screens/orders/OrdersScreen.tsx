@@ -104,7 +104,9 @@ export function OrdersScreen() {
               ) : null}
               {filtered && filters.query === '' ? ' these filters' : ''}.
             </p>
-            <p className="muted">Check the spelling, search for one word only, or clear the filters.</p>
+            <p className="muted">
+              {filters.query ? 'Check the spelling, try fewer words (the start of a name is enough), or clear the filters.' : 'Try fewer filters.'}
+            </p>
             <button
               type="button"
               onClick={() => {
