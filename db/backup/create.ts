@@ -34,7 +34,24 @@ export function currentBackupFolder(ctx: ServiceContext): { folder: string; keep
   return { folder: backupFolder(databaseFile(ctx), backup.folder), keep: backup.keep };
 }
 
+/** Backups being written now, per database handle; a restore must not close the handle under one. */
+const running = new WeakSet<ServiceContext['db']>();
+
+export function isBackupRunning(ctx: ServiceContext): boolean {
+  return running.has(ctx.db);
+}
+
 export async function createBackup(ctx: ServiceContext, options: CreateBackupOptions = {}): Promise<CreatedBackup> {
+  if (running.has(ctx.db)) throw new DomainError('conflict', 'A backup is being written right now. Wait a moment; it will appear in the list.');
+  running.add(ctx.db);
+  try {
+    return await writeBackup(ctx, options);
+  } finally {
+    running.delete(ctx.db);
+  }
+}
+
+async function writeBackup(ctx: ServiceContext, options: CreateBackupOptions): Promise<CreatedBackup> {
   const { folder, keep } = currentBackupFolder(ctx);
   try {
     fs.mkdirSync(folder, { recursive: true });

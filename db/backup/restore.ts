@@ -10,7 +10,7 @@ import type { RestoreResult } from '../../shared/contract/backups';
 import { openDatabase } from '../connection';
 import type { ServiceContext } from '../context';
 import { audit } from '../services/audit';
-import { currentBackupFolder, databaseFile } from './create';
+import { currentBackupFolder, databaseFile, isBackupRunning } from './create';
 import { compactStamp, isBackupName, removeDatabaseFiles } from './files';
 import { checkDatabaseFile } from './verify';
 import { backupNativeBinding } from './runtime';
@@ -68,6 +68,7 @@ export function keepRawCopy(dbFile: string, label: string, at: Date): string {
 /** Restores a backup from the backup folder by name (as listed by backups.list). Synchronous on purpose: no request runs in between. */
 export function restoreBackup(ctx: ServiceContext, name: string): RestoreResult {
   if (!isBackupName(name)) throw new DomainError('invalid_input', 'Backup must be one of the Order Desk backups in the list.', 'name');
+  if (isBackupRunning(ctx)) throw new DomainError('conflict', 'A backup is being written right now. Try the restore again in a minute; nothing was changed.');
   const { folder } = currentBackupFolder(ctx);
   const backupFile = path.join(folder, name);
   assertRestorable(backupFile);

@@ -131,6 +131,16 @@ describe('backups', () => {
     expect(await app.invoke('backups.restore', { name: '../order-desk.db' })).toMatchObject({ ok: false, error: { field: 'name' } });
   });
 
+  it('does not restore while a backup is being written, nor start a second backup at the same time', async () => {
+    const { app } = openClockedApp();
+    const { backup } = await call(app, 'backups.create', {});
+    const writing = createBackup(app.ctx, { pagesPerStep: 1 });
+    expect(await app.invoke('backups.restore', { name: backup.name })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/backup is being written.*nothing was changed/) } });
+    expect(await app.invoke('backups.create', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    await writing;
+    expect(await app.invoke('backups.restore', { name: backup.name })).toMatchObject({ ok: true });
+  });
+
   it('keeps only the configured number of verified backups, leaving other files in the folder alone', async () => {
     const { app, tick } = openClockedApp();
     await call(app, 'settings.set', { backup: { keep: 3, folder: '' } });

@@ -29,15 +29,21 @@ export function ImportPanel({ onImported }: { onImported?: () => void }) {
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<'' | 'reading' | 'importing'>('');
   const [done, setDone] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
+  const latestPreview = useRef(0);
+  // Controls stay usable while a preview is computed (disabling them would drop the keyboard focus); only importing locks them.
+  const locked = busy === 'importing';
 
   async function preview(nextKind: ImportKind, chosen: ChosenFile, mapping?: Record<string, string>) {
-    setBusy(true);
+    const request = ++latestPreview.current;
+    setBusy('reading');
     setDone('');
     const result = await orderDesk().transfer.preview({ kind: nextKind, fileName: chosen.name, contentBase64: chosen.contentBase64, ...(mapping ? { mapping } : {}) });
-    setBusy(false);
+    // Only the answer to the latest choice counts; an older one arriving late is dropped.
+    if (request !== latestPreview.current) return;
+    setBusy('');
     if (result.ok) {
       setErrors({});
       setReport(result.value);
@@ -78,9 +84,9 @@ export function ImportPanel({ onImported }: { onImported?: () => void }) {
 
   async function confirm() {
     if (!file || !report) return;
-    setBusy(true);
+    setBusy('importing');
     const result = await orderDesk().transfer.commit({ kind, fileName: file.name, contentBase64: file.contentBase64, mapping: report.mapping });
-    setBusy(false);
+    setBusy('');
     if (!result.ok) return setErrors(errorsOf(result.error));
     if (!result.value.written) return setReport(result.value.report);
     const { created, updated } = result.value;
@@ -98,7 +104,7 @@ export function ImportPanel({ onImported }: { onImported?: () => void }) {
       <div className="import-choose">
         <Field label="What to import" error={errors.kind} hint={KIND_HELP[kind]}>
           {(props) => (
-            <select {...props} value={kind} disabled={busy} onChange={(e) => void changeKind(e.target.value as ImportKind)}>
+            <select {...props} value={kind} disabled={locked} onChange={(e) => void changeKind(e.target.value as ImportKind)}>
               {IMPORT_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {IMPORT_KIND_LABELS[k]}
@@ -108,16 +114,20 @@ export function ImportPanel({ onImported }: { onImported?: () => void }) {
           )}
         </Field>
         <Field label="File (CSV or Excel .xlsx, up to 10 MB)" error={errors.file} hint="The first row must name the columns.">
-          {(props) => <input {...props} ref={fileInput} type="file" accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled={busy} onChange={(e) => void choose(e.target.files)} />}
+          {(props) => <input {...props} ref={fileInput} type="file" accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled={locked} onChange={(e) => void choose(e.target.files)} />}
         </Field>
       </div>
-      {busy ? <p className="muted" role="status">Reading {file?.name ?? 'the file'}…</p> : null}
+      {busy ? (
+        <p className="muted" role="status">
+          {busy === 'reading' ? `Reading ${file?.name ?? 'the file'} and checking every row…` : `Importing ${file?.name ?? 'the file'}: all rows or none…`}
+        </p>
+      ) : null}
       {report ? (
         <>
-          <MappingTable fields={report.fields} headers={report.headers} mapping={report.mapping} errors={errors} disabled={busy} onChange={(k, h) => void changeMapping(k, h)} />
+          <MappingTable fields={report.fields} headers={report.headers} mapping={report.mapping} errors={errors} disabled={locked} onChange={(k, h) => void changeMapping(k, h)} />
           <ImportPreview report={report} />
           <div className="actions">
-            <button type="button" className="primary" disabled={!ready || busy} onClick={() => void confirm()}>
+            <button type="button" className="primary" disabled={!ready || busy !== ''} onClick={() => void confirm()}>
               Confirm import of {report.validRows} {report.validRows === 1 ? 'row' : 'rows'}
             </button>
             {!ready ? <span className="muted">{report.problemCount > 0 ? 'Fix the problems listed above in the file, then choose it again.' : 'There is nothing to import.'}</span> : null}
