@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useLocale } from '../../state/settings';
 import { describeDraftTime, type Draft } from './draft-storage';
 
@@ -12,6 +13,14 @@ interface DraftOfferProps {
 /** Asked before anything else, so a draft can never be overwritten by a fresh form. */
 export function DraftOffer({ draft, changedSince, onRestore, onDiscard }: DraftOfferProps) {
   const locale = useLocale();
+  // Ctrl+S out of habit must not open the browser's "save page" while the question is open.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   const who = draft.form.customer.name.trim();
   const lines = draft.form.lines.filter((l) => l.title.trim() !== '').length;
   return (
