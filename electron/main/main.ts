@@ -17,6 +17,7 @@ import { registerContractHandlers } from './ipc';
 import { declareAppScheme, serveRenderer } from './app-protocol-registration';
 import { createMainWindow } from './main-window';
 import { installMenu } from './menu';
+import { teeConsoleToLog } from './log-file';
 
 const APP_NAME = 'Order Desk';
 let mainWindow: BrowserWindow | null = null;
@@ -102,6 +103,9 @@ function main(): void {
   // Before ready: the scheme's privileges, and the userData folder browser mode also uses.
   declareAppScheme();
   pinUserDataDir(app);
+  teeConsoleToLog(app.getPath('logs'));
+  // Windows groups taskbar buttons and finds the installed shortcut by this id.
+  if (process.platform === 'win32') app.setAppUserModelId('org.iom.publications.orderdesk');
   // A second launch hands over to the first window instead of opening the database twice.
   if (!app.requestSingleInstanceLock()) {
     app.quit();

@@ -8,6 +8,8 @@ export interface MenuActions {
   newOrder(): void;
   backUpNow(): void;
   about(): void;
+  /** Opens the file manager at the database, for IT and backups by hand. */
+  showDataFolder(): void;
 }
 
 export interface MenuOptions {
@@ -85,7 +87,7 @@ export function buildMenuTemplate({ platform, isPackaged, appName, actions }: Me
   const helpMenu: MenuItemConstructorOptions = {
     label: '&Help',
     role: 'help',
-    submenu: isMac ? [] : [about],
+    submenu: [{ id: 'show-data-folder', label: 'Show &Data Folder', click: () => actions.showDataFolder() }, ...(isMac ? [] : [{ type: 'separator' } as const, about])],
   };
 
   return [...(isMac ? [appMenu] : []), fileMenu, editMenu, viewMenu, windowMenu, helpMenu];

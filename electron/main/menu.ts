@@ -1,5 +1,5 @@
 /** Installs the native menu and connects its commands to the window and the API. */
-import { Menu, dialog, type BrowserWindow } from 'electron';
+import { Menu, dialog, shell, type BrowserWindow } from 'electron';
 import type { Invoke } from '../../db/api/invoke';
 import { buildMenuTemplate } from './menu-template';
 import { describeBackupResult } from './backup-message';
@@ -34,6 +34,7 @@ export function installMenu(context: MenuContext): void {
           await dialog.showMessageBox(context.mainWindow(), { ...text, title: 'Back Up Now', buttons: ['OK'] });
         })();
       },
+      showDataFolder: () => shell.showItemInFolder(context.about.databaseFile),
       about: () => {
         const text = aboutText(context.about);
         void dialog.showMessageBox(context.mainWindow(), { type: 'info', title: `About ${context.about.appName}`, buttons: ['OK'], ...text });

@@ -16,6 +16,8 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/security/csp';
 import { tempDir } from '../support/test-db';
 
 let bundle: { main: string; preload: string };
+const restoreConsole: Array<() => void> = [];
+afterEach(() => restoreConsole.splice(0).forEach((restore) => restore()));
 
 beforeAll(async () => {
   bundle = await bundleElectron(path.join(tempDir('order-desk-bundle-'), 'electron'));
@@ -26,7 +28,7 @@ type Handler = (event: { senderFrame: { url: string; parent: unknown } | null },
 function fakeElectron(appData: string, appPath: string, { firstInstance = true } = {}) {
   const listeners = new Map<string, Array<(...args: unknown[]) => void>>();
   const emit = (name: string, ...args: unknown[]) => (listeners.get(name) ?? []).forEach((l) => l(...args));
-  const paths: Record<string, string> = { appData };
+  const paths: Record<string, string> = { appData, logs: path.join(appData, 'logs') };
   const windows: FakeWindow[] = [];
   const ipc = new Map<string, Handler>();
   let menu: MenuItemConstructorOptions[] = [];
@@ -82,6 +84,7 @@ function fakeElectron(appData: string, appPath: string, { firstInstance = true }
       getAppPath: () => appPath,
       getVersion: () => '0.1.0',
       requestSingleInstanceLock: () => firstInstance,
+      setAppUserModelId: vi.fn(),
       isReady: () => true,
       quit: vi.fn(),
       exit: vi.fn(),
@@ -105,6 +108,9 @@ function fakeElectron(appData: string, appPath: string, { firstInstance = true }
 
 /** Loads the main bundle with require('electron') answered by the fake. */
 function runMain(fake: ReturnType<typeof fakeElectron>): void {
+  // main.cjs tees console.warn/error into its log file: give this test process its console back afterwards.
+  const { warn, error } = console;
+  restoreConsole.push(() => Object.assign(console, { warn, error }));
   const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
   const original = loader._load;
   const require = createRequire(import.meta.url);
@@ -220,6 +226,8 @@ describe('the bundled main process', () => {
     expect(fake.windows).toHaveLength(0);
     expect(fake.ipc.size).toBe(0);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
+    // What the clerk saw is also in the log IT reads.
+    expect(fs.readFileSync(path.join(appData, 'logs', 'main.log'), 'utf8')).toMatch(/ERROR Order Desk: the database could not be opened: .*newer version/);
   });
 });
 

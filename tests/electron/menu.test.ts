@@ -6,7 +6,7 @@ import { aboutText } from '../../electron/main/about';
 import { MENU_ROUTES, hashNavigationScript } from '../../electron/main/renderer-navigation';
 
 function actions() {
-  return { newOrder: vi.fn<() => void>(), backUpNow: vi.fn<() => void>(), about: vi.fn<() => void>() } satisfies MenuActions;
+  return { newOrder: vi.fn<() => void>(), backUpNow: vi.fn<() => void>(), about: vi.fn<() => void>(), showDataFolder: vi.fn<() => void>() } satisfies MenuActions;
 }
 
 function submenu(item: MenuItemConstructorOptions | undefined): MenuItemConstructorOptions[] {
@@ -40,6 +40,8 @@ describe('the native menu', () => {
     expect(file.at(-1)).toMatchObject({ role: 'quit' });
     click(menu(template, 'Help').find((i) => i.label === 'About Order Desk'));
     expect(a.about).toHaveBeenCalledOnce();
+    click(menu(template, 'Help').find((i) => i.id === 'show-data-folder'));
+    expect(a.showDataFolder).toHaveBeenCalledOnce();
   });
 
   it('has the usual editing commands', () => {
