@@ -116,6 +116,12 @@ it('fills the customer block from an existing customer picked by name', async ()
   expect(await page.getByRole('combobox', { name: 'E-mail' }).inputValue()).toBe('zoe@example.se');
   expect(await page.getByText(`Existing customer no. ${customer.id}`).count()).toBe(1);
 
+  // Typing another name over the picked one drops the link; the same e-mail still finds the customer on save.
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Jr');
+  await expect.poll(() => page.getByText(/Existing customer no\./).count(), SLOW).toBe(0);
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('Backspace');
+
   await page.getByRole('combobox', { name: 'Book title, line 1' }).focus();
   await page.keyboard.type('Atlas of migration');
   await page.keyboard.press('Tab');

@@ -7,6 +7,7 @@ import type { ApiError } from '../../../shared/api/errors';
 import type { DuplicateCandidate } from '../../../shared/contract/orders';
 import type { Customer, Order, Publication } from '../../../shared/contract/types';
 import { countryName } from '../../../shared/domain/countries';
+import { foldForMatch } from '../../../shared/domain/text';
 import { currencyExponent, type CurrencyCode } from '../../../shared/money/currencies';
 import { amount, decimalPlaces, isDecimalString, toDecimalString } from '../../../shared/money/money';
 import { orderDesk } from '../../api/client';
@@ -61,6 +62,8 @@ export function useOrderEditor(setup: EditorSetup) {
   const acknowledgedDuplicates = useRef<string | null>(null);
   const pendingFocus = useRef<string | null>('customer.name');
   const pricedAsOf = useRef(setup.form.receivedOn);
+  /** The name of the customer the order is linked to, as picked or stored. */
+  const linkedName = useRef<string | null>(setup.form.customerId !== null ? setup.form.customer.name : null);
 
   const catalogue = useOrderCatalogue(form.receivedOn);
   const priceOf = useMemo(() => priceLookup(catalogue.publications), [catalogue.publications]);
@@ -127,7 +130,12 @@ export function useOrderEditor(setup: EditorSetup) {
     });
 
   function changeCustomer(patch: Partial<CustomerDraft>, field: keyof CustomerDraft) {
-    setForm((f) => ({ ...f, customer: { ...f.customer, ...patch } }));
+    // Typing another name over a picked customer means another customer: drop the link
+    // (the service still matches by e-mail). Accent or case fixes keep it.
+    const linked = linkedName.current;
+    const unlink = patch.name !== undefined && linked !== null && foldForMatch(patch.name) !== foldForMatch(linked);
+    setForm((f) => ({ ...f, customer: { ...f.customer, ...patch }, customerId: unlink ? null : f.customerId }));
+    if (unlink) linkedName.current = null;
     clearServerError(`customer.${field === 'countryText' ? 'country' : field}`);
   }
 
@@ -140,6 +148,7 @@ export function useOrderEditor(setup: EditorSetup) {
   }
 
   function pickCustomer(customer: Customer) {
+    linkedName.current = customer.name;
     setForm((f) => ({
       ...f,
       customerId: customer.id,
@@ -361,7 +370,10 @@ export function useOrderEditor(setup: EditorSetup) {
     draftsOff,
     changeCustomer,
     pickCustomer,
-    unlinkCustomer: () => setForm((f) => ({ ...f, customerId: null })),
+    unlinkCustomer: () => {
+      linkedName.current = null;
+      setForm((f) => ({ ...f, customerId: null }));
+    },
     changeDetails,
     leaveField,
     changeLine,
