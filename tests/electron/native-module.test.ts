@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it, vi } from 'vitest';
@@ -111,6 +112,32 @@ describe('the Electron copy of better-sqlite3 (.native/)', () => {
     await expect(failure).rejects.toThrow(/Could not build better-sqlite3 for Electron 39.5.0: getaddrinfo ENOTFOUND/);
     expect(fs.existsSync(target)).toBe(false);
   });
+});
+
+it('does the same with the real file system', async () => {
+  const project = tempDir('order-desk-project-');
+  const pkg = path.join(project, 'node_modules', 'better-sqlite3');
+  fs.mkdirSync(path.join(pkg, 'build', 'Release'), { recursive: true });
+  fs.mkdirSync(path.join(pkg, 'src'));
+  fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: 'better-sqlite3', version: '12.11.1' }));
+  fs.writeFileSync(path.join(pkg, 'src', 'better_sqlite3.cpp'), '// source');
+  fs.writeFileSync(path.join(pkg, 'build', 'Release', 'better_sqlite3.node'), 'NODE-ABI');
+  const rebuild = vi.fn(async ({ buildPath }: RebuildRequest) => {
+    const copy = path.join(buildPath, 'node_modules', 'better-sqlite3');
+    expect(fs.existsSync(path.join(copy, 'src', 'better_sqlite3.cpp'))).toBe(true);
+    expect(fs.existsSync(path.join(copy, 'build'))).toBe(false);
+    fs.mkdirSync(path.join(copy, 'build', 'Release'), { recursive: true });
+    fs.writeFileSync(path.join(copy, 'build', 'Release', 'better_sqlite3.node'), 'ELECTRON-ABI');
+  });
+
+  const first = await ensureElectronNative({ projectRoot: project, electronVersion: '39.5.0', arch: 'x64', fs, rebuild });
+  const second = await ensureElectronNative({ projectRoot: project, electronVersion: '39.5.0', arch: 'x64', fs, rebuild });
+
+  expect([first.action, second.action]).toEqual(['built', 'present']);
+  expect(rebuild).toHaveBeenCalledOnce();
+  expect(fs.readFileSync(first.file, 'utf8')).toBe('ELECTRON-ABI');
+  expect(fs.readFileSync(path.join(pkg, 'build', 'Release', 'better_sqlite3.node'), 'utf8')).toBe('NODE-ABI');
+  expect(fs.readdirSync(path.join(project, '.native'))).toEqual(['electron-39.5.0-x64']);
 });
 
 describe('the Electron binary', () => {
