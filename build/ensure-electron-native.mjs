@@ -98,6 +98,7 @@ export async function ensureElectronNative({ projectRoot, electronVersion, arch,
   try {
     await rebuild({ buildPath: workDir, electronVersion, arch, onlyModules: [PACKAGE], force: true });
   } catch (error) {
+    fsApi.rmSync(workDir, { recursive: true, force: true });
     throw new StartError(
       [
         `Could not build ${PACKAGE} for Electron ${electronVersion}: ${error instanceof Error ? error.message : String(error)}`,

@@ -111,6 +111,7 @@ describe('the Electron copy of better-sqlite3 (.native/)', () => {
     await expect(failure).rejects.toBeInstanceOf(StartError);
     await expect(failure).rejects.toThrow(/Could not build better-sqlite3 for Electron 39.5.0: getaddrinfo ENOTFOUND/);
     expect(fs.existsSync(target)).toBe(false);
+    expect(Object.keys(fs.files).some((f) => f.includes('work-electron'))).toBe(false);
   });
 });
 
