@@ -77,8 +77,11 @@ function uniqueHeaders(cells: string[]): string[] {
 }
 
 function readCsv(bytes: Buffer): Table {
-  const text = decodeText(bytes);
-  const parsed = Papa.parse<string[]>(text, { delimitersToGuess: [',', ';', '\t', '|'], skipEmptyLines: false });
+  let text = decodeText(bytes);
+  // Excel honours (and hides) a first line "sep=;" naming the separator; so do we.
+  const directive = /^sep=(.)\r?\n/i.exec(text);
+  if (directive) text = text.slice(directive[0].length);
+  const parsed = Papa.parse<string[]>(text, { ...(directive ? { delimiter: directive[1] } : { delimitersToGuess: [',', ';', '\t', '|'] }), skipEmptyLines: false });
   // The last line of a file usually ends with a newline: Papa reports that as one empty row.
   const data = parsed.data;
   if (data.length > MAX_IMPORT_ROWS + 50) throw tooManyRows();

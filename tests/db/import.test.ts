@@ -68,6 +68,14 @@ describe('import from CSV', () => {
     expect(preview.sample[0].values).toMatchObject({ name: 'Müller, Anna', country: 'CH', city: 'Zürich', postalCode: '8001', email: 'anna@example.ch' });
   });
 
+  it('follows a "sep=" first line, as Excel does', async () => {
+    app = openTestApp();
+    const text = 'sep=;\r\nName;Country;Notes\r\nAda, Countess of Lovelace;GB;a, b\r\n';
+    const preview = await call(app, 'transfer.preview', { kind: 'customers', fileName: 'sep.csv', contentBase64: b64(text) });
+    expect(preview).toMatchObject({ delimiter: ';', headers: ['Name', 'Country', 'Notes'], problems: [] });
+    expect(preview.sample[0]).toMatchObject({ row: 2, values: { name: 'Ada, Countess of Lovelace', notes: 'a, b' } });
+  });
+
   it('lets the clerk change the column mapping and preview again', async () => {
     app = openTestApp();
     const text = 'Client;Land;Courriel;Remarks\nAda Lovelace;GB;ada@example.org;VIP\n';
