@@ -3,17 +3,22 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from '../support/browser';
 import { startWebApp, type RunningWebApp } from '../support/web-app';
 
+// Long keyboard flows in a real browser; the whole suite shares two cores, so allow more than the default.
+const UI_FLOW_TIMEOUT_MS = 90_000;
+/** Waits for what the clerk would see; a busy machine can take seconds to answer a save. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
+
 let browser: BrowserContext;
 let web: RunningWebApp;
 
 beforeAll(async () => {
   browser = await launchBrowser();
   web = await startWebApp();
-});
+}, UI_FLOW_TIMEOUT_MS);
 afterAll(async () => {
   await browser?.close();
   await web?.stop();
-});
+}, UI_FLOW_TIMEOUT_MS);
 
 /** The error text tied to an input through aria-describedby: what a screen reader reads next to the field. */
 async function describedError(page: Page, input: Locator): Promise<string> {
@@ -28,7 +33,7 @@ async function describedError(page: Page, input: Locator): Promise<string> {
 
 async function openCatalogue(): Promise<Page> {
   const page = await browser.newPage();
-  page.setDefaultTimeout(8000);
+  page.setDefaultTimeout(15_000);
   await page.goto(web.entryUrl('#/catalogue'));
   await page.waitForFunction(() => !window.location.search.includes('token'));
   return page;
@@ -42,7 +47,7 @@ it('adds a publication by keyboard: a wrong ISBN is explained next to the field,
 
   const panel = page.getByRole('dialog', { name: 'New publication' });
   const title = panel.getByLabel('Title', { exact: true });
-  await expect.poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true);
+  await poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true);
   await page.keyboard.type('Migration Governance Handbook');
   await page.keyboard.press('Tab');
   await page.keyboard.type('A practical guide');
@@ -55,12 +60,12 @@ it('adds a publication by keyboard: a wrong ISBN is explained next to the field,
   await page.keyboard.press('Tab');
 
   const isbn = panel.getByLabel('ISBN', { exact: true });
-  await expect.poll(() => isbn.getAttribute('aria-invalid')).toBe('true');
+  await poll(() => isbn.getAttribute('aria-invalid')).toBe('true');
   expect(await describedError(page, isbn)).toMatch(/ISBN 978-3-16-148410-1 is not valid: its check digit does not match/);
 
   // Submitting anyway is refused by the same schema and puts the cursor back on the ISBN.
   await panel.getByRole('button', { name: 'Add publication' }).click();
-  await expect.poll(() => isbn.evaluate((el) => el === document.activeElement)).toBe(true);
+  await poll(() => isbn.evaluate((el) => el === document.activeElement)).toBe(true);
   expect(web.app.db.prepare("SELECT count(*) AS n FROM publications WHERE title LIKE 'Migration Governance%'").get()).toEqual({ n: 0 });
   await screenshot(page, 'catalogue-publication-invalid-isbn');
 
@@ -79,7 +84,7 @@ it('adds a publication by keyboard: a wrong ISBN is explained next to the field,
   await page.keyboard.press('Enter');
 
   const edit = page.getByRole('dialog', { name: 'Edit: Migration Governance Handbook' });
-  await expect.poll(() => edit.getByRole('status').first().textContent()).toMatch(/added to the catalogue/);
+  await poll(() => edit.getByRole('status').first().textContent()).toMatch(/added to the catalogue/);
   expect(await edit.getByLabel('ISBN', { exact: true }).inputValue()).toBe('978-3-16-148410-0');
   expect(await edit.getByRole('list', { name: 'Chosen languages' }).textContent()).toMatch(/French.*Spanish/);
   const row = page.getByRole('row').filter({ hasText: 'Migration Governance Handbook' });
@@ -89,7 +94,7 @@ it('adds a publication by keyboard: a wrong ISBN is explained next to the field,
   expect(stored).toEqual({ isbn: '9783161484100', languages: '["fr","es"]', formats: '["print","pdf"]', year: 2026, pages: 212 });
   await screenshot(page, 'catalogue-publication-saved');
   await page.close();
-});
+}, UI_FLOW_TIMEOUT_MS);
 
 it('refuses an ISBN another title already has, saying which', async () => {
   const page = await openCatalogue();
@@ -99,9 +104,9 @@ it('refuses an ISBN another title already has, saying which', async () => {
   const isbn = panel.getByLabel('ISBN', { exact: true });
   await isbn.fill('978-92-9068-805-1');
   await panel.getByRole('button', { name: 'Add publication' }).click();
-  await expect.poll(() => describedError(page, isbn)).toMatch(/already used by "Ending child labour/);
+  await poll(() => describedError(page, isbn)).toMatch(/already used by "Ending child labour/);
   await page.close();
-});
+}, UI_FLOW_TIMEOUT_MS);
 
 it('schedules a later price, keeps the history, and retires a title so it shows greyed', async () => {
   const page = await openCatalogue();
@@ -109,7 +114,7 @@ it('schedules a later price, keeps the history, and retires a title so it shows 
   const price = page.getByRole('textbox', { name: `CHF price of ${titleText}` });
   await price.fill('35');
   await price.press('Enter');
-  await expect.poll(() => price.inputValue()).toBe('35.00');
+  await poll(() => price.inputValue()).toBe('35.00');
 
   await page.getByRole('button', { name: `Edit ${titleText}` }).click();
   const panel = page.getByRole('dialog', { name: `Edit: ${titleText}` });
@@ -117,23 +122,23 @@ it('schedules a later price, keeps the history, and retires a title so it shows 
   await panel.getByLabel('New unit price').fill('39.50');
   await panel.getByLabel('Valid from').fill('2099-01-01');
   await panel.getByRole('button', { name: 'Save price' }).click();
-  await expect.poll(() => panel.getByRole('status').last().textContent()).toMatch(/scheduled from 2099-01-01/);
+  await poll(() => panel.getByRole('status').last().textContent()).toMatch(/scheduled from 2099-01-01/);
 
   const history = panel.getByRole('table', { name: `Price history of ${titleText}` });
-  await expect.poll(async () => (await history.getByRole('row').allTextContents()).slice(1)).toEqual([expect.stringMatching(/CHF2099-01-01CHF\s?39\.50Scheduled/), expect.stringMatching(/CHF\d{4}-\d{2}-\d{2}CHF\s?35\.00In force/)]);
+  await poll(async () => (await history.getByRole('row').allTextContents()).slice(1)).toEqual([expect.stringMatching(/CHF2099-01-01CHF\s?39\.50Scheduled/), expect.stringMatching(/CHF\d{4}-\d{2}-\d{2}CHF\s?35\.00In force/)]);
   // Today's price in the grid is unchanged by the scheduled one.
   expect(await price.inputValue()).toBe('35.00');
 
   await panel.getByRole('checkbox', { name: /Retired/ }).check();
   await panel.getByRole('button', { name: 'Save changes' }).click();
   const row = page.getByRole('row').filter({ hasText: titleText });
-  await expect.poll(() => row.getAttribute('class')).toContain('row--retired');
+  await poll(() => row.getAttribute('class')).toContain('row--retired');
   expect(await row.textContent()).toContain('Retired');
   await screenshot(page, 'catalogue-price-history-retired');
 
   await page.keyboard.press('Escape');
-  await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+  await poll(() => page.getByRole('dialog').count()).toBe(0);
   await page.getByRole('checkbox', { name: /Show retired titles/ }).uncheck();
   expect(await page.getByRole('row').filter({ hasText: titleText }).count()).toBe(0);
   await page.close();
-});
+}, UI_FLOW_TIMEOUT_MS);

@@ -4,6 +4,11 @@ import { launchBrowser, screenshot } from '../support/browser';
 import { call } from '../support/test-db';
 import { startWebApp, type RunningWebApp } from '../support/web-app';
 
+// Long keyboard flows in a real browser; the whole suite shares two cores, so allow more than the default.
+const UI_FLOW_TIMEOUT_MS = 90_000;
+/** Waits for what the clerk would see; a busy machine can take seconds to answer a save. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
+
 let browser: BrowserContext;
 let web: RunningWebApp;
 const ids: Record<string, number> = {};
@@ -41,15 +46,15 @@ beforeAll(async () => {
   web.app.db
     .prepare("INSERT INTO payments (order_id, received_on, method, currency, amount_minor, created_at) VALUES (?, '2026-11-10', 'bank_transfer', 'CHF', 5000, '2026-11-10T09:00:00Z')")
     .run(chf.id);
-});
+}, UI_FLOW_TIMEOUT_MS);
 afterAll(async () => {
   await browser?.close();
   await web?.stop();
-});
+}, UI_FLOW_TIMEOUT_MS);
 
 async function openCustomers(): Promise<Page> {
   const page = await browser.newPage();
-  page.setDefaultTimeout(8000);
+  page.setDefaultTimeout(15_000);
   await page.goto(web.entryUrl('#/customers'));
   await page.waitForFunction(() => !window.location.search.includes('token'));
   return page;
@@ -62,40 +67,40 @@ function directoryNames(page: Page) {
 it('searches the directory ignoring accents and case, and pages through long results', async () => {
   const page = await openCustomers();
   const search = page.getByLabel('Search customers');
-  await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
+  await poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
 
   await page.keyboard.type('GENEVE');
-  await expect.poll(() => directoryNames(page)).toEqual(['José Núñez']);
+  await poll(() => directoryNames(page)).toEqual(['José Núñez']);
   await search.fill('nunez');
-  await expect.poll(() => directoryNames(page)).toEqual(['JOSE NUNEZ', 'José Núñez']);
+  await poll(() => directoryNames(page)).toEqual(['JOSE NUNEZ', 'José Núñez']);
   await search.fill('allemagne');
-  await expect.poll(() => directoryNames(page)).toEqual(['Anna Schmidt']);
+  await poll(() => directoryNames(page)).toEqual(['Anna Schmidt']);
 
   await search.fill('bibliotheque lyon');
-  await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Showing 1–25 of 30');
+  await poll(() => page.getByRole('status').first().textContent()).toBe('Showing 1–25 of 30');
   await screenshot(page, 'customers-directory');
   await page.getByRole('button', { name: 'Next page' }).press('Enter');
-  await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Showing 26–30 of 30');
+  await poll(() => page.getByRole('status').first().textContent()).toBe('Showing 26–30 of 30');
   expect(await directoryNames(page)).toEqual(['Bibliothèque 26', 'Bibliothèque 27', 'Bibliothèque 28', 'Bibliothèque 29', 'Bibliothèque 30']);
   await page.close();
-});
+}, UI_FLOW_TIMEOUT_MS);
 
 it('opens a customer from the search, edits the notes, sees balances and orders, and merges a duplicate by keyboard', async () => {
   const page = await openCustomers();
   const search = page.getByLabel('Search customers');
   await search.fill('jose@unige');
-  await expect.poll(() => directoryNames(page)).toEqual(['José Núñez']);
+  await poll(() => directoryNames(page)).toEqual(['José Núñez']);
   await search.press('Enter');
   await page.waitForURL(`**#/customer/${ids.jose}`);
 
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^José Núñez/);
+  await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^José Núñez/);
   const details = page.getByRole('form', { name: 'Customer details' });
   expect(await details.getByLabel('City').inputValue()).toBe('Genève');
   expect(await details.getByLabel('Country').inputValue()).toBe('CH');
 
   // Balance per currency: CHF 59.70 ordered − 50.00 paid; EUR 25.00 unpaid.
   const balances = page.getByRole('table', { name: 'Balance per currency' });
-  await expect.poll(() => balances.getByRole('row').allTextContents()).toEqual([
+  await poll(() => balances.getByRole('row').allTextContents()).toEqual([
     'CurrencyOrderedPaidBalance',
     expect.stringMatching(/^CHF \(1 order\)CHF\s59\.70CHF\s50\.00CHF\s9\.70$/),
     expect.stringMatching(/^EUR \(1 order\)EUR\s25\.00EUR\s0\.00EUR\s25\.00$/),
@@ -107,7 +112,7 @@ it('opens a customer from the search, edits the notes, sees balances and orders,
   await notes.fill('Invoices to the faculty secretariat.');
   await notes.press('Tab');
   await page.keyboard.press('Enter'); // Tab lands on "Save customer"
-  await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Customer saved.');
+  await poll(() => page.getByRole('status').first().textContent()).toBe('Customer saved.');
   expect(web.app.db.prepare('SELECT notes FROM customers WHERE id = ?').get(ids.jose)).toEqual({ notes: 'Invoices to the faculty secretariat.' });
 
   const notice = page.getByRole('region', { name: 'Possible duplicates' });
@@ -117,15 +122,15 @@ it('opens a customer from the search, edits the notes, sees balances and orders,
   expect(await notice.getByRole('radio', { name: /Keep José Núñez/ }).isChecked()).toBe(true);
   await notice.getByRole('button', { name: 'Merge…' }).press('Enter');
   const confirm = notice.getByRole('button', { name: 'Yes, merge into José Núñez' });
-  await expect.poll(() => confirm.evaluate((el) => el === document.activeElement)).toBe(true);
+  await poll(() => confirm.evaluate((el) => el === document.activeElement)).toBe(true);
   await screenshot(page, 'customers-merge-confirm');
   await page.keyboard.press('Enter');
 
-  await expect.poll(() => page.getByRole('status').first().textContent()).toBe('JOSE NUNEZ merged into José Núñez; 1 order moved.');
-  await expect.poll(() => balances.getByRole('row').nth(1).textContent()).toMatch(/^CHF \(2 orders\)CHF\s69\.70CHF\s50\.00CHF\s19\.70$/);
+  await poll(() => page.getByRole('status').first().textContent()).toBe('JOSE NUNEZ merged into José Núñez; 1 order moved.');
+  await poll(() => balances.getByRole('row').nth(1).textContent()).toMatch(/^CHF \(2 orders\)CHF\s69\.70CHF\s50\.00CHF\s19\.70$/);
   expect(await page.getByRole('region', { name: 'Possible duplicates' }).count()).toBe(0);
   expect(await details.getByLabel('Notes').inputValue()).toContain('Faxed twice in 2025.');
-  await expect.poll(() => orders.getByRole('link').count()).toBe(3);
+  await poll(() => orders.getByRole('link').count()).toBe(3);
   const history = page.getByRole('region', { name: 'History' });
   expect(await history.getByRole('listitem').allTextContents()).toEqual([
     expect.stringMatching(/test-clerk — Record #\d+ merged into this one \(1 order moved\)$/),
@@ -138,11 +143,11 @@ it('opens a customer from the search, edits the notes, sees balances and orders,
   await page.goto(web.entryUrl('#/customers'));
   const again = page.getByLabel('Search customers');
   await again.fill('nunez');
-  await expect.poll(() => directoryNames(page)).toEqual(['José Núñez']);
+  await poll(() => directoryNames(page)).toEqual(['José Núñez']);
   await page.goto(web.entryUrl(`#/customer/${ids.joseAgain}`));
-  await expect.poll(() => page.locator('.banner--warning').first().textContent()).toMatch(/merged into José Núñez/);
+  await poll(() => page.locator('.banner--warning').first().textContent()).toMatch(/merged into José Núñez/);
   await page.close();
-});
+}, UI_FLOW_TIMEOUT_MS);
 
 it('lists likely duplicates and keeps a pair apart when the clerk says they differ', async () => {
   await addCustomer('maria1', { name: 'Maria Rossi', city: 'Roma', country: 'IT', email: 'maria.rossi@example.it' });
@@ -152,18 +157,18 @@ it('lists likely duplicates and keeps a pair apart when the clerk says they diff
 
   const page = await openCustomers();
   const tab = page.getByRole('button', { name: /Possible duplicates/ });
-  await expect.poll(() => tab.textContent()).toBe('Possible duplicates (2)');
+  await poll(() => tab.textContent()).toBe('Possible duplicates (2)');
   await tab.press('Enter');
   const list = page.getByRole('list', { name: 'Possible duplicates' });
-  await expect.poll(() => list.getByRole('heading').allTextContents()).toEqual(['Paolo Bianchi and Gina Verdi', 'Maria Rossi and María Rossi']);
+  await poll(() => list.getByRole('heading').allTextContents()).toEqual(['Paolo Bianchi and Gina Verdi', 'Maria Rossi and María Rossi']);
   expect(await list.getByRole('listitem').nth(1).textContent()).toMatch(/same e-mail and same name and country/);
   await screenshot(page, 'customers-duplicates');
 
   await list.getByRole('listitem').first().getByRole('button', { name: 'Not the same customer' }).press('Enter');
-  await expect.poll(() => list.getByRole('heading').allTextContents()).toEqual(['Maria Rossi and María Rossi']);
-  await expect.poll(() => tab.textContent()).toBe('Possible duplicates (1)');
+  await poll(() => list.getByRole('heading').allTextContents()).toEqual(['Maria Rossi and María Rossi']);
+  await poll(() => tab.textContent()).toBe('Possible duplicates (1)');
   await page.close();
-});
+}, UI_FLOW_TIMEOUT_MS);
 
 it('adds a customer from the directory, with the e-mail problem shown next to the field', async () => {
   const page = await openCustomers();
@@ -174,14 +179,14 @@ it('adds a customer from the directory, with the e-mail problem shown next to th
   const email = form.getByLabel('E-mail');
   await email.fill('library@unifr');
   await email.press('Enter');
-  await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
+  await poll(() => email.getAttribute('aria-invalid')).toBe('true');
   const errorId = (await email.getAttribute('aria-describedby')) ?? '';
   expect(await page.locator(`[id="${errorId}"]`).textContent()).toBe('E-mail does not look like an e-mail address (name@example.org).');
   await screenshot(page, 'customers-new-invalid-email');
 
   await email.fill('library@unifr.ch');
   await email.press('Enter');
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Université de Fribourg/);
+  await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Université de Fribourg/);
   expect(web.app.db.prepare("SELECT country, email FROM customers WHERE name = 'Université de Fribourg'").get()).toEqual({ country: 'CH', email: 'library@unifr.ch' });
   await page.close();
-});
+}, UI_FLOW_TIMEOUT_MS);
