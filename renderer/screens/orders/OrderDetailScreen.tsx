@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { OrderRecord } from '../../../shared/contract/orders';
 import type { Order } from '../../../shared/contract/types';
 import { EDITABLE_STATUSES, ORDER_STATUS_LABELS, PAYMENT_METHOD_LABELS, RECEIVED_VIA_LABELS, type OrderStatus } from '../../../shared/domain/vocabulary';
+import { subtractAmounts } from '../../../shared/money/money';
 import { orderDesk } from '../../api/client';
 import { Money } from '../../components/Money';
 import { useNavigation } from '../../state/navigation';
@@ -133,14 +134,26 @@ function PaymentsSection({ record }: { record: OrderRecord }) {
           ))}
         </tbody>
         <tfoot>
-          <tr>
-            <th scope="row" colSpan={2}>
-              Still to pay
-            </th>
-            <td className="num" data-testid="balance">
-              <Money value={balance} currency={order.currency} />
-            </td>
-          </tr>
+          {order.status === 'cancelled' ? (
+            // Nothing is due on a cancelled order; what was received must go back to the customer.
+            <tr>
+              <th scope="row" colSpan={2}>
+                Received on this cancelled order (to refund)
+              </th>
+              <td className="num" data-testid="balance">
+                <Money value={subtractAmounts(order.total, balance, order.currency)} currency={order.currency} />
+              </td>
+            </tr>
+          ) : (
+            <tr>
+              <th scope="row" colSpan={2}>
+                Still to pay
+              </th>
+              <td className="num" data-testid="balance">
+                <Money value={balance} currency={order.currency} />
+              </td>
+            </tr>
+          )}
         </tfoot>
       </table>
     </section>
