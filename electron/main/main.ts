@@ -102,6 +102,8 @@ function start(): void {
 function main(): void {
   // Before ready: the scheme's privileges, and the userData folder browser mode also uses.
   declareAppScheme();
+  // Every renderer sandboxed, whatever a window's own preferences say.
+  app.enableSandbox();
   pinUserDataDir(app);
   teeConsoleToLog(app.getPath('logs'));
   // Windows groups taskbar buttons and finds the installed shortcut by this id.

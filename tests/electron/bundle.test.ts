@@ -85,6 +85,7 @@ function fakeElectron(appData: string, appPath: string, { firstInstance = true }
       getVersion: () => '0.1.0',
       requestSingleInstanceLock: () => firstInstance,
       setAppUserModelId: vi.fn(),
+      enableSandbox: vi.fn(),
       isReady: () => true,
       quit: vi.fn(),
       exit: vi.fn(),
@@ -152,6 +153,7 @@ describe('the bundled main process', () => {
       { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }) },
     ]);
     expect(fake.paths.userData).toBe(path.join(appData, 'Order Desk'));
+    expect(fake.electron.app.enableSandbox).toHaveBeenCalled();
     fake.ready();
     await settle();
 
