@@ -38,6 +38,9 @@ export function OrdersScreen() {
       // Enter runs the search at once; the selection moves into the rows either way.
       if (typed !== filters.query) setFilter('query', typed);
       tableRef.current?.querySelector<HTMLElement>('tr[aria-selected="true"]')?.focus();
+    } else if (e.key === 'PageDown' || e.key === 'PageUp') {
+      e.preventDefault();
+      setOffset(offset + (e.key === 'PageDown' ? PAGE_SIZE : -PAGE_SIZE));
     } else if (e.key === 'Escape' && typed !== '') {
       e.preventDefault();
       setTyped('');
