@@ -39,9 +39,12 @@ export interface SenderFrame {
   parent: unknown;
 }
 
+/** The one document the app shows; everything else on app:// is an asset. */
+const APP_PAGES = ['/', '/index.html'];
+
 /** IPC is answered only for the app's own page, in the top frame (never an iframe). */
 export function isTrustedSender(frame: SenderFrame | null | undefined): boolean {
   if (!frame) return false;
   if (frame.parent !== null) return false;
-  return isAppUrl(frame.url);
+  return isAppUrl(frame.url) && APP_PAGES.includes(new URL(frame.url).pathname);
 }

@@ -66,6 +66,7 @@ describe('IPC handlers come from the contract', () => {
     ['a different port', { url: 'app://order-desk:8080/index.html', parent: null }],
     ['another custom scheme', { url: 'apps://order-desk/index.html', parent: null }],
     ['an iframe inside the app page', { url: 'app://order-desk/index.html', parent: { url: 'app://order-desk/index.html' } }],
+    ['another document on the app origin', { url: 'app://order-desk/assets/logo.svg', parent: null }],
     ['a frame that is gone', null],
     ['a garbage URL', { url: 'not a url', parent: null }],
   ])('refuses a call from %s with a forbidden error value and never runs the method', async (_label, senderFrame) => {
@@ -82,6 +83,7 @@ describe('IPC handlers come from the contract', () => {
     expect(isAppUrl('app://order-desk/assets/index.js')).toBe(true);
     expect(isAppUrl('app://other/index.html')).toBe(false);
     expect(isTrustedSender({ url: 'app://order-desk/index.html', parent: null })).toBe(true);
+    expect(isTrustedSender({ url: 'app://order-desk/', parent: null })).toBe(true);
     expect(isTrustedSender(undefined)).toBe(false);
   });
 });
