@@ -27,7 +27,7 @@ export function ExportPanel() {
       return;
     }
     downloadBase64(result.value.fileName, result.value.mimeType, result.value.contentBase64);
-    setStatus(`${result.value.fileName} is ready: ${result.value.rows} rows.`);
+    setStatus(`${result.value.fileName} is ready: ${result.value.rows} ${result.value.rows === 1 ? 'row' : 'rows'}.`);
   }
 
   return (
