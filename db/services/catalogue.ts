@@ -71,13 +71,25 @@ function toPublication(row: PublicationRow, prices: Publication['prices']): Publ
   };
 }
 
-export function listPublications(ctx: ServiceContext, input: { includeRetired: boolean; asOf?: string | undefined }): { publications: Publication[] } {
+export function listPublications(
+  ctx: ServiceContext,
+  input: { includeRetired: boolean; asOf?: string | undefined },
+): { publications: Publication[]; upcoming: PriceHistoryEntry[] } {
   const asOf = input.asOf ?? localIsoDate(ctx.now());
   const rows = ctx.db
     .prepare(`SELECT * FROM publications ${input.includeRetired ? '' : 'WHERE active = 1'} ORDER BY title COLLATE NOCASE`)
     .all() as PublicationRow[];
   const prices = pricesInForce(ctx, asOf);
-  return { publications: rows.map((row) => toPublication(row, prices.get(row.id) ?? {})) };
+  const upcoming = ctx.db.prepare('SELECT * FROM prices WHERE valid_from > ? ORDER BY valid_from, currency').all(asOf) as PriceRow[];
+  const listed = new Set(rows.map((r) => r.id));
+  return {
+    publications: rows.map((row) => toPublication(row, prices.get(row.id) ?? {})),
+    upcoming: upcoming.filter((r) => listed.has(r.publication_id)).map(toHistoryEntry),
+  };
+}
+
+function toHistoryEntry(r: PriceRow): PriceHistoryEntry {
+  return { ...toPriceInForce(r), id: r.id, publicationId: r.publication_id, createdAt: r.created_at };
 }
 
 export function getPublication(ctx: ServiceContext, id: number, asOf?: string): Publication {
@@ -170,7 +182,7 @@ export function priceHistory(ctx: ServiceContext, publicationId: number): { pric
   const rows = ctx.db
     .prepare('SELECT * FROM prices WHERE publication_id = ? ORDER BY currency, valid_from DESC')
     .all(publicationId) as PriceRow[];
-  return { prices: rows.map((r) => ({ ...toPriceInForce(r), id: r.id, publicationId: r.publication_id, createdAt: r.created_at })) };
+  return { prices: rows.map(toHistoryEntry) };
 }
 
 /** Only a price that has not yet come into force can be withdrawn; once in force it is history that orders relied on. */

@@ -65,7 +65,8 @@ export const PriceInput = z
   });
 
 export const catalogueMethods = {
-  'catalogue.list': method<{ publications: Publication[] }>()(
+  /** `upcoming`: prices scheduled after the date, soonest first, so the screen can show what changes next. */
+  'catalogue.list': method<{ publications: Publication[]; upcoming: PriceHistoryEntry[] }>()(
     z.object({
       includeRetired: z.boolean().default(true),
       /** Prices in force on this date (the order's received date); today when omitted. */

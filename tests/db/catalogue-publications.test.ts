@@ -87,6 +87,11 @@ describe('price history', () => {
     expect(await priceOn(TODAY)).toBe('25.50');
     expect(await priceOn('2027-01-01')).toBe('30.00');
 
+    const listed = await call(app, 'catalogue.list', { asOf: TODAY });
+    expect(listed.upcoming.filter((u: { publicationId: number }) => u.publicationId === p.id).map((u: { validFrom: string; unitPrice: string }) => [u.validFrom, u.unitPrice])).toEqual([
+      ['2027-01-01', '30.00'],
+    ]);
+
     const history = await call(app, 'prices.history', { publicationId: p.id });
     expect(history.prices.map((h: { validFrom: string; unitPrice: string }) => [h.validFrom, h.unitPrice])).toEqual([
       ['2027-01-01', '30.00'],

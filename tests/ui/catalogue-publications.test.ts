@@ -126,8 +126,10 @@ it('schedules a later price, keeps the history, and retires a title so it shows 
 
   const history = panel.getByRole('table', { name: `Price history of ${titleText}` });
   await poll(async () => (await history.getByRole('row').allTextContents()).slice(1)).toEqual([expect.stringMatching(/CHF2099-01-01CHF\s?39\.50Scheduled/), expect.stringMatching(/CHF\d{4}-\d{2}-\d{2}CHF\s?35\.00In force/)]);
-  // Today's price in the grid is unchanged by the scheduled one.
+  // Today's price in the grid is unchanged by the scheduled one, which shows underneath.
   expect(await price.inputValue()).toBe('35.00');
+  const cell = page.getByRole('cell').filter({ has: price });
+  await poll(() => cell.textContent()).toContain('39.50 from 2099-01-01');
 
   await panel.getByRole('checkbox', { name: /Retired/ }).check();
   await panel.getByRole('button', { name: 'Save changes' }).click();
@@ -138,6 +140,7 @@ it('schedules a later price, keeps the history, and retires a title so it shows 
 
   await page.keyboard.press('Escape');
   await poll(() => page.getByRole('dialog').count()).toBe(0);
+  await screenshot(page, 'catalogue-grid-scheduled-and-retired');
   await page.getByRole('checkbox', { name: /Show retired titles/ }).uncheck();
   expect(await page.getByRole('row').filter({ hasText: titleText }).count()).toBe(0);
   await page.close();

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Publication } from '../../../shared/contract/types';
+import type { PriceHistoryEntry, Publication } from '../../../shared/contract/types';
 import { CURRENCY_CODES } from '../../../shared/money/currencies';
 import { hyphenateIsbn } from '../../../shared/domain/isbn';
 import { foldForMatch } from '../../../shared/domain/text';
@@ -23,13 +23,26 @@ export function CatalogueScreen() {
   const [showRetired, setShowRetired] = useState(true);
   const [filter, setFilter] = useState('');
   const [notice, setNotice] = useState('');
+  const [upcoming, setUpcoming] = useState<PriceHistoryEntry[]>([]);
+  // Bumped after the panel changes a title or its prices, so scheduled prices are read again.
+  const [version, setVersion] = useState(0);
   const opener = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
+    let current = true;
     void orderDesk()
       .catalogue.list({})
-      .then((result) => (result.ok ? setPublications(result.value.publications) : setError(result.error.message)));
-  }, []);
+      .then((result) => {
+        if (!current) return;
+        if (result.ok) {
+          setPublications(result.value.publications);
+          setUpcoming(result.value.upcoming);
+        } else setError(result.error.message);
+      });
+    return () => {
+      current = false;
+    };
+  }, [version]);
 
   const replace = (updated: Publication) =>
     setPublications((list) => {
@@ -119,7 +132,13 @@ export function CatalogueScreen() {
                     {p.eisbn ? <div className="subtitle">E-ISBN {hyphenateIsbn(p.eisbn)}</div> : null}
                   </td>
                   {CURRENCY_CODES.map((c) => (
-                    <PriceCell key={`${c}:${p.prices[c]?.unitPrice ?? ''}`} publication={p} currency={c} onSaved={replace} />
+                    <PriceCell
+                      key={`${c}:${p.prices[c]?.unitPrice ?? ''}`}
+                      publication={p}
+                      currency={c}
+                      next={upcoming.find((u) => u.publicationId === p.id && u.currency === c)}
+                      onSaved={replace}
+                    />
                   ))}
                   <td>
                     <button type="button" aria-label={`Edit ${p.title}`} onClick={(e) => open({ mode: 'edit', id: p.id }, e.currentTarget)}>
@@ -145,7 +164,12 @@ export function CatalogueScreen() {
             onSaved={(saved) => {
               setNotice(panel.mode === 'new' ? `"${saved.title}" added to the catalogue.` : 'Saved.');
               replace(saved);
+              setVersion((v) => v + 1);
               setPanel({ mode: 'edit', id: saved.id });
+            }}
+            onPricesChanged={(saved) => {
+              replace(saved);
+              setVersion((v) => v + 1);
             }}
             onClose={close}
           />

@@ -1,17 +1,19 @@
 import { useState } from 'react';
 import { PriceInput } from '../../../shared/contract/catalogue';
-import type { Publication } from '../../../shared/contract/types';
+import type { PriceHistoryEntry, Publication } from '../../../shared/contract/types';
 import type { CurrencyCode } from '../../../shared/money/currencies';
 import { orderDesk } from '../../api/client';
 
 interface PriceCellProps {
   publication: Publication;
   currency: CurrencyCode;
+  /** The next scheduled price in this currency, shown under today's so a coming change is no surprise. */
+  next?: PriceHistoryEntry | undefined;
   onSaved(publication: Publication): void;
 }
 
 /** One price in one currency; saved on Enter or when leaving the cell, checked with the API's own schema first. */
-export function PriceCell({ publication, currency, onSaved }: PriceCellProps) {
+export function PriceCell({ publication, currency, next, onSaved }: PriceCellProps) {
   const stored = publication.prices[currency]?.unitPrice ?? '';
   const [text, setText] = useState(stored);
   const [error, setError] = useState<string | null>(null);
@@ -70,6 +72,11 @@ export function PriceCell({ publication, currency, onSaved }: PriceCellProps) {
         </div>
       ) : null}
       {state === 'saved' ? <span className="saved-mark" title="Saved">✓</span> : null}
+      {next ? (
+        <div className="price-cell__next">
+          {next.unitPrice} from {next.validFrom}
+        </div>
+      ) : null}
     </td>
   );
 }

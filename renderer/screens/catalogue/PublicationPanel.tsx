@@ -9,11 +9,13 @@ interface PublicationPanelProps {
   /** What just happened, read out by screen readers and shown under the heading. */
   notice: string;
   onSaved(publication: Publication): void;
+  /** A price was set or withdrawn; the publication carries today's prices. */
+  onPricesChanged(publication: Publication): void;
   onClose(): void;
 }
 
 /** Side panel beside the grid, so the list stays in view; Escape closes it. */
-export function PublicationPanel({ publication, notice, onSaved, onClose }: PublicationPanelProps) {
+export function PublicationPanel({ publication, notice, onSaved, onPricesChanged, onClose }: PublicationPanelProps) {
   const panelRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
@@ -44,7 +46,7 @@ export function PublicationPanel({ publication, notice, onSaved, onClose }: Publ
         {notice}
       </p>
       <PublicationForm key={publication?.id ?? 'new'} publication={publication} onSaved={onSaved} onCancel={onClose} />
-      {publication ? <PriceHistory key={publication.id} publication={publication} onChanged={onSaved} /> : <p className="muted">Prices can be set once the title is added.</p>}
+      {publication ? <PriceHistory key={publication.id} publication={publication} onChanged={onPricesChanged} /> : <p className="muted">Prices can be set once the title is added.</p>}
     </aside>
   );
 }
