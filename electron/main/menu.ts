@@ -16,6 +16,7 @@ export interface MenuContext {
 }
 
 export function installMenu(context: MenuContext): void {
+  let backingUp = false;
   const template = buildMenuTemplate({
     platform: context.platform,
     isPackaged: context.isPackaged,
@@ -28,10 +29,16 @@ export function installMenu(context: MenuContext): void {
         void window.webContents.executeJavaScript(hashNavigationScript(MENU_ROUTES.newOrder));
       },
       backUpNow: () => {
+        // One at a time: a second click while a backup runs would only make a duplicate.
+        if (backingUp) return;
+        backingUp = true;
         void (async () => {
-          const result = await context.invoke('backups.create', {});
-          const text = describeBackupResult(result);
-          await dialog.showMessageBox(context.mainWindow(), { ...text, title: 'Back Up Now', buttons: ['OK'] });
+          try {
+            const result = await context.invoke('backups.create', {});
+            await dialog.showMessageBox(context.mainWindow(), { ...describeBackupResult(result), title: 'Back Up Now', buttons: ['OK'] });
+          } finally {
+            backingUp = false;
+          }
         })();
       },
       showDataFolder: () => shell.showItemInFolder(context.about.databaseFile),
