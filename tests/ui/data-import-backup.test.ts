@@ -59,6 +59,7 @@ it('previews an import with its problems, lets the clerk fix the mapping, and im
   await confirm.focus();
   await page.keyboard.press('Enter');
   await expect.poll(() => page.getByText('Imported clean.csv: 2 added, 0 updated.').count()).toBe(1);
+  await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('file');
   const rows = web.app.ctx.db.prepare('SELECT name, country, city, postal_code AS zip, notes FROM customers ORDER BY name').all();
   expect(rows).toEqual([
     { name: 'Kwame Mensah', country: 'GH', city: 'Accra', zip: '', notes: '' },

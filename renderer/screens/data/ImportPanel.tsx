@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../../shared/api/errors';
 import { IMPORT_KIND_LABELS, IMPORT_KINDS, MAX_IMPORT_BYTES, type ImportKind, type ImportReport } from '../../../shared/contract/transfer';
 import { orderDesk } from '../../api/client';
@@ -96,6 +96,11 @@ export function ImportPanel({ onImported }: { onImported?: () => void }) {
     if (fileInput.current) fileInput.current.value = '';
     onImported?.();
   }
+
+  // After an import, the file input is ready for the next file (it is unlocked by the same render).
+  useEffect(() => {
+    if (done) fileInput.current?.focus();
+  }, [done]);
 
   const ready = report !== null && report.problemCount === 0 && report.validRows > 0;
   return (
