@@ -16,6 +16,7 @@ beforeAll(async () => {
   web = await startWebApp();
 }, UI_FLOW_TIMEOUT_MS);
 afterAll(async () => {
+  expect(pageProblems).toEqual([]);
   await browser?.close();
   await web?.stop();
 }, UI_FLOW_TIMEOUT_MS);
@@ -31,8 +32,16 @@ async function describedError(page: Page, input: Locator): Promise<string> {
   return texts.join(' ');
 }
 
+/** Script errors and React warnings seen by any page. A refused save answers 4xx, which Chromium logs as a failed load: that one is expected. */
+const pageProblems: string[] = [];
+
 async function openCatalogue(): Promise<Page> {
   const page = await browser.newPage();
+  page.on('pageerror', (error) => pageProblems.push(error.message));
+  page.on('console', (message) => {
+    const text = message.text();
+    if ((message.type() === 'error' || message.type() === 'warning') && !/Failed to load resource: the server responded with a status of 4\d\d/.test(text)) pageProblems.push(text);
+  });
   page.setDefaultTimeout(15_000);
   await page.goto(web.entryUrl('#/catalogue'));
   await page.waitForFunction(() => !window.location.search.includes('token'));

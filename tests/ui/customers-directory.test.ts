@@ -48,12 +48,20 @@ beforeAll(async () => {
     .run(chf.id);
 }, UI_FLOW_TIMEOUT_MS);
 afterAll(async () => {
+  expect(pageProblems).toEqual([]);
   await browser?.close();
   await web?.stop();
 }, UI_FLOW_TIMEOUT_MS);
 
+/** Script errors and React warnings seen by any page; a screen that logs errors is not finished. */
+const pageProblems: string[] = [];
+
 async function openCustomers(): Promise<Page> {
   const page = await browser.newPage();
+  page.on('pageerror', (error) => pageProblems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') pageProblems.push(message.text());
+  });
   page.setDefaultTimeout(15_000);
   await page.goto(web.entryUrl('#/customers'));
   await page.waitForFunction(() => !window.location.search.includes('token'));

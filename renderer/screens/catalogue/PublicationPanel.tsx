@@ -45,8 +45,8 @@ export function PublicationPanel({ publication, notice, onSaved, onPricesChanged
       <p role="status" className="status">
         {notice}
       </p>
-      <PublicationForm key={publication?.id ?? 'new'} publication={publication} onSaved={onSaved} onCancel={onClose} />
-      {publication ? <PriceHistory key={publication.id} publication={publication} onChanged={onPricesChanged} /> : <p className="muted">Prices can be set once the title is added.</p>}
+      <PublicationForm key={`form:${publication?.id ?? 'new'}`} publication={publication} onSaved={onSaved} onCancel={onClose} />
+      {publication ? <PriceHistory key={`prices:${publication.id}`} publication={publication} onChanged={onPricesChanged} /> : <p className="muted">Prices can be set once the title is added.</p>}
     </aside>
   );
 }
