@@ -14,7 +14,8 @@ export function Field({ label, error, hint, children, className }: FieldProps) {
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
-  const describedBy = [error ? errorId : '', hint ? hintId : ''].filter(Boolean).join(' ') || undefined;
+  // The hint is hidden while an error shows, so only point at what is on the page.
+  const describedBy = (error ? errorId : hint ? hintId : '') || undefined;
   return (
     <div className={`field ${error ? 'field--invalid' : ''} ${className ?? ''}`}>
       <label htmlFor={id}>{label}</label>
