@@ -6,7 +6,7 @@
 import { sql as schema } from './0001_schema';
 import { sql as seedCatalogue } from './0002_seed_catalogue';
 import { sql as customerDirectory } from './0003_customer_directory';
-import { sql as orderListIndexes } from './0005_order_list_indexes';
+import { sql as orderListIndexes } from './0004_order_list_indexes';
 
 export interface Migration {
   version: number;
@@ -18,7 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'schema', sql: schema },
   { version: 2, name: 'seed catalogue and issuer', sql: seedCatalogue },
   { version: 3, name: 'customer directory search and duplicates', sql: customerDirectory },
-  { version: 5, name: 'order list and lookup indexes', sql: orderListIndexes },
+  { version: 4, name: 'order list and lookup indexes', sql: orderListIndexes },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

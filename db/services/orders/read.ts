@@ -73,7 +73,7 @@ type ListInput = z.output<typeof OrderListInput>;
 
 /**
  * ORDER BY per sort field; ties are broken by date then id in the same direction, so
- * each sort is exactly the order of one index (schema and migration 0005), read
+ * each sort is exactly the order of one index (schema and migration 0004), read
  * forwards or backwards: the first page never sorts the table.
  */
 const SORT_ORDER: Record<ListInput['sort'], (dir: 'ASC' | 'DESC') => string> = {

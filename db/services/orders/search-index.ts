@@ -40,7 +40,7 @@ export function customerSortKey(name: string): string {
   return foldForMatch(name);
 }
 
-/** Fills the sort key of orders written before it existed (migration 0005); cheap when there are none. */
+/** Fills the sort key of orders written before it existed (migration 0004); cheap when there are none. */
 export function backfillCustomerSortKeys(ctx: ServiceContext): void {
   const pending = statement(ctx, 'SELECT id, customer_name AS name FROM orders WHERE customer_sort_key IS NULL').all() as { id: number; name: string }[];
   if (pending.length === 0) return;
