@@ -7,7 +7,7 @@ import { orderDesk } from '../../api/client';
 import { Money } from '../../components/Money';
 import { useNavigation } from '../../state/navigation';
 import { useLocale } from '../../state/settings';
-import { calendarDate } from './customer-display';
+import { formatDate } from '../../format/dates';
 
 const PAGE_SIZE = 25;
 
@@ -121,7 +121,7 @@ export function CustomerOrders({ customerId, total }: { customerId: number; tota
                   {o.number}
                 </a>
               </th>
-              <td>{calendarDate(o.receivedOn, locale)}</td>
+              <td>{formatDate(o.receivedOn, locale)}</td>
               <td>{ORDER_STATUS_LABELS[o.status]}</td>
               <td className="num">
                 <Money value={o.total} currency={o.currency} />

@@ -4,7 +4,7 @@ import { orderDesk } from '../../api/client';
 import { Field } from '../../components/Field';
 import { useNavigation } from '../../state/navigation';
 import { useLocale } from '../../state/settings';
-import { countryLabel } from './customer-display';
+import { countryName } from '../../../shared/domain/countries';
 
 const PAGE_SIZE = 25;
 /** Wait for a pause in typing before asking the database. */
@@ -102,7 +102,7 @@ export function CustomerDirectory() {
                 </th>
                 <td>{c.email}</td>
                 <td>{[c.postalCode, c.city].filter(Boolean).join(' ')}</td>
-                <td>{countryLabel(c.country, locale)}</td>
+                <td>{countryName(c.country, locale)}</td>
                 <td>{c.phone}</td>
               </tr>
             ))}

@@ -5,7 +5,7 @@ import { orderDesk } from '../../api/client';
 import { Field } from '../../components/Field';
 import { useNavigation } from '../../state/navigation';
 import { useLocale } from '../../state/settings';
-import { countryChoices } from './customer-display';
+import { countryOptions } from '../../../shared/domain/countries';
 
 type Editable = Pick<Customer, 'name' | 'address' | 'postalCode' | 'city' | 'country' | 'phone' | 'email' | 'notes'>;
 type Errors = Partial<Record<keyof Editable | 'form', string>>;
@@ -95,7 +95,7 @@ export function CustomerForm({ customer, readOnly, onSaved }: CustomerFormProps)
           {(props) => (
             <select {...props} disabled={readOnly} value={draft.country} onChange={(e) => set('country', e.target.value)}>
               {draft.country === '' ? <option value="">Choose a country…</option> : null}
-              {countryChoices(locale).map((c) => (
+              {countryOptions(locale).map((c) => (
                 <option key={c.code} value={c.code}>
                   {c.name}
                 </option>

@@ -3,7 +3,8 @@ import type { DuplicateCustomer, DuplicateReason } from '../../../shared/contrac
 import type { Customer } from '../../../shared/contract/types';
 import { orderDesk } from '../../api/client';
 import { useLocale } from '../../state/settings';
-import { countryLabel, reasonsText } from './customer-display';
+import { countryName } from '../../../shared/domain/countries';
+import { reasonsText } from './customer-display';
 
 interface MergePanelProps {
   first: DuplicateCustomer;
@@ -51,7 +52,7 @@ export function MergePanel({ first, second, reasons, onMerged, onDistinct }: Mer
   }
 
   const describe = (c: DuplicateCustomer) =>
-    [c.email, [c.postalCode, c.city].filter(Boolean).join(' '), countryLabel(c.country, locale), c.phone].filter(Boolean).join(' · ');
+    [c.email, [c.postalCode, c.city].filter(Boolean).join(' '), countryName(c.country, locale), c.phone].filter(Boolean).join(' · ');
 
   return (
     <div className="merge-panel">

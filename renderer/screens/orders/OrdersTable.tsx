@@ -3,7 +3,8 @@ import { ORDER_STATUS_LABELS } from '../../../shared/domain/vocabulary';
 import { Money } from '../../components/Money';
 import { useNavigation } from '../../state/navigation';
 import { useLocale } from '../../state/settings';
-import { countryName, formatDate } from './display';
+import { countryName } from '../../../shared/domain/countries';
+import { formatDate } from '../../format/dates';
 import { PAGE_SIZE, useOrdersList, type SortField } from './orders-list-store';
 
 const COLUMNS: { field: SortField; label: string; numeric?: boolean }[] = [
