@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
-import { launchBrowser, screenshot } from '../support/browser';
-import { startWebApp, type RunningWebApp } from '../support/web-app';
+import { expect, it } from 'vitest';
+import { screenshot } from '../support/browser';
+import { useUiSession } from '../support/ui-session';
 
-let browser: BrowserContext;
-let web: RunningWebApp;
+const ui = useUiSession();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  web = await startWebApp();
-});
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-});
 
 it('sets a price in the catalogue and still sees it after a reload', async () => {
-  const page = await browser.newPage();
-  await page.goto(web.entryUrl('#/catalogue'));
+  const page = await ui.browser.newPage();
+  await page.goto(ui.web.entryUrl('#/catalogue'));
   // The token is taken out of the address bar once the page has it.
   await page.waitForFunction(() => !window.location.search.includes('token'));
 
@@ -36,6 +26,6 @@ it('sets a price in the catalogue and still sees it after a reload', async () =>
   const again = page.getByRole('textbox', { name: 'EUR price of Ending child labour, forced labour and human trafficking in global supply chains' });
   await expect.poll(() => again.inputValue()).toBe('24.50');
   expect(await page.getByRole('textbox', { name: 'CHF price of Ending child labour, forced labour and human trafficking in global supply chains' }).inputValue()).toBe('');
-  expect(web.app.db.prepare("SELECT unit_price_minor AS minor FROM prices WHERE currency = 'EUR'").all()).toEqual([{ minor: 2450 }]);
+  expect(ui.web.app.db.prepare("SELECT unit_price_minor AS minor FROM prices WHERE currency = 'EUR'").all()).toEqual([{ minor: 2450 }]);
   await page.close();
 });

@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from '../support/browser';
-import { startWebApp, type RunningWebApp } from '../support/web-app';
+import { afterAll, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { screenshot } from '../support/browser';
+import { openScreen, useUiSession } from '../support/ui-session';
 
 // Long keyboard flows in a real browser; the whole suite shares two cores, so allow more than the default.
 const UI_FLOW_TIMEOUT_MS = 90_000;
 /** Waits for what the clerk would see; a busy machine can take seconds to answer a save. */
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
-let browser: BrowserContext;
-let web: RunningWebApp;
+const ui = useUiSession(UI_FLOW_TIMEOUT_MS);
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  web = await startWebApp();
-}, UI_FLOW_TIMEOUT_MS);
 afterAll(async () => {
   expect(pageProblems).toEqual([]);
-  await browser?.close();
-  await web?.stop();
 }, UI_FLOW_TIMEOUT_MS);
 
 /** The error text tied to an input through aria-describedby: what a screen reader reads next to the field. */
@@ -36,15 +29,14 @@ async function describedError(page: Page, input: Locator): Promise<string> {
 const pageProblems: string[] = [];
 
 async function openCatalogue(): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await ui.browser.newPage();
   page.on('pageerror', (error) => pageProblems.push(error.message));
   page.on('console', (message) => {
     const text = message.text();
     if ((message.type() === 'error' || message.type() === 'warning') && !/Failed to load resource: the server responded with a status of 4\d\d/.test(text)) pageProblems.push(text);
   });
   page.setDefaultTimeout(15_000);
-  await page.goto(web.entryUrl('#/catalogue'));
-  await page.waitForFunction(() => !window.location.search.includes('token'));
+  await openScreen(ui, '#/catalogue', page);
   return page;
 }
 
@@ -75,7 +67,7 @@ it('adds a publication by keyboard: a wrong ISBN is explained next to the field,
   // Submitting anyway is refused by the same schema and puts the cursor back on the ISBN.
   await panel.getByRole('button', { name: 'Add publication' }).click();
   await poll(() => isbn.evaluate((el) => el === document.activeElement)).toBe(true);
-  expect(web.app.db.prepare("SELECT count(*) AS n FROM publications WHERE title LIKE 'Migration Governance%'").get()).toEqual({ n: 0 });
+  expect(ui.web.app.db.prepare("SELECT count(*) AS n FROM publications WHERE title LIKE 'Migration Governance%'").get()).toEqual({ n: 0 });
   await screenshot(page, 'catalogue-publication-invalid-isbn');
 
   await isbn.fill('9783161484100');
@@ -99,7 +91,7 @@ it('adds a publication by keyboard: a wrong ISBN is explained next to the field,
   const row = page.getByRole('row').filter({ hasText: 'Migration Governance Handbook' });
   expect(await row.textContent()).toContain('978-3-16-148410-0');
   expect(await row.textContent()).toContain('French, Spanish · Print + PDF');
-  const stored = web.app.db.prepare("SELECT isbn, languages, formats, year, pages FROM publications WHERE title = 'Migration Governance Handbook'").get();
+  const stored = ui.web.app.db.prepare("SELECT isbn, languages, formats, year, pages FROM publications WHERE title = 'Migration Governance Handbook'").get();
   expect(stored).toEqual({ isbn: '9783161484100', languages: '["fr","es"]', formats: '["print","pdf"]', year: 2026, pages: 212 });
   await screenshot(page, 'catalogue-publication-saved');
   await page.close();

@@ -1,26 +1,25 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { screenshot } from '../support/browser';
+import { openScreen, useUiSession } from '../support/ui-session';
 import { call } from '../support/test-db';
-import { startWebApp, type RunningWebApp } from '../support/web-app';
 
 // Long keyboard flows in a real browser; the whole suite shares two cores, so allow more than the default.
 const UI_FLOW_TIMEOUT_MS = 90_000;
 /** Waits for what the clerk would see; a busy machine can take seconds to answer a save. */
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
-let browser: BrowserContext;
-let web: RunningWebApp;
+const ui = useUiSession(UI_FLOW_TIMEOUT_MS);
 const ids: Record<string, number> = {};
 const orderNumbers: string[] = [];
 
 async function addCustomer(key: string, details: Record<string, string>) {
-  const { customer } = await call(web.app, 'customers.save', details);
+  const { customer } = await call(ui.web.app, 'customers.save', details);
   ids[key] = customer.id;
 }
 
 async function addOrder(customerId: number, currency: string, unitPrice: string, quantity: number) {
-  const { order } = await call(web.app, 'orders.create', {
+  const { order } = await call(ui.web.app, 'orders.create', {
     customer: { name: 'As written on the form', country: 'CH' },
     customerId,
     currency,
@@ -33,8 +32,6 @@ async function addOrder(customerId: number, currency: string, unitPrice: string,
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  web = await startWebApp();
   await addCustomer('jose', { name: 'José Núñez', address: 'Rue de Lausanne 12', postalCode: '1201', city: 'Genève', country: 'CH', email: 'jose@unige.ch', phone: '+41 22 111 22 33' });
   await addCustomer('joseAgain', { name: 'JOSE NUNEZ', city: 'Geneva', country: 'CH', phone: '+41 79 000 00 00', notes: 'Faxed twice in 2025.' });
   await addCustomer('anna', { name: 'Anna Schmidt', city: 'Berlin', country: 'DE', email: 'anna@example.de' });
@@ -43,28 +40,25 @@ beforeAll(async () => {
   const chf = await addOrder(ids.jose!, 'CHF', '19.90', 3); // 59.70
   await addOrder(ids.jose!, 'EUR', '12.50', 2); // 25.00
   await addOrder(ids.joseAgain!, 'CHF', '10.00', 1); // 10.00
-  web.app.db
+  ui.web.app.db
     .prepare("INSERT INTO payments (order_id, received_on, method, currency, amount_minor, created_at) VALUES (?, '2026-11-10', 'bank_transfer', 'CHF', 5000, '2026-11-10T09:00:00Z')")
     .run(chf.id);
 }, UI_FLOW_TIMEOUT_MS);
 afterAll(async () => {
   expect(pageProblems).toEqual([]);
-  await browser?.close();
-  await web?.stop();
 }, UI_FLOW_TIMEOUT_MS);
 
 /** Script errors and React warnings seen by any page; a screen that logs errors is not finished. */
 const pageProblems: string[] = [];
 
 async function openCustomers(): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await ui.browser.newPage();
   page.on('pageerror', (error) => pageProblems.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning') pageProblems.push(message.text());
   });
   page.setDefaultTimeout(15_000);
-  await page.goto(web.entryUrl('#/customers'));
-  await page.waitForFunction(() => !window.location.search.includes('token'));
+  await openScreen(ui, '#/customers', page);
   return page;
 }
 
@@ -121,7 +115,7 @@ it('opens a customer from the search, edits the notes, sees balances and orders,
   await notes.press('Tab');
   await page.keyboard.press('Enter'); // Tab lands on "Save customer"
   await poll(() => page.getByRole('status').first().textContent()).toBe('Customer saved.');
-  expect(web.app.db.prepare('SELECT notes FROM customers WHERE id = ?').get(ids.jose)).toEqual({ notes: 'Invoices to the faculty secretariat.' });
+  expect(ui.web.app.db.prepare('SELECT notes FROM customers WHERE id = ?').get(ids.jose)).toEqual({ notes: 'Invoices to the faculty secretariat.' });
 
   const notice = page.getByRole('region', { name: 'Possible duplicates' });
   expect(await notice.textContent()).toMatch(/JOSE NUNEZ \(#\d+, same name and country, 1 order\)/);
@@ -148,11 +142,11 @@ it('opens a customer from the search, edits the notes, sees balances and orders,
   await screenshot(page, 'customers-detail-after-merge');
 
   // The merged record has left the directory, and its page points to the kept one.
-  await page.goto(web.entryUrl('#/customers'));
+  await page.goto(ui.web.entryUrl('#/customers'));
   const again = page.getByLabel('Search customers');
   await again.fill('nunez');
   await poll(() => directoryNames(page)).toEqual(['José Núñez']);
-  await page.goto(web.entryUrl(`#/customer/${ids.joseAgain}`));
+  await page.goto(ui.web.entryUrl(`#/customer/${ids.joseAgain}`));
   await poll(() => page.locator('.banner--warning').first().textContent()).toMatch(/merged into José Núñez/);
   await page.close();
 }, UI_FLOW_TIMEOUT_MS);
@@ -195,6 +189,6 @@ it('adds a customer from the directory, with the e-mail problem shown next to th
   await email.fill('library@unifr.ch');
   await email.press('Enter');
   await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Université de Fribourg/);
-  expect(web.app.db.prepare("SELECT country, email FROM customers WHERE name = 'Université de Fribourg'").get()).toEqual({ country: 'CH', email: 'library@unifr.ch' });
+  expect(ui.web.app.db.prepare("SELECT country, email FROM customers WHERE name = 'Université de Fribourg'").get()).toEqual({ country: 'CH', email: 'library@unifr.ch' });
   await page.close();
 }, UI_FLOW_TIMEOUT_MS);

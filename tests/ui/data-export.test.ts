@@ -1,27 +1,18 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
-import { launchBrowser, screenshot } from '../support/browser';
-import { startWebApp, type RunningWebApp } from '../support/web-app';
+import { beforeAll, expect, it } from 'vitest';
+import { screenshot } from '../support/browser';
+import { openScreen, useUiSession } from '../support/ui-session';
 
-let browser: BrowserContext;
-let web: RunningWebApp;
+const ui = useUiSession(90_000);
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  web = await startWebApp();
-  await web.app.invoke('customers.save', { name: 'Rémy Zürcher', country: 'CH', city: 'Genève', postalCode: '1204', phone: '+41 22 000 00 00', email: 'remy@example.ch' });
-});
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
+  await ui.web.app.invoke('customers.save', { name: 'Rémy Zürcher', country: 'CH', city: 'Genève', postalCode: '1204', phone: '+41 22 000 00 00', email: 'remy@example.ch' });
 });
 
 it('downloads the customers as a semicolon CSV and the catalogue as an Excel file', async () => {
-  const page = await browser.newPage();
-  await page.goto(web.entryUrl('#/data'));
-  await page.waitForFunction(() => !window.location.search.includes('token'));
+  const page = await ui.browser.newPage();
+  await openScreen(ui, '#/data', page);
 
   await page.getByLabel('CSV separator').selectOption('semicolon');
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Customers as CSV' }).click()]);

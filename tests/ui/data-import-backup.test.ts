@@ -1,34 +1,24 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from '../support/browser';
-import { startWebApp, type RunningWebApp } from '../support/web-app';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot } from '../support/browser';
+import { openScreen, useUiSession } from '../support/ui-session';
 
-let browser: BrowserContext;
-let web: RunningWebApp;
+const ui = useUiSession();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  web = await startWebApp();
-});
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-});
 
 const header = 'Name;Address;Country;City/Zip Code;Tel.;E-mail;Remarks';
 const good = ['Zoë Ångström;Storgatan 1;Sweden;753 10 Uppsala;+46 18 000 00;zoe@example.se;prefers e-mail', 'Kwame Mensah;P.O. Box 1;GH;Accra;;kwame@example.gh;'];
 const bad = [';Rue du Rhône 1;CH;1204 Genève;;anon@example.ch;', 'Jean Dupont;1 rue de Paris;France;75001 Paris;;jean@example;'];
 const csv = (rows: string[]) => Buffer.from(`\ufeff${[header, ...rows].join('\r\n')}\r\n`, 'utf8');
-const customerCount = () => (web.app.ctx.db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n;
+const customerCount = () => (ui.web.app.ctx.db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n;
 
 async function openData(page: Page) {
-  await page.goto(web.entryUrl('#/data'));
-  await page.waitForFunction(() => !window.location.search.includes('token'));
+  await openScreen(ui, '#/data', page);
   await page.getByRole('heading', { name: 'Import, export and backups' }).waitFor();
 }
 
 it('previews an import with its problems, lets the clerk fix the mapping, and imports only on confirmation', async () => {
-  const page = await browser.newPage();
+  const page = await ui.browser.newPage();
   await openData(page);
   const fileInput = page.getByLabel('File (CSV or Excel .xlsx, up to 10 MB)');
 
@@ -60,7 +50,7 @@ it('previews an import with its problems, lets the clerk fix the mapping, and im
   await page.keyboard.press('Enter');
   await expect.poll(() => page.getByText('Imported clean.csv: 2 added, 0 updated.').count()).toBe(1);
   await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('file');
-  const rows = web.app.ctx.db.prepare('SELECT name, country, city, postal_code AS zip, notes FROM customers ORDER BY name').all();
+  const rows = ui.web.app.ctx.db.prepare('SELECT name, country, city, postal_code AS zip, notes FROM customers ORDER BY name').all();
   expect(rows).toEqual([
     { name: 'Kwame Mensah', country: 'GH', city: 'Accra', zip: '', notes: '' },
     { name: 'Zoë Ångström', country: 'SE', city: 'Uppsala', zip: '753 10', notes: '' },
@@ -69,7 +59,7 @@ it('previews an import with its problems, lets the clerk fix the mapping, and im
 });
 
 it('backs up now, lists the checked backup, and restores it after a confirmation that says what will happen', async () => {
-  const page = await browser.newPage();
+  const page = await ui.browser.newPage();
   await openData(page);
   const before = customerCount();
 
@@ -84,7 +74,7 @@ it('backs up now, lists the checked backup, and restores it after a confirmation
   await screenshot(page, 'data-backups');
 
   // Someone adds a customer after the backup…
-  const added = await web.app.invoke('customers.save', { name: 'After Backup', country: 'CH' });
+  const added = await ui.web.app.invoke('customers.save', { name: 'After Backup', country: 'CH' });
   expect(added.ok).toBe(true);
   expect(customerCount()).toBe(before + 1);
 

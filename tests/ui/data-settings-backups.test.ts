@@ -1,29 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
-import { launchBrowser, screenshot } from '../support/browser';
+import { expect, it } from 'vitest';
+import { screenshot } from '../support/browser';
+import { openScreen, useUiSession } from '../support/ui-session';
 import { tempDir } from '../support/test-db';
-import { startWebApp, type RunningWebApp } from '../support/web-app';
 
-let browser: BrowserContext;
-let web: RunningWebApp;
+const ui = useUiSession();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  web = await startWebApp();
-});
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-});
 
 it('checks the backup folder in Settings when the clerk leaves the field, and Back up now writes there', async () => {
-  const page = await browser.newPage();
-  await page.goto(web.entryUrl('#/settings'));
-  await page.waitForFunction(() => !window.location.search.includes('token'));
+  const page = await ui.browser.newPage();
+  await openScreen(ui, '#/settings', page);
   const folder = page.getByLabel('Backup folder');
-  const besideDatabase = path.join(path.dirname(web.app.file), 'backups');
+  const besideDatabase = path.join(path.dirname(ui.web.app.file), 'backups');
   await expect.poll(() => page.getByText(`Backups go to ${besideDatabase}.`, { exact: false }).count()).toBe(1);
 
   const aFile = path.join(tempDir(), 'not-a-folder');

@@ -3,36 +3,28 @@
  * without the mouse, saved, Order Desk restarted, the order found again by a word of the
  * customer's name and opened, with the same totals.
  */
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import { beforeAll, expect, it, vi } from 'vitest';
 import type { OrderSummary } from '../../shared/contract/types';
-import { launchBrowser, screenshot } from '../support/browser';
+import { screenshot } from '../support/browser';
+import { openScreen, useUiSession } from '../support/ui-session';
 import { call } from '../support/test-db';
-import { startWebApp, type RunningWebApp } from '../support/web-app';
 import { keyInForm, openNewOrder, setCataloguePrices, textOf } from './order-entry-support';
 
 const SLOW = { timeout: 10_000 };
 vi.setConfig({ testTimeout: 120_000 });
 
-let browser: BrowserContext;
-let web: RunningWebApp;
+const ui = useUiSession();
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  web = await startWebApp();
-  await setCataloguePrices(web.app, {
+  await setCataloguePrices(ui.web.app, {
     'Remediation Guidelines': { EUR: '12.00' },
     'Trafficking in Human Beings': { EUR: '18.35' },
   });
 });
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-});
 
 it('keys in an order by keyboard, and after a restart finds it by a word of the name with unchanged totals', async () => {
-  let page = await browser.newPage();
-  await openNewOrder(page, web.entryUrl('#/new-order'));
+  let page = await ui.browser.newPage();
+  await openNewOrder(page, ui.web.entryUrl('#/new-order'));
   await keyInForm(page, {
     name: 'Łukasz Żółć',
     address: 'ul. Długa 5',
@@ -74,10 +66,9 @@ it('keys in an order by keyboard, and after a restart finds it by a word of the 
   const number = (await saved.textContent())!.match(/\d{4}-\d{5}/)![0];
   await page.close();
 
-  web = await web.restart();
-  page = await browser.newPage();
-  await page.goto(web.entryUrl('#/orders'));
-  await page.waitForFunction(() => !window.location.search.includes('token'));
+  ui.web = await ui.web.restart();
+  page = await ui.browser.newPage();
+  await openScreen(ui, '#/orders', page);
   await page.locator('#orders-search').waitFor();
   await page.keyboard.type('zolc');
   await expect.poll(() => page.getByRole('status').first().textContent(), SLOW).toMatch(/1–1 of 1 order$/);
@@ -94,7 +85,7 @@ it('keys in an order by keyboard, and after a restart finds it by a word of the 
   expect(await page.getByText('Łukasz Żółć').first().isVisible()).toBe(true);
   await screenshot(page, 'acceptance-order-detail');
 
-  const stored = await call<{ rows: OrderSummary[] }>(web.app, 'orders.list', { query: 'Żółć' });
+  const stored = await call<{ rows: OrderSummary[] }>(ui.web.app, 'orders.list', { query: 'Żółć' });
   expect(stored.rows.map((r) => [r.number, r.total, r.currency])).toEqual([[number, '117.95', 'EUR']]);
   await page.close();
 });

@@ -1,30 +1,20 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { generateDemoData } from '../../db/seed/demo-data';
-import { launchBrowser, screenshot } from '../support/browser';
+import { screenshot } from '../support/browser';
+import { openScreen, useUiSession } from '../support/ui-session';
 import { call } from '../support/test-db';
-import { startWebApp, type RunningWebApp } from '../support/web-app';
 
-let browser: BrowserContext;
-let web: RunningWebApp;
+const ui = useUiSession();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  web = await startWebApp();
-});
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-});
 
 async function open(page: Page, hash: string) {
-  await page.goto(web.entryUrl(hash));
-  await page.waitForFunction(() => !window.location.search.includes('token'));
+  await openScreen(ui, hash, page);
   await page.getByRole('heading', { level: 1 }).waitFor();
 }
 
 it('shows an edit as a readable diff, and cancels an order with a required reason, by keyboard', async () => {
-  const { publications } = await call(web.app, 'catalogue.list', {});
+  const { publications } = await call(ui.web.app, 'catalogue.list', {});
   const input = {
     customer: { name: 'Zoë Ångström-Müller', country: 'CH', city: 'Genève', postalCode: '1202', email: 'zoe@example.ch', address: 'Rue de Lausanne 12' },
     currency: 'CHF',
@@ -34,8 +24,8 @@ it('shows an edit as a readable diff, and cancels an order with a required reaso
     customerReference: 'PO-4711',
     lines: [{ publicationId: publications[0].id, quantity: 2, unitPrice: '30.00' }],
   };
-  const { order } = await call(web.app, 'orders.create', input);
-  await call(web.app, 'orders.update', {
+  const { order } = await call(ui.web.app, 'orders.create', input);
+  await call(ui.web.app, 'orders.update', {
     ...input,
     id: order.id,
     customer: { ...input.customer, city: 'Lausanne', postalCode: '1003' },
@@ -45,7 +35,7 @@ it('shows an edit as a readable diff, and cancels an order with a required reaso
     ],
   });
 
-  const page = await browser.newPage();
+  const page = await ui.browser.newPage();
   await open(page, `#/order/${order.id}`);
   expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Order ${order.number}`);
   expect(await page.getByRole('link', { name: 'Edit' }).getAttribute('href')).toBe(`#/edit-order/${order.id}`);
@@ -76,7 +66,7 @@ it('shows an edit as a readable diff, and cancels an order with a required reaso
   await expect.poll(() => dialog.getByRole('alert').textContent()).toMatch(/Reason is required/);
   expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
   await screenshot(page, 'order-detail-cancel-dialog');
-  expect(web.app.db.prepare('SELECT status FROM orders WHERE id = ?').pluck().get(order.id)).toBe('open');
+  expect(ui.web.app.db.prepare('SELECT status FROM orders WHERE id = ?').pluck().get(order.id)).toBe('open');
 
   // Esc closes without cancelling; the order stays open.
   await page.keyboard.press('Escape');
@@ -95,7 +85,7 @@ it('shows an edit as a readable diff, and cancels an order with a required reaso
   expect(cancelText).toMatch(/Status\s+Open\s+Cancelled/);
   expect(cancelText).toMatch(/Reason\s+—\s+Customer ordered the PDF instead\./);
   await screenshot(page, 'order-detail-cancelled');
-  expect(web.app.db.prepare('SELECT status, cancel_reason FROM orders WHERE id = ?').get(order.id)).toEqual({
+  expect(ui.web.app.db.prepare('SELECT status, cancel_reason FROM orders WHERE id = ?').get(order.id)).toEqual({
     status: 'cancelled',
     cancel_reason: 'Customer ordered the PDF instead.',
   });
@@ -103,13 +93,13 @@ it('shows an edit as a readable diff, and cancels an order with a required reaso
 });
 
 it('shows invoices, payments with only the card’s last digits, the balance, and why a paid order is locked', async () => {
-  generateDemoData(web.app.db, { orders: 40, seed: 3, force: true });
-  const shipped = web.app.db
+  generateDemoData(ui.web.app.db, { orders: 40, seed: 3, force: true });
+  const shipped = ui.web.app.db
     .prepare("SELECT o.id FROM orders o JOIN payments p ON p.order_id = o.id WHERE o.status = 'shipped' AND p.method = 'credit_card' LIMIT 1")
     .pluck()
     .get() as number;
-  const last4 = web.app.db.prepare('SELECT card_last4 FROM payments WHERE order_id = ?').pluck().get(shipped) as string;
-  const page = await browser.newPage();
+  const last4 = ui.web.app.db.prepare('SELECT card_last4 FROM payments WHERE order_id = ?').pluck().get(shipped) as string;
+  const page = await ui.browser.newPage();
   await open(page, `#/order/${shipped}`);
   const payments = await page.getByRole('region', { name: 'Invoices and payments' }).innerText();
   expect(payments).toMatch(/Invoice INV-\d{4}-\d{5}/);

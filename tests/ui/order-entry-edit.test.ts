@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
-import { launchBrowser, screenshot } from '../support/browser';
+import { beforeAll, expect, it, vi } from 'vitest';
+import { screenshot } from '../support/browser';
+import { useUiSession } from '../support/ui-session';
 import { call } from '../support/test-db';
-import { startWebApp, type RunningWebApp } from '../support/web-app';
 import { errorOf, focusedField, openNewOrder, setCataloguePrices, textOf } from './order-entry-support';
 
 /** The machine is shared; answers may take longer than vitest's default second. */
@@ -10,27 +9,20 @@ const SLOW = { timeout: 10_000 };
 // Keying in a whole form by keyboard in a real browser can take most of a minute on a shared machine.
 vi.setConfig({ testTimeout: 120_000 });
 
-let browser: BrowserContext;
-let web: RunningWebApp;
+const ui = useUiSession();
 let ids: Record<string, number>;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  web = await startWebApp();
-  ids = await setCataloguePrices(web.app, {
+  ids = await setCataloguePrices(ui.web.app, {
     'Migrants and their Vulnerability': { CHF: '25.00', EUR: '24.00' },
     'Ending child labour': { CHF: '19.90', EUR: '18.50' },
   });
-});
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
 });
 
 const today = () => new Date().toLocaleDateString('sv-SE');
 
 async function createOrder(overrides: Record<string, unknown> = {}) {
-  const { order } = await call(web.app, 'orders.create', {
+  const { order } = await call(ui.web.app, 'orders.create', {
     customer: { name: 'Ngọc Trần', address: '12 Lý Thường Kiệt', country: 'VN', city: 'Hà Nội', postalCode: '100000', phone: '', email: 'ngoc@example.vn' },
     currency: 'CHF',
     receivedVia: 'fax',
@@ -42,8 +34,8 @@ async function createOrder(overrides: Record<string, unknown> = {}) {
 }
 
 it('re-prices list prices after confirming a currency change and keeps prices typed by hand', async () => {
-  const page = await browser.newPage();
-  await openNewOrder(page, web.entryUrl('#/new-order'));
+  const page = await ui.browser.newPage();
+  await openNewOrder(page, ui.web.entryUrl('#/new-order'));
   const title1 = page.getByRole('combobox', { name: 'Book title, line 1' });
   await title1.focus();
   await page.keyboard.type('vulnerability');
@@ -95,7 +87,7 @@ it('re-prices list prices after confirming a currency change and keeps prices ty
 });
 
 it('fills the customer block from an existing customer picked by name', async () => {
-  const { customer } = await call(web.app, 'customers.save', {
+  const { customer } = await call(ui.web.app, 'customers.save', {
     name: 'Zoë Ångström-Müller',
     address: 'Storgatan 1',
     country: 'SE',
@@ -104,8 +96,8 @@ it('fills the customer block from an existing customer picked by name', async ()
     phone: '+46 18 000 00',
     email: 'zoe@example.se',
   });
-  const page = await browser.newPage();
-  await openNewOrder(page, web.entryUrl('#/new-order'));
+  const page = await ui.browser.newPage();
+  await openNewOrder(page, ui.web.entryUrl('#/new-order'));
   await page.keyboard.type('angstr');
   await page.getByRole('option', { name: /Zoë Ångström-Müller/ }).waitFor();
   await page.keyboard.press('ArrowDown');
@@ -130,15 +122,15 @@ it('fills the customer block from an existing customer picked by name', async ()
   await page.keyboard.type('30');
   await page.keyboard.press('Control+S');
   await page.getByRole('status').filter({ hasText: /saved/ }).waitFor();
-  const row = web.app.db.prepare('SELECT customer_id FROM orders ORDER BY id DESC LIMIT 1').get();
+  const row = ui.web.app.db.prepare('SELECT customer_id FROM orders ORDER BY id DESC LIMIT 1').get();
   expect(row).toEqual({ customer_id: customer.id });
   await page.close();
 });
 
 it('edits an open order and saves it back with its version', async () => {
   const order = await createOrder();
-  const page = await browser.newPage();
-  await page.goto(web.entryUrl(`#/edit-order/${order.id}`));
+  const page = await ui.browser.newPage();
+  await page.goto(ui.web.entryUrl(`#/edit-order/${order.id}`));
   await page.getByRole('heading', { name: `Edit order ${order.number}` }).waitFor();
   await expect.poll(() => focusedField(page), SLOW).toBe('customer.name');
   expect(await page.getByRole('combobox', { name: 'Country' }).inputValue()).toBe('Vietnam');
@@ -151,7 +143,7 @@ it('edits an open order and saves it back with its version', async () => {
   await screenshot(page, 'order-entry-edit');
   await page.keyboard.press('Control+S');
   await expect.poll(() => page.evaluate(() => window.location.hash), SLOW).toBe(`#/order/${order.id}`);
-  const stored = await call(web.app, 'orders.get', { id: order.id });
+  const stored = await call(ui.web.app, 'orders.get', { id: order.id });
   expect(stored.order.total).toBe('99.50');
   expect(stored.order.lines[0].quantity).toBe(5);
   await page.close();
@@ -159,16 +151,16 @@ it('edits an open order and saves it back with its version', async () => {
 
 it('refuses to overwrite a change made meanwhile by someone else', async () => {
   const order = await createOrder();
-  const page = await browser.newPage();
-  await page.goto(web.entryUrl(`#/edit-order/${order.id}`));
+  const page = await ui.browser.newPage();
+  await page.goto(ui.web.entryUrl(`#/edit-order/${order.id}`));
   await page.getByRole('heading', { name: `Edit order ${order.number}` }).waitFor();
   const notes = page.getByRole('textbox', { name: 'Notes' });
   await notes.focus();
   await page.keyboard.type('Customer phoned: send by courier.');
 
-  const { order: current } = await call(web.app, 'orders.get', { id: order.id });
+  const { order: current } = await call(ui.web.app, 'orders.get', { id: order.id });
   await new Promise((resolve) => setTimeout(resolve, 5));
-  await call(web.app, 'orders.update', {
+  await call(ui.web.app, 'orders.update', {
     ...current,
     lines: current.lines.map((l: { publicationId: number; quantity: number; unitPrice: string }) => ({ publicationId: l.publicationId, quantity: l.quantity, unitPrice: l.unitPrice })),
     customerReference: 'PO-77',
@@ -178,7 +170,7 @@ it('refuses to overwrite a change made meanwhile by someone else', async () => {
   await page.keyboard.press('Control+S');
   const alert = page.getByRole('alert').filter({ hasText: 'was changed by someone else' });
   await alert.waitFor();
-  const stored = await call(web.app, 'orders.get', { id: order.id });
+  const stored = await call(ui.web.app, 'orders.get', { id: order.id });
   expect(stored.order.notes).toBe('');
   expect(stored.order.customerReference).toBe('PO-77');
   await page.close();
@@ -186,9 +178,9 @@ it('refuses to overwrite a change made meanwhile by someone else', async () => {
 
 it('explains why an order that is no longer open cannot be edited', async () => {
   const order = await createOrder();
-  web.app.db.prepare("UPDATE orders SET status = 'invoiced' WHERE id = ?").run(order.id);
-  const page = await browser.newPage();
-  await page.goto(web.entryUrl(`#/edit-order/${order.id}`));
+  ui.web.app.db.prepare("UPDATE orders SET status = 'invoiced' WHERE id = ?").run(order.id);
+  const page = await ui.browser.newPage();
+  await page.goto(ui.web.entryUrl(`#/edit-order/${order.id}`));
   const message = page.getByRole('alert').filter({ hasText: `Order ${order.number} is invoiced and can no longer be edited` });
   await message.waitFor();
   expect(await page.getByRole('link', { name: `Back to order ${order.number}` }).getAttribute('href')).toBe(`#/order/${order.id}`);
@@ -197,8 +189,8 @@ it('explains why an order that is no longer open cannot be edited', async () => 
 });
 
 it('shows what the API refuses next to the field, e.g. a title retired while the form was open', async () => {
-  const page = await browser.newPage();
-  await openNewOrder(page, web.entryUrl('#/new-order'));
+  const page = await ui.browser.newPage();
+  await openNewOrder(page, ui.web.entryUrl('#/new-order'));
   await page.keyboard.type('Łukasz Żółć');
   await page.getByRole('combobox', { name: 'Country' }).focus();
   await page.keyboard.type('Poland');
@@ -211,24 +203,24 @@ it('shows what the API refuses next to the field, e.g. a title retired while the
   await page.keyboard.press('Tab');
   await page.keyboard.type('9.50');
 
-  const { publications } = await call(web.app, 'catalogue.list', {});
+  const { publications } = await call(ui.web.app, 'catalogue.list', {});
   const remediation = publications.find((p: { title: string }) => p.title.startsWith('Remediation'));
-  await call(web.app, 'catalogue.save', { ...remediation, active: false });
+  await call(ui.web.app, 'catalogue.save', { ...remediation, active: false });
 
   await page.keyboard.press('Control+S');
   const title = page.getByRole('combobox', { name: 'Book title, line 1' });
   await expect.poll(() => errorOf(page, title), SLOW).toMatch(/^"Remediation Guidelines .*" is retired and can no longer be ordered\.$/);
   expect(await focusedField(page)).toMatch(/^line:.*:title$/);
-  expect(web.app.db.prepare("SELECT count(*) AS n FROM orders WHERE customer_name = 'Łukasz Żółć'").get()).toEqual({ n: 0 });
-  await call(web.app, 'catalogue.save', { ...remediation, active: true });
+  expect(ui.web.app.db.prepare("SELECT count(*) AS n FROM orders WHERE customer_name = 'Łukasz Żółć'").get()).toEqual({ n: 0 });
+  await call(ui.web.app, 'catalogue.save', { ...remediation, active: true });
   await page.close();
 });
 
 it('offers country names in the language of the settings and stores the ISO code', async () => {
-  await call(web.app, 'settings.set', { locale: 'fr-CH' });
+  await call(ui.web.app, 'settings.set', { locale: 'fr-CH' });
   try {
-    const page = await browser.newPage();
-    await openNewOrder(page, web.entryUrl('#/new-order'));
+    const page = await ui.browser.newPage();
+    await openNewOrder(page, ui.web.entryUrl('#/new-order'));
     await page.keyboard.type('Hans Müller');
     await page.getByRole('combobox', { name: 'Country' }).focus();
     await page.keyboard.type('allem');
@@ -244,9 +236,9 @@ it('offers country names in the language of the settings and stores the ISO code
     await page.keyboard.type('12');
     await page.keyboard.press('Control+S');
     await page.getByRole('status').filter({ hasText: /saved/ }).waitFor();
-    expect(web.app.db.prepare("SELECT customer_country AS country FROM orders WHERE customer_name = 'Hans Müller'").get()).toEqual({ country: 'DE' });
+    expect(ui.web.app.db.prepare("SELECT customer_country AS country FROM orders WHERE customer_name = 'Hans Müller'").get()).toEqual({ country: 'DE' });
     await page.close();
   } finally {
-    await call(web.app, 'settings.set', { locale: 'en-CH' });
+    await call(ui.web.app, 'settings.set', { locale: 'en-CH' });
   }
 });

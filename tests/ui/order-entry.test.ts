@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
-import { launchBrowser, screenshot } from '../support/browser';
-import { startWebApp, type RunningWebApp } from '../support/web-app';
+import { beforeAll, expect, it, vi } from 'vitest';
+import { screenshot } from '../support/browser';
+import { useUiSession } from '../support/ui-session';
 import { errorOf, focusedField, textOf, keyInForm, openNewOrder, setCataloguePrices, type PaperForm } from './order-entry-support';
 
 /** The machine is shared; answers may take longer than vitest's default second. */
@@ -9,20 +8,13 @@ const SLOW = { timeout: 10_000 };
 // Keying in a whole form by keyboard in a real browser can take most of a minute on a shared machine.
 vi.setConfig({ testTimeout: 120_000 });
 
-let browser: BrowserContext;
-let web: RunningWebApp;
+const ui = useUiSession();
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  web = await startWebApp();
-  await setCataloguePrices(web.app, {
+  await setCataloguePrices(ui.web.app, {
     'Migrants and their Vulnerability': { CHF: '25.00', EUR: '24.00' },
     'Ending child labour': { CHF: '19.90', EUR: '18.50' },
   });
-});
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
 });
 
 const zoe: PaperForm = {
@@ -41,8 +33,8 @@ const zoe: PaperForm = {
 };
 
 it('keys in a three-line paper order with the keyboard only and saves it with exact totals', async () => {
-  const page = await browser.newPage();
-  await openNewOrder(page, web.entryUrl('#/new-order'));
+  const page = await ui.browser.newPage();
+  await openNewOrder(page, ui.web.entryUrl('#/new-order'));
   await keyInForm(page, zoe);
   await screenshot(page, 'order-entry-filled');
   await expect.poll(() => textOf(page.getByRole('status', { name: 'Total, line 3' })), SLOW).toBe('CHF 40.00');
@@ -60,9 +52,9 @@ it('keys in a three-line paper order with the keyboard only and saves it with ex
   await saved.waitFor();
   const number = (await saved.textContent())!.match(/\d{4}-\d{5}/)![0];
 
-  const row = web.app.db.prepare('SELECT id, total_minor, currency, customer_name, customer_country, needs_review FROM orders WHERE number = ?').get(number) as Record<string, unknown>;
+  const row = ui.web.app.db.prepare('SELECT id, total_minor, currency, customer_name, customer_country, needs_review FROM orders WHERE number = ?').get(number) as Record<string, unknown>;
   expect(row).toMatchObject({ total_minor: 15480, currency: 'CHF', customer_name: 'Zoë Ångström-Müller', customer_country: 'SE', needs_review: 1 });
-  const lines = web.app.db.prepare('SELECT title, quantity, unit_price_minor, line_total_minor FROM order_lines WHERE order_id = ? ORDER BY position').all(row.id);
+  const lines = ui.web.app.db.prepare('SELECT title, quantity, unit_price_minor, line_total_minor FROM order_lines WHERE order_id = ? ORDER BY position').all(row.id);
   expect(lines).toEqual([
     { title: 'Migrants and their Vulnerability to Human Trafficking, Modern Slavery and Forced Labour', quantity: 3, unit_price_minor: 2500, line_total_minor: 7500 },
     { title: 'Ending child labour, forced labour and human trafficking in global supply chains', quantity: 2, unit_price_minor: 1990, line_total_minor: 3980 },
@@ -79,18 +71,18 @@ it('keys in a three-line paper order with the keyboard only and saves it with ex
   await page.reload();
   await expect.poll(() => focusedField(page), SLOW).toBe('customer.name');
   expect(await page.getByText(/Restore the unsaved order/).count()).toBe(0);
-  const stored = await web.app.invoke('orders.get', { id: row.id });
+  const stored = await ui.web.app.invoke('orders.get', { id: row.id });
   expect(stored.ok && stored.value).toMatchObject({ order: { number, total: '154.80' } });
   await page.close();
 });
 
 it('warns that a second identical form is a duplicate, names the first order, and still saves on request', async () => {
-  const first = web.app.db.prepare("SELECT id, number, received_on FROM orders WHERE customer_name = 'Zoë Ångström-Müller' ORDER BY id LIMIT 1").get() as
+  const first = ui.web.app.db.prepare("SELECT id, number, received_on FROM orders WHERE customer_name = 'Zoë Ångström-Müller' ORDER BY id LIMIT 1").get() as
     | { id: number; number: string; received_on: string }
     | undefined;
   expect(first).toBeDefined();
-  const page = await browser.newPage();
-  await openNewOrder(page, web.entryUrl('#/new-order'));
+  const page = await ui.browser.newPage();
+  await openNewOrder(page, ui.web.entryUrl('#/new-order'));
   await keyInForm(page, { ...zoe, name: 'zoe angstrom-muller', email: '' });
   await page.keyboard.press('Control+S');
 
@@ -98,18 +90,18 @@ it('warns that a second identical form is a duplicate, names the first order, an
   await warning.waitFor();
   expect(await warning.textContent()).toContain(`Order ${first!.number}, received ${first!.received_on} by mail`);
   expect(await warning.getByRole('link', { name: `Order ${first!.number}` }).getAttribute('href')).toBe(`#/order/${first!.id}`);
-  expect(web.app.db.prepare('SELECT count(*) AS n FROM orders').get()).toEqual({ n: 1 });
+  expect(ui.web.app.db.prepare('SELECT count(*) AS n FROM orders').get()).toEqual({ n: 1 });
   await screenshot(page, 'order-entry-duplicate-warning');
 
   await page.keyboard.press('Control+S');
   await page.getByRole('status').filter({ hasText: /saved/ }).waitFor();
-  expect(web.app.db.prepare('SELECT count(*) AS n FROM orders').get()).toEqual({ n: 2 });
+  expect(ui.web.app.db.prepare('SELECT count(*) AS n FROM orders').get()).toEqual({ n: 2 });
   await page.close();
 });
 
 it('shows clerk-readable errors next to the wrong fields, refuses to save and focuses the first problem', async () => {
-  const page = await browser.newPage();
-  await openNewOrder(page, web.entryUrl('#/new-order'));
+  const page = await ui.browser.newPage();
+  await openNewOrder(page, ui.web.entryUrl('#/new-order'));
   const kb = page.keyboard;
   await kb.press('Tab'); // leave Name empty
   await kb.type('Rue du Rhône 1');
@@ -139,7 +131,7 @@ it('shows clerk-readable errors next to the wrong fields, refuses to save and fo
   expect(await errorOf(page, page.getByRole('textbox', { name: 'Unit price in CHF, line 1' }))).toBe('Unit price can have at most 2 decimals in CHF.');
   expect(await focusedField(page)).toBe('customer.name');
   expect(await page.getByRole('alert').filter({ hasText: 'The order was not saved' }).count()).toBe(1);
-  expect(web.app.db.prepare("SELECT count(*) AS n FROM orders WHERE customer_address = 'Rue du Rhône 1'").get()).toEqual({ n: 0 });
+  expect(ui.web.app.db.prepare("SELECT count(*) AS n FROM orders WHERE customer_address = 'Rue du Rhône 1'").get()).toEqual({ n: 0 });
   await screenshot(page, 'order-entry-errors');
 
   // Fixing a field clears its message at once.
@@ -150,8 +142,8 @@ it('shows clerk-readable errors next to the wrong fields, refuses to save and fo
 });
 
 it('keeps an unsaved form through a reload and offers it back', async () => {
-  const page = await browser.newPage();
-  await openNewOrder(page, web.entryUrl('#/new-order'));
+  const page = await ui.browser.newPage();
+  await openNewOrder(page, ui.web.entryUrl('#/new-order'));
   await page.keyboard.type('Łukasz Żółć');
   await page.keyboard.press('Tab');
   await page.keyboard.type('ul. Długa 5');
@@ -174,15 +166,15 @@ it('keeps an unsaved form through a reload and offers it back', async () => {
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect.poll(() => page.evaluate(() => window.location.hash), SLOW).toBe('#/orders');
-  await page.goto(web.entryUrl('#/new-order'));
+  await page.goto(ui.web.entryUrl('#/new-order'));
   await expect.poll(() => focusedField(page), SLOW).toBe('customer.name');
   expect(await page.getByText(/Restore the unsaved order/).count()).toBe(0);
   await page.close();
 });
 
 it('removes a line with Ctrl+Delete and leaves the lines with Tab on an empty new line', async () => {
-  const page = await browser.newPage();
-  await openNewOrder(page, web.entryUrl('#/new-order'));
+  const page = await ui.browser.newPage();
+  await openNewOrder(page, ui.web.entryUrl('#/new-order'));
   await page.getByRole('combobox', { name: 'Book title, line 1' }).focus();
   const kb = page.keyboard;
   for (const [title, quantity, price] of [

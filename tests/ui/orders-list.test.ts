@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from '../support/browser';
-import { startWebApp, type RunningWebApp } from '../support/web-app';
+import { beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot } from '../support/browser';
+import { openScreen, useUiSession } from '../support/ui-session';
 import { call } from '../support/test-db';
 
-let browser: BrowserContext;
-let web: RunningWebApp;
+const ui = useUiSession();
 
 const NAMES = [
   ['Zoë Ångström-Müller', 'SE', 'Uppsala', 'zoe@uu.se'],
@@ -16,12 +15,10 @@ const NAMES = [
 ] as const;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  web = await startWebApp();
-  const { publications } = await call(web.app, 'catalogue.list', {});
+  const { publications } = await call(ui.web.app, 'catalogue.list', {});
   // 55 orders from other customers first, so the list has two pages; the named ones are newest.
   for (let i = 0; i < 55; i++) {
-    await call(web.app, 'orders.create', {
+    await call(ui.web.app, 'orders.create', {
       customer: { name: `Library ${i + 1}`, country: 'CH', city: 'Genève', email: `library${i + 1}@example.ch` },
       currency: 'CHF',
       receivedVia: 'mail',
@@ -30,7 +27,7 @@ beforeAll(async () => {
     });
   }
   for (const [i, [name, country, city, email]] of NAMES.entries()) {
-    await call(web.app, 'orders.create', {
+    await call(ui.web.app, 'orders.create', {
       customer: { name, country, city, email, address: 'Main street 1' },
       currency: i % 2 ? 'EUR' : 'USD',
       receivedVia: 'fax',
@@ -43,21 +40,16 @@ beforeAll(async () => {
     });
   }
 });
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-});
 
 async function open(page: Page, hash: string) {
-  await page.goto(web.entryUrl(hash));
-  await page.waitForFunction(() => !window.location.search.includes('token'));
+  await openScreen(ui, hash, page);
 }
 
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 const selectedText = (page: Page) => page.locator('#orders-table tbody tr[aria-selected="true"]').innerText();
 
 it('shows every order with its details, searches by a word of the name, and opens one by keyboard', async () => {
-  const page = await browser.newPage();
+  const page = await ui.browser.newPage();
   await open(page, '#/orders');
   await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/1–50 of 60 orders/);
   expect(await focusedId(page)).toBe('orders-search');
@@ -112,7 +104,7 @@ it('shows every order with its details, searches by a word of the name, and open
 });
 
 it('filters, sorts by keyboard, and says clearly when nothing matches', async () => {
-  const page = await browser.newPage();
+  const page = await ui.browser.newPage();
   await open(page, '#/orders');
   await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/of 60 orders/);
 
