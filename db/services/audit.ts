@@ -1,10 +1,10 @@
 import type { AuditEntry } from '../../shared/contract/types';
 import { timestamp, type ServiceContext } from '../context';
+import { statement } from '../statements';
 
 /** Writes one audit record; call inside the transaction of the change it describes. */
 export function audit(ctx: ServiceContext, entity: string, entityId: number | null, action: string, before: unknown, after: unknown): void {
-  ctx.db
-    .prepare('INSERT INTO audit_log (at, actor, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
+  statement(ctx, 'INSERT INTO audit_log (at, actor, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(timestamp(ctx), ctx.actor, entity, entityId, action, before === undefined ? null : JSON.stringify(before), after === undefined ? null : JSON.stringify(after));
 }
 
@@ -20,7 +20,7 @@ interface AuditRow {
 }
 
 export function auditHistory(ctx: ServiceContext, entity: string, entityId: number): AuditEntry[] {
-  const rows = ctx.db.prepare('SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id').all(entity, entityId) as AuditRow[];
+  const rows = statement(ctx, 'SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id').all(entity, entityId) as AuditRow[];
   return rows.map((r) => ({
     id: r.id,
     at: r.at,

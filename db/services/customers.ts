@@ -5,6 +5,7 @@ import type { Customer, CustomerDetails } from '../../shared/contract/types';
 import { foldForMatch } from '../../shared/domain/text';
 import { timestamp, type ServiceContext } from '../context';
 import { audit } from './audit';
+import { statement } from '../statements';
 
 export interface CustomerRow {
   id: number;
@@ -39,7 +40,7 @@ export function toCustomer(r: CustomerRow): Customer {
 }
 
 export function getCustomerRow(ctx: ServiceContext, id: number): CustomerRow {
-  const row = ctx.db.prepare('SELECT * FROM customers WHERE id = ?').get(id) as CustomerRow | undefined;
+  const row = statement(ctx, 'SELECT * FROM customers WHERE id = ?').get(id) as CustomerRow | undefined;
   if (!row) throw new DomainError('not_found', `Customer ${id} does not exist.`, 'id');
   return row;
 }
@@ -62,11 +63,10 @@ export function customerSearchKey(details: Pick<CustomerDetails, 'name' | 'email
  * have none yet; fold them now so search never silently misses a customer.
  */
 function fillMissingSearchKeys(ctx: ServiceContext): void {
-  const missing = ctx.db
-    .prepare('SELECT id, name, email, city, postal_code AS postalCode, country FROM customers WHERE search_key IS NULL')
+  const missing = statement(ctx, 'SELECT id, name, email, city, postal_code AS postalCode, country FROM customers WHERE search_key IS NULL')
     .all() as { id: number; name: string; email: string; city: string; postalCode: string; country: string }[];
   if (missing.length === 0) return;
-  const update = ctx.db.prepare('UPDATE customers SET search_key = ? WHERE id = ?');
+  const update = statement(ctx, 'UPDATE customers SET search_key = ? WHERE id = ?');
   ctx.db.transaction(() => {
     for (const row of missing) update.run(customerSearchKey(row), row.id);
   })();
@@ -103,8 +103,7 @@ export function searchCustomers(
 function insertCustomer(ctx: ServiceContext, details: CustomerDetails, notes: string): number {
   const now = timestamp(ctx);
   return Number(
-    ctx.db
-      .prepare(
+    statement(ctx,
         `INSERT INTO customers (name, address, country, city, postal_code, phone, email, notes, name_key, search_key, created_at, updated_at)
          VALUES (@name, @address, @country, @city, @postalCode, @phone, @email, @notes, @nameKey, @searchKey, @now, @now)`,
       )
@@ -129,8 +128,7 @@ export function saveCustomer(ctx: ServiceContext, input: z.output<typeof Custome
       throw new DomainError('conflict', 'Someone else changed this customer after you opened it. Reload to see their changes, then make yours again.', 'id');
     }
     const before = toCustomer(beforeRow);
-    ctx.db
-      .prepare(
+    statement(ctx,
         `UPDATE customers SET name = @name, address = @address, country = @country, city = @city, postal_code = @postalCode,
          phone = @phone, email = @email, notes = @notes, name_key = @nameKey, search_key = @searchKey, updated_at = @now WHERE id = @id`,
       )
@@ -143,7 +141,7 @@ export function saveCustomer(ctx: ServiceContext, input: z.output<typeof Custome
 
 /** Follows merges to the record that is still in the directory. */
 export function liveCustomerId(ctx: ServiceContext, id: number): number | null {
-  const find = ctx.db.prepare('SELECT id, merged_into FROM customers WHERE id = ?');
+  const find = statement(ctx, 'SELECT id, merged_into FROM customers WHERE id = ?');
   let current = id;
   // A merge chain is short; the bound only guards against a corrupted cycle.
   for (let hops = 0; hops < 50; hops += 1) {
@@ -167,8 +165,7 @@ export function resolveOrderCustomer(ctx: ServiceContext, pickedId: number | nul
     return live;
   }
   if (details.email !== '') {
-    const match = ctx.db
-      .prepare('SELECT id FROM customers WHERE email = ? COLLATE NOCASE AND merged_into IS NULL ORDER BY id LIMIT 1')
+    const match = statement(ctx, 'SELECT id FROM customers WHERE email = ? COLLATE NOCASE AND merged_into IS NULL ORDER BY id LIMIT 1')
       .get(details.email) as { id: number } | undefined;
     if (match) return match.id;
   }

@@ -6,7 +6,7 @@ import type { PaymentMethod } from '../../../shared/domain/vocabulary';
 import type { CurrencyCode } from '../../../shared/money/currencies';
 import { fromMinorUnits, subtractAmounts, sumAmounts } from '../../../shared/money/money';
 import type { ServiceContext } from '../../context';
-import { statement } from './statements';
+import { statement } from '../../statements';
 import { auditHistory } from '../audit';
 import { toOrder, toOrderSummary, type OrderLineRow, type OrderRow } from './rows';
 import { backfillCustomerSortKeys, toFtsQuery } from './search-index';

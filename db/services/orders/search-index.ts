@@ -9,7 +9,7 @@
  */
 import { foldForMatch } from '../../../shared/domain/text';
 import type { ServiceContext } from '../../context';
-import { statement } from './statements';
+import { statement } from '../../statements';
 
 export interface SearchableOrder {
   number: string;

@@ -10,6 +10,7 @@ import { resolveOrderCustomer } from '../customers';
 import { getOrderById } from './read';
 import { discountToBasisPoints } from './rows';
 import { indexOrder } from './search-index';
+import { statement } from '../../statements';
 
 type OrderFields = z.output<typeof OrderInput>;
 
@@ -27,7 +28,7 @@ interface ResolvedLine {
  * free-text title; it is kept, and the order is flagged for review.
  */
 function resolveLines(ctx: ServiceContext, lines: OrderFields['lines'], allowRetiredIds: ReadonlySet<number>): ResolvedLine[] {
-  const find = ctx.db.prepare('SELECT title, active FROM publications WHERE id = ?');
+  const find = statement(ctx, 'SELECT title, active FROM publications WHERE id = ?');
   return lines.map((line, index) => {
     if (line.publicationId == null) {
       return { publicationId: null, title: line.title, freeText: true, quantity: line.quantity, unitPrice: line.unitPrice, discountPercent: line.discountPercent };
@@ -50,7 +51,7 @@ function resolveLines(ctx: ServiceContext, lines: OrderFields['lines'], allowRet
 
 function writeLines(ctx: ServiceContext, orderId: number, lines: ResolvedLine[], currency: OrderFields['currency']): number {
   const totals = orderTotals(lines, currency);
-  const insert = ctx.db.prepare(
+  const insert = statement(ctx,
     `INSERT INTO order_lines (order_id, position, publication_id, title, free_text, quantity, unit_price_minor, discount_bp, line_total_minor)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -73,7 +74,7 @@ function writeLines(ctx: ServiceContext, orderId: number, lines: ResolvedLine[],
 /** Next number in the year the order was received: 2026-00001, 2026-00002, … */
 function nextOrderNumber(ctx: ServiceContext, receivedOn: string): string {
   const year = receivedOn.slice(0, 4);
-  const last = ctx.db.prepare("SELECT max(number) AS n FROM orders WHERE number LIKE ? || '-%'").get(year) as { n: string | null };
+  const last = statement(ctx, "SELECT max(number) AS n FROM orders WHERE number LIKE ? || '-%'").get(year) as { n: string | null };
   const sequence = last.n ? Number(last.n.slice(5)) + 1 : 1;
   return `${year}-${String(sequence).padStart(5, '0')}`;
 }
@@ -105,8 +106,7 @@ export function createOrder(ctx: ServiceContext, input: OrderFields): { order: O
     const now = timestamp(ctx);
     const columns = orderColumns(input, customerId, lines.some((l) => l.freeText));
     const orderId = Number(
-      ctx.db
-        .prepare(
+      statement(ctx,
           `INSERT INTO orders (number, received_on, received_via, currency, customer_id, customer_name, customer_address, customer_country,
              customer_city, customer_postal_code, customer_phone, customer_email, payment_method, customer_reference, notes, needs_review,
              total_minor, created_at, updated_at)
@@ -116,7 +116,7 @@ export function createOrder(ctx: ServiceContext, input: OrderFields): { order: O
         .run({ ...columns, number: nextOrderNumber(ctx, input.receivedOn), now }).lastInsertRowid,
     );
     const totalMinor = writeLines(ctx, orderId, lines, input.currency);
-    ctx.db.prepare('UPDATE orders SET total_minor = ? WHERE id = ?').run(totalMinor, orderId);
+    statement(ctx, 'UPDATE orders SET total_minor = ? WHERE id = ?').run(totalMinor, orderId);
     indexOrder(ctx, orderId);
     const order = getOrderById(ctx, orderId);
     audit(ctx, 'order', orderId, 'create', null, order);
@@ -151,10 +151,9 @@ export function updateOrder(ctx: ServiceContext, input: z.output<typeof OrderUpd
     const lines = resolveLines(ctx, input.lines, keptRetired);
     const customerId = resolveOrderCustomer(ctx, input.customerId ?? before.customerId, input.customer);
     const columns = orderColumns(input, customerId, lines.some((l) => l.freeText));
-    ctx.db.prepare('DELETE FROM order_lines WHERE order_id = ?').run(input.id);
+    statement(ctx, 'DELETE FROM order_lines WHERE order_id = ?').run(input.id);
     const totalMinor = writeLines(ctx, input.id, lines, input.currency);
-    ctx.db
-      .prepare(
+    statement(ctx,
         `UPDATE orders SET received_on = @receivedOn, received_via = @receivedVia, currency = @currency, customer_id = @customerId,
            customer_name = @name, customer_address = @address, customer_country = @country, customer_city = @city,
            customer_postal_code = @postalCode, customer_phone = @phone, customer_email = @email, payment_method = @paymentMethod,
@@ -176,8 +175,7 @@ export function cancelOrder(ctx: ServiceContext, input: { id: number; reason: st
     if (before.status === 'paid' || before.status === 'shipped') {
       throw new DomainError('conflict', `Order ${before.number} is ${ORDER_STATUS_LABELS[before.status].toLowerCase()}; it cannot be cancelled.`, 'id');
     }
-    ctx.db
-      .prepare("UPDATE orders SET status = 'cancelled', cancel_reason = ?, updated_at = ? WHERE id = ?")
+    statement(ctx, "UPDATE orders SET status = 'cancelled', cancel_reason = ?, updated_at = ? WHERE id = ?")
       .run(input.reason, nextVersion(ctx, before.updatedAt), input.id);
     const after = getOrderById(ctx, input.id);
     audit(ctx, 'order', input.id, 'cancel', before, after);

@@ -3,7 +3,7 @@
  * statements run on every save and every list request that cost shows in the benchmark.
  */
 import type Database from 'better-sqlite3';
-import type { ServiceContext } from '../../context';
+import type { ServiceContext } from './context';
 
 const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
