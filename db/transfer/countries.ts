@@ -1,20 +1,17 @@
 /** Country cells as people type them ("Switzerland", "Suisse", "CHE", "ch") → ISO alpha-2 code. */
 import countries from 'i18n-iso-countries';
-import de from 'i18n-iso-countries/langs/de.json';
-import en from 'i18n-iso-countries/langs/en.json';
-import es from 'i18n-iso-countries/langs/es.json';
-import fr from 'i18n-iso-countries/langs/fr.json';
+import { COUNTRY_LANGUAGES, countryOptions } from '../../shared/domain/countries';
 import { foldForMatch } from '../../shared/domain/text';
 
 let byName: Map<string, string> | undefined;
 
+/** Every country name and alias in every language the app knows, folded, → code. */
 function names(): Map<string, string> {
   if (byName) return byName;
   byName = new Map();
-  for (const data of [en, fr, de, es]) {
-    countries.registerLocale(data);
-    for (const [code, list] of Object.entries(countries.getNames(data.locale, { select: 'all' }))) {
-      for (const name of list) if (!byName.has(foldForMatch(name))) byName.set(foldForMatch(name), code);
+  for (const language of COUNTRY_LANGUAGES) {
+    for (const option of countryOptions(language)) {
+      for (const key of option.keys) if (!byName.has(key)) byName.set(key, option.code);
     }
   }
   return byName;
