@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { ModalDialog } from './ModalDialog';
 import './ConfirmDialog.css';
 
 export interface DialogAction {
@@ -16,29 +17,11 @@ interface ConfirmDialogProps {
 }
 
 /**
- * A modal question with named answers. The native <dialog> keeps focus inside and
- * turns Esc into onCancel; the primary answer has focus first, so Enter confirms.
+ * A modal question with named answers; the primary answer has focus first, so Enter confirms.
  */
 export function ConfirmDialog({ title, children, actions, onCancel }: ConfirmDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      className="confirm-dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-      onKeyDown={(event) => event.stopPropagation()}
-    >
-      <h2 id={titleId}>{title}</h2>
+    <ModalDialog title={title} className="confirm-dialog" onCancel={onCancel}>
       <div className="confirm-dialog__body">{children}</div>
       <div className="actions">
         {actions.map((action) => (
@@ -47,6 +30,6 @@ export function ConfirmDialog({ title, children, actions, onCancel }: ConfirmDia
           </button>
         ))}
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

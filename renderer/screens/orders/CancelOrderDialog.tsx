@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { Order } from '../../../shared/contract/types';
 import { orderDesk } from '../../api/client';
 import { Field } from '../../components/Field';
+import { ModalDialog } from '../../components/ModalDialog';
 
 interface CancelOrderDialogProps {
   order: Order;
@@ -11,26 +12,19 @@ interface CancelOrderDialogProps {
 
 /**
  * Asks why before cancelling; the reason is required and kept on the order and in its
- * history. A native modal <dialog>: focus stays inside, Esc closes without cancelling.
+ * history. Esc closes without cancelling.
  */
 export function CancelOrderDialog({ order, onCancelled, onClose }: CancelOrderDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
+  const reasonField = useRef<HTMLTextAreaElement>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (reason.trim() === '') {
       setError('Reason is required: say why the order is cancelled.');
-      ref.current?.querySelector('textarea')?.focus();
+      reasonField.current?.focus();
       return;
     }
     setSaving(true);
@@ -41,23 +35,14 @@ export function CancelOrderDialog({ order, onCancelled, onClose }: CancelOrderDi
   };
 
   return (
-    <dialog
-      ref={ref}
-      className="order-dialog"
-      aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      onKeyDown={(e) => e.stopPropagation()}
-    >
+    <ModalDialog title={`Cancel order ${order.number}?`} className="order-dialog" onCancel={onClose}>
       <form onSubmit={submit} noValidate>
-        <h2 id={titleId}>Cancel order {order.number}?</h2>
         <p>The order stays on file, marked cancelled, with the reason below. This cannot be undone.</p>
         <Field label="Reason for cancelling" error={error}>
           {(props) => (
             <textarea
               {...props}
+              ref={reasonField}
               dir="auto"
               autoFocus
               maxLength={500}
@@ -82,6 +67,6 @@ export function CancelOrderDialog({ order, onCancelled, onClose }: CancelOrderDi
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

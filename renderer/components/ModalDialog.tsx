@@ -1,0 +1,38 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+
+interface ModalDialogProps {
+  title: ReactNode;
+  className: string;
+  /** Esc: the clerk backs out. */
+  onCancel(): void;
+  children: ReactNode;
+}
+
+/**
+ * A native modal <dialog>, opened on mount: focus stays inside, Esc becomes onCancel,
+ * and keys typed inside never reach the screen's own shortcuts behind it.
+ */
+export function ModalDialog({ title, className, onCancel, children }: ModalDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className={className}
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+      onKeyDown={(event) => event.stopPropagation()}
+    >
+      <h2 id={titleId}>{title}</h2>
+      {children}
+    </dialog>
+  );
+}
