@@ -11,7 +11,11 @@ import { mergeCustomers } from '../services/customer-merge';
 import { getCustomer, saveCustomer, searchCustomers } from '../services/customers';
 import { findDuplicateOrders } from '../services/orders/duplicates';
 import { getOrder, listOrders } from '../services/orders/read';
-import { cancelOrder, createOrder, updateOrder } from '../services/orders/write';
+import { createOrder, updateOrder } from '../services/orders/write';
+import { cancelOrder, closeOrder, shipOrder } from '../services/orders/lifecycle';
+import { applyCredit, recordPayment, recordRefund, recordWriteOff, reverseMovement } from '../services/payments/movements';
+import { receivablesAging } from '../services/receivables/aging';
+import { dashboardSummary } from '../services/receivables/dashboard';
 import { getSettings, setSettings } from '../services/settings';
 import { commitImport, previewImport } from '../transfer/import';
 import { exportData } from '../transfer/export';
@@ -38,6 +42,8 @@ export const handlers: Handlers = {
   'orders.get': getOrder,
   'orders.list': listOrders,
   'orders.cancel': cancelOrder,
+  'orders.ship': shipOrder,
+  'orders.close': closeOrder,
   'orders.findDuplicates': findDuplicateOrders,
   'settings.get': getSettings,
   'settings.set': setSettings,
@@ -48,4 +54,11 @@ export const handlers: Handlers = {
   'backups.create': (ctx) => createBackup(ctx),
   'backups.restore': (ctx, input) => restoreBackup(ctx, input.name),
   'backups.checkFolder': checkBackupFolder,
+  'payments.record': recordPayment,
+  'payments.refund': recordRefund,
+  'payments.writeOff': recordWriteOff,
+  'payments.applyCredit': applyCredit,
+  'payments.reverse': reverseMovement,
+  'receivables.aging': receivablesAging,
+  'dashboard.summary': dashboardSummary,
 };

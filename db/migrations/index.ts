@@ -7,11 +7,14 @@ import { sql as schema } from './0001_schema';
 import { sql as seedCatalogue } from './0002_seed_catalogue';
 import { sql as customerDirectory } from './0003_customer_directory';
 import { sql as orderListIndexes } from './0004_order_list_indexes';
+import { sql as paymentsAndLifecycle } from './0005_payments_and_lifecycle';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Rebuilds tables that others reference: runs with foreign keys off, checked before commit. */
+  rebuildsTables?: boolean;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -19,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'seed catalogue and issuer', sql: seedCatalogue },
   { version: 3, name: 'customer directory search and duplicates', sql: customerDirectory },
   { version: 4, name: 'order list and lookup indexes', sql: orderListIndexes },
+  { version: 5, name: 'payments ledger, lifecycle and payment status', sql: paymentsAndLifecycle, rebuildsTables: true },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,17 +1,19 @@
 /**
  * A realistic, deterministic demo data set: price history for the catalogue, customers
  * from many countries, orders from 2021 to late 2026 with their invoices, payments,
- * shipments and cancellations. Everything goes through the db/ services or the same
- * statements they use, in batched transactions, with audit records and search rows.
+ * shipments and cancellations. Orders are written with the order service's own statements
+ * (in batches, for speed); everything that happens to them afterwards — payments, refunds,
+ * bank-fee write-offs, credit moved between orders, reversals, shipping, cancelling — goes
+ * through the very services the app uses, so demo data can never disagree with real data.
  * The same seed and size always give the same data (no wall clock, no Math.random).
  */
 import { DomainError } from '../../shared/api/errors';
 import type { CustomerDetails, Order } from '../../shared/contract/types';
 import { addDays } from '../../shared/domain/dates';
 import { foldForMatch } from '../../shared/domain/text';
-import type { OrderStatus, PaymentMethod, ReceivedVia } from '../../shared/domain/vocabulary';
+import type { OrderStatus, PaymentMethod, PaymentStatus, ReceivedVia } from '../../shared/domain/vocabulary';
 import type { CurrencyCode } from '../../shared/money/currencies';
-import { lineTotal, orderTotals, subtractAmounts, toMinorUnits } from '../../shared/money/money';
+import { amount, lineTotal, orderTotals, subtractAmounts, sumAmounts, toMinorUnits } from '../../shared/money/money';
 import type { Db } from '../connection';
 import { createContext, type ServiceContext } from '../context';
 import { audit } from '../services/audit';
@@ -20,13 +22,15 @@ import { resolveOrderCustomer } from '../services/customers';
 import { getOrderById } from '../services/orders/read';
 import { discountToBasisPoints } from '../services/orders/rows';
 import { writeSearchRow } from '../services/orders/search-index';
-import { cancelOrder } from '../services/orders/write';
+import { cancelOrder, markInvoiced, shipOrder } from '../services/orders/lifecycle';
+import { applyCredit, recordPayment, recordRefund, recordWriteOff, reverseMovement } from '../services/payments/movements';
+import { syncOrderMoney } from '../services/payments/sync';
 import { getSettings } from '../services/settings';
 import { REGIONS, type Region } from './demo-people';
 import { createRandom, type Random } from './prng';
 
 /** Bump when the generated data changes, so cached benchmark databases are rebuilt. */
-export const DEMO_GENERATOR_VERSION = 1;
+export const DEMO_GENERATOR_VERSION = 2;
 
 export const DEMO_FIRST_DAY = '2021-01-04';
 /** Fixed, not "today": the same seed must give the same data next year too. */
@@ -46,8 +50,13 @@ export interface DemoSummary {
   lines: number;
   freeTextLines: number;
   payments: number;
+  refunds: number;
+  writeOffs: number;
+  creditMoves: number;
+  reversals: number;
   invoices: number;
   byStatus: Record<OrderStatus, number>;
+  byPaymentStatus: Record<PaymentStatus, number>;
   byCurrency: Record<CurrencyCode, number>;
   firstDay: string;
   lastDay: string;
@@ -209,9 +218,9 @@ class DemoWriter {
   private readonly insertOrder;
   private readonly insertLine;
   private readonly setTotal;
-  private readonly setStatus;
-  private readonly insertPayment;
   private readonly insertInvoice;
+  /** Per customer and currency, the last order left with a credit: the next order may use it. */
+  private readonly credits = new Map<string, Order>();
   private readonly issuer;
   readonly summary: Omit<DemoSummary, 'seconds' | 'firstDay' | 'lastDay'> = {
     orders: 0,
@@ -219,8 +228,13 @@ class DemoWriter {
     lines: 0,
     freeTextLines: 0,
     payments: 0,
+    refunds: 0,
+    writeOffs: 0,
+    creditMoves: 0,
+    reversals: 0,
     invoices: 0,
-    byStatus: { open: 0, invoiced: 0, partially_paid: 0, paid: 0, shipped: 0, cancelled: 0 },
+    byStatus: { received: 0, invoiced: 0, shipped: 0, closed: 0, cancelled: 0 },
+    byPaymentStatus: { unpaid: 0, partially_paid: 0, paid: 0, overpaid: 0, refund_due: 0, refunded: 0 },
     byCurrency: { CHF: 0, EUR: 0, USD: 0 },
   };
 
@@ -238,11 +252,6 @@ class DemoWriter {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.setTotal = db.prepare('UPDATE orders SET total_minor = ? WHERE id = ?');
-    this.setStatus = db.prepare('UPDATE orders SET status = ?, updated_at = ? WHERE id = ?');
-    this.insertPayment = db.prepare(
-      `INSERT INTO payments (order_id, received_on, method, currency, amount_minor, card_last4, reference, notes, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, '', ?)`,
-    );
     this.insertInvoice = db.prepare(
       'INSERT INTO invoices (order_id, number, issued_on, currency, total_minor, snapshot, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
@@ -322,6 +331,7 @@ class DemoWriter {
       );
     });
     this.setTotal.run(toMinorUnits(totals.total, currency), orderId);
+    syncOrderMoney(this.ctx, orderId);
     writeSearchRow(this.ctx, orderId, { number, customerName: fields.customer.details.name, email: fields.customer.details.email, city: fields.customer.details.city, titles: lines.map((l) => l.title) });
     const order = getOrderById(this.ctx, orderId);
     audit(this.ctx, 'order', orderId, 'create', null, order);
@@ -340,39 +350,94 @@ class DemoWriter {
     const number = `INV-${year}-${String(n).padStart(5, '0')}`;
     const snapshot = { issuer: this.issuer, customer: order.customer, orderNumber: order.number, lines: order.lines, total: order.total };
     this.insertInvoice.run(order.id, number, day, order.currency, toMinorUnits(order.total, order.currency), JSON.stringify(snapshot), this.clock.toISOString());
-    this.changeStatus(order, 'invoiced', 'invoice', { invoiceNumber: number, invoicedOn: day });
+    this.refresh(order, markInvoiced(this.ctx, { id: order.id, invoiceNumber: number, issuedOn: day }).order);
     this.summary.invoices += 1;
   }
 
-  pay(order: Order, day: string, amount: string, method: PaymentMethod, random: Random, status: OrderStatus): void {
+  pay(order: Order, day: string, value: string, method: PaymentMethod, random: Random, extra: { feesDeducted?: string } = {}): number {
     this.at(atTime(day, random));
-    const cardLast4 = method === 'credit_card' ? String(random.int(0, 9999)).padStart(4, '0') : null;
-    const reference =
-      method === 'check' ? `Check no. ${String(random.int(1, 999999)).padStart(6, '0')}` : method === 'bank_transfer' ? `Transfer ${order.number}` : '';
-    this.insertPayment.run(order.id, day, method, order.currency, toMinorUnits(amount, order.currency), cardLast4, reference, this.clock.toISOString());
-    const details: Record<string, string> = { paymentAmount: amount, paymentMethod: method, paidOn: day };
-    if (cardLast4) details.cardLast4 = cardLast4;
-    this.changeStatus(order, status, 'payment', details);
+    const reference = method === 'bank_transfer' ? `Transfer ${order.number}` : '';
+    const result = recordPayment(this.ctx, {
+      orderId: order.id,
+      method,
+      receivedOn: day,
+      amount: value,
+      reference,
+      note: '',
+      ...(method === 'credit_card'
+        ? { card: { brand: random.pick(['visa', 'mastercard', 'amex'] as const), last4: String(random.int(0, 9999)).padStart(4, '0'), authorisationCode: String(random.int(100000, 999999)) } }
+        : {}),
+      ...(method === 'check' ? { check: { number: String(random.int(1, 999999)).padStart(6, '0'), bank: random.pick(CHECK_BANKS) } } : {}),
+      ...(method === 'bank_transfer' ? { transfer: { bankReference: `REF${random.int(100000, 999999)}`, ...extra } } : {}),
+    });
+    this.afterMoney(order);
     this.summary.payments += 1;
+    return result.payment.id;
+  }
+
+  writeOff(order: Order, day: string, value: string, reason: string, random: Random): void {
+    this.at(atTime(day, random));
+    recordWriteOff(this.ctx, { orderId: order.id, amount: value, reason, writtenOffOn: day });
+    this.afterMoney(order);
+    this.summary.writeOffs += 1;
+  }
+
+  refund(order: Order, day: string, value: string, method: PaymentMethod, reason: string, random: Random): void {
+    this.at(atTime(day, random));
+    recordRefund(this.ctx, { orderId: order.id, amount: value, paidOn: day, method, reason });
+    this.afterMoney(order);
+    this.summary.refunds += 1;
+  }
+
+  reverse(order: Order, paymentId: number, day: string, reason: string, random: Random): void {
+    this.at(atTime(day, random));
+    reverseMovement(this.ctx, { paymentId, reason, reversedOn: day });
+    this.afterMoney(order);
+    this.summary.reversals += 1;
+  }
+
+  /** Remembers an order left with a credit, or moves an earlier credit of the same customer onto this one. */
+  useCredit(customer: CustomerSpec, order: Order, day: string, random: Random): void {
+    const key = `${customer.id}|${order.currency}`;
+    const from = this.credits.get(key);
+    if (!from || from.id === order.id || amount(from.balance).greaterThanOrEqualTo(0) || amount(order.balance).lessThanOrEqualTo(0) || day < from.receivedOn) return;
+    const credit = amount(from.balance).negated();
+    const moved = credit.lessThan(amount(order.balance)) ? subtractAmounts('0', from.balance, order.currency) : order.balance;
+    this.at(atTime(day, random));
+    applyCredit(this.ctx, { fromOrderId: from.id, toOrderId: order.id, amount: moved, movedOn: day });
+    this.afterMoney(from);
+    this.afterMoney(order);
+    this.credits.delete(key);
+    this.summary.creditMoves += 1;
+  }
+
+  keepCredit(customer: CustomerSpec, order: Order): void {
+    if (amount(order.balance).lessThan(0)) this.credits.set(`${customer.id}|${order.currency}`, order);
   }
 
   ship(order: Order, day: string, random: Random): void {
     this.at(atTime(day, random));
-    this.changeStatus(order, 'shipped', 'ship', { shippedOn: day });
+    this.refresh(order, shipOrder(this.ctx, { id: order.id, shippedOn: day, carrier: random.pick(CARRIERS), tracking: '' }).order);
   }
 
   cancel(order: Order, day: string, reason: string, random: Random): void {
     this.at(atTime(day, random));
-    cancelOrder(this.ctx, { id: order.id, reason });
-    order.status = 'cancelled';
+    this.refresh(order, cancelOrder(this.ctx, { id: order.id, reason }).order);
   }
 
-  private changeStatus(order: Order, status: OrderStatus, action: string, details: Record<string, string>): void {
-    this.setStatus.run(status, this.clock.toISOString(), order.id);
-    audit(this.ctx, 'order', order.id, action, { status: order.status }, { status, ...details });
-    order.status = status;
+  private afterMoney(order: Order): void {
+    this.refresh(order, getOrderById(this.ctx, order.id));
+  }
+
+  /** The caller keeps its Order object; it follows what the services wrote. */
+  private refresh(order: Order, latest: Order): void {
+    Object.assign(order, latest);
   }
 }
+
+const CHECK_BANKS = ['UBS Switzerland AG', 'Banque Cantonale de Genève', 'BNP Paribas', 'Deutsche Bank', 'Citibank N.A.', 'Banco Santander'];
+const CARRIERS = ['Swiss Post', 'Swiss Post PostPac Priority', 'DHL Express', 'UPS'];
+const FEE_AMOUNTS = ['2.50', '4.00', '5.00', '7.50', '10.00', '12.00', '15.00'];
 
 function loadPublications(db: Db, random: Random): Publication[] {
   const rows = db.prepare('SELECT id, title FROM publications WHERE active = 1 ORDER BY id').all() as { id: number; title: string }[];
@@ -410,8 +475,13 @@ function pickLines(customer: CustomerSpec, currency: CurrencyCode, receivedOn: s
   return lines;
 }
 
-/** Invoice, payments, shipment or cancellation, each on a plausible later day, never after the last demo day. */
-function lifeOfOrder(writer: DemoWriter, order: Order, method: PaymentMethod | null, random: Random): void {
+/**
+ * Invoice, payments, shipment or cancellation, each on a plausible later day, never after
+ * the last demo day: partial payments, transfers short by bank fees (written off), overpaid
+ * orders refunded or their credit moved to the customer's next order, checks returned
+ * unpaid (reversed), and cancellations after payment (refund due, then refunded).
+ */
+function lifeOfOrder(writer: DemoWriter, customer: CustomerSpec, order: Order, method: PaymentMethod | null, random: Random): void {
   const within = (day: string) => day <= DEMO_LAST_DAY;
   if (random.chance(0.04)) {
     const day = addDays(order.receivedOn, random.int(1, 25));
@@ -423,22 +493,61 @@ function lifeOfOrder(writer: DemoWriter, order: Order, method: PaymentMethod | n
   const invoicedOn = addDays(order.receivedOn, random.int(1, 6));
   if (!within(invoicedOn) || random.chance(0.01)) return;
   writer.invoice(order, invoicedOn, random);
+  writer.useCredit(customer, order, invoicedOn, random);
+  if (amount(order.balance).isZero()) return;
   const payWith = method ?? random.pick(['credit_card', 'bank_transfer', 'check'] as const);
   if (random.chance(0.08)) return; // still waiting for the money
   const delay = payWith === 'credit_card' ? random.int(0, 3) : payWith === 'check' ? random.int(8, 40) : random.int(5, 45);
   let paidOn = addDays(invoicedOn, delay);
   if (!within(paidOn)) return;
+  const due = order.balance;
   if (payWith !== 'credit_card' && random.chance(0.1)) {
-    const first = percentOf(order.total, random.int(20, 80), order.currency);
-    writer.pay(order, paidOn, first, payWith, random, 'partially_paid');
+    const first = percentOf(due, random.int(20, 80), order.currency);
+    writer.pay(order, paidOn, first, payWith, random);
     paidOn = addDays(paidOn, random.int(10, 60));
     if (!within(paidOn) || random.chance(0.3)) return;
-    writer.pay(order, paidOn, subtractAmounts(order.total, first, order.currency), payWith, random, 'paid');
+    writer.pay(order, paidOn, order.balance, payWith, random);
+  } else if (payWith === 'bank_transfer' && random.chance(0.15) && amount(due).greaterThan(30)) {
+    // The banks took their fees on the way: the transfer arrives short and the gap is written off.
+    const fees = random.pick(FEE_AMOUNTS);
+    writer.pay(order, paidOn, subtractAmounts(due, fees, order.currency), payWith, random, { feesDeducted: fees });
+    writer.writeOff(order, paidOn, order.balance, 'Bank transfer fees borne by the customer', random);
+  } else if (payWith === 'check' && random.chance(0.04)) {
+    const id = writer.pay(order, paidOn, due, payWith, random);
+    const bounced = addDays(paidOn, random.int(3, 10));
+    if (!within(bounced)) return;
+    writer.reverse(order, id, bounced, 'Check returned unpaid by the bank', random);
+    paidOn = addDays(bounced, random.int(5, 30));
+    if (!within(paidOn)) return;
+    writer.pay(order, paidOn, order.balance, 'bank_transfer', random);
+  } else if (random.chance(0.03)) {
+    // Paid twice (fax and mailed original both settled), or rounded up.
+    const extra = random.chance(0.5) ? due : random.pick(['0.50', '1.00', '5.00']);
+    writer.pay(order, paidOn, sumAmounts([due, extra], order.currency), payWith, random);
+    const later = addDays(paidOn, random.int(5, 30));
+    if (within(later) && random.chance(0.6)) writer.refund(order, later, subtractAmounts('0', order.balance, order.currency), payWith === 'check' ? 'bank_transfer' : payWith, 'Overpayment paid back', random);
+    else writer.keepCredit(customer, order);
   } else {
-    writer.pay(order, paidOn, order.total, payWith, random, 'paid');
+    writer.pay(order, paidOn, due, payWith, random);
+  }
+  if (random.chance(0.01) && order.status !== 'shipped') {
+    const day = addDays(paidOn, random.int(1, 10));
+    if (!within(day)) return;
+    writer.cancel(order, day, 'Customer withdrew the order after paying.', random);
+    const refundOn = addDays(day, random.int(3, 20));
+    if (within(refundOn) && random.chance(0.6)) writer.refund(order, refundOn, subtractAmounts('0', order.balance, order.currency), 'bank_transfer', 'Order cancelled after payment', random);
+    return;
   }
   const shippedOn = addDays(paidOn, random.int(1, 7));
   if (within(shippedOn) && random.chance(0.9)) writer.ship(order, shippedOn, random);
+}
+
+/** Counted once at the end: a credit moved later changes an earlier order's payment status. */
+function countStatuses(db: Db, summary: DemoWriter['summary']): void {
+  for (const r of db.prepare('SELECT status, payment_status, count(*) AS n FROM orders GROUP BY status, payment_status').all() as { status: OrderStatus; payment_status: PaymentStatus; n: number }[]) {
+    summary.byStatus[r.status] += r.n;
+    summary.byPaymentStatus[r.payment_status] += r.n;
+  }
 }
 
 export function countOrders(db: Db): number {
@@ -467,6 +576,7 @@ export function generateDemoData(db: Db, options: DemoOptions): DemoSummary {
   } finally {
     db.pragma(`synchronous = ${synchronous}`);
   }
+  countStatuses(db, writer.summary);
   // Merge the many small FTS segments of a bulk load, and give the planner real statistics.
   db.prepare("INSERT INTO orders_fts (orders_fts) VALUES ('optimize')").run();
   db.exec('ANALYZE');
@@ -492,8 +602,7 @@ function writeAll(db: Db, writer: DemoWriter, publications: Publication[], custo
           notes: random.chance(0.1) ? random.pick(NOTES) : '',
           lines: pickLines(customer, currency, receivedOn, publications, random),
         });
-        lifeOfOrder(writer, order, customer.paymentMethod, random);
-        writer.summary.byStatus[order.status] += 1;
+        lifeOfOrder(writer, customer, order, customer.paymentMethod, random);
       }
     })();
     options.onProgress?.(Math.min(start + BATCH, dates.length), dates.length);

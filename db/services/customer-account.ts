@@ -3,50 +3,46 @@ import type { z } from 'zod';
 import type { CustomerBalance, CustomerOrdersInput, CustomerProfile } from '../../shared/contract/customers';
 import type { OrderSummary } from '../../shared/contract/types';
 import type { CurrencyCode } from '../../shared/money/currencies';
-import { fromMinorUnits, subtractAmounts, sumAmounts } from '../../shared/money/money';
+import { fromMinorUnits } from '../../shared/money/money';
+import { statement } from '../statements';
 import type { ServiceContext } from '../context';
 import { auditHistory } from './audit';
 import { duplicatesOf } from './customer-duplicates';
 import { getCustomerRow, toCustomer } from './customers';
 import { toOrderSummary, type OrderRow } from './orders/rows';
 
-interface AmountRow {
+interface BalanceRow {
   currency: CurrencyCode;
-  minor: number;
+  ordered: number;
+  paid: number;
+  balance: number;
+  orders: number;
 }
 
 /**
- * Ordered = every order that is not cancelled; paid = every payment received on any of
- * the customer's orders (refunds are negative payments). Each amount is read as integer
- * minor units and added with the money module, so the result is exact.
+ * Per currency: ordered = every order that is not cancelled; paid = money received less
+ * money paid back (refunds, credit moved between orders cancels out); balance = the sum of
+ * each order's balance as the one balance function wrote it (a cancelled order that kept
+ * money counts as owed back). Summed in SQL over integer minor units.
  */
 export function customerBalances(ctx: ServiceContext, customerId: number): CustomerBalance[] {
-  const orders = ctx.db
-    .prepare("SELECT currency, total_minor AS minor FROM orders WHERE customer_id = ? AND status <> 'cancelled'")
-    .all(customerId) as AmountRow[];
-  const payments = ctx.db
-    .prepare('SELECT p.currency, p.amount_minor AS minor FROM payments p JOIN orders o ON o.id = p.order_id WHERE o.customer_id = ?')
-    .all(customerId) as AmountRow[];
-
-  const currencies = [...new Set([...orders, ...payments].map((r) => r.currency))].sort();
-  return currencies.map((currency) => {
-    const ordered = sumMinor(orders.filter((r) => r.currency === currency), currency);
-    const paid = sumMinor(payments.filter((r) => r.currency === currency), currency);
-    return {
-      currency,
-      ordered,
-      paid,
-      balance: subtractAmounts(ordered, paid, currency),
-      orderCount: orders.filter((r) => r.currency === currency).length,
-    };
-  });
-}
-
-/** Sum of signed minor-unit amounts; the money module only adds non-negative strings, so refunds are subtracted. */
-function sumMinor(rows: AmountRow[], currency: CurrencyCode): string {
-  const received = sumAmounts(rows.filter((r) => r.minor > 0).map((r) => fromMinorUnits(r.minor, currency)), currency);
-  const refunded = sumAmounts(rows.filter((r) => r.minor < 0).map((r) => fromMinorUnits(-r.minor, currency)), currency);
-  return subtractAmounts(received, refunded, currency);
+  const rows = statement(ctx, `
+    SELECT o.currency,
+           sum(CASE WHEN o.status <> 'cancelled' THEN o.total_minor ELSE 0 END) AS ordered,
+           coalesce(sum(m.money), 0) AS paid,
+           sum(o.balance_minor) AS balance,
+           sum(CASE WHEN o.status <> 'cancelled' THEN 1 ELSE 0 END) AS orders
+    FROM orders o
+    LEFT JOIN (SELECT order_id, sum(settles_minor) AS money FROM payments WHERE kind IN ('payment', 'refund') GROUP BY order_id) m ON m.order_id = o.id
+    WHERE o.customer_id = ?
+    GROUP BY o.currency ORDER BY o.currency`).all(customerId) as BalanceRow[];
+  return rows.map((r) => ({
+    currency: r.currency,
+    ordered: fromMinorUnits(r.ordered, r.currency),
+    paid: fromMinorUnits(r.paid, r.currency),
+    balance: fromMinorUnits(r.balance, r.currency),
+    orderCount: r.orders,
+  }));
 }
 
 export function customerProfile(ctx: ServiceContext, id: number): CustomerProfile {

@@ -11,6 +11,8 @@ import { orderMethods } from './orders';
 import { settingsMethods } from './settings';
 import { transferMethods } from './transfer';
 import { backupMethods } from './backups';
+import { paymentMethods } from './payments';
+import { receivableMethods } from './receivables';
 
 export const contract = {
   ...catalogueMethods,
@@ -19,6 +21,8 @@ export const contract = {
   ...settingsMethods,
   ...transferMethods,
   ...backupMethods,
+  ...paymentMethods,
+  ...receivableMethods,
 };
 
 export type Contract = typeof contract;

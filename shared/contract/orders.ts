@@ -4,7 +4,10 @@ import { decimalAmount, enumOf, id, isoDate, optionalText, percent, requiredText
 import { CustomerDetailsInput } from './customers';
 import { CURRENCY_CODES, currencyExponent } from '../money/currencies';
 import { decimalPlaces } from '../money/money';
-import { ORDER_STATUSES, PAYMENT_METHODS, RECEIVED_VIA, type PaymentMethod } from '../domain/vocabulary';
+import { ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES, RECEIVED_VIA } from '../domain/vocabulary';
+import type { OrderAction } from '../domain/order-rules';
+import { cardSafeText } from './card-safe';
+import type { MoneyMovement, OrderAccount } from './payments';
 import type { AuditEntry, Order, OrderSummary } from './types';
 
 export const MAX_LINES = 200;
@@ -29,8 +32,8 @@ const orderFields = {
   receivedVia: enumOf('Received via', RECEIVED_VIA, 'mail, fax, e-mail or other'),
   receivedOn: isoDate('Date received'),
   paymentMethod: enumOf('Payment method', PAYMENT_METHODS, 'credit card, check or bank transfer').optional().nullable(),
-  customerReference: optionalText('Customer reference', 100),
-  notes: optionalText('Notes', 5000),
+  customerReference: cardSafeText('Customer reference', 100),
+  notes: cardSafeText('Notes', 5000),
   lines: z
     .array(OrderLineInput, { error: 'Lines must be a list.' })
     .min(1, { error: 'Add at least one book to the order.' })
@@ -52,11 +55,12 @@ export const OrderUpdateInput = z
   .object({ id: id('Order'), ...orderFields, expectedUpdatedAt: z.string().max(40).optional() })
   .superRefine(checkPriceDecimals);
 
-export const ORDER_SORT_FIELDS = ['number', 'receivedOn', 'customerName', 'country', 'currency', 'total', 'status'] as const;
+export const ORDER_SORT_FIELDS = ['number', 'receivedOn', 'customerName', 'country', 'currency', 'total', 'status', 'paymentStatus', 'balance'] as const;
 
 export const OrderListInput = z.object({
   query: optionalText('Search', 200),
   status: enumOf('Status', ORDER_STATUSES).optional(),
+  paymentStatus: enumOf('Payment status', PAYMENT_STATUSES).optional(),
   currency: currency.optional(),
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'Month must be written YYYY-MM.' }).optional(),
   receivedVia: enumOf('Received via', RECEIVED_VIA).optional(),
@@ -88,17 +92,6 @@ export interface DuplicateCandidate {
   currency: Order['currency'];
 }
 
-/** A payment received against an order. Only a card's last four digits are ever kept. */
-export interface OrderPayment {
-  id: number;
-  receivedOn: string;
-  method: PaymentMethod;
-  amount: string;
-  currency: Order['currency'];
-  cardLast4: string | null;
-  reference: string;
-}
-
 export interface OrderInvoice {
   id: number;
   number: string;
@@ -110,11 +103,23 @@ export interface OrderInvoice {
 export interface OrderRecord {
   order: Order;
   history: AuditEntry[];
-  payments: OrderPayment[];
+  /** Every money movement, oldest first, with the running balance. */
+  payments: MoneyMovement[];
   invoices: OrderInvoice[];
-  /** Total minus payments, exact; negative when overpaid. */
+  /** What is owed (signed; negative is a credit for the customer), the same as order.balance. */
   balance: string;
+  /** The balance's parts: paid, refunded, written off, credit moved. */
+  account: OrderAccount;
+  /** What the clerk may do now, by the one rule in shared/domain/order-rules. */
+  allowed: Record<OrderAction, boolean>;
 }
+
+export const ShipInput = z.object({
+  id: id('Order'),
+  shippedOn: isoDate('Date shipped'),
+  carrier: optionalText('Carrier', 100),
+  tracking: cardSafeText('Tracking number', 100),
+});
 
 export const orderMethods = {
   'orders.create': method<{ order: Order }>()(OrderInput),
@@ -122,5 +127,7 @@ export const orderMethods = {
   'orders.get': method<OrderRecord>()(z.object({ id: id('Order') })),
   'orders.list': method<{ rows: OrderSummary[]; total: number }>()(OrderListInput),
   'orders.cancel': method<{ order: Order }>()(z.object({ id: id('Order'), reason: requiredText('Reason', 500) })),
+  'orders.ship': method<{ order: Order }>()(ShipInput),
+  'orders.close': method<{ order: Order }>()(z.object({ id: id('Order'), reason: requiredText('Reason', 500) })),
   'orders.findDuplicates': method<{ duplicates: DuplicateCandidate[] }>()(DuplicateCheckInput),
 };

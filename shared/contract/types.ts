@@ -1,6 +1,6 @@
 /** Plain objects returned by the API. Amounts are decimal strings in the named currency. */
 import type { CurrencyCode } from '../money/currencies';
-import type { OrderStatus, PaymentMethod, PublicationFormat, ReceivedVia } from '../domain/vocabulary';
+import type { OrderStatus, PaymentMethod, PaymentStatus, PublicationFormat, ReceivedVia } from '../domain/vocabulary';
 
 export interface PriceInForce {
   currency: CurrencyCode;
@@ -71,10 +71,22 @@ export interface Order {
   customer: CustomerDetails;
   paymentMethod: PaymentMethod | null;
   customerReference: string;
+  /** The lifecycle: received, invoiced, shipped, closed or cancelled. */
   status: OrderStatus;
+  /** Derived from the order's money movements; never set by hand. */
+  paymentStatus: PaymentStatus;
+  /** Signed: positive is still owed, negative is a credit held for the customer. */
+  balance: string;
   notes: string;
   needsReview: boolean;
   cancelReason: string;
+  cancelledOn: string | null;
+  shippedOn: string | null;
+  carrier: string;
+  tracking: string;
+  closedOn: string | null;
+  /** Empty when the order closed by itself (shipped and settled). */
+  closeReason: string;
   lines: OrderLine[];
   total: string;
   createdAt: string;
@@ -93,6 +105,9 @@ export interface OrderSummary {
   currency: CurrencyCode;
   total: string;
   status: OrderStatus;
+  paymentStatus: PaymentStatus;
+  /** Signed: positive is still owed, negative is a credit held for the customer. */
+  balance: string;
   paymentMethod: PaymentMethod | null;
   needsReview: boolean;
 }

@@ -11,18 +11,48 @@ export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
   bank_transfer: 'Bank transfer',
 };
 
-export const ORDER_STATUSES = ['open', 'invoiced', 'partially_paid', 'paid', 'shipped', 'cancelled'] as const;
+/**
+ * An order's lifecycle. What is owed is a separate fact (PaymentStatus), derived from the
+ * order's money movements and never set by hand.
+ */
+export const ORDER_STATUSES = ['received', 'invoiced', 'shipped', 'closed', 'cancelled'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
-  open: 'Open',
+  received: 'Received',
   invoiced: 'Invoiced',
-  partially_paid: 'Partly paid',
-  paid: 'Paid',
   shipped: 'Shipped',
+  closed: 'Closed',
   cancelled: 'Cancelled',
 };
-/** Orders in these states can still be edited; later ones are fixed by their invoice. */
-export const EDITABLE_STATUSES: readonly OrderStatus[] = ['open'];
+
+export const PAYMENT_STATUSES = ['unpaid', 'partially_paid', 'paid', 'overpaid', 'refund_due', 'refunded'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
+  unpaid: 'Unpaid',
+  partially_paid: 'Partly paid',
+  paid: 'Paid',
+  overpaid: 'Overpaid',
+  refund_due: 'Refund due',
+  refunded: 'Refunded',
+};
+
+/**
+ * Every kind of money movement on an order. A reversal is not a kind of its own: it is a
+ * movement of the same kind as the one it undoes, marked as its reversal.
+ */
+export const MOVEMENT_KINDS = ['payment', 'refund', 'write_off', 'credit_in', 'credit_out'] as const;
+export type MovementKind = (typeof MOVEMENT_KINDS)[number];
+export const MOVEMENT_KIND_LABELS: Record<MovementKind, string> = {
+  payment: 'Payment',
+  refund: 'Refund',
+  write_off: 'Written off',
+  credit_in: 'Credit moved in',
+  credit_out: 'Credit moved out',
+};
+
+export const CARD_BRANDS = ['visa', 'mastercard', 'amex', 'other'] as const;
+export type CardBrand = (typeof CARD_BRANDS)[number];
+export const CARD_BRAND_LABELS: Record<CardBrand, string> = { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', other: 'Other card' };
 
 export const FORMATS = ['print', 'pdf'] as const;
 export type PublicationFormat = (typeof FORMATS)[number];

@@ -12,10 +12,16 @@ const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpN
 export type Amount = InstanceType<typeof D>;
 
 const DECIMAL_STRING = /^\d{1,13}(\.\d{1,12})?$/;
+const SIGNED_DECIMAL_STRING = /^-?\d{1,13}(\.\d{1,12})?$/;
 
-/** True when `text` is a plain non-negative decimal such as "25" or "19.99". */
+/** True when `text` is a plain non-negative decimal such as "25" or "19.99" (what a clerk types as a price). */
 export function isDecimalString(text: string): boolean {
   return DECIMAL_STRING.test(text);
+}
+
+/** True for a decimal that may carry a minus sign, such as "-12.50" (a refund, an overpaid balance). */
+export function isSignedDecimalString(text: string): boolean {
+  return SIGNED_DECIMAL_STRING.test(text);
 }
 
 /** Number of digits after the decimal point in a decimal string. */
@@ -24,9 +30,10 @@ export function decimalPlaces(text: string): number {
   return dot < 0 ? 0 : text.length - dot - 1;
 }
 
+/** A decimal string (signed: refunds and balances can be negative) as an exact Amount. */
 export function amount(text: string | Amount): Amount {
   if (typeof text !== 'string') return text;
-  if (!isDecimalString(text)) throw new RangeError(`Not a decimal amount: ${text.slice(0, 40)}`);
+  if (!isSignedDecimalString(text)) throw new RangeError(`Not a decimal amount: ${text.slice(0, 40)}`);
   return new D(text);
 }
 
@@ -41,7 +48,9 @@ export function roundToCurrency(value: Amount, currency: CurrencyCode): Amount {
 
 /** "19.99" → "19.99"; always with exactly the currency's number of decimals. */
 export function toDecimalString(value: Amount, currency: CurrencyCode): string {
-  return roundToCurrency(value, currency).toFixed(currencyExponent(currency));
+  const rounded = roundToCurrency(value, currency);
+  // decimal.js keeps the sign of zero ("-0.00"); an amount of nothing has no sign.
+  return (rounded.isZero() ? rounded.abs() : rounded).toFixed(currencyExponent(currency));
 }
 
 /** Integer minor units for SQLite. Refuses amounts that are not whole minor units. */
@@ -55,7 +64,7 @@ export function toMinorUnits(value: Amount | string, currency: CurrencyCode): nu
 /** Decimal string from integer minor units read from SQLite. */
 export function fromMinorUnits(minor: number | bigint, currency: CurrencyCode): string {
   const value = new D(minor.toString()).dividedBy(new D(10).pow(currencyExponent(currency)));
-  return value.toFixed(currencyExponent(currency));
+  return toDecimalString(value, currency);
 }
 
 export interface LineInput {
@@ -78,7 +87,7 @@ export function lineTotal(line: LineInput, currency: CurrencyCode): string {
   return toDecimalString(net, currency);
 }
 
-/** Exact sum of decimal strings (already rounded line totals or payments). */
+/** Exact sum of signed decimal strings (already rounded line totals, payments, refunds as negatives). */
 export function sumAmounts(values: readonly string[], currency: CurrencyCode): string {
   const total = values.reduce<Amount>((acc, v) => acc.plus(amount(v)), zero());
   return toDecimalString(total, currency);
@@ -96,11 +105,28 @@ export function orderTotals(lines: readonly LineInput[], currency: CurrencyCode)
 
 /** a − b as a decimal string (may be negative, e.g. an overpaid balance). */
 export function subtractAmounts(a: string, b: string, currency: CurrencyCode): string {
-  return toDecimalString(new D(a).minus(new D(b)), currency);
+  return toDecimalString(amount(a).minus(amount(b)), currency);
+}
+
+/** −a, written the way the rest of the app writes amounts ("0.00", never "-0.00"). */
+export function negateAmount(a: string, currency: CurrencyCode): string {
+  return toDecimalString(amount(a).negated(), currency);
 }
 
 export function compareAmounts(a: string, b: string): number {
-  return new D(a).comparedTo(new D(b));
+  return amount(a).comparedTo(amount(b));
+}
+
+/** −1, 0 or 1. */
+export function signOf(a: string): -1 | 0 | 1 {
+  const c = amount(a).comparedTo(0);
+  return c < 0 ? -1 : c > 0 ? 1 : 0;
+}
+
+/** Exact sum of signed integer minor units from SQLite, as a decimal string. */
+export function sumMinorUnits(values: readonly (number | bigint)[], currency: CurrencyCode): string {
+  const total = values.reduce<Amount>((acc, v) => acc.plus(new D(v.toString())), zero());
+  return fromMinorUnits(BigInt(total.toFixed(0)), currency);
 }
 
 const formatters = new Map<string, Intl.NumberFormat>();

@@ -1,45 +1,21 @@
 import type { z } from 'zod';
 import { DomainError } from '../../../shared/api/errors';
-import type { OrderInvoice, OrderListInput, OrderPayment, OrderRecord } from '../../../shared/contract/orders';
+import type { OrderInvoice, OrderListInput, OrderRecord } from '../../../shared/contract/orders';
+import { allowedActions } from '../../../shared/domain/order-rules';
 import type { Order, OrderSummary } from '../../../shared/contract/types';
-import type { PaymentMethod } from '../../../shared/domain/vocabulary';
-import type { CurrencyCode } from '../../../shared/money/currencies';
-import { fromMinorUnits, subtractAmounts, sumAmounts } from '../../../shared/money/money';
+import { fromMinorUnits } from '../../../shared/money/money';
 import type { ServiceContext } from '../../context';
 import { statement } from '../../statements';
 import { auditHistory } from '../audit';
 import { toOrder, toOrderSummary, type OrderLineRow, type OrderRow } from './rows';
 import { backfillCustomerSortKeys, toFtsQuery } from './search-index';
+import { balanceOf, ledgerOf, movementRows } from '../payments/ledger';
 
 export function getOrderById(ctx: ServiceContext, id: number): Order {
   const row = statement(ctx, 'SELECT * FROM orders WHERE id = ?').get(id) as OrderRow | undefined;
   if (!row) throw new DomainError('not_found', `Order ${id} does not exist.`, 'id');
   const lines = statement(ctx, 'SELECT * FROM order_lines WHERE order_id = ? ORDER BY position').all(id) as OrderLineRow[];
   return toOrder(row, lines);
-}
-
-interface PaymentRow {
-  id: number;
-  received_on: string;
-  method: PaymentMethod;
-  currency: CurrencyCode;
-  amount_minor: number;
-  card_last4: string | null;
-  reference: string;
-}
-
-function orderPayments(ctx: ServiceContext, orderId: number): OrderPayment[] {
-  const rows = statement(ctx, 'SELECT id, received_on, method, currency, amount_minor, card_last4, reference FROM payments WHERE order_id = ? ORDER BY received_on, id')
-    .all(orderId) as PaymentRow[];
-  return rows.map((r) => ({
-    id: r.id,
-    receivedOn: r.received_on,
-    method: r.method,
-    amount: fromMinorUnits(r.amount_minor, r.currency),
-    currency: r.currency,
-    cardLast4: r.card_last4,
-    reference: r.reference,
-  }));
 }
 
 function orderInvoices(ctx: ServiceContext, order: Order): OrderInvoice[] {
@@ -55,17 +31,16 @@ function orderInvoices(ctx: ServiceContext, order: Order): OrderInvoice[] {
 /** The order with its history, invoices, payments and what is still owed. */
 export function getOrder(ctx: ServiceContext, input: { id: number }): OrderRecord {
   const order = getOrderById(ctx, input.id);
-  const payments = orderPayments(ctx, order.id);
-  // Payments in another currency than the order's cannot be netted here; they are listed but not subtracted.
-  const same = payments.filter((p) => p.currency === order.currency);
-  const received = sumAmounts(same.filter((p) => !p.amount.startsWith('-')).map((p) => p.amount), order.currency);
-  const refunded = sumAmounts(same.filter((p) => p.amount.startsWith('-')).map((p) => p.amount.slice(1)), order.currency);
+  const rows = movementRows(ctx, order.id);
+  const account = balanceOf(order, rows);
   return {
     order,
     history: auditHistory(ctx, 'order', input.id),
-    payments,
+    payments: ledgerOf(order, rows),
     invoices: orderInvoices(ctx, order),
-    balance: subtractAmounts(order.total, subtractAmounts(received, refunded, order.currency), order.currency),
+    balance: account.balance,
+    account,
+    allowed: allowedActions(order),
   };
 }
 
@@ -84,6 +59,8 @@ const SORT_ORDER: Record<ListInput['sort'], (dir: 'ASC' | 'DESC') => string> = {
   currency: (dir) => `currency ${dir}, received_on ${dir}, id ${dir}`,
   total: (dir) => `total_minor ${dir}, id ${dir}`,
   status: (dir) => `status ${dir}, received_on ${dir}, id ${dir}`,
+  paymentStatus: (dir) => `payment_status ${dir}, received_on ${dir}, id ${dir}`,
+  balance: (dir) => `balance_minor ${dir}, id ${dir}`,
 };
 
 /**
@@ -104,6 +81,10 @@ function filterConditions(input: ListInput, params: Record<string, string | numb
   if (input.status) {
     where.push('status = @status');
     params.status = input.status;
+  }
+  if (input.paymentStatus) {
+    where.push('payment_status = @paymentStatus');
+    params.paymentStatus = input.paymentStatus;
   }
   if (input.currency) {
     where.push('currency = @currency');

@@ -1,5 +1,5 @@
 import type { Order, OrderLine, OrderSummary } from '../../../shared/contract/types';
-import type { OrderStatus, PaymentMethod, ReceivedVia } from '../../../shared/domain/vocabulary';
+import type { OrderStatus, PaymentMethod, PaymentStatus, ReceivedVia } from '../../../shared/domain/vocabulary';
 import type { CurrencyCode } from '../../../shared/money/currencies';
 import { fromMinorUnits } from '../../../shared/money/money';
 
@@ -20,9 +20,17 @@ export interface OrderRow {
   payment_method: PaymentMethod | null;
   customer_reference: string;
   status: OrderStatus;
+  payment_status: PaymentStatus;
+  balance_minor: number;
   notes: string;
   needs_review: number;
   cancel_reason: string;
+  cancelled_on: string | null;
+  shipped_on: string | null;
+  carrier: string;
+  tracking: string;
+  closed_on: string | null;
+  close_reason: string;
   total_minor: number;
   created_at: string;
   updated_at: string;
@@ -90,9 +98,17 @@ export function toOrder(row: OrderRow, lines: OrderLineRow[]): Order {
     paymentMethod: row.payment_method,
     customerReference: row.customer_reference,
     status: row.status,
+    paymentStatus: row.payment_status,
+    balance: fromMinorUnits(row.balance_minor, row.currency),
     notes: row.notes,
     needsReview: row.needs_review === 1,
     cancelReason: row.cancel_reason,
+    cancelledOn: row.cancelled_on,
+    shippedOn: row.shipped_on,
+    carrier: row.carrier,
+    tracking: row.tracking,
+    closedOn: row.closed_on,
+    closeReason: row.close_reason,
     lines: lines.map((l) => toOrderLine(l, row.currency)),
     total: fromMinorUnits(row.total_minor, row.currency),
     createdAt: row.created_at,
@@ -113,6 +129,8 @@ export function toOrderSummary(row: OrderRow): OrderSummary {
     currency: row.currency,
     total: fromMinorUnits(row.total_minor, row.currency),
     status: row.status,
+    paymentStatus: row.payment_status,
+    balance: fromMinorUnits(row.balance_minor, row.currency),
     paymentMethod: row.payment_method,
     needsReview: row.needs_review === 1,
   };

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { DomainError } from '../../../shared/api/errors';
 import type { OrderInput, OrderUpdateInput } from '../../../shared/contract/orders';
 import type { Order } from '../../../shared/contract/types';
-import { EDITABLE_STATUSES, ORDER_STATUS_LABELS } from '../../../shared/domain/vocabulary';
+import { whyNot } from '../../../shared/domain/order-rules';
 import { orderTotals, toMinorUnits } from '../../../shared/money/money';
 import { timestamp, type ServiceContext } from '../../context';
 import { audit } from '../audit';
@@ -11,6 +11,7 @@ import { getOrderById } from './read';
 import { discountToBasisPoints } from './rows';
 import { indexOrder } from './search-index';
 import { statement } from '../../statements';
+import { syncOrderMoney } from '../payments/sync';
 
 type OrderFields = z.output<typeof OrderInput>;
 
@@ -117,6 +118,7 @@ export function createOrder(ctx: ServiceContext, input: OrderFields): { order: O
     );
     const totalMinor = writeLines(ctx, orderId, lines, input.currency);
     statement(ctx, 'UPDATE orders SET total_minor = ? WHERE id = ?').run(totalMinor, orderId);
+    syncOrderMoney(ctx, orderId);
     indexOrder(ctx, orderId);
     const order = getOrderById(ctx, orderId);
     audit(ctx, 'order', orderId, 'create', null, order);
@@ -125,16 +127,15 @@ export function createOrder(ctx: ServiceContext, input: OrderFields): { order: O
 }
 
 function assertEditable(order: Order): void {
-  if (!EDITABLE_STATUSES.includes(order.status)) {
-    throw new DomainError('conflict', `Order ${order.number} is ${ORDER_STATUS_LABELS[order.status].toLowerCase()} and can no longer be edited.`, 'id');
-  }
+  const reason = whyNot('edit', order);
+  if (reason) throw new DomainError('conflict', reason, 'id');
 }
 
 /**
  * updated_at doubles as the order's version for expectedUpdatedAt, so each change must
  * get a later stamp than the one before, even within the same millisecond.
  */
-function nextVersion(ctx: ServiceContext, previous: string): string {
+export function nextVersion(ctx: ServiceContext, previous: string): string {
   const now = timestamp(ctx);
   return now > previous ? now : new Date(Date.parse(previous) + 1).toISOString();
 }
@@ -161,24 +162,10 @@ export function updateOrder(ctx: ServiceContext, input: z.output<typeof OrderUpd
          WHERE id = @id`,
       )
       .run({ ...columns, totalMinor, now: nextVersion(ctx, before.updatedAt), id: input.id });
+    syncOrderMoney(ctx, input.id);
     indexOrder(ctx, input.id);
     const after = getOrderById(ctx, input.id);
     audit(ctx, 'order', input.id, 'update', before, after);
-    return { order: after };
-  })();
-}
-
-export function cancelOrder(ctx: ServiceContext, input: { id: number; reason: string }): { order: Order } {
-  return ctx.db.transaction(() => {
-    const before = getOrderById(ctx, input.id);
-    if (before.status === 'cancelled') throw new DomainError('conflict', `Order ${before.number} is already cancelled.`, 'id');
-    if (before.status === 'paid' || before.status === 'shipped') {
-      throw new DomainError('conflict', `Order ${before.number} is ${ORDER_STATUS_LABELS[before.status].toLowerCase()}; it cannot be cancelled.`, 'id');
-    }
-    statement(ctx, "UPDATE orders SET status = 'cancelled', cancel_reason = ?, updated_at = ? WHERE id = ?")
-      .run(input.reason, nextVersion(ctx, before.updatedAt), input.id);
-    const after = getOrderById(ctx, input.id);
-    audit(ctx, 'order', input.id, 'cancel', before, after);
     return { order: after };
   })();
 }

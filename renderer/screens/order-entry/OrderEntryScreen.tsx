@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { Order } from '../../../shared/contract/types';
 import { countryName } from '../../../shared/domain/countries';
 import { localIsoDate } from '../../../shared/domain/dates';
-import { EDITABLE_STATUSES, ORDER_STATUS_LABELS } from '../../../shared/domain/vocabulary';
+import { isAllowed } from '../../../shared/domain/order-rules';
+import { ORDER_STATUS_LABELS } from '../../../shared/domain/vocabulary';
 import { orderDesk } from '../../api/client';
 import { useLocale, useSettings } from '../../state/settings';
 import { DraftOffer } from './DraftOffer';
@@ -60,7 +61,7 @@ function useStart(id: number | undefined): [Start, (start: Start) => void] {
     void loadOrder(id, locale).then((loaded) => {
       if (!current) return;
       if ('error' in loaded) setStart({ kind: 'failed', message: loaded.error });
-      else if (!EDITABLE_STATUSES.includes(loaded.order.status)) setStart({ kind: 'locked', order: loaded.order });
+      else if (!isAllowed('edit', loaded.order)) setStart({ kind: 'locked', order: loaded.order });
       else {
         const { order, baseline } = loaded;
         offerOrStart({ order, form: baseline, baseline, baseUpdatedAt: order.updatedAt, defaultCurrency, locale }, order.updatedAt);

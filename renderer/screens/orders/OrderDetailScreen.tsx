@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { OrderRecord } from '../../../shared/contract/orders';
 import type { Order } from '../../../shared/contract/types';
-import { EDITABLE_STATUSES, ORDER_STATUS_LABELS, PAYMENT_METHOD_LABELS, RECEIVED_VIA_LABELS, type OrderStatus } from '../../../shared/domain/vocabulary';
+import { whyNot } from '../../../shared/domain/order-rules';
+import { MOVEMENT_KIND_LABELS, ORDER_STATUS_LABELS, PAYMENT_METHOD_LABELS, RECEIVED_VIA_LABELS } from '../../../shared/domain/vocabulary';
 import { subtractAmounts } from '../../../shared/money/money';
 import { orderDesk } from '../../api/client';
 import { Money } from '../../components/Money';
@@ -14,17 +15,6 @@ import { OrderHistory } from './OrderHistory';
 import { OrderLinesTable } from './OrderLinesTable';
 import { useOrdersList } from './orders-list-store';
 import './orders.css';
-
-/** States the order service still lets a clerk cancel (paid and shipped orders need a refund instead). */
-const CANCELLABLE: readonly OrderStatus[] = ['open', 'invoiced', 'partially_paid'];
-
-const WHY_NOT_EDITABLE: Partial<Record<OrderStatus, string>> = {
-  cancelled: 'This order is cancelled, so it can no longer be edited.',
-};
-
-function whyNotEditable(status: OrderStatus): string {
-  return WHY_NOT_EDITABLE[status] ?? `This order is ${ORDER_STATUS_LABELS[status].toLowerCase()}: its invoice fixes what was ordered, so it can no longer be edited.`;
-}
 
 function Facts({ items }: { items: [string, ReactNode][] }) {
   return (
@@ -122,10 +112,12 @@ function PaymentsSection({ record }: { record: OrderRecord }) {
           ))}
           {payments.map((p) => (
             <tr key={`p${p.id}`}>
-              <td>{formatDate(p.receivedOn, locale)}</td>
+              <td>{formatDate(p.on, locale)}</td>
               <td>
-                Payment by {PAYMENT_METHOD_LABELS[p.method].toLowerCase()}
-                {p.cardLast4 ? `, card ending ${p.cardLast4}` : ''}
+                {p.reversesId !== null ? 'Reversal: ' : ''}
+                {MOVEMENT_KIND_LABELS[p.kind]}
+                {p.method ? ` by ${PAYMENT_METHOD_LABELS[p.method].toLowerCase()}` : ''}
+                {p.card?.last4 ? `, card ending ${p.card.last4}` : ''}
                 {p.reference ? ` (${p.reference})` : ''}
               </td>
               <td className="num">
@@ -224,8 +216,8 @@ export function OrderDetailScreen({ id }: { id: number }) {
   if (!record) return <p className="screen">Loading…</p>;
 
   const { order } = record;
-  const editable = EDITABLE_STATUSES.includes(order.status);
-  const cancellable = CANCELLABLE.includes(order.status);
+  const editable = record.allowed.edit;
+  const cancellable = record.allowed.cancel;
 
   return (
     <section className="screen order-detail">
@@ -251,7 +243,7 @@ export function OrderDetailScreen({ id }: { id: number }) {
             Edit
           </a>
         ) : (
-          <p className="order-detail__locked">{whyNotEditable(order.status)}</p>
+          <p className="order-detail__locked">{whyNot('edit', order)}</p>
         )}
         {cancellable ? (
           <button type="button" onClick={() => setCancelling(true)}>

@@ -33,6 +33,8 @@ const FIRST_DIRECTION: Record<SortField, 'asc' | 'desc'> = {
   currency: 'asc',
   total: 'desc',
   status: 'asc',
+  paymentStatus: 'asc',
+  balance: 'desc',
 };
 
 interface OrdersListState {

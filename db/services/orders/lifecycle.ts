@@ -1,0 +1,69 @@
+/**
+ * Moving an order along its lifecycle: shipping, closing by hand, cancelling. Which move is
+ * allowed when is decided by shared/domain/order-rules, the same rule the screens show.
+ */
+import { DomainError } from '../../../shared/api/errors';
+import type { Order } from '../../../shared/contract/types';
+import { whyNot, type OrderAction } from '../../../shared/domain/order-rules';
+import type { ServiceContext } from '../../context';
+import { statement } from '../../statements';
+import { audit } from '../audit';
+import { syncOrderMoney } from '../payments/sync';
+import { getOrderById } from './read';
+import { nextVersion } from './write';
+
+function today(ctx: ServiceContext): string {
+  return ctx.now().toISOString().slice(0, 10);
+}
+
+function changeOrder(ctx: ServiceContext, id: number, action: OrderAction, auditAction: string, change: (before: Order) => void): { order: Order } {
+  return ctx.db.transaction(() => {
+    const before = getOrderById(ctx, id);
+    const reason = whyNot(action, before);
+    if (reason) throw new DomainError('conflict', reason, 'id');
+    change(before);
+    statement(ctx, 'UPDATE orders SET updated_at = ? WHERE id = ?').run(nextVersion(ctx, before.updatedAt), id);
+    syncOrderMoney(ctx, id);
+    const after = getOrderById(ctx, id);
+    audit(ctx, 'order', id, auditAction, before, after);
+    return { order: after };
+  }).immediate();
+}
+
+export function shipOrder(ctx: ServiceContext, input: { id: number; shippedOn: string; carrier: string; tracking: string }): { order: Order } {
+  return changeOrder(ctx, input.id, 'ship', 'ship', (before) => {
+    if (input.shippedOn > today(ctx)) throw new DomainError('invalid_input', 'Date shipped cannot be in the future.', 'shippedOn');
+    if (input.shippedOn < before.receivedOn) throw new DomainError('invalid_input', `Date shipped cannot be before the order was received (${before.receivedOn}).`, 'shippedOn');
+    statement(ctx, "UPDATE orders SET status = 'shipped', shipped_on = ?, carrier = ?, tracking = ? WHERE id = ?").run(input.shippedOn, input.carrier, input.tracking, input.id);
+  });
+}
+
+export function closeOrder(ctx: ServiceContext, input: { id: number; reason: string }): { order: Order } {
+  return changeOrder(ctx, input.id, 'close', 'close', () => {
+    statement(ctx, "UPDATE orders SET status = 'closed', closed_on = ?, close_reason = ? WHERE id = ?").run(today(ctx), input.reason, input.id);
+  });
+}
+
+export function cancelOrder(ctx: ServiceContext, input: { id: number; reason: string }): { order: Order } {
+  return changeOrder(ctx, input.id, 'cancel', 'cancel', () => {
+    statement(ctx, "UPDATE orders SET status = 'cancelled', cancel_reason = ?, cancelled_on = ? WHERE id = ?").run(input.reason, today(ctx), input.id);
+  });
+}
+
+/**
+ * An invoice was issued for the order: a received order becomes invoiced (a later lifecycle
+ * step is kept). The invoice service calls this inside the transaction that stores the invoice.
+ */
+export function markInvoiced(ctx: ServiceContext, input: { id: number; invoiceNumber: string; issuedOn: string }): { order: Order } {
+  return ctx.db.transaction(() => {
+    const before = getOrderById(ctx, input.id);
+    const reason = whyNot('invoice', before);
+    if (reason) throw new DomainError('conflict', reason, 'orderId');
+    if (before.status === 'received') {
+      statement(ctx, "UPDATE orders SET status = 'invoiced', updated_at = ? WHERE id = ?").run(nextVersion(ctx, before.updatedAt), input.id);
+    }
+    const after = getOrderById(ctx, input.id);
+    audit(ctx, 'order', input.id, 'invoice', { status: before.status }, { status: after.status, invoiceNumber: input.invoiceNumber, invoicedOn: input.issuedOn });
+    return { order: after };
+  })();
+}

@@ -1,0 +1,146 @@
+/**
+ * Money movements on orders: payments, refunds, write-offs, credit moved between orders,
+ * and their reversals. Nothing is edited or deleted; a mistake is undone by a reversal.
+ */
+import { z } from 'zod';
+import { method } from './define';
+import { cardSafeText } from './card-safe';
+import { decimalAmount, enumOf, id, isoDate, requiredText } from './fields';
+import { CARD_BRANDS, PAYMENT_METHODS, type CardBrand, type MovementKind, type PaymentMethod, type PaymentStatus } from '../domain/vocabulary';
+import type { CurrencyCode } from '../money/currencies';
+import type { Balance } from '../money/balance';
+
+/** A positive amount: the kind of movement says which way it goes. */
+function positiveAmount(label: string) {
+  return decimalAmount(label).refine((v) => !/^0*(\.0*)?$/.test(v), { error: `${label} must be more than zero.` });
+}
+
+const paymentMethod = enumOf('Method', PAYMENT_METHODS, 'credit card, check or bank transfer');
+const reason = requiredText('Reason', 500);
+
+export const CheckDetailsInput = z.object({
+  number: cardSafeText('Check number', 40),
+  bank: cardSafeText('Bank', 120),
+});
+
+export const TransferDetailsInput = z.object({
+  bankReference: cardSafeText('Bank reference', 140),
+  feesDeducted: decimalAmount('Fees deducted').optional(),
+});
+
+export const CardDetailsInput = z.object({
+  brand: enumOf('Card brand', CARD_BRANDS, 'Visa, Mastercard, American Express or other'),
+  last4: z
+    .string({ error: 'Last four digits are required.' })
+    .trim()
+    .regex(/^\d{4}$/, { error: 'Last four digits must be exactly four digits (never the whole card number).' }),
+  authorisationCode: cardSafeText('Authorisation code', 20).refine((v) => v === '' || /^[A-Za-z0-9-]{1,20}$/.test(v), {
+    error: 'Authorisation code may only hold letters, digits and dashes.',
+  }),
+});
+
+export const RecordPaymentInput = z
+  .object({
+    orderId: id('Order'),
+    method: paymentMethod,
+    receivedOn: isoDate('Date received'),
+    amount: positiveAmount('Amount'),
+    reference: cardSafeText('Reference', 140),
+    note: cardSafeText('Note', 1000),
+    check: CheckDetailsInput.optional(),
+    transfer: TransferDetailsInput.optional(),
+    card: CardDetailsInput.optional(),
+  })
+  .superRefine((p, ctx) => {
+    const details = { check: 'check', transfer: 'bank_transfer', card: 'credit_card' } as const;
+    for (const [key, forMethod] of Object.entries(details) as [keyof typeof details, PaymentMethod][]) {
+      if (p[key] !== undefined && p.method !== forMethod) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `${key === 'card' ? 'Card' : key === 'check' ? 'Check' : 'Transfer'} details do not fit a payment by ${p.method.replace('_', ' ')}.` });
+      }
+    }
+  });
+
+export const RefundInput = z.object({
+  orderId: id('Order'),
+  amount: positiveAmount('Amount'),
+  paidOn: isoDate('Date paid'),
+  method: paymentMethod,
+  reason,
+});
+
+export const WriteOffInput = z.object({
+  orderId: id('Order'),
+  amount: positiveAmount('Amount'),
+  reason,
+  /** Defaults to today. */
+  writtenOffOn: isoDate('Date written off').optional(),
+});
+
+export const ApplyCreditInput = z
+  .object({
+    fromOrderId: id('From order'),
+    toOrderId: id('To order'),
+    amount: positiveAmount('Amount'),
+    /** Defaults to today. */
+    movedOn: isoDate('Date moved').optional(),
+  })
+  .refine((c) => c.fromOrderId !== c.toOrderId, { error: 'To order must be another order than the one the credit is on.', path: ['toOrderId'] });
+
+export const ReverseInput = z.object({
+  paymentId: id('Payment'),
+  reason,
+  /** Defaults to today. */
+  reversedOn: isoDate('Date reversed').optional(),
+});
+
+/** One row of an order's money ledger. */
+export interface MoneyMovement {
+  id: number;
+  orderId: number;
+  kind: MovementKind;
+  /** Set when this row undoes an earlier one. */
+  reversesId: number | null;
+  /** Set when a later row undid this one. */
+  reversedById: number | null;
+  on: string;
+  method: PaymentMethod | null;
+  currency: CurrencyCode;
+  /** Always positive. */
+  amount: string;
+  /** Signed change to what the order owes: a payment of 20.00 is "-20.00". */
+  effect: string;
+  /** What the order owed after this row, in ledger order. */
+  runningBalance: string;
+  reference: string;
+  note: string;
+  reason: string;
+  check: { number: string; bank: string } | null;
+  transfer: { bankReference: string; feesDeducted: string | null } | null;
+  card: { brand: CardBrand | ''; last4: string | null; authorisationCode: string } | null;
+  counterpartOrderId: number | null;
+  counterpartOrderNumber: string | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface MovementResult {
+  payment: MoneyMovement;
+  /** What the order owes now (signed). */
+  balance: string;
+  paymentStatus: PaymentStatus;
+}
+
+export interface CreditMoveResult {
+  from: MovementResult;
+  to: MovementResult;
+}
+
+export type OrderAccount = Balance;
+
+export const paymentMethods = {
+  'payments.record': method<MovementResult>()(RecordPaymentInput),
+  'payments.refund': method<MovementResult>()(RefundInput),
+  'payments.writeOff': method<MovementResult>()(WriteOffInput),
+  'payments.applyCredit': method<CreditMoveResult>()(ApplyCreditInput),
+  'payments.reverse': method<MovementResult>()(ReverseInput),
+};

@@ -1,0 +1,59 @@
+/**
+ * Full card numbers must never be kept. A clerk who types or pastes one into any free-text
+ * field (reference, note, customer reference, order notes) gets the last four digits kept
+ * and is told so; a security code next to it is refused outright.
+ */
+
+/** 13 to 19 digits, optionally grouped by single spaces or dashes, not part of a longer number. */
+const CANDIDATE = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d])/g;
+const SECURITY_CODE = /\b(?:cvv2?|cvc2?|cid|csc|security\s*code|sec\.?\s*code)\b\W{0,3}\d{3,4}\b/i;
+
+export function passesLuhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+export interface CardNumberScan {
+  /** The text with every full card number replaced by its last four digits. */
+  text: string;
+  /** Last four digits of each number that was masked, in order. */
+  masked: string[];
+  /** True when a security code (CVV) stands in the text near a card number or by its name. */
+  securityCode: boolean;
+}
+
+export function maskedCard(last4: string): string {
+  return `•••• ${last4}`;
+}
+
+export function scanForCardNumbers(text: string): CardNumberScan {
+  const masked: string[] = [];
+  let cardEnd = -1;
+  let nearCode = false;
+  const out = text.replace(CANDIDATE, (match, offset: number) => {
+    const digits = match.replace(/[ -]/g, '');
+    if (!passesLuhn(digits)) return match;
+    const last4 = digits.slice(-4);
+    masked.push(last4);
+    cardEnd = offset + match.length;
+    // A bare 3–4 digit group right after the number ("4111 1111 1111 1111 123", "… / 123") is read as its CVV.
+    if (/^\s*[/,;:-]?\s*\d{3,4}\b(?![ -]?\d)/.test(text.slice(cardEnd))) nearCode = true;
+    return maskedCard(last4);
+  });
+  const securityCode = nearCode || SECURITY_CODE.test(text);
+  return { text: out, masked, securityCode };
+}
+
+export const SECURITY_CODE_MESSAGE = 'must not hold a card security code (CVV): it is never written down anywhere.';
+
+export function cardNoticeFor(label: string, masked: readonly string[]): string {
+  return `${label}: a full card number was typed; only its last four digits (${masked.join(', ')}) are kept.`;
+}

@@ -1,0 +1,110 @@
+/**
+ * The one function that says what an order still owes. Every screen, service, document
+ * and export calls it (or reads the columns it wrote), so a balance can never be worked
+ * out two ways.
+ *
+ *   balance = total − credit notes − payments + refunds − write-offs − credit moved in + credit moved out
+ *
+ * all exact, in the order's currency. A cancelled order owes nothing: its balance is
+ * minus the money it kept, which is then due back to the customer.
+ */
+import type { MovementKind, PaymentStatus } from '../domain/vocabulary';
+import type { CurrencyCode } from './currencies';
+import { amount, sumAmounts, toDecimalString, zero, type Amount } from './money';
+
+export interface BalanceMovement {
+  kind: MovementKind;
+  /** Always positive; the kind says which way it moves the balance. */
+  amount: string;
+  /** True for the movement that undoes an earlier one of the same kind. */
+  reversal?: boolean;
+}
+
+export interface BalanceInput {
+  currency: CurrencyCode;
+  total: string;
+  cancelled: boolean;
+  /** Sum of the order's credit notes. */
+  credited?: string;
+  movements: readonly BalanceMovement[];
+}
+
+export interface Balance {
+  total: string;
+  credited: string;
+  /** What the customer owes before any money moved: nothing once cancelled. */
+  due: string;
+  paid: string;
+  refunded: string;
+  writtenOff: string;
+  creditIn: string;
+  creditOut: string;
+  /** Money the unit holds for this order: paid − refunded + credit moved in − credit moved out. */
+  held: string;
+  /** Positive: still owed; negative: a credit for the customer (overpaid, or money kept on a cancelled order). */
+  balance: string;
+  paymentStatus: PaymentStatus;
+}
+
+/** How a movement of this kind changes what is settled (+) or unsettled (−) on its order. */
+const SETTLES: Record<MovementKind, 1 | -1> = { payment: 1, refund: -1, write_off: 1, credit_in: 1, credit_out: -1 };
+
+/** The signed effect of one movement on what is settled, for the column SQL sums (aging, reports). */
+export function settlementSign(kind: MovementKind, reversal = false): 1 | -1 {
+  const sign = SETTLES[kind];
+  return reversal ? (-sign as 1 | -1) : sign;
+}
+
+function sumOf(movements: readonly BalanceMovement[], kind: MovementKind, currency: CurrencyCode): string {
+  let total: Amount = zero();
+  for (const m of movements) {
+    if (m.kind !== kind) continue;
+    total = m.reversal ? total.minus(amount(m.amount)) : total.plus(amount(m.amount));
+  }
+  return toDecimalString(total, currency);
+}
+
+export function computeBalance(input: BalanceInput): Balance {
+  const { currency, movements } = input;
+  const credited = toDecimalString(amount(input.credited ?? '0'), currency);
+  const due = input.cancelled ? toDecimalString(zero(), currency) : toDecimalString(amount(input.total).minus(amount(credited)), currency);
+  const paid = sumOf(movements, 'payment', currency);
+  const refunded = sumOf(movements, 'refund', currency);
+  const writtenOff = sumOf(movements, 'write_off', currency);
+  const creditIn = sumOf(movements, 'credit_in', currency);
+  const creditOut = sumOf(movements, 'credit_out', currency);
+  const held = sumAmounts([paid, `-${refunded}`, creditIn, `-${creditOut}`].map(normaliseSign), currency);
+  // A cancelled order's write-offs no longer matter: nothing is owed, only money held is.
+  const settled = input.cancelled ? amount(held) : amount(held).plus(amount(writtenOff));
+  const balance = toDecimalString(amount(due).minus(settled), currency);
+  return {
+    total: toDecimalString(amount(input.total), currency),
+    credited,
+    due,
+    paid,
+    refunded,
+    writtenOff,
+    creditIn,
+    creditOut,
+    held,
+    balance,
+    paymentStatus: paymentStatusOf({ cancelled: input.cancelled, due, held, balance, refunded, creditOut, settled: toDecimalString(settled, currency) }),
+  };
+}
+
+/** "--5.00" → "5.00": lets sumAmounts take negated strings without a second code path. */
+function normaliseSign(text: string): string {
+  return text.startsWith('--') ? text.slice(2) : text;
+}
+
+function paymentStatusOf(f: { cancelled: boolean; due: string; held: string; balance: string; refunded: string; creditOut: string; settled: string }): PaymentStatus {
+  const balance = amount(f.balance);
+  const gaveBack = amount(f.refunded).plus(amount(f.creditOut)).greaterThan(0);
+  if (f.cancelled) {
+    if (amount(f.held).greaterThan(0)) return 'refund_due';
+    return gaveBack ? 'refunded' : 'unpaid';
+  }
+  if (balance.lessThan(0)) return 'overpaid';
+  if (balance.isZero()) return amount(f.due).isZero() && gaveBack ? 'refunded' : 'paid';
+  return amount(f.settled).greaterThan(0) ? 'partially_paid' : 'unpaid';
+}
