@@ -1,13 +1,15 @@
 /**
  * The single entry point both bridges (Electron IPC and loopback HTTP) call: validate
  * with the contract's schema, run the service, and turn every failure into an
- * ApiError value. Unexpected errors are logged here and reported without internals.
+ * ApiError value. Unexpected errors are logged here and reported without internals;
+ * a database constraint is a 4xx (see constraint-error.ts), never a 500.
  */
 import { isMethodName, type MethodName } from '../../shared/contract';
 import { validateInput } from '../../shared/contract/validate';
 import { DomainError, fail, ok, type Result } from '../../shared/api/errors';
 import type { ServiceContext } from '../context';
 import { handlers } from './handlers';
+import { constraintApiError, constraintCode } from './constraint-error';
 
 export type Invoke = (method: string, input: unknown) => Promise<Result<unknown>>;
 
@@ -26,6 +28,11 @@ export function createInvoke(ctx: ServiceContext, options: InvokeOptions = {}): 
       return ok(await handler(ctx, parsed.value));
     } catch (error) {
       if (error instanceof DomainError) return { ok: false, error: error.toApiError() };
+      const constraint = constraintCode(error);
+      if (constraint) {
+        log(`Order Desk: ${method as MethodName} reached a database constraint (${constraint}); its input validation must catch this first`, error);
+        return { ok: false, error: constraintApiError(constraint) };
+      }
       log(`Order Desk: ${method as MethodName} failed`, error);
       return fail('internal', 'Something went wrong and nothing was saved. Please try again; if it keeps happening, tell IT.');
     }

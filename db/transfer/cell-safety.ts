@@ -1,14 +1,28 @@
 /**
- * CSV cells that start with = + - @ (or tab / carriage return) would run as formulas
- * when the file is opened in a spreadsheet. OWASP's advice: prefix such a cell with a
- * single quote. Import removes exactly that prefix, so export → import is lossless.
+ * CSV cells that a spreadsheet could run as a formula get OWASP's treatment: a single
+ * quote in front. Spreadsheets skip leading blanks and read full-width and small-form
+ * signs (＝ ＋ － ＠, ﹦ ﹢ ﹣ ﹫) like their ASCII twins, so " =1+1", "\t=1+1" and "＝1+1"
+ * are guarded as well as "=1+1", "+41 22 717 9111" and a cell starting with tab or CR.
+ * A cell that is exactly a number ("-12.50", "25.00") is not a formula anywhere and
+ * stays a plain number, so amounts (negative ones too) still sum in the spreadsheet.
+ * Import removes exactly the quote export added, so export → import is lossless.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[\s\u200b\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b]|^[\t\r\n]/;
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+function couldRun(text: string): boolean {
+  return !PLAIN_NUMBER.test(text) && FORMULA_START.test(text);
+}
+
+/** Also guards a cell that already starts with the quote before a formula, so import never strips a quote the data had. */
+function needsGuard(text: string): boolean {
+  return couldRun(text) || (text.startsWith("'") && needsGuard(text.slice(1)));
+}
 
 export function protectCell(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return needsGuard(text) ? `'${text}` : text;
 }
 
 export function unprotectCell(text: string): string {
-  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+  return text.startsWith("'") && needsGuard(text.slice(1)) ? text.slice(1) : text;
 }

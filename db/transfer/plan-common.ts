@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { ImportPreviewRow } from '../../shared/contract/transfer';
 import type { ServiceContext } from '../context';
+import { cleanText } from '../../shared/domain/clean-text';
 
 /** One row of the file: what it will do, how it reads, what is wrong with it, and how to write it. */
 export interface PlannedRow extends ImportPreviewRow {
@@ -9,7 +10,12 @@ export interface PlannedRow extends ImportPreviewRow {
   apply?: (ctx: ServiceContext) => void;
 }
 
-/** The cells of a row by field key; `undefined` means no column is mapped to that field. */
+/**
+ * The cells of a row by field key; `undefined` means no column is mapped to that field.
+ * Cells are cleaned by the contract's own text rule before anything is matched (ID,
+ * e-mail, ISBN, title, country); line breaks survive for multi-line fields, whose schema
+ * keeps them, while one-line fields' schemas turn them into spaces.
+ */
 export type RowCells = (key: string) => string | undefined;
 
 export function cellsOf(headers: string[], mapping: Record<string, string>, cells: string[]): RowCells {
@@ -18,7 +24,7 @@ export function cellsOf(headers: string[], mapping: Record<string, string>, cell
     const header = mapping[key];
     if (!header) return undefined;
     const i = index.get(header);
-    return i === undefined ? undefined : (cells[i] ?? '').trim();
+    return i === undefined ? undefined : cleanText(cells[i] ?? '', { multiline: true });
   };
 }
 

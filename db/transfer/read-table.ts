@@ -8,6 +8,7 @@ import Papa from 'papaparse';
 import { DomainError } from '../../shared/api/errors';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../../shared/contract/transfer';
 import { unprotectCell } from './cell-safety';
+import { cleanText } from '../../shared/domain/clean-text';
 
 export interface Table {
   format: 'csv' | 'xlsx';
@@ -57,7 +58,7 @@ function tooManyRows(): DomainError {
 }
 
 function toTable(format: Table['format'], raw: { row: number; cells: string[] }[], delimiter?: string): Table {
-  const nonBlank = raw.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  const nonBlank = raw.filter((r) => r.cells.some((c) => cleanText(c) !== ''));
   const [header, ...rows] = nonBlank;
   if (!header) throw new DomainError('invalid_input', 'The file has no rows. The first row must name the columns, e.g. Title, ISBN, Price CHF.', 'contentBase64');
   if (rows.length > MAX_IMPORT_ROWS) throw tooManyRows();
@@ -65,11 +66,12 @@ function toTable(format: Table['format'], raw: { row: number; cells: string[] }[
   return { format, ...(delimiter ? { delimiter } : {}), headers, rows: rows.map((r) => ({ row: r.row, cells: r.cells.map(unprotectCell) })) };
 }
 
-/** Blank headers become "Column 3"; repeated ones "Title (2)", so every column can be chosen by name. */
+/** Headers are cleaned like any text (a BOM or zero-width space would hide a match); blank ones become "Column 3", repeated ones "Title (2)", so every column can be chosen by name. */
 function uniqueHeaders(cells: string[]): string[] {
   const seen = new Map<string, number>();
   return cells.map((cell, i) => {
-    const base = cell.trim() === '' ? `Column ${i + 1}` : cell.trim();
+    const name = cleanText(cell);
+    const base = name === '' ? `Column ${i + 1}` : name;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     return n === 1 ? base : `${base} (${n})`;

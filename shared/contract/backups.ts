@@ -1,7 +1,7 @@
 /** Backups of the database file: list, "Back up now", and restore a chosen backup. */
 import { z } from 'zod';
 import { method } from './define';
-import { optionalText } from './fields';
+import { cleanedString, optionalText } from './fields';
 
 export interface BackupInfo {
   /** File name inside the backup folder; the identifier used to restore it. */
@@ -43,9 +43,7 @@ export const backupMethods = {
   'backups.create': method<{ backup: BackupInfo; removedOld: string[] }>()(z.object({})),
   'backups.restore': method<RestoreResult>()(
     z.object({
-      name: z
-        .string({ error: 'Backup is required: choose one from the list.' })
-        .trim()
+      name: cleanedString('Backup is required: choose one from the list.', 2000)
         .min(1, { error: 'Backup is required: choose one from the list.' })
         .max(200, { error: 'Backup name is too long.' })
         .regex(/^[^/\\]+$/, { error: 'Backup must be a file name from the list, not a path.' }),

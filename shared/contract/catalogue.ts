@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { decimalAmount, enumOf, id, isoDate, optionalText, requiredText, wholeNumber } from './fields';
+import { cleanedString, decimalAmount, enumOf, id, isoDate, optionalText, requiredText, versionStamp, wholeNumber } from './fields';
 import { CURRENCY_CODES } from '../money/currencies';
 import { FORMATS } from '../domain/vocabulary';
 import { decimalPlaces } from '../money/money';
@@ -28,9 +28,7 @@ export const PublicationInput = z.object({
   eisbn: isbnField('E-ISBN'),
   languages: z
     .array(
-      z
-        .string({ error: 'Languages must be picked from the list.' })
-        .trim()
+      cleanedString('Languages must be picked from the list.', 40)
         .toLowerCase()
         .refine(isLanguageCode, { error: 'Languages must be picked from the list (codes such as en, fr, es).' }),
       { error: 'Languages must be a list.' },
@@ -45,7 +43,7 @@ export const PublicationInput = z.object({
     .default(['print']),
   active: z.boolean({ error: 'Active must be yes or no.' }).default(true),
   /** The updatedAt the clerk's screen was showing; a newer one means someone else saved in between. */
-  expectedUpdatedAt: z.string().max(40).optional(),
+  expectedUpdatedAt: versionStamp(),
 });
 
 /** A price history entry as the screen shows it: in force, superseded, or scheduled for a later date. */

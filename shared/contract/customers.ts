@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { method } from './define';
-import { countryCode, id, optionalEmail, optionalText, requiredText } from './fields';
+import { countryCode, id, optionalEmail, optionalText, requiredText, versionStamp } from './fields';
 import type { CurrencyCode } from '../money/currencies';
 import type { AuditEntry, Customer, OrderSummary } from './types';
 
 /** The customer block of the paper order form. Trimmed; blank optional fields become "". */
 export const CustomerDetailsInput = z.object({
   name: requiredText('Name', 200),
-  address: optionalText('Address', 500),
+  address: optionalText('Address', 500, { multiline: true }),
   country: countryCode('Country'),
   city: optionalText('City', 120),
   postalCode: optionalText('Zip code', 20),
@@ -17,9 +17,9 @@ export const CustomerDetailsInput = z.object({
 
 export const CustomerInput = CustomerDetailsInput.extend({
   id: id('Customer').optional(),
-  notes: optionalText('Notes', 5000),
+  notes: optionalText('Notes', 5000, { multiline: true }),
   /** The updatedAt the clerk's screen was showing; a newer one means someone else saved in between. */
-  expectedUpdatedAt: z.string().max(40).optional(),
+  expectedUpdatedAt: versionStamp(),
 });
 
 export const CustomerSearchInput = z.object({

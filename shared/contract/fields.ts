@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import countries from 'i18n-iso-countries';
 import { isDecimalString, decimalPlaces } from '../money/money';
+import { cleanText } from '../domain/clean-text';
 
 const LONGEST_TEXT = 10_000;
 
@@ -13,22 +14,45 @@ function textMessage(label: string, required: boolean) {
     issue.input === undefined || issue.input === null ? (required ? `${label} is required.` : undefined) : `${label} must be text.`;
 }
 
-export function requiredText(label: string, max = 200) {
+export interface TextFieldOptions {
+  /** Notes and addresses: line breaks and tabs are kept; elsewhere they become spaces. */
+  multiline?: boolean;
+}
+
+/**
+ * Every text field of every method starts here, so the rule of shared/domain/clean-text
+ * (controls, bidi overrides and zero-width characters removed, NFC, trimmed) holds for
+ * the API, the screens that validate with these schemas, and imports alike. The first
+ * limit only stops absurd inputs before cleaning; the field's own limit counts cleaned text.
+ */
+function cleanString(label: string, required: boolean, max: number, options: TextFieldOptions) {
+  const tooLong = { error: `${label} is too long (at most ${max} characters).` };
   return z
-    .string({ error: textMessage(label, true) })
-    .max(LONGEST_TEXT * 10, { error: `${label} is too long (at most ${max} characters).` })
-    .trim()
-    .min(1, { error: `${label} is required.` })
-    .max(max, { error: `${label} is too long (at most ${max} characters).` });
+    .string({ error: textMessage(label, required) })
+    .max(LONGEST_TEXT * 10, tooLong)
+    .overwrite((v) => cleanText(v, options))
+    .max(max, tooLong);
+}
+
+const cleanLine = (v: string) => cleanText(v);
+
+/** Text checked by its own rule afterwards (language codes, locale tags, file names), cleaned like every other field first. */
+export function cleanedString(message: string, max = 1000) {
+  return z.string({ error: message }).max(max, { error: message }).overwrite(cleanLine);
+}
+
+/** The updatedAt a screen was showing, sent back so a save can tell whether someone else saved in between. */
+export function versionStamp() {
+  return cleanedString('The record on screen could not be matched to the saved one; reload it and try again.', 40).optional();
+}
+
+export function requiredText(label: string, max = 200, options: TextFieldOptions = {}) {
+  return cleanString(label, true, max, options).min(1, { error: `${label} is required.` });
 }
 
 /** Optional text: missing or blank becomes "" so stored rows never mix NULL and "". */
-export function optionalText(label: string, max = 200) {
-  return z
-    .string({ error: textMessage(label, false) })
-    .max(LONGEST_TEXT * 10, { error: `${label} is too long (at most ${max} characters).` })
-    .trim()
-    .max(max, { error: `${label} is too long (at most ${max} characters).` })
+export function optionalText(label: string, max = 200, options: TextFieldOptions = {}) {
+  return cleanString(label, false, max, options)
     .optional()
     .transform((v) => v ?? '');
 }
@@ -56,7 +80,7 @@ export function decimalAmount(label: string) {
   return z
     .string({ error: (i) => (i.input === undefined ? `${label} is required.` : `${label} must be written as text, e.g. "25.00".`) })
     .max(40, { error: `${label} is not a valid amount.` })
-    .trim()
+    .overwrite(cleanLine)
     .refine((v) => v !== '', { error: `${label} is required.` })
     .refine((v) => !v.startsWith('-'), { error: `${label} cannot be negative.` })
     .refine((v) => v === '' || v.startsWith('-') || isDecimalString(v), { error: `${label} must be a number such as 25 or 25.50.` });
@@ -65,7 +89,8 @@ export function decimalAmount(label: string) {
 export function percent(label: string) {
   return z
     .string({ error: `${label} must be written as text, e.g. "15".` })
-    .trim()
+    .max(40, { error: `${label} is not a valid percentage.` })
+    .overwrite(cleanLine)
     .max(10, { error: `${label} is not a valid percentage.` })
     .refine((v) => v === '' || isDecimalString(v), { error: `${label} must be a number from 0 to 100.` })
     .refine((v) => v === '' || Number.parseFloat(v) <= 100, { error: `${label} cannot exceed 100%.` })
@@ -82,6 +107,8 @@ function isRealDate(v: string): boolean {
 export function isoDate(label: string) {
   return z
     .string({ error: (i) => (i.input === undefined ? `${label} is required.` : `${label} must be a date.`) })
+    .max(40, { error: `${label} must be a date written YYYY-MM-DD.` })
+    .overwrite(cleanLine)
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label} must be a date written YYYY-MM-DD.` })
     .refine(isRealDate, { error: `${label} is not a real calendar date.` });
 }
@@ -89,7 +116,8 @@ export function isoDate(label: string) {
 export function countryCode(label = 'Country') {
   return z
     .string({ error: (i) => (i.input === undefined ? `${label} is required.` : `${label} must be a country code.`) })
-    .trim()
+    .max(100, { error: `${label} must be a country from the list (ISO code such as CH).` })
+    .overwrite(cleanLine)
     .min(1, { error: `${label} is required.` })
     .transform((v) => v.toUpperCase())
     .refine((v) => countries.isValid(v), { error: `${label} must be a country from the list (ISO code such as CH).` });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { decimalAmount, enumOf, id, isoDate, optionalText, percent, requiredText, wholeNumber } from './fields';
+import { cleanedString, decimalAmount, enumOf, id, isoDate, optionalText, percent, requiredText, versionStamp, wholeNumber } from './fields';
 import { CustomerDetailsInput } from './customers';
 import { CURRENCY_CODES, currencyExponent } from '../money/currencies';
 import { decimalPlaces } from '../money/money';
@@ -33,7 +33,7 @@ const orderFields = {
   receivedOn: isoDate('Date received'),
   paymentMethod: enumOf('Payment method', PAYMENT_METHODS, 'credit card, check or bank transfer').optional().nullable(),
   customerReference: cardSafeText('Customer reference', 100),
-  notes: cardSafeText('Notes', 5000),
+  notes: cardSafeText('Notes', 5000, { multiline: true }),
   lines: z
     .array(OrderLineInput, { error: 'Lines must be a list.' })
     .min(1, { error: 'Add at least one book to the order.' })
@@ -52,7 +52,7 @@ function checkPriceDecimals(order: { currency: (typeof CURRENCY_CODES)[number]; 
 
 export const OrderInput = z.object(orderFields).superRefine(checkPriceDecimals);
 export const OrderUpdateInput = z
-  .object({ id: id('Order'), ...orderFields, expectedUpdatedAt: z.string().max(40).optional() })
+  .object({ id: id('Order'), ...orderFields, expectedUpdatedAt: versionStamp() })
   .superRefine(checkPriceDecimals);
 
 export const ORDER_SORT_FIELDS = ['number', 'receivedOn', 'customerName', 'country', 'currency', 'total', 'status', 'paymentStatus', 'balance'] as const;
@@ -62,7 +62,7 @@ export const OrderListInput = z.object({
   status: enumOf('Status', ORDER_STATUSES).optional(),
   paymentStatus: enumOf('Payment status', PAYMENT_STATUSES).optional(),
   currency: currency.optional(),
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'Month must be written YYYY-MM.' }).optional(),
+  month: cleanedString('Month must be written YYYY-MM.', 40).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'Month must be written YYYY-MM.' }).optional(),
   receivedVia: enumOf('Received via', RECEIVED_VIA).optional(),
   paymentMethod: enumOf('Payment method', PAYMENT_METHODS).optional(),
   sort: enumOf('Sort', ORDER_SORT_FIELDS).default('receivedOn'),
@@ -126,8 +126,8 @@ export const orderMethods = {
   'orders.update': method<{ order: Order }>()(OrderUpdateInput),
   'orders.get': method<OrderRecord>()(z.object({ id: id('Order') })),
   'orders.list': method<{ rows: OrderSummary[]; total: number }>()(OrderListInput),
-  'orders.cancel': method<{ order: Order }>()(z.object({ id: id('Order'), reason: requiredText('Reason', 500) })),
+  'orders.cancel': method<{ order: Order }>()(z.object({ id: id('Order'), reason: requiredText('Reason', 500, { multiline: true }) })),
   'orders.ship': method<{ order: Order }>()(ShipInput),
-  'orders.close': method<{ order: Order }>()(z.object({ id: id('Order'), reason: requiredText('Reason', 500) })),
+  'orders.close': method<{ order: Order }>()(z.object({ id: id('Order'), reason: requiredText('Reason', 500, { multiline: true }) })),
   'orders.findDuplicates': method<{ duplicates: DuplicateCandidate[] }>()(DuplicateCheckInput),
 };

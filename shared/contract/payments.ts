@@ -16,7 +16,7 @@ function positiveAmount(label: string) {
 }
 
 const paymentMethod = enumOf('Method', PAYMENT_METHODS, 'credit card, check or bank transfer');
-const reason = requiredText('Reason', 500);
+const reason = requiredText('Reason', 500, { multiline: true });
 
 export const CheckDetailsInput = z.object({
   number: cardSafeText('Check number', 40),
@@ -46,7 +46,7 @@ export const RecordPaymentInput = z
     receivedOn: isoDate('Date received'),
     amount: positiveAmount('Amount'),
     reference: cardSafeText('Reference', 140),
-    note: cardSafeText('Note', 1000),
+    note: cardSafeText('Note', 1000, { multiline: true }),
     check: CheckDetailsInput.optional(),
     transfer: TransferDetailsInput.optional(),
     card: CardDetailsInput.optional(),

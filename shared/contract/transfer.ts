@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { method } from './define';
-import { enumOf, requiredText } from './fields';
+import { cleanedString, enumOf, requiredText } from './fields';
 
 export const IMPORT_KINDS = ['publications', 'prices', 'customers'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -33,7 +33,7 @@ const importFile = {
     .max(MAX_BASE64_CHARS, { error: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files and import them one after the other.` })
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'File content could not be read; choose the file again.' }),
   /** Target field → header of the file's column; "" leaves the field out. Omitted: the suggested mapping. */
-  mapping: z.record(z.string().max(60), z.string().max(300), { error: 'Column mapping must name a column for each field.' }).optional(),
+  mapping: z.record(cleanedString('Column mapping must name a column for each field.', 60), cleanedString('Column mapping must name a column for each field.', 300), { error: 'Column mapping must name a column for each field.' }).optional(),
 };
 
 export const ImportPreviewInput = z.object(importFile);

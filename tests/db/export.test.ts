@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, openTestApp, type TestApp } from '../support/test-db';
 
@@ -70,6 +71,60 @@ describe('export', () => {
     const isbns = rows.slice(1).map((r) => r[6]).filter((v) => v !== undefined);
     expect(isbns).toContain('9789290688051');
     for (const isbn of isbns) expect(isbn).toMatch(/^978\d{10}$/);
+  });
+
+  it('guards full-width and blank-led formulas in CSV, while numbers stay plain numbers', async () => {
+    const app = open();
+    await seed(app);
+    for (const c of [
+      { name: '\uff1d1+1', country: 'CH', phone: '\uff0b41 22 717 9111', notes: '\uff20SUM(A1)' },
+      { name: '\uff0d2+3 Ltd', country: 'CH', postalCode: '-12.50', notes: '25.00' },
+    ]) await call(app, 'customers.save', c);
+    // A row written before names were cleaned on input may still start with a blank or a tab.
+    const { customer } = await call(app, 'customers.save', { name: 'Legacy', country: 'CH' });
+    app.db.prepare('UPDATE customers SET name = ?, city = ?, address = ? WHERE id = ?').run(' =1+1', '\t@cmd', '\r-2', customer.id);
+
+    const text = Buffer.from((await call(app, 'transfer.export', { kind: 'customers', format: 'csv' })).contentBase64, 'base64').toString('utf8');
+    const cells = Papa.parse<string[]>(text.slice(1)).data.flat();
+    expect(cells).toEqual(
+      expect.arrayContaining(["'\uff1d1+1", "'\uff0b41 22 717 9111", "'\uff20SUM(A1)", "'\uff0d2+3 Ltd", "' =1+1", "'\t@cmd", "'\r-2", "'+41 22 717 9111", '\'=HYPERLINK("http://evil.example","Click")']),
+    );
+    // Numbers, negative ones too, are not formulas: no quote, so a spreadsheet still sums them.
+    expect(cells).toEqual(expect.arrayContaining(['-12.50', '25.00']));
+    const catalogue = Buffer.from((await call(app, 'transfer.export', { kind: 'catalogue', format: 'csv' })).contentBase64, 'base64').toString('utf8');
+    expect(catalogue).toMatch(/,19\.99,,1234567\.05\r\n/);
+
+    // The guarded file imports back to exactly the stored text.
+    const other = open();
+    const file = await call(app, 'transfer.export', { kind: 'customers', format: 'csv' });
+    const preview = await call(other, 'transfer.preview', { kind: 'customers', fileName: file.fileName, contentBase64: file.contentBase64 });
+    const fresh = await call(other, 'transfer.commit', { kind: 'customers', fileName: file.fileName, contentBase64: file.contentBase64, mapping: { ...preview.mapping, id: '' } });
+    expect(fresh.written).toBe(true);
+    const imported = (await call(other, 'customers.search', { query: '', limit: 200 })).customers.map((c: { name: string }) => c.name);
+    expect(imported).toEqual(expect.arrayContaining(['\uff1d1+1', '\uff0d2+3 Ltd', '=1+1', '=HYPERLINK("http://evil.example","Click")']));
+  });
+
+  it('writes formula-like text as text cells in XLSX, never as formulas, and amounts as numbers', async () => {
+    const app = open();
+    await seed(app);
+    await call(app, 'customers.save', { name: '\uff1d1+1', country: 'CH', phone: '+41 22 717 9111', notes: '-12.50' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from((await call(app, 'transfer.export', { kind: 'customers', format: 'xlsx' })).contentBase64, 'base64') as any);
+    const sheet = workbook.worksheets[0]!;
+    const textCells: ExcelJS.Cell[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 1) for (const column of [2, 3, 5, 6, 7, 8, 9]) if (row.getCell(column).value !== null) textCells.push(row.getCell(column));
+    });
+    expect(textCells.map((c) => c.value)).toEqual(expect.arrayContaining(['\uff1d1+1', '=HYPERLINK("http://evil.example","Click")', '+41 22 717 9111', '@SUM(A1)', '-12.50']));
+    for (const cell of textCells) expect(cell.type, String(cell.value)).toBe(ExcelJS.ValueType.String);
+
+    const cat = new ExcelJS.Workbook();
+    await cat.xlsx.load(Buffer.from((await call(app, 'transfer.export', { kind: 'catalogue', format: 'xlsx' })).contentBase64, 'base64') as any);
+    const priced = cat.worksheets[0]!.getRow(2);
+    const prices = [11, 12, 13].map((c) => cat.worksheets[0]!.getColumn(c).values.filter((v) => v !== undefined && v !== null)).flat();
+    expect(prices.filter((v) => typeof v === 'number')).toEqual(expect.arrayContaining([19.99, 1234567.05, 0.1]));
+    expect(prices.filter((v) => typeof v !== 'number')).toEqual(['Price CHF', 'Price EUR', 'Price USD']);
+    expect(priced.getCell(2).type).toBe(ExcelJS.ValueType.String);
   });
 
   it.each(['csv', 'xlsx'] as const)('round-trips through %s: import of an export restores the exported data', async (format) => {

@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { Order } from '../../../shared/contract/types';
+import { cleanText } from '../../../shared/domain/clean-text';
 import { orderDesk } from '../../api/client';
 import { Field } from '../../components/Field';
 import { ModalDialog } from '../../components/ModalDialog';
@@ -22,7 +23,8 @@ export function CancelOrderDialog({ order, onCancelled, onClose }: CancelOrderDi
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (reason.trim() === '') {
+    // The API's own rule, so a reason of invisible characters is caught here too.
+    if (cleanText(reason, { multiline: true }) === '') {
       setError('Reason is required: say why the order is cancelled.');
       reasonField.current?.focus();
       return;
