@@ -73,33 +73,45 @@ describe('demo data', () => {
     }
   });
 
-  it('gives every order a status its invoices and payments agree with', () => {
+  it('gives every order a lifecycle its invoices and shipments agree with, and a payment status its ledger agrees with', () => {
     const rows = app.db
       .prepare(
-        `SELECT o.id, o.status, o.total_minor, o.cancel_reason, o.currency,
+        `SELECT o.id, o.status, o.payment_status, o.total_minor, o.balance_minor, o.cancel_reason, o.shipped_on, o.currency,
            (SELECT count(*) FROM invoices i WHERE i.order_id = o.id) AS invoices,
-           (SELECT coalesce(sum(amount_minor), 0) FROM payments p WHERE p.order_id = o.id) AS paid,
+           (SELECT coalesce(sum(settles_minor), 0) FROM payments p WHERE p.order_id = o.id) AS settled,
            (SELECT count(*) FROM payments p WHERE p.order_id = o.id AND p.currency <> o.currency) AS foreign_payments
          FROM orders o`,
       )
-      .all() as { status: string; total_minor: number; cancel_reason: string; invoices: number; paid: number; foreign_payments: number }[];
-    const statuses = new Set(rows.map((r) => r.status));
-    expect([...statuses].sort()).toEqual(['cancelled', 'invoiced', 'open', 'paid', 'partially_paid', 'shipped']);
+      .all() as { status: string; payment_status: string; total_minor: number; balance_minor: number; cancel_reason: string; shipped_on: string | null; invoices: number; settled: number; foreign_payments: number }[];
+    expect([...new Set(rows.map((r) => r.status))].sort()).toEqual(['cancelled', 'closed', 'invoiced', 'received', 'shipped']);
+    expect([...new Set(rows.map((r) => r.payment_status))].sort()).toEqual(['overpaid', 'paid', 'partially_paid', 'refund_due', 'refunded', 'unpaid']);
     for (const r of rows) {
       expect(r.foreign_payments).toBe(0);
-      if (r.status === 'open') expect([r.invoices, r.paid]).toEqual([0, 0]);
-      if (r.status === 'invoiced') expect([r.invoices, r.paid]).toEqual([1, 0]);
-      if (r.status === 'partially_paid') expect(r.paid > 0 && r.paid < r.total_minor).toBe(true);
-      if (r.status === 'paid' || r.status === 'shipped') expect(r.paid).toBe(r.total_minor);
+      if (r.status === 'received') expect([r.invoices, r.settled]).toEqual([0, 0]);
+      if (r.status === 'invoiced' || r.status === 'shipped' || r.status === 'closed') expect(r.invoices).toBe(1);
+      if (r.status === 'shipped' || r.status === 'closed') expect(r.shipped_on).not.toBeNull();
+      if (r.status === 'closed') expect(['paid', 'refunded']).toContain(r.payment_status);
       if (r.status === 'cancelled') {
-        expect(r.paid).toBe(0);
         expect(r.cancel_reason).not.toBe('');
+        expect(r.balance_minor + r.settled).toBe(0);
+      } else {
+        expect(r.balance_minor).toBe(r.total_minor - r.settled);
       }
     }
   });
 
+  it('has every kind of money movement: partial payments, overpayments, refunds, bank-fee write-offs, credit moves and reversals', () => {
+    const kinds = app.db.prepare('SELECT kind, reverses_id IS NOT NULL AS reversal, count(*) AS n FROM payments GROUP BY 1, 2').all() as { kind: string; reversal: number; n: number }[];
+    const has = (kind: string, reversal = 0) => kinds.some((k) => k.kind === kind && k.reversal === reversal && k.n > 0);
+    for (const kind of ['payment', 'refund', 'write_off', 'credit_in', 'credit_out']) expect(has(kind), kind).toBe(true);
+    expect(has('payment', 1)).toBe(true);
+    const fees = app.db.prepare("SELECT count(*) FROM payments WHERE kind = 'write_off' AND reason LIKE 'Bank transfer fees%'").pluck().get() as number;
+    expect(fees).toBeGreaterThan(0);
+    expect(app.db.prepare("SELECT count(*) FROM orders WHERE payment_status = 'partially_paid'").pluck().get()).toBeGreaterThan(0);
+  });
+
   it('keeps only the last four digits of a card, and only for card payments', () => {
-    const payments = app.db.prepare('SELECT method, card_last4 FROM payments').all() as { method: string; card_last4: string | null }[];
+    const payments = app.db.prepare("SELECT method, card_last4 FROM payments WHERE kind = 'payment' AND reverses_id IS NULL").all() as { method: string; card_last4: string | null }[];
     expect(new Set(payments.map((p) => p.method))).toEqual(new Set(['credit_card', 'check', 'bank_transfer']));
     for (const p of payments) {
       if (p.method === 'credit_card') expect(p.card_last4).toMatch(/^\d{4}$/);
@@ -136,9 +148,13 @@ describe('demo data', () => {
     const cancelled = app.db.prepare("SELECT id FROM orders WHERE status = 'cancelled' LIMIT 1").pluck().get() as number;
     const record = await call(app, 'orders.get', { id: cancelled });
     expect(record.history.map((h: { action: string }) => h.action)).toContain('cancel');
-    const shipped = app.db.prepare("SELECT id FROM orders WHERE status = 'shipped' LIMIT 1").pluck().get() as number;
-    const shippedRecord = await call(app, 'orders.get', { id: shipped });
+    const closed = app.db
+      .prepare("SELECT id FROM orders o WHERE status = 'closed' AND (SELECT count(*) FROM payments p WHERE p.order_id = o.id) = 1 LIMIT 1")
+      .pluck()
+      .get() as number;
+    const shippedRecord = await call(app, 'orders.get', { id: closed });
     expect(shippedRecord.history.map((h: { action: string }) => h.action)).toEqual(['create', 'invoice', 'payment', 'ship']);
+    expect(shippedRecord.order.paymentStatus).toBe('paid');
     expect(shippedRecord.balance).toBe('0.00');
     expect(shippedRecord.invoices).toHaveLength(1);
   });
@@ -160,7 +176,7 @@ describe('demo data', () => {
       .all();
     expect(result.rows.map((r: { id: number }) => r.id)).toEqual(newest);
     let byStatus = 0;
-    for (const status of ['open', 'invoiced', 'partially_paid', 'paid', 'shipped', 'cancelled']) {
+    for (const status of ['received', 'invoiced', 'shipped', 'closed', 'cancelled']) {
       byStatus += (await call(app, 'orders.list', { query: 'trafficking', status, limit: 1 })).total;
     }
     expect(byStatus).toBe(matching);
