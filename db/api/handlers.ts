@@ -13,6 +13,7 @@ import { findDuplicateOrders } from '../services/orders/duplicates';
 import { getOrder, listOrders } from '../services/orders/read';
 import { cancelOrder, createOrder, updateOrder } from '../services/orders/write';
 import { getSettings, setSettings } from '../services/settings';
+import { getSession, setSessionUser } from '../services/session';
 import { commitImport, previewImport } from '../transfer/import';
 import { exportData } from '../transfer/export';
 import { checkBackupFolder, createBackup, listBackupsInFolder, restoreBackup } from '../backup/service';
@@ -48,4 +49,6 @@ export const handlers: Handlers = {
   'backups.create': (ctx) => createBackup(ctx),
   'backups.restore': (ctx, input) => restoreBackup(ctx, input.name),
   'backups.checkFolder': checkBackupFolder,
+  'session.get': getSession,
+  'session.setUser': setSessionUser,
 };

@@ -11,6 +11,7 @@ import { orderMethods } from './orders';
 import { settingsMethods } from './settings';
 import { transferMethods } from './transfer';
 import { backupMethods } from './backups';
+import { sessionMethods } from './session';
 
 export const contract = {
   ...catalogueMethods,
@@ -19,6 +20,7 @@ export const contract = {
   ...settingsMethods,
   ...transferMethods,
   ...backupMethods,
+  ...sessionMethods,
 };
 
 export type Contract = typeof contract;

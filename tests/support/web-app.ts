@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { startWebServer, type WebServer } from '../../electron/web/http-bridge';
+import { askedUser } from '../../db/session-user';
 import { openTestApp, tempDir, type TestApp } from './test-db';
 
 export interface RunningWebApp {
@@ -15,8 +16,13 @@ export interface RunningWebApp {
 
 const STATIC_DIR = path.resolve(import.meta.dirname, '../../dist/renderer');
 
-export async function startWebApp(file = path.join(tempDir(), 'orders.db'), now?: () => Date): Promise<RunningWebApp> {
-  const app = openTestApp(file, now ?? (() => new Date()));
+export interface WebAppOptions {
+  /** Ask who is working in the page, as the desktop app (and `npm run web -- --ask-user`) does, instead of a fixed --user. */
+  askUser?: boolean;
+}
+
+export async function startWebApp(file = path.join(tempDir(), 'orders.db'), now?: () => Date, options: WebAppOptions = {}): Promise<RunningWebApp> {
+  const app = openTestApp(file, now ?? (() => new Date()), () => (options.askUser ? askedUser('os-account') : 'test-clerk'));
   const token = 'test-token-123';
   const server = await startWebServer({ invoke: app.invoke, token, staticDir: STATIC_DIR });
   const running: RunningWebApp = {
@@ -26,7 +32,7 @@ export async function startWebApp(file = path.join(tempDir(), 'orders.db'), now?
     entryUrl: (hash = '') => `${server.url}?token=${token}${hash}`,
     async restart() {
       await running.stop();
-      return startWebApp(file, now);
+      return startWebApp(file, now, options);
     },
     async stop() {
       await server.close();
