@@ -9,8 +9,11 @@ export interface RunningWebApp {
   token: string;
   /** The address a clerk would open, token included. */
   entryUrl(hash?: string): string;
-  /** Restarts the server on a fresh connection to the same database file. */
-  restart(): Promise<RunningWebApp>;
+  /**
+   * Restarts the server on a fresh connection to the same database file; `samePort` keeps
+   * the page's origin, and with it what the browser remembers, as `npm run web` on its fixed port does.
+   */
+  restart(options?: { samePort?: boolean }): Promise<RunningWebApp>;
   stop(): Promise<void>;
 }
 
@@ -19,20 +22,21 @@ const STATIC_DIR = path.resolve(import.meta.dirname, '../../dist/renderer');
 export interface WebAppOptions {
   /** Ask who is working in the page, as the desktop app (and `npm run web -- --ask-user`) does, instead of a fixed --user. */
   askUser?: boolean;
+  port?: number;
 }
 
 export async function startWebApp(file = path.join(tempDir(), 'orders.db'), now?: () => Date, options: WebAppOptions = {}): Promise<RunningWebApp> {
   const app = openTestApp(file, now ?? (() => new Date()), () => (options.askUser ? askedUser('os-account') : 'test-clerk'));
   const token = 'test-token-123';
-  const server = await startWebServer({ invoke: app.invoke, token, staticDir: STATIC_DIR });
+  const server = await startWebServer({ invoke: app.invoke, token, staticDir: STATIC_DIR, ...(options.port ? { port: options.port } : {}) });
   const running: RunningWebApp = {
     app,
     server,
     token,
     entryUrl: (hash = '') => `${server.url}?token=${token}${hash}`,
-    async restart() {
+    async restart({ samePort = false } = {}) {
       await running.stop();
-      return startWebApp(file, now, options);
+      return startWebApp(file, now, samePort ? { ...options, port: server.port } : options);
     },
     async stop() {
       await server.close();
