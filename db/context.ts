@@ -1,14 +1,27 @@
 import type { Db } from './connection';
+import { fixedUser, type SessionUser } from './session-user';
 
 /** What every service needs: the database, who is acting (for the audit log) and the clock. */
 export interface ServiceContext {
   db: Db;
-  actor: string;
+  /** The name audit records carry: read from `user` on every write, so a confirmed name takes effect at once. */
+  readonly actor: string;
+  /** Who is working in this process, and whether the app must still ask (see session-user.ts). */
+  readonly user: SessionUser;
   now: () => Date;
 }
 
-export function createContext(db: Db, actor: string, now: () => Date = () => new Date()): ServiceContext {
-  return { db, actor, now };
+/** `user` as a plain name fixes it for the process (browser mode, tests, the seed); a SessionUser can be confirmed later. */
+export function createContext(db: Db, user: string | SessionUser, now: () => Date = () => new Date()): ServiceContext {
+  const session = typeof user === 'string' ? fixedUser(user) : user;
+  return {
+    db,
+    user: session,
+    now,
+    get actor() {
+      return session.name;
+    },
+  };
 }
 
 export function timestamp(ctx: ServiceContext): string {

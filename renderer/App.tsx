@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { useNavigation, type View } from './state/navigation';
 import { useSettings } from './state/settings';
+import { useSession } from './state/session';
+import { WhoIsWorkingDialog } from './session/WhoIsWorkingDialog';
 import { CatalogueScreen } from './screens/catalogue/CatalogueScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { Placeholder } from './components/Placeholder';
@@ -47,11 +49,30 @@ function Screen() {
   }
 }
 
+/** The screens once the app knows who is working; until then only the question (or nothing, for the instant it loads). */
+function SessionGate() {
+  const info = useSession((s) => s.info);
+  const loadError = useSession((s) => s.loadError);
+  const load = useSession((s) => s.load);
+  const staff = useSettings((s) => s.settings?.staff ?? (s.loadError ? [] : undefined));
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (loadError) return <p className="banner banner--error">{loadError.message}</p>;
+  if (!info) return null;
+  if (info.askUser) return staff ? <WhoIsWorkingDialog staff={staff} /> : null;
+  return <Screen />;
+}
+
 export function App() {
   const route = useNavigation((s) => s.route);
   const go = useNavigation((s) => s.go);
   const load = useSettings((s) => s.load);
   const loadError = useSettings((s) => s.loadError);
+
+  const user = useSession((s) => (s.info && !s.info.askUser ? s.info.user : null));
 
   useEffect(() => {
     void load();
@@ -94,10 +115,15 @@ export function App() {
             </li>
           ))}
         </ul>
+        {user ? (
+          <p className="app__user">
+            Working as <strong>{user}</strong>
+          </p>
+        ) : null}
       </nav>
       <main className="app__main">
         {loadError ? <p className="banner banner--error">{loadError.message}</p> : null}
-        <Screen />
+        <SessionGate />
       </main>
     </div>
   );

@@ -17,6 +17,7 @@ import { applyCredit, recordPayment, recordRefund, recordWriteOff, reverseMoveme
 import { receivablesAging } from '../services/receivables/aging';
 import { dashboardSummary } from '../services/receivables/dashboard';
 import { getSettings, setSettings } from '../services/settings';
+import { getSession, setSessionUser } from '../services/session';
 import { commitImport, previewImport } from '../transfer/import';
 import { exportData } from '../transfer/export';
 import { checkBackupFolder, createBackup, listBackupsInFolder, restoreBackup } from '../backup/service';
@@ -61,4 +62,6 @@ export const handlers: Handlers = {
   'payments.reverse': reverseMovement,
   'receivables.aging': receivablesAging,
   'dashboard.summary': dashboardSummary,
+  'session.get': getSession,
+  'session.setUser': setSessionUser,
 };

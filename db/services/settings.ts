@@ -1,19 +1,28 @@
 import type { z } from 'zod';
+import { DomainError } from '../../shared/api/errors';
 import type { SettingsPatch } from '../../shared/contract/settings';
 import type { Settings } from '../../shared/contract/types';
+import { findStaffName } from '../../shared/domain/staff';
 import { DEFAULT_SETTINGS } from '../migrations/0002_seed_catalogue';
 import type { ServiceContext } from '../context';
 import { audit } from './audit';
 
+/** Settings added after migration 0002 seeded the first ones; a key nobody has set yet reads as its default. */
+const LATER_DEFAULTS: Pick<Settings, 'staff'> = { staff: [] };
+
 export function getSettings(ctx: ServiceContext): { settings: Settings } {
   const rows = ctx.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
   const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
-  return { settings: { ...(DEFAULT_SETTINGS as Settings), ...stored } as Settings };
+  return { settings: { ...(DEFAULT_SETTINGS as Omit<Settings, 'staff'>), ...LATER_DEFAULTS, ...stored } as Settings };
 }
 
 export function setSettings(ctx: ServiceContext, patch: z.output<typeof SettingsPatch>): { settings: Settings } {
   return ctx.db.transaction(() => {
     const before = getSettings(ctx).settings;
+    // The app asks who is working from this list: once it names someone, it may not become empty.
+    if (patch.staff && patch.staff.length === 0 && before.staff.length > 0) {
+      throw new DomainError('invalid_input', 'Keep at least one staff name: the app asks who is working from this list.', 'staff');
+    }
     const upsert = ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
     for (const [key, value] of Object.entries(patch)) {
       if (value !== undefined) upsert.run(key, JSON.stringify(value));
@@ -21,5 +30,16 @@ export function setSettings(ctx: ServiceContext, patch: z.output<typeof Settings
     const after = getSettings(ctx).settings;
     audit(ctx, 'settings', null, 'update', before, after);
     return { settings: after };
+  })();
+}
+
+/** The list's spelling of `name`, adding it to the staff list (with its audit record) when it is new. */
+export function ensureStaffName(ctx: ServiceContext, name: string): string {
+  return ctx.db.transaction(() => {
+    const { staff } = getSettings(ctx).settings;
+    const listed = findStaffName(staff, name);
+    if (listed !== undefined) return listed;
+    setSettings(ctx, { staff: [...staff, name] });
+    return name;
   })();
 }

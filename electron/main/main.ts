@@ -12,7 +12,7 @@ import { configureBackupRuntime, startBackupSchedule } from '../../db/backup';
 import { hardenSession } from '../security/session';
 import { databaseFile, pinUserDataDir, rendererDir, sqliteNativeBinding, userDataDir } from './paths';
 import { openAppDatabase } from './open-app-database';
-import { currentActor } from './actor';
+import { desktopSessionUser } from './actor';
 import { registerContractHandlers } from './ipc';
 import { declareAppScheme, serveRenderer } from './app-protocol-registration';
 import { createMainWindow } from './main-window';
@@ -75,7 +75,7 @@ function start(): void {
   const db = openDatabaseOrQuit(file);
   if (!db) return;
 
-  const ctx = createContext(db, currentActor());
+  const ctx = createContext(db, desktopSessionUser());
   const invoke = createInvoke(ctx);
   const stopBackgroundWork = afterDatabaseOpened(ctx, invoke);
   app.on('will-quit', () => {

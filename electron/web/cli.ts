@@ -1,6 +1,8 @@
 /**
- * npm run web -- [--db PATH] [--port N] [--token T] [--user NAME] [--restore-latest]
+ * npm run web -- [--db PATH] [--port N] [--token T] [--user NAME] [--ask-user] [--restore-latest]
  * Serves the built renderer and the API on 127.0.0.1 and prints the address to open.
+ * --user fixes who is working for the whole run; --ask-user instead asks in the page, as the
+ * desktop app does (starting from --user or the operating-system account until answered).
  * Backs the database up on start and daily. When the database file is damaged it says
  * so, names the latest good backup, and restores it only when run with --restore-latest
  * (the damaged file is kept beside it; nothing is deleted).
@@ -14,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase, type Db } from '../../db/connection';
 import { backupFolderForFile, currentBackupFolder, findLatestGoodBackup, recoverFromLatestBackup, startBackupSchedule } from '../../db/backup';
 import { createContext } from '../../db/context';
+import { askedUser } from '../../db/session-user';
 import { createInvoke } from '../../db/api/invoke';
 import { DomainError } from '../../shared/api/errors';
 import { startWebServer } from './http-bridge';
@@ -28,6 +31,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '5180' },
       token: { type: 'string' },
       user: { type: 'string' },
+      'ask-user': { type: 'boolean', default: false },
       'restore-latest': { type: 'boolean', default: false },
     },
   });
@@ -38,7 +42,8 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.dirname(dbFile), { recursive: true });
 
   const db = openOrRecover(dbFile, values['restore-latest'] ?? false);
-  const ctx = createContext(db, values.user ?? os.userInfo().username);
+  const userName = values.user ?? os.userInfo().username;
+  const ctx = createContext(db, values['ask-user'] ? askedUser(userName) : userName);
   const stopBackups = startBackupSchedule(ctx, {
     onResult: (result) => {
       if (result.ok) console.log(`Backup written and verified: ${path.join(currentBackupFolder(ctx).folder, result.created.backup.name)}`);

@@ -13,6 +13,7 @@ import { transferMethods } from './transfer';
 import { backupMethods } from './backups';
 import { paymentMethods } from './payments';
 import { receivableMethods } from './receivables';
+import { sessionMethods } from './session';
 
 export const contract = {
   ...catalogueMethods,
@@ -23,6 +24,7 @@ export const contract = {
   ...backupMethods,
   ...paymentMethods,
   ...receivableMethods,
+  ...sessionMethods,
 };
 
 export type Contract = typeof contract;

@@ -137,4 +137,14 @@ export interface Settings {
   locale: string;
   defaultCurrency: CurrencyCode;
   backup: { keep: number; folder: string };
+  /** Who may be named as working; a fresh database starts with none. */
+  staff: string[];
+}
+
+/** Who is working in this process, and whether the app must ask before anything else. */
+export interface SessionInfo {
+  /** The name audit records carry now. */
+  user: string;
+  /** True in the desktop app until the clerk has said who is working; false where --user fixed it. */
+  askUser: boolean;
 }

@@ -210,6 +210,25 @@ describe('the bundled main process', () => {
     expect(JSON.parse(fs.readFileSync(path.join(appData, 'Order Desk', 'window-state.json'), 'utf8'))).toEqual({ x: 40, y: 30, width: 1300, height: 850, isMaximized: false });
   });
 
+  it('asks who is working until the clerk answers over IPC, then writes that name on audit records', async () => {
+    const appData = tempDir('order-desk-appdata-');
+    const fake = fakeElectron(appData, fakeProject());
+    opened.push(fake);
+    runMain(fake);
+    fake.ready();
+    await settle();
+    const call = (method: string, input: unknown) => fake.ipc.get(`order-desk:${method}`)!({ senderFrame: appFrame }, input);
+
+    expect(await call('session.get', {})).toMatchObject({ ok: true, value: { askUser: true } });
+    expect(await call('session.setUser', { name: 'Marie Dubois' })).toEqual({ ok: true, value: { user: 'Marie Dubois', askUser: false } });
+    expect(await call('settings.set', { locale: 'fr-CH' })).toMatchObject({ ok: true });
+
+    const db = new Database(path.join(appData, 'Order Desk', 'order-desk.db'), { readonly: true });
+    const actors = db.prepare("SELECT actor FROM audit_log WHERE entity = 'settings' ORDER BY id").pluck().all();
+    db.close();
+    expect(actors).toEqual(['Marie Dubois', 'Marie Dubois']);
+  });
+
   it('refuses a database from a newer version with a dialog, quits, and opens no window', async () => {
     const appData = tempDir('order-desk-appdata-');
     fs.mkdirSync(path.join(appData, 'Order Desk'));

@@ -5,7 +5,9 @@ import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import { openAppDatabase } from '../../electron/main/open-app-database';
 import { describeStartupFailure } from '../../electron/main/startup-failure';
-import { currentActor } from '../../electron/main/actor';
+import { currentActor, desktopSessionUser } from '../../electron/main/actor';
+import { createContext } from '../../db/context';
+import { createInvoke } from '../../db/api/invoke';
 import { databaseFile, pinUserDataDir, rendererDir, sqliteNativeBinding } from '../../electron/main/paths';
 import { createBackup } from '../../db/backup';
 import { openTestApp, tempDir } from '../support/test-db';
@@ -150,5 +152,16 @@ describe('where the app keeps its files', () => {
     };
     expect(currentActor({ USERNAME: 'jsmith' }, noRecord)).toBe('jsmith');
     expect(currentActor({}, noRecord)).toBe('unknown');
+  });
+
+  it('asks who is working at start, under the operating-system account until a staff name is confirmed', async () => {
+    const app = openTestApp();
+    const invoke = createInvoke(createContext(app.db, desktopSessionUser({}, () => ({ username: 'mdupont' }))));
+    expect(await invoke('session.get', {})).toEqual({ ok: true, value: { user: 'mdupont', askUser: true } });
+    expect(await invoke('session.setUser', { name: 'Marie Dupont' })).toEqual({ ok: true, value: { user: 'Marie Dupont', askUser: false } });
+    await invoke('settings.set', { locale: 'fr-CH' });
+    const last = app.db.prepare('SELECT actor FROM audit_log ORDER BY id DESC LIMIT 1').get();
+    expect(last).toEqual({ actor: 'Marie Dupont' });
+    app.close();
   });
 });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Db } from '../../db/connection';
 import { createContext, type ServiceContext } from '../../db/context';
+import type { SessionUser } from '../../db/session-user';
 import { createInvoke, type Invoke } from '../../db/api/invoke';
 
 export function tempDir(prefix = 'order-desk-'): string {
@@ -19,9 +20,14 @@ export interface TestApp {
   close(): void;
 }
 
-export function openTestApp(file = path.join(tempDir(), 'orders.db'), now: () => Date = () => new Date('2026-11-20T10:00:00Z')): TestApp {
+/** `user` makes a session that must ask who is working, as the desktop app does; otherwise "test-clerk" is fixed. */
+export function openTestApp(
+  file = path.join(tempDir(), 'orders.db'),
+  now: () => Date = () => new Date('2026-11-20T10:00:00Z'),
+  user: () => string | SessionUser = () => 'test-clerk',
+): TestApp {
   const db = openDatabase(file);
-  const ctx = createContext(db, 'test-clerk', now);
+  const ctx = createContext(db, user(), now);
   const invoke = createInvoke(ctx, { log: () => undefined });
   return {
     file,
@@ -30,7 +36,7 @@ export function openTestApp(file = path.join(tempDir(), 'orders.db'), now: () =>
     invoke,
     restart() {
       db.close();
-      return openTestApp(file, now);
+      return openTestApp(file, now, user);
     },
     close() {
       if (db.open) db.close();

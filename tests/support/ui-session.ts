@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
-import { startWebApp, type RunningWebApp } from './web-app';
+import { startWebApp, type RunningWebApp, type WebAppOptions } from './web-app';
 
 /** A real Chromium and browser mode on a fresh database, shared by the tests of one file. */
 export interface UiSession {
@@ -14,11 +14,11 @@ export interface UiSession {
  * are set once beforeAll has run. A file's own beforeAll (seeding data) runs after
  * this one; its own afterAll runs before the browser and server are closed.
  */
-export function useUiSession(timeoutMs?: number): UiSession {
+export function useUiSession(timeoutMs?: number, options: WebAppOptions = {}): UiSession {
   const session = {} as UiSession;
   beforeAll(async () => {
     session.browser = await launchBrowser();
-    session.web = await startWebApp();
+    session.web = await startWebApp(undefined, undefined, options);
   }, timeoutMs);
   afterAll(async () => {
     await session.browser?.close();

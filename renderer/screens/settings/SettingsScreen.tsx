@@ -6,10 +6,11 @@ import { orderDesk } from '../../api/client';
 import { Field } from '../../components/Field';
 import { useSettings } from '../../state/settings';
 import { BackupSettingsFields } from './BackupSettingsFields';
+import { StaffNamesFields } from './StaffNamesFields';
 
 type Errors = Record<string, string>;
 
-/** Issuer details printed on invoices, display locale, default currency and backups. */
+/** Issuer details printed on invoices, display locale, default currency, staff names and backups. */
 export function SettingsScreen() {
   const loaded = useSettings((s) => s.settings);
   if (!loaded) {
@@ -83,6 +84,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
             )}
           </Field>
         </fieldset>
+        <StaffNamesFields value={draft.staff} errors={errors} onChange={(staff) => setDraft({ ...draft, staff })} />
         <BackupSettingsFields value={draft.backup} errors={errors} onChange={(backup) => setDraft({ ...draft, backup })} />
         <div className="actions">
           <button type="submit" className="primary">
