@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, openTestApp, type TestApp } from '../support/test-db';
+import { fromMinorUnits } from '../../shared/money/money';
+import type { CurrencyCode } from '../../shared/money/currencies';
 
 let app: TestApp;
 afterEach(() => app?.close());
@@ -22,10 +24,11 @@ async function addOrder(customerId: number, currency: string, unitPrice: string,
   return order as { id: number; number: string; total: string };
 }
 
-function addPayment(orderId: number, currency: string, amountMinor: number) {
-  app.db
-    .prepare("INSERT INTO payments (order_id, received_on, method, currency, amount_minor, created_at) VALUES (?, '2026-11-21', 'bank_transfer', ?, ?, '2026-11-21T09:00:00Z')")
-    .run(orderId, currency, amountMinor);
+/** A payment (positive minor units) or a refund (negative), recorded through the payments API. */
+async function addPayment(orderId: number, currency: CurrencyCode, amountMinor: number) {
+  const value = fromMinorUnits(Math.abs(amountMinor), currency);
+  if (amountMinor > 0) await call(app, 'payments.record', { orderId, method: 'bank_transfer', receivedOn: '2026-11-20', amount: value });
+  else await call(app, 'payments.refund', { orderId, method: 'bank_transfer', paidOn: '2026-11-20', amount: value, reason: 'Overpaid' });
 }
 
 describe('customer directory search', () => {
@@ -100,9 +103,9 @@ describe('customer balance per currency', () => {
     const cancelled = await addOrder(c.id, 'CHF', '100.00');
     await call(app, 'orders.cancel', { id: cancelled.id, reason: 'Sent twice' });
     const e = await addOrder(c.id, 'EUR', '33.33', 3); // 99.99
-    addPayment(a.id, 'CHF', 30);
-    addPayment(e.id, 'EUR', 10000); // overpaid by 0.01
-    addPayment(e.id, 'EUR', -1); // refund of 0.01
+    await addPayment(a.id, 'CHF', 30);
+    await addPayment(e.id, 'EUR', 10000); // overpaid by 0.01
+    await addPayment(e.id, 'EUR', -1); // refund of 0.01
 
     const profile = await call(app, 'customers.profile', { id: c.id });
     expect(profile.balances).toEqual([
@@ -113,14 +116,14 @@ describe('customer balance per currency', () => {
 
     const orders = await call(app, 'customers.orders', { id: c.id });
     expect(orders.total).toBe(4);
-    expect(orders.rows.map((o: { status: string }) => o.status).sort()).toEqual(['cancelled', 'open', 'open', 'open']);
+    expect(orders.rows.map((o: { status: string }) => o.status).sort()).toEqual(['cancelled', 'received', 'received', 'received']);
   });
 
   it('shows a negative balance when the customer paid more than ordered', async () => {
     app = openTestApp();
     const c = await addCustomer({ name: 'Overpayer' });
     const o = await addOrder(c.id, 'USD', '10.00');
-    addPayment(o.id, 'USD', 1250);
+    await addPayment(o.id, 'USD', 1250);
     const profile = await call(app, 'customers.profile', { id: c.id });
     expect(profile.balances).toEqual([{ currency: 'USD', ordered: '10.00', paid: '12.50', balance: '-2.50', orderCount: 1 }]);
   });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, openTestApp, type TestApp } from '../support/test-db';
+import { fromMinorUnits } from '../../shared/money/money';
 
 let app: TestApp;
 afterEach(() => app?.close());
@@ -21,12 +22,9 @@ async function addOrder(customerId: number, currency = 'CHF', unitPrice = '20.00
   return order as { id: number };
 }
 
-function addPayment(orderId: number, amountMinor: number) {
-  return Number(
-    app.db
-      .prepare("INSERT INTO payments (order_id, received_on, method, currency, amount_minor, created_at) VALUES (?, '2026-11-21', 'check', 'CHF', ?, '2026-11-21T09:00:00Z')")
-      .run(orderId, amountMinor).lastInsertRowid,
-  );
+async function addPayment(orderId: number, amountMinor: number): Promise<number> {
+  const result = await call(app, 'payments.record', { orderId, method: 'check', receivedOn: '2026-11-20', amount: fromMinorUnits(amountMinor, 'CHF') });
+  return result.payment.id;
 }
 
 async function pairs() {
@@ -78,7 +76,7 @@ describe('merging customers', () => {
     const keptOrder = await addOrder(keep.id);
     const moved1 = await addOrder(other.id);
     const moved2 = await addOrder(other.id, 'EUR', '5.00');
-    const payment = addPayment(moved1.id, 2000);
+    const payment = await addPayment(moved1.id, 2000);
 
     const result = await call(app, 'customers.merge', { keepId: keep.id, mergeId: other.id });
     expect(result.movedOrders).toBe(2);
@@ -113,7 +111,7 @@ describe('merging customers', () => {
     const mergeEntry = app.db.prepare("SELECT after FROM audit_log WHERE action = 'merge'").get() as { after: string };
     expect(JSON.parse(mergeEntry.after)).toMatchObject({ mergedFrom: other.id, movedOrderIds: [moved1.id, moved2.id], movedPaymentIds: [payment] });
     const orderHistory = await call(app, 'orders.get', { id: moved1.id });
-    expect(orderHistory.history.map((h: { action: string }) => h.action)).toEqual(['create', 'customer_merged']);
+    expect(orderHistory.history.map((h: { action: string }) => h.action)).toEqual(['create', 'payment', 'customer_merged']);
   });
 
   it('sends a new order for the merged record to the kept one', async () => {

@@ -105,10 +105,11 @@ describe('saving from the entry screen', () => {
     expect(stale.ok).toBe(false);
     if (!stale.ok) expect(stale.error).toMatchObject({ code: 'conflict', message: expect.stringContaining('changed by someone else') });
 
-    app.db.prepare("UPDATE orders SET status = 'paid' WHERE id = ?").run(first.id);
-    const locked = await app.invoke('orders.update', { ...input, expectedUpdatedAt: updated.order.updatedAt });
+    await call(app, 'orders.ship', { id: first.id, shippedOn: '2026-11-20' });
+    const shipped = (await call(app, 'orders.get', { id: first.id })).order;
+    const locked = await app.invoke('orders.update', { ...input, expectedUpdatedAt: shipped.updatedAt });
     expect(locked.ok).toBe(false);
-    if (!locked.ok) expect(locked.error.message).toMatch(/is paid and can no longer be edited/);
+    if (!locked.ok) expect(locked.error.message).toMatch(/is shipped and can no longer be edited/);
     expect((await call(app, 'orders.get', { id: first.id })).order.total).toBe('120.00');
   });
 });

@@ -102,7 +102,7 @@ describe('orders list', () => {
     const orders = await seedOrders();
     await call(app, 'orders.cancel', { id: orders[0]!.id, reason: 'Duplicate of a fax.' });
     expect(await names({ status: 'cancelled' })).toEqual(['Zoë Ångström-Müller']);
-    expect(await names({ status: 'open', currency: 'CHF' })).toEqual(['王小明']);
+    expect(await names({ status: 'received', currency: 'CHF' })).toEqual(['王小明']);
     expect(await names({ currency: 'USD' })).toEqual(['محمد الحسن', 'Ngọc Trần']);
     expect(await names({ month: '2026-03' })).toEqual(['Łukasz Żółć', 'Zoë Ångström-Müller']);
     expect(await names({ month: '2025-12' })).toEqual(['王小明']);
@@ -160,7 +160,7 @@ describe('orders list', () => {
         expect(plan.page.join(' | '), `${sort} ${direction}`).toMatch(/INDEX/);
       }
     }
-    const filtered = explainListOrders(app.ctx, OrderListInput.parse({ status: 'open', month: '2026-03' }));
+    const filtered = explainListOrders(app.ctx, OrderListInput.parse({ status: 'received', month: '2026-03' }));
     expect(filtered.page.join(' | ')).toMatch(/USING INDEX/);
   });
 
