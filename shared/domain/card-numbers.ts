@@ -4,8 +4,13 @@
  * and is told so; a security code next to it is refused outright.
  */
 
-/** 13 to 19 digits, optionally grouped by single spaces or dashes, not part of a longer number. */
-const CANDIDATE = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d])/g;
+/**
+ * 13 to 19 digits, optionally grouped by single spaces or dashes, starting as card numbers do
+ * (2–6: Mastercard, Amex, Visa, Maestro, Discover, UnionPay…), and not glued to letters or
+ * other digits nor following an IBAN's country and check digits, so creditor references
+ * ("RF18 5390 0754 7034") and IBANs ("CH44 3199 9123 0008 8901 2") are left alone.
+ */
+const CANDIDATE = /(?<![\p{L}\d-])(?<!\b[A-Z]{2}\d{2}[ -])[2-6](?:[ -]?\d){12,18}(?!\d)/gu;
 const SECURITY_CODE = /\b(?:cvv2?|cvc2?|cid|csc|security\s*code|sec\.?\s*code)\b\W{0,3}\d{3,4}\b/i;
 
 export function passesLuhn(digits: string): boolean {
@@ -34,19 +39,32 @@ export function maskedCard(last4: string): string {
   return `•••• ${last4}`;
 }
 
+/**
+ * The longest Luhn-valid run of 13–19 digits at the start of a candidate: "4111 1111 1111 1111 123"
+ * is a card number followed by its CVV, not a 19-digit number.
+ */
+function cardPrefix(candidate: string): number {
+  const digitEnds: number[] = [];
+  for (let i = 0; i < candidate.length; i++) if (candidate[i]! >= '0' && candidate[i]! <= '9') digitEnds.push(i + 1);
+  const digits = candidate.replace(/[ -]/g, '');
+  for (let length = digits.length; length >= 13; length--) {
+    if (passesLuhn(digits.slice(0, length))) return digitEnds[length - 1]!;
+  }
+  return 0;
+}
+
 export function scanForCardNumbers(text: string): CardNumberScan {
   const masked: string[] = [];
-  let cardEnd = -1;
   let nearCode = false;
   const out = text.replace(CANDIDATE, (match, offset: number) => {
-    const digits = match.replace(/[ -]/g, '');
-    if (!passesLuhn(digits)) return match;
+    const cut = cardPrefix(match);
+    if (cut === 0) return match;
+    const digits = match.slice(0, cut).replace(/[ -]/g, '');
     const last4 = digits.slice(-4);
     masked.push(last4);
-    cardEnd = offset + match.length;
     // A bare 3–4 digit group right after the number ("4111 1111 1111 1111 123", "… / 123") is read as its CVV.
-    if (/^\s*[/,;:-]?\s*\d{3,4}\b(?![ -]?\d)/.test(text.slice(cardEnd))) nearCode = true;
-    return maskedCard(last4);
+    if (/^\s*[/,;:-]?\s*\d{3,4}\b(?![ -]?\d)/.test(text.slice(offset + cut))) nearCode = true;
+    return maskedCard(last4) + match.slice(cut);
   });
   const securityCode = nearCode || SECURITY_CODE.test(text);
   return { text: out, masked, securityCode };

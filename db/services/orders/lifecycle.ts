@@ -16,14 +16,15 @@ function today(ctx: ServiceContext): string {
   return ctx.now().toISOString().slice(0, 10);
 }
 
-function changeOrder(ctx: ServiceContext, id: number, action: OrderAction, auditAction: string, change: (before: Order) => void): { order: Order } {
+/** `on` is the day the change happened, which is also the day a shipped and settled order closes. */
+function changeOrder(ctx: ServiceContext, id: number, action: OrderAction, auditAction: string, on: string, change: (before: Order) => void): { order: Order } {
   return ctx.db.transaction(() => {
     const before = getOrderById(ctx, id);
     const reason = whyNot(action, before);
     if (reason) throw new DomainError('conflict', reason, 'id');
     change(before);
     statement(ctx, 'UPDATE orders SET updated_at = ? WHERE id = ?').run(nextVersion(ctx, before.updatedAt), id);
-    syncOrderMoney(ctx, id);
+    syncOrderMoney(ctx, id, on);
     const after = getOrderById(ctx, id);
     audit(ctx, 'order', id, auditAction, before, after);
     return { order: after };
@@ -31,7 +32,7 @@ function changeOrder(ctx: ServiceContext, id: number, action: OrderAction, audit
 }
 
 export function shipOrder(ctx: ServiceContext, input: { id: number; shippedOn: string; carrier: string; tracking: string }): { order: Order } {
-  return changeOrder(ctx, input.id, 'ship', 'ship', (before) => {
+  return changeOrder(ctx, input.id, 'ship', 'ship', input.shippedOn, (before) => {
     if (input.shippedOn > today(ctx)) throw new DomainError('invalid_input', 'Date shipped cannot be in the future.', 'shippedOn');
     if (input.shippedOn < before.receivedOn) throw new DomainError('invalid_input', `Date shipped cannot be before the order was received (${before.receivedOn}).`, 'shippedOn');
     statement(ctx, "UPDATE orders SET status = 'shipped', shipped_on = ?, carrier = ?, tracking = ? WHERE id = ?").run(input.shippedOn, input.carrier, input.tracking, input.id);
@@ -39,13 +40,13 @@ export function shipOrder(ctx: ServiceContext, input: { id: number; shippedOn: s
 }
 
 export function closeOrder(ctx: ServiceContext, input: { id: number; reason: string }): { order: Order } {
-  return changeOrder(ctx, input.id, 'close', 'close', () => {
+  return changeOrder(ctx, input.id, 'close', 'close', today(ctx), () => {
     statement(ctx, "UPDATE orders SET status = 'closed', closed_on = ?, close_reason = ? WHERE id = ?").run(today(ctx), input.reason, input.id);
   });
 }
 
 export function cancelOrder(ctx: ServiceContext, input: { id: number; reason: string }): { order: Order } {
-  return changeOrder(ctx, input.id, 'cancel', 'cancel', () => {
+  return changeOrder(ctx, input.id, 'cancel', 'cancel', today(ctx), () => {
     statement(ctx, "UPDATE orders SET status = 'cancelled', cancel_reason = ?, cancelled_on = ? WHERE id = ?").run(input.reason, today(ctx), input.id);
   });
 }
