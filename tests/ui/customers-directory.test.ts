@@ -98,7 +98,7 @@ it('opens a customer from the search, edits the notes, sees balances and orders,
   await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^José Núñez/);
   const details = page.getByRole('form', { name: 'Customer details' });
   expect(await details.getByLabel('City').inputValue()).toBe('Genève');
-  expect(await details.getByLabel('Country').inputValue()).toBe('CH');
+  expect(await details.getByLabel('Country').inputValue()).toBe('Switzerland');
 
   // Balance per currency: CHF 59.70 ordered − 50.00 paid; EUR 25.00 unpaid.
   const balances = page.getByRole('table', { name: 'Balance per currency' });
@@ -177,7 +177,12 @@ it('adds a customer from the directory, with the e-mail problem shown next to th
   await page.getByRole('button', { name: 'New customer' }).press('Enter');
   const form = page.getByRole('form', { name: 'Customer details' });
   await form.getByLabel('Name').fill('Université de Fribourg');
-  await form.getByLabel('Country').selectOption('CH');
+  // The same type-ahead as the order form: the best match is highlighted and Tab takes it.
+  const country = form.getByLabel('Country');
+  await country.pressSequentially('switz');
+  await poll(() => country.getAttribute('aria-activedescendant')).toMatch(/-opt-0$/);
+  await country.press('Tab');
+  expect(await country.inputValue()).toBe('Switzerland');
   const email = form.getByLabel('E-mail');
   await email.fill('library@unifr');
   await email.press('Enter');

@@ -6,7 +6,10 @@ import { call, type TestApp } from '../support/test-db';
 export interface PaperLine {
   /** What the clerk types in Book title. */
   typed: string;
-  /** Pick the Nth suggestion with ↓ (1 = first); omit for a free-text title. */
+  /**
+   * Take the Nth suggestion (1 = the best match, highlighted already; ↓ for the others);
+   * omit for a free-text title, chosen with ↑ on the list's last entry.
+   */
   pick?: number;
   quantity: string;
   /** Typed over whatever the list filled in; omit to keep the list price. */
@@ -16,7 +19,7 @@ export interface PaperLine {
 export interface PaperForm {
   name: string;
   address: string;
-  /** Typed in Country; the first suggestion is picked with ↓ Enter. */
+  /** Typed in Country; Tab takes the highlighted best match. */
   country: string;
   city: string;
   zip: string;
@@ -44,10 +47,11 @@ export async function openNewOrder(page: Page, url: string): Promise<void> {
   await expect.poll(() => focusedField(page), { timeout: 10_000 }).toBe('customer.name');
 }
 
-async function pickSuggestion(page: Page, nth: number): Promise<void> {
+/** Highlights the Nth suggestion (1 = the best match), or the "not in the catalogue" entry for null. */
+async function highlightSuggestion(page: Page, nth: number | null): Promise<void> {
   await page.locator('[role="listbox"]:not([hidden]) [role="option"]').first().waitFor();
-  for (let i = 0; i < nth; i += 1) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
+  if (nth === null) await page.keyboard.press('ArrowUp'); // from the best match round to the last entry
+  else for (let i = 1; i < nth; i += 1) await page.keyboard.press('ArrowDown');
 }
 
 /** Starts with focus in Name; ends with focus in the last line's unit price. */
@@ -58,8 +62,10 @@ export async function keyInForm(page: Page, form: PaperForm): Promise<void> {
   await kb.type(form.address);
   await kb.press('Tab');
   await kb.type(form.country);
-  await pickSuggestion(page, 1);
-  for (const value of [form.city, form.zip, form.phone, form.email]) {
+  await highlightSuggestion(page, 1);
+  await kb.press('Tab'); // takes the country, on to City
+  await kb.type(form.city);
+  for (const value of [form.zip, form.phone, form.email]) {
     await kb.press('Tab');
     await kb.type(value);
   }
@@ -68,8 +74,8 @@ export async function keyInForm(page: Page, form: PaperForm): Promise<void> {
     await kb.press('Tab'); // from Currency, or past the previous line's price: a new line
     expect(await focusedField(page)).toMatch(/^line:.*:title$/);
     await kb.type(line.typed);
-    if (line.pick) await pickSuggestion(page, line.pick);
-    await kb.press('Tab');
+    await highlightSuggestion(page, line.pick ?? null);
+    await kb.press('Tab'); // takes the highlighted entry, on to Quantity
     await kb.type(line.quantity);
     await kb.press('Tab');
     if (line.price !== undefined) {

@@ -142,6 +142,20 @@ describe('finding a title from the paper form', () => {
     expect(matchPublications('chains zebra', catalogue)).toEqual([]);
   });
 
+  it('puts first the title the typed words begin, since Enter takes the first suggestion', () => {
+    const strengtheningLaw = publication(4, 'Strengthening Law Enforcement Response to Trafficking in Persons', {});
+    const strengtheningChild = publication(5, 'Strengthening responses to child trafficking and modern slavery', {});
+    const trafficking = publication(6, 'Trafficking in Human Beings and Smuggling of Migrants', {});
+    const more = [...catalogue, strengtheningLaw, strengtheningChild, trafficking];
+    expect(matchPublications('trafficking', more).map((p) => p.id)).toEqual([6, 1, 3, 4, 5]);
+    expect(matchPublications('strengthening resp', more).map((p) => p.id)).toEqual([5, 4]);
+    expect(matchPublications('child labour', more).map((p) => p.id)).toEqual([1]);
+    expect(matchPublications('labour child', more).map((p) => p.id)).toEqual([1]);
+    // A word of the subtitle finds the title, after titles that have the word themselves.
+    const withSubtitle = { ...publication(7, 'Field guide', {}), subtitle: 'Supply chain audits' };
+    expect(matchPublications('supply', [withSubtitle, ...catalogue]).map((p) => p.id)).toEqual([1, 2, 7]);
+  });
+
   it('matches the ISBN with or without hyphens, or a part of it', () => {
     expect(matchPublications('978-92-9068-805-1', catalogue).map((p) => p.id)).toEqual([1]);
     expect(matchPublications('9789290688051', catalogue).map((p) => p.id)).toEqual([1]);

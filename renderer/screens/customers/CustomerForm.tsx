@@ -5,7 +5,8 @@ import { orderDesk } from '../../api/client';
 import { Field } from '../../components/Field';
 import { useNavigation } from '../../state/navigation';
 import { useLocale } from '../../state/settings';
-import { countryOptions } from '../../../shared/domain/countries';
+import { countryName } from '../../../shared/domain/countries';
+import { CountryField } from '../../components/CountryField';
 
 type Editable = Pick<Customer, 'name' | 'address' | 'postalCode' | 'city' | 'country' | 'phone' | 'email' | 'notes'>;
 type Errors = Partial<Record<keyof Editable | 'form', string>>;
@@ -36,6 +37,8 @@ export function CustomerForm({ customer, readOnly, onSaved }: CustomerFormProps)
   const setLeaveGuard = useNavigation((s) => s.setLeaveGuard);
   const [draft, setDraft] = useState<Editable>(() => editable(customer));
   const [errors, setErrors] = useState<Errors>({});
+  /** What the Country input shows; the draft holds the code it resolves to. */
+  const [countryText, setCountryText] = useState(() => countryName(customer?.country ?? '', locale));
   const dirty = JSON.stringify(draft) !== JSON.stringify(editable(customer));
 
   useEffect(() => {
@@ -64,6 +67,7 @@ export function CustomerForm({ customer, readOnly, onSaved }: CustomerFormProps)
     }
     setErrors({});
     setDraft(editable(result.value.customer));
+    setCountryText(countryName(result.value.customer.country, locale));
     // Saved: nothing is left to lose, so the next navigation must not ask.
     setLeaveGuard(null);
     onSaved(result.value.customer);
@@ -93,14 +97,15 @@ export function CustomerForm({ customer, readOnly, onSaved }: CustomerFormProps)
         </div>
         <Field label="Country" error={errors.country}>
           {(props) => (
-            <select {...props} disabled={readOnly} value={draft.country} onChange={(e) => set('country', e.target.value)}>
-              {draft.country === '' ? <option value="">Choose a country…</option> : null}
-              {countryOptions(locale).map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
+            <CountryField
+              {...props}
+              readOnly={readOnly}
+              value={{ code: draft.country, text: countryText }}
+              onChange={(v) => {
+                setCountryText(v.text);
+                set('country', v.code);
+              }}
+            />
           )}
         </Field>
       </fieldset>
@@ -124,7 +129,13 @@ export function CustomerForm({ customer, readOnly, onSaved }: CustomerFormProps)
             {customer ? 'Save customer' : 'Add customer'}
           </button>
           {dirty ? (
-            <button type="button" onClick={() => setDraft(editable(customer))}>
+            <button
+              type="button"
+              onClick={() => {
+                setDraft(editable(customer));
+                setCountryText(countryName(customer?.country ?? '', locale));
+              }}
+            >
               {customer ? 'Undo changes' : 'Clear'}
             </button>
           ) : null}

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { Customer } from '../../../shared/contract/types';
-import { countryName, matchCountries, resolveCountry, type CountryOption } from '../../../shared/domain/countries';
-import { Combobox } from '../../components/Combobox';
+import { countryName } from '../../../shared/domain/countries';
+import { Combobox, type FreeTextEntry } from '../../components/Combobox';
+import { CountryField } from '../../components/CountryField';
 import { Field } from '../../components/Field';
 import { useLocale } from '../../state/settings';
 import type { CustomerDraft } from './form-model';
@@ -16,6 +17,7 @@ interface CustomerBlockProps {
   onPickCustomer(customer: Customer): void;
   onUnlink(): void;
   onLeaveField(field: string): void;
+  focusField(field: string): void;
 }
 
 function CustomerOption({ customer, locale }: { customer: Customer; locale: string }) {
@@ -32,12 +34,11 @@ function CustomerOption({ customer, locale }: { customer: Customer; locale: stri
 }
 
 /** The customer block of the paper form: Name, Address, Country, City/Zip Code, Tel., E-mail. */
-export function CustomerBlock({ customer, customerId, errors, onChange, onPickCustomer, onUnlink, onLeaveField }: CustomerBlockProps) {
+export function CustomerBlock({ customer, customerId, errors, onChange, onPickCustomer, onUnlink, onLeaveField, focusField }: CustomerBlockProps) {
   const locale = useLocale();
   const [searchIn, setSearchIn] = useState<'name' | 'email' | null>(null);
   const query = searchIn === 'name' ? customer.name : searchIn === 'email' ? customer.email : '';
   const suggestions = useCustomerSuggestions(query);
-  const countries = matchCountries(customer.countryText, locale);
 
   const text = (field: 'address' | 'city' | 'postalCode' | 'phone') => ({
     value: customer[field],
@@ -47,7 +48,6 @@ export function CustomerBlock({ customer, customerId, errors, onChange, onPickCu
     onBlur: () => onLeaveField(`customer.${field}`),
   });
 
-  const pickCountry = (option: CountryOption) => onChange({ country: option.code, countryText: option.name }, 'country');
   const customerOptionProps = {
     options: suggestions,
     optionKey: (c: Customer) => String(c.id),
@@ -57,7 +57,18 @@ export function CustomerBlock({ customer, customerId, errors, onChange, onPickCu
       onPickCustomer(c);
     },
     listLabel: 'Existing customers',
+    // Picking a customer replaces the whole block, so only Enter or a click does it;
+    // Tab moves on with what was typed, as for a new customer.
+    tabTakes: false,
   };
+  const newCustomer = (next: string): FreeTextEntry => ({
+    label: (text) => `New customer “${text}”`,
+    showAlone: false,
+    onChoose: () => {
+      setSearchIn(null);
+      focusField(next);
+    },
+  });
 
   return (
     <fieldset className="customer-block">
@@ -69,6 +80,7 @@ export function CustomerBlock({ customer, customerId, errors, onChange, onPickCu
               {...a}
               {...customerOptionProps}
               dataField="customer.name"
+              freeText={newCustomer('customer.address')}
               value={customer.name}
               autoComplete="off"
               onInput={(value) => {
@@ -84,29 +96,13 @@ export function CustomerBlock({ customer, customerId, errors, onChange, onPickCu
         </Field>
         <Field label="Country" error={errors['customer.country']}>
           {(a) => (
-            <Combobox
+            <CountryField
               {...a}
               dataField="customer.country"
-              value={customer.countryText}
-              options={countries}
-              optionKey={(c) => c.code}
-              renderOption={(c) => (
-                <span className="suggestion">
-                  <span className="suggestion__main">{c.name}</span> <span className="suggestion__meta">{c.code}</span>
-                </span>
-              )}
-              onPick={pickCountry}
-              listLabel="Countries"
-              onInput={(value) => {
-                const exact = resolveCountry(value, locale);
-                const isExact = exact !== null && matchCountries(value, locale).length <= 1;
-                onChange({ countryText: value, country: isExact ? exact.code : '' }, 'country');
-              }}
-              onBlur={() => {
-                const resolved = customer.country === '' ? resolveCountry(customer.countryText, locale) : null;
-                if (resolved) pickCountry(resolved);
-                onLeaveField('customer.country');
-              }}
+              value={{ code: customer.country, text: customer.countryText }}
+              onChange={(v) => onChange({ country: v.code, countryText: v.text }, 'country')}
+              onEnter={() => focusField('customer.city')}
+              onLeave={() => onLeaveField('customer.country')}
             />
           )}
         </Field>
@@ -127,6 +123,7 @@ export function CustomerBlock({ customer, customerId, errors, onChange, onPickCu
               {...a}
               {...customerOptionProps}
               dataField="customer.email"
+              freeText={newCustomer('currency')}
               value={customer.email}
               inputMode="email"
               onInput={(value) => {

@@ -2,7 +2,7 @@ import type { KeyboardEvent } from 'react';
 import type { Publication } from '../../../shared/contract/types';
 import { hyphenateIsbn } from '../../../shared/domain/isbn';
 import type { CurrencyCode } from '../../../shared/money/currencies';
-import { Combobox } from '../../components/Combobox';
+import { Combobox, type FreeTextEntry } from '../../components/Combobox';
 import { Money } from '../../components/Money';
 import { isBlankLine, type LineDraft } from './form-model';
 import { matchPublications } from './catalogue-match';
@@ -41,6 +41,12 @@ function PublicationOption({ publication, currency }: { publication: Publication
   );
 }
 
+/** Keeping a title the catalogue does not have is the list's last entry: a choice, never what Enter does by default. */
+const TITLE_NOT_IN_CATALOGUE: FreeTextEntry = {
+  label: (text) => `Use “${text}” as a title not in the catalogue`,
+  showAlone: true,
+};
+
 function ErrorText({ id, message }: { id: string; message: string | undefined }) {
   return message ? (
     <div className="field__error" id={id} role="alert">
@@ -78,6 +84,7 @@ export function LineRow(props: LineRowProps) {
           optionKey={(p) => String(p.id)}
           renderOption={(p) => <PublicationOption publication={p} currency={currency} />}
           onPick={props.onPick}
+          freeText={TITLE_NOT_IN_CATALOGUE}
           onInput={props.onTitle}
           onBlur={() => props.onLeave('title')}
           onKeyDown={(e) => props.onKeyDown(e, 'title')}

@@ -135,6 +135,7 @@ export function OrderEditorView({ setup }: { setup: EditorSetup }) {
           onPickCustomer={editor.pickCustomer}
           onUnlink={editor.unlinkCustomer}
           onLeaveField={editor.leaveField}
+          focusField={editor.focusField}
         />
         <LinesTable
           lines={form.lines}

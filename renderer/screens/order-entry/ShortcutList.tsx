@@ -1,7 +1,9 @@
 const SHORTCUTS: [string, string][] = [
   ['Ctrl+S', 'Save the order'],
   ['Esc', 'Leave (asks first if something is unsaved)'],
-  ['↑ ↓ then Enter', 'Pick a suggested title, country or customer'],
+  ['Enter or Tab', 'Take the highlighted title or country: the best match for what you typed'],
+  ['↑ ↓', 'Highlight another suggestion; the last one keeps what you typed as a title not in the catalogue'],
+  ['Enter in Name or E-mail', 'Take the highlighted existing customer (Tab goes on with a new customer)'],
   ['Enter', 'Next field on a line; after the last price, a new line'],
   ['Tab after the last price', 'Start a new line'],
   ['Tab in an empty new line', 'On to the order details'],

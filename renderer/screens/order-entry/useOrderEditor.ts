@@ -164,6 +164,9 @@ export function useOrderEditor(setup: EditorSetup) {
       },
     }));
     setServerErrors((errors) => Object.fromEntries(Object.entries(errors).filter(([f]) => !f.startsWith('customer.'))));
+    // The customer block is complete: on to the books.
+    const firstOpen = form.lines.find((l) => l.title.trim() === '');
+    focusField(firstOpen ? lineField(firstOpen.key, 'title') : 'currency');
   }
 
   function changeDetails(patch: Partial<OrderForm>, field: string) {
