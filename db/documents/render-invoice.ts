@@ -1,0 +1,18 @@
+/**
+ * Renders an InvoiceDocument to PDF bytes in plain Node (no browser), the same way for the
+ * desktop app and browser mode. The output depends only on the document: the PDF's dates are
+ * the issue date, so rendering the same invoice twice gives the same bytes.
+ */
+import { createElement } from 'react';
+import { renderToBuffer } from '@react-pdf/renderer';
+import type { InvoiceDocument } from '../../shared/documents/invoice-document';
+import { registerDocumentFonts } from './fonts';
+import { InvoicePdf } from './invoice-pdf';
+
+export async function renderInvoicePdf(document: InvoiceDocument): Promise<Buffer> {
+  registerDocumentFonts();
+  const creationDate = new Date(`${document.issuedOn}T00:00:00Z`);
+  // renderToBuffer's type wants a <Document> element; InvoicePdf returns exactly that.
+  const element = createElement(InvoicePdf, { document, metadata: { creationDate } }) as unknown as Parameters<typeof renderToBuffer>[0];
+  return renderToBuffer(element);
+}
