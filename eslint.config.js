@@ -60,7 +60,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['db/**/*.ts'],
+    files: ['db/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { paths: [noElectron], patterns: ['**/renderer/**', '**/electron/**'] }],
     },

@@ -2,6 +2,7 @@
 // electron is provided by the runtime; better-sqlite3 stays a real package because its
 // native binary is loaded from disk (.native/ in development, app.asar.unpacked when packaged).
 // The preload runs sandboxed, where require() knows only 'electron': it must bundle everything else.
+// The invoice PDF worker is a third bundle, render-worker.mjs, started by db/documents/render-pool.ts.
 /* global process, console */
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -24,8 +25,20 @@ export async function bundleElectron(outDir = path.join(projectRoot, 'dist', 'el
     // Browser resolution for the preload: it is a sandboxed page script, and browser builds
     // of dependencies skip Node-only extras (i18n-iso-countries would otherwise bundle every language).
     build({ ...common, platform: 'browser', entryPoints: ['electron/preload/preload.ts'], outfile: path.join(outDir, 'preload.cjs'), external: ['electron'] }),
+    // The invoice PDF worker is ES module code: @react-pdf/renderer (and pdfkit under it) is ESM-only and
+    // finds its data files through import.meta.url, so it stays a real package, loaded from node_modules,
+    // and so does React, which it must share. The fonts are found from the bundle through node_modules too.
+    build({
+      ...common,
+      format: 'esm',
+      entryPoints: ['db/documents/render-worker.ts'],
+      outfile: path.join(outDir, 'render-worker.mjs'),
+      external: ['@react-pdf/renderer', 'react', 'react/jsx-runtime'],
+      // CommonJS dependencies bundled into an ES module still call require() for Node's own modules.
+      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    }),
   ]);
-  return { main: path.join(outDir, 'main.cjs'), preload: path.join(outDir, 'preload.cjs') };
+  return { main: path.join(outDir, 'main.cjs'), preload: path.join(outDir, 'preload.cjs'), renderWorker: path.join(outDir, 'render-worker.mjs') };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

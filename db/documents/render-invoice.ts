@@ -1,0 +1,36 @@
+/**
+ * Renders an InvoiceDocument to PDF bytes in plain Node (no browser), the same way for the
+ * desktop app and browser mode. The output depends only on the document: the PDF's dates are
+ * the issue date, so rendering the same invoice twice gives the same bytes.
+ */
+import { createElement } from 'react';
+import { renderToBuffer } from '@react-pdf/renderer';
+import type { InvoiceDocument } from '../../shared/documents/invoice-document';
+import { registerDocumentFonts } from './fonts';
+import { InvoicePdf } from './invoice-pdf';
+import { warmUpDocument } from './warm-up';
+
+function toPdf(document: InvoiceDocument): Promise<Buffer> {
+  const creationDate = new Date(`${document.issuedOn}T00:00:00Z`);
+  // renderToBuffer's type wants a <Document> element; InvoicePdf returns exactly that.
+  const element = createElement(InvoicePdf, { document, metadata: { creationDate } }) as unknown as Parameters<typeof renderToBuffer>[0];
+  return renderToBuffer(element);
+}
+
+let warm: Promise<unknown> | null = null;
+
+/**
+ * Loads every font once before the first real document. react-pdf loads fonts lazily, and the
+ * very first document of a process came out different (though correct) from later ones;
+ * after this, the same document gives the same bytes in any process.
+ */
+export function warmUpRenderer(): Promise<unknown> {
+  registerDocumentFonts();
+  warm ??= toPdf(warmUpDocument());
+  return warm;
+}
+
+export async function renderInvoicePdf(document: InvoiceDocument): Promise<Buffer> {
+  await warmUpRenderer();
+  return toPdf(document);
+}

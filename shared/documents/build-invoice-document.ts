@@ -1,0 +1,118 @@
+/**
+ * Turns what an invoice service knows (the order's lines, shipping, what was paid, settings)
+ * into an InvoiceDocument. Every amount is computed here with the money module, once, so
+ * the PDF prints exactly what the database stores.
+ */
+import { lineTotal, subtractAmounts, sumAmounts, compareAmounts } from '../money/money';
+import type { CurrencyCode } from '../money/currencies';
+import { addDays } from '../domain/dates';
+import { PAYMENT_METHODS, type PaymentMethod } from '../domain/vocabulary';
+import { isQrBillCountryIban, isQrIban, normaliseIban } from '../domain/bank-accounts';
+import type {
+  BankAccount,
+  CreditNoteDetails,
+  DocumentCustomer,
+  DocumentIssuer,
+  DocumentKind,
+  DocumentLanguage,
+  InvoiceDocument,
+  QrBillData,
+} from './invoice-document';
+import { creditorReferenceFor, qrReferenceFor } from './qr-bill';
+
+export interface DocumentLineInput {
+  position: number;
+  title: string;
+  isbn?: string | null;
+  quantity: number;
+  unitPrice: string;
+  discountPercent?: string | null;
+}
+
+export interface InvoiceDocumentInput {
+  kind?: DocumentKind;
+  /** Null for a preview (printed DRAFT). */
+  number: string | null;
+  issuedOn: string;
+  /** Days from issue to the due date (settings' payment terms); ignored on credit notes. */
+  paymentTermsDays: number;
+  orderNumber: string;
+  customerReference?: string;
+  language: DocumentLanguage;
+  currency: CurrencyCode;
+  issuer: DocumentIssuer;
+  customer: DocumentCustomer;
+  lines: readonly DocumentLineInput[];
+  /** Shipping costs as a decimal string, or null/"0.00" for none. */
+  shipping?: string | null;
+  /** What the customer has already paid towards this order (net of refunds), as a decimal string. */
+  amountPaid?: string;
+  /** The unit's bank accounts; the one in the document's currency is printed. */
+  bankAccounts: readonly BankAccount[];
+  acceptedPaymentMethods?: readonly PaymentMethod[];
+  creditNote?: CreditNoteDetails | null;
+}
+
+export function buildInvoiceDocument(input: InvoiceDocumentInput): InvoiceDocument {
+  const kind = input.kind ?? 'invoice';
+  const currency = input.currency;
+  const lines = [...input.lines]
+    .sort((a, b) => a.position - b.position)
+    .map((line) => ({
+      position: line.position,
+      title: line.title,
+      isbn: line.isbn ?? null,
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+      discountPercent: line.discountPercent && compareAmounts(line.discountPercent, '0') !== 0 ? line.discountPercent : null,
+      lineTotal: lineTotal(line, currency),
+    }));
+  const subtotal = sumAmounts(lines.map((line) => line.lineTotal), currency);
+  const shipping = input.shipping && compareAmounts(input.shipping, '0') !== 0 ? sumAmounts([input.shipping], currency) : null;
+  const total = sumAmounts(shipping ? [subtotal, shipping] : [subtotal], currency);
+  const amountPaid = sumAmounts([input.amountPaid ?? '0'], currency);
+  const balanceDue = subtractAmounts(total, amountPaid, currency);
+  const bankAccount = input.bankAccounts.find((account) => account.currency === currency) ?? null;
+
+  const document: InvoiceDocument = {
+    kind,
+    number: input.number,
+    issuedOn: input.issuedOn,
+    dueOn: kind === 'invoice' ? addDays(input.issuedOn, input.paymentTermsDays) : null,
+    orderNumber: input.orderNumber,
+    customerReference: input.customerReference ?? '',
+    language: input.language,
+    currency,
+    issuer: input.issuer,
+    customer: input.customer,
+    lines,
+    subtotal,
+    shipping,
+    total,
+    amountPaid,
+    balanceDue,
+    bankAccount: bankAccount ? { ...bankAccount, iban: normaliseIban(bankAccount.iban) } : null,
+    acceptedPaymentMethods: [...(input.acceptedPaymentMethods ?? PAYMENT_METHODS)],
+    qrBill: null,
+    creditNote: kind === 'credit_note' ? (input.creditNote ?? null) : null,
+  };
+  document.qrBill = qrBillFor(document);
+  return document;
+}
+
+/**
+ * CHF and EUR invoices with something left to pay into a Swiss or Liechtenstein account carry a
+ * QR-bill: a QR-IBAN needs a QR reference, a normal IBAN gets an RF creditor reference. A preview
+ * has no number yet, so its reference is made from the order number (it is marked DRAFT anyway).
+ */
+export function qrBillFor(document: InvoiceDocument): QrBillData | null {
+  const account = document.bankAccount;
+  if (document.kind !== 'invoice' || (document.currency !== 'CHF' && document.currency !== 'EUR')) return null;
+  if (!account || !isQrBillCountryIban(account.iban) || compareAmounts(document.balanceDue, '0') <= 0) return null;
+  const referenceSource = document.number ?? document.orderNumber;
+  const titleWord = { en: 'Invoice', fr: 'Facture', es: 'Factura' }[document.language];
+  const message = `${titleWord} ${document.number ?? 'DRAFT'} / ${document.orderNumber}`;
+  return isQrIban(account.iban)
+    ? { account: account.iban, referenceType: 'QRR', reference: qrReferenceFor(referenceSource), message }
+    : { account: account.iban, referenceType: 'SCOR', reference: creditorReferenceFor(referenceSource), message };
+}

@@ -1,0 +1,248 @@
+/**
+ * The words and conventions of an invoice in the organisation's three languages.
+ * Dates and amounts are formatted with Intl in the document's language; the figures
+ * themselves are the money module's decimal strings, formatted exactly as they are.
+ */
+import type { CurrencyCode } from '../money/currencies';
+import { currencyExponent } from '../money/currencies';
+import type { PaymentMethod } from '../domain/vocabulary';
+import type { DocumentKind, DocumentLanguage } from './invoice-document';
+
+export interface DocumentLabels {
+  title: Record<DocumentKind, string>;
+  draft: string;
+  number: string;
+  issuedOn: string;
+  dueOn: string;
+  orderNumber: string;
+  customerReference: string;
+  billTo: string;
+  referencedInvoice: string;
+  reason: string;
+  position: string;
+  description: string;
+  isbn: string;
+  quantity: string;
+  unitPrice: string;
+  discount: string;
+  amount: string;
+  subtotal: string;
+  shipping: string;
+  total: Record<DocumentKind, string>;
+  amountPaid: string;
+  balanceDue: string;
+  howToPay: string;
+  bankTransfer: string;
+  accountHolder: string;
+  iban: string;
+  bic: string;
+  bank: string;
+  paymentReference: string;
+  acceptedMethods: string;
+  methods: Record<PaymentMethod, string>;
+  bankFees: string;
+  payByQrBill: string;
+  noAccount: string;
+  creditNoteNote: string;
+  phone: string;
+  fax: string;
+  email: string;
+  page: (page: number, pages: number) => string;
+  continued: string;
+}
+
+const en: DocumentLabels = {
+  title: { invoice: 'Invoice', credit_note: 'Credit note' },
+  draft: 'DRAFT',
+  number: 'Number',
+  issuedOn: 'Date',
+  dueOn: 'Due date',
+  orderNumber: 'Order',
+  customerReference: 'Your reference',
+  billTo: 'Bill to',
+  referencedInvoice: 'Invoice credited',
+  reason: 'Reason',
+  position: '#',
+  description: 'Publication',
+  isbn: 'ISBN',
+  quantity: 'Qty',
+  unitPrice: 'Unit price',
+  discount: 'Discount',
+  amount: 'Amount',
+  subtotal: 'Subtotal',
+  shipping: 'Shipping',
+  total: { invoice: 'Total', credit_note: 'Total credited' },
+  amountPaid: 'Already paid',
+  balanceDue: 'Balance due',
+  howToPay: 'How to pay',
+  bankTransfer: 'Bank transfer',
+  accountHolder: 'Account holder',
+  iban: 'IBAN',
+  bic: 'BIC / SWIFT',
+  bank: 'Bank',
+  paymentReference: 'Please quote',
+  acceptedMethods: 'We accept',
+  methods: { credit_card: 'credit card', check: 'check', bank_transfer: 'bank transfer' },
+  bankFees: 'Bank transfer fees are borne by the customer.',
+  payByQrBill: 'Swiss and Liechtenstein banking apps can scan the QR-bill below.',
+  noAccount: 'Please contact us for our bank details.',
+  creditNoteNote: 'This amount is credited to your account and lowers what you owe.',
+  phone: 'Tel.',
+  fax: 'Fax',
+  email: 'E-mail',
+  page: (page, pages) => `Page ${page} of ${pages}`,
+  continued: 'continued',
+};
+
+const fr: DocumentLabels = {
+  title: { invoice: 'Facture', credit_note: 'Note de crédit' },
+  draft: 'PROJET',
+  number: 'Numéro',
+  issuedOn: 'Date',
+  dueOn: 'Échéance',
+  orderNumber: 'Commande',
+  customerReference: 'Votre référence',
+  billTo: 'Facturé à',
+  referencedInvoice: 'Facture créditée',
+  reason: 'Motif',
+  position: 'N°',
+  description: 'Publication',
+  isbn: 'ISBN',
+  quantity: 'Qté',
+  unitPrice: 'Prix unitaire',
+  discount: 'Remise',
+  amount: 'Montant',
+  subtotal: 'Sous-total',
+  shipping: 'Frais d’envoi',
+  total: { invoice: 'Total', credit_note: 'Total crédité' },
+  amountPaid: 'Déjà payé',
+  balanceDue: 'Solde dû',
+  howToPay: 'Modalités de paiement',
+  bankTransfer: 'Virement bancaire',
+  accountHolder: 'Titulaire du compte',
+  iban: 'IBAN',
+  bic: 'BIC / SWIFT',
+  bank: 'Banque',
+  paymentReference: 'Référence à indiquer',
+  acceptedMethods: 'Nous acceptons',
+  methods: { credit_card: 'carte de crédit', check: 'chèque', bank_transfer: 'virement bancaire' },
+  bankFees: 'Les frais de virement bancaire sont à la charge du client.',
+  payByQrBill: 'Les applications bancaires suisses et liechtensteinoises peuvent scanner la QR-facture ci-dessous.',
+  noAccount: 'Veuillez nous contacter pour nos coordonnées bancaires.',
+  creditNoteNote: 'Ce montant est crédité sur votre compte et réduit le montant dû.',
+  phone: 'Tél.',
+  fax: 'Fax',
+  email: 'E-mail',
+  page: (page, pages) => `Page ${page} sur ${pages}`,
+  continued: 'suite',
+};
+
+const es: DocumentLabels = {
+  title: { invoice: 'Factura', credit_note: 'Nota de crédito' },
+  draft: 'BORRADOR',
+  number: 'Número',
+  issuedOn: 'Fecha',
+  dueOn: 'Vencimiento',
+  orderNumber: 'Pedido',
+  customerReference: 'Su referencia',
+  billTo: 'Facturar a',
+  referencedInvoice: 'Factura abonada',
+  reason: 'Motivo',
+  position: 'N.º',
+  description: 'Publicación',
+  isbn: 'ISBN',
+  quantity: 'Cant.',
+  unitPrice: 'Precio unitario',
+  discount: 'Descuento',
+  amount: 'Importe',
+  subtotal: 'Subtotal',
+  shipping: 'Gastos de envío',
+  total: { invoice: 'Total', credit_note: 'Total abonado' },
+  amountPaid: 'Ya pagado',
+  balanceDue: 'Saldo pendiente',
+  howToPay: 'Forma de pago',
+  bankTransfer: 'Transferencia bancaria',
+  accountHolder: 'Titular de la cuenta',
+  iban: 'IBAN',
+  bic: 'BIC / SWIFT',
+  bank: 'Banco',
+  paymentReference: 'Referencia a indicar',
+  acceptedMethods: 'Aceptamos',
+  methods: { credit_card: 'tarjeta de crédito', check: 'cheque', bank_transfer: 'transferencia bancaria' },
+  bankFees: 'Los gastos de transferencia bancaria corren a cargo del cliente.',
+  payByQrBill: 'Las aplicaciones bancarias de Suiza y Liechtenstein pueden escanear la factura QR de abajo.',
+  noAccount: 'Póngase en contacto con nosotros para obtener nuestros datos bancarios.',
+  creditNoteNote: 'Este importe se abona en su cuenta y reduce lo que debe.',
+  phone: 'Tel.',
+  fax: 'Fax',
+  email: 'Correo electrónico',
+  page: (page, pages) => `Página ${page} de ${pages}`,
+  continued: 'continuación',
+};
+
+export const DOCUMENT_LABELS: Record<DocumentLanguage, DocumentLabels> = { en, fr, es };
+
+/** The regional convention each language prints with (en-GB: "14 March 2025", "1,234.50"). */
+const LOCALES: Record<DocumentLanguage, string> = { en: 'en-GB', fr: 'fr-CH', es: 'es-ES' };
+
+export function documentLocale(language: DocumentLanguage): string {
+  return LOCALES[language];
+}
+
+const dateFormats = new Map<DocumentLanguage, Intl.DateTimeFormat>();
+
+/** "2025-03-14" → "14 March 2025" / "14 mars 2025" / "14 de marzo de 2025". */
+export function formatDocumentDate(isoDate: string, language: DocumentLanguage): string {
+  let format = dateFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALES[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(language, format);
+  }
+  return format.format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A decimal string in the language's convention, without the currency code (the table
+ * header names the currency). Intl formats the string itself, so no float touches it.
+ */
+export function formatDocumentAmount(value: string, currency: CurrencyCode, language: DocumentLanguage): string {
+  const digits = currencyExponent(currency);
+  const key = `${language}|${digits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: true });
+    numberFormats.set(key, format);
+  }
+  return format.format(value as unknown as number);
+}
+
+/** With the currency code: "CHF 1,234.50" / "1 234,50 CHF". */
+export function formatDocumentMoney(value: string, currency: CurrencyCode, language: DocumentLanguage): string {
+  const digits = currencyExponent(currency);
+  const key = `${language}|${currency}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency, currencyDisplay: 'code', minimumFractionDigits: digits, maximumFractionDigits: digits });
+    numberFormats.set(key, format);
+  }
+  return format.format(value as unknown as number);
+}
+
+/** "15" → "15 %" in French, "15%" in English. */
+export function formatDocumentPercent(value: string, language: DocumentLanguage): string {
+  const format = new Intl.NumberFormat(LOCALES[language], { style: 'percent', maximumFractionDigits: 2 });
+  return format.format((value + 'E-2') as unknown as number);
+}
+
+/** Spanish- and French-speaking countries get their language by default; everyone else English. */
+const FRENCH = new Set(['FR', 'CH', 'BE', 'LU', 'MC', 'SN', 'CI', 'ML', 'BF', 'NE', 'TG', 'BJ', 'CM', 'CD', 'CG', 'GA', 'GN', 'MG', 'HT', 'TD', 'CF', 'DJ', 'KM', 'BI', 'RW', 'TN', 'MA', 'DZ', 'MR', 'NC', 'PF', 'RE', 'GP', 'MQ']);
+const SPANISH = new Set(['ES', 'MX', 'AR', 'CO', 'PE', 'CL', 'VE', 'EC', 'GT', 'CU', 'BO', 'DO', 'HN', 'PY', 'SV', 'NI', 'CR', 'PA', 'UY', 'GQ', 'PR']);
+
+export function defaultDocumentLanguage(country: string): DocumentLanguage {
+  const code = country.toUpperCase();
+  if (FRENCH.has(code)) return 'fr';
+  if (SPANISH.has(code)) return 'es';
+  return 'en';
+}

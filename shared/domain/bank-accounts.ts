@@ -1,0 +1,91 @@
+/**
+ * Checks for the bank details the unit prints on its invoices. Settings validation and the
+ * QR-bill both use them, so a wrong account is refused where it is typed, with a message
+ * that names the field, and never reaches a customer.
+ */
+import { electronicFormatIBAN, friendlyFormatIBAN, isValidBIC, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
+
+export interface FieldProblem {
+  /** The field the clerk must correct, as the settings form names it. */
+  field: string;
+  message: string;
+}
+
+/** "ch93 0076 2011 6238 5295 7" → "CH9300762011623852957". */
+export function normaliseIban(text: string): string {
+  return electronicFormatIBAN(text) ?? text.replace(/[\s-]+/g, '').toUpperCase();
+}
+
+/** "CH9300762011623852957" → "CH93 0076 2011 6238 5295 7", as printed. */
+export function formatIban(iban: string): string {
+  return friendlyFormatIBAN(normaliseIban(iban)) ?? iban;
+}
+
+/** Null when the IBAN is valid; otherwise what is wrong with it, naming `label`. */
+export function ibanProblem(text: string, label = 'IBAN'): string | null {
+  const iban = normaliseIban(text);
+  if (iban === '') return `${label} is required.`;
+  const result = validateIBAN(iban);
+  if (result.valid) return null;
+  const errors = result.errorCodes;
+  if (errors.includes(ValidationErrorsIBAN.NoIBANCountry)) return `${label} must start with a country code, such as CH or DE.`;
+  if (errors.includes(ValidationErrorsIBAN.WrongBBANLength) || errors.includes(ValidationErrorsIBAN.WrongBBANFormat)) return `${label} has the wrong number of characters for ${iban.slice(0, 2)}.`;
+  if (errors.includes(ValidationErrorsIBAN.WrongIBANChecksum) || errors.includes(ValidationErrorsIBAN.WrongAccountBankBranchChecksum))
+    return `${label} is not valid: its check digits do not match (a typing mistake?).`;
+  return `${label} is not a valid IBAN.`;
+}
+
+/** Null when the BIC (SWIFT code) is valid; otherwise the problem, naming `label`. */
+export function bicProblem(text: string, label = 'BIC'): string | null {
+  const bic = text.replace(/\s+/g, '').toUpperCase();
+  if (bic === '') return `${label} is required.`;
+  return isValidBIC(bic) ? null : `${label} is not a valid BIC (8 or 11 letters and digits, such as UBSWCHZH80A).`;
+}
+
+/** Only Swiss and Liechtenstein accounts can receive QR-bill payments. */
+export const QR_BILL_COUNTRIES = ['CH', 'LI'] as const;
+
+export function isQrBillCountryIban(iban: string): boolean {
+  return (QR_BILL_COUNTRIES as readonly string[]).includes(normaliseIban(iban).slice(0, 2));
+}
+
+/** A QR-IBAN: a CH/LI IBAN whose bank identifier (IID, characters 5–9) is 30000–31999. */
+export function isQrIban(iban: string): boolean {
+  const normal = normaliseIban(iban);
+  if (!isQrBillCountryIban(normal) || validateIBAN(normal).valid !== true) return false;
+  const iid = Number(normal.slice(4, 9));
+  return iid >= 30000 && iid <= 31999;
+}
+
+/** Null when `iban` can be the account of a QR-bill; otherwise why not, naming `label`. */
+export function qrBillIbanProblem(text: string, label = 'IBAN'): string | null {
+  const problem = ibanProblem(text, label);
+  if (problem) return problem;
+  if (!isQrBillCountryIban(text)) return `${label} must be a Swiss or Liechtenstein account (CH or LI) for the QR-bill on CHF and EUR invoices.`;
+  return null;
+}
+
+export interface BankAccountFields {
+  currency: string;
+  holder: string;
+  iban: string;
+  bic: string;
+  bankName: string;
+}
+
+/**
+ * Every problem of one bank account in settings. CHF and EUR invoices carry a QR-bill,
+ * so their accounts must be Swiss or Liechtenstein ones; USD accounts may be anywhere.
+ * `path` prefixes the field names, e.g. "bankAccounts.0".
+ */
+export function bankAccountProblems(account: BankAccountFields, path = 'bankAccount'): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const currency = account.currency;
+  if (account.holder.trim() === '') problems.push({ field: `${path}.holder`, message: `Account holder (${currency}) is required.` });
+  const ibanLabel = `IBAN (${currency})`;
+  const iban = currency === 'CHF' || currency === 'EUR' ? qrBillIbanProblem(account.iban, ibanLabel) : ibanProblem(account.iban, ibanLabel);
+  if (iban) problems.push({ field: `${path}.iban`, message: iban });
+  const bic = bicProblem(account.bic, `BIC (${currency})`);
+  if (bic) problems.push({ field: `${path}.bic`, message: bic });
+  return problems;
+}
