@@ -111,6 +111,25 @@ async function main(): Promise<void> {
     return order.number;
   });
 
+  // Payments go onto orders still owing, as a clerk would record them.
+  const owing = db.prepare("SELECT id, balance_minor, currency FROM orders WHERE balance_minor > 100 AND status <> 'cancelled' ORDER BY id DESC LIMIT ?").all(SAVES) as { id: number }[];
+  let p = 0;
+  await record(`Record a payment (payments.record, ${owing.length}×)`, owing.length, async () => {
+    const order = owing[p++ % owing.length]!;
+    const result = await value<{ balance: string; paymentStatus: string }>(invoke, 'payments.record', { orderId: order.id, method: 'check', receivedOn: '2026-11-27', amount: '1.00' });
+    return result.paymentStatus;
+  });
+  for (const asOf of ['2026-11-27', '2024-06-30']) {
+    await record(`Receivables aging as of ${asOf}`, 20, async () => {
+      const aging = await value<{ totals: { orders: number }[] }>(invoke, 'receivables.aging', { asOf });
+      return `${aging.totals.reduce((n, t) => n + t.orders, 0).toLocaleString('en')} orders owing`;
+    });
+  }
+  await record('Dashboard (dashboard.summary)', 20, async () => {
+    const dashboard = await value<{ waiting: unknown[] }>(invoke, 'dashboard.summary', {});
+    return `${dashboard.waiting.length} waiting`;
+  });
+
   type ListResult = { rows: unknown[]; total: number };
   const list = (label: string, input: Record<string, unknown>, runs = 30) =>
     record(label, runs, async () => {
@@ -121,11 +140,12 @@ async function main(): Promise<void> {
   await list('List: first page, newest first (default)', {});
   await list('List: page 1,000 (offset 49,950)', { offset: 49_950 });
   await list('List: last page', { offset: 99_950 });
-  for (const sort of ['number', 'customerName', 'country', 'currency', 'total', 'status'] as const) {
+  for (const sort of ['number', 'customerName', 'country', 'currency', 'total', 'status', 'paymentStatus', 'balance'] as const) {
     await list(`List: sorted by ${sort}`, { sort, direction: 'asc' });
   }
-  await list('Filter: status open', { status: 'open' });
-  await list('Filter: status paid', { status: 'paid' });
+  await list('Filter: status received', { status: 'received' });
+  await list('Filter: payment status paid', { paymentStatus: 'paid' });
+  await list('Filter: partly paid, sorted by balance', { paymentStatus: 'partially_paid', sort: 'balance' });
   await list('Filter: EUR in March 2025', { currency: 'EUR', month: '2025-03' });
   await list('Filter: fax + check', { receivedVia: 'fax', paymentMethod: 'check' });
   await list('Filter: cancelled, sorted by total', { status: 'cancelled', sort: 'total' });
