@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { PriceInput } from '../../../shared/contract/catalogue';
 import type { PriceHistoryEntry, Publication } from '../../../shared/contract/types';
 import { localIsoDate } from '../../../shared/domain/dates';
@@ -6,6 +6,7 @@ import { CURRENCY_CODES, type CurrencyCode } from '../../../shared/money/currenc
 import { orderDesk } from '../../api/client';
 import { Field } from '../../components/Field';
 import { Money } from '../../components/Money';
+import { useApiRead } from '../../hooks/useApiRead';
 import { classifyPrices, PRICE_STATE_LABELS } from './price-states';
 
 interface PriceHistoryProps {
@@ -18,31 +19,15 @@ type PriceErrors = Partial<Record<'currency' | 'unitPrice' | 'validFrom' | 'form
 /** Every price the title ever had, per currency, and a form to set or schedule the next one. */
 export function PriceHistory({ publication, onChanged }: PriceHistoryProps) {
   const today = localIsoDate();
-  const [history, setHistory] = useState<PriceHistoryEntry[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  // Read again after each change (reload) so the history is what the database holds.
+  const read = useApiRead(() => orderDesk().prices.history({ publicationId: publication.id }), [publication.id]);
+  const history = read.data?.prices ?? null;
+  const { reload } = read;
   const [currency, setCurrency] = useState<CurrencyCode>('CHF');
   const [unitPrice, setUnitPrice] = useState('');
   const [validFrom, setValidFrom] = useState(today);
   const [errors, setErrors] = useState<PriceErrors>({});
   const [status, setStatus] = useState('');
-
-  // Bumped after each change so the history is read again from the database.
-  const [version, setVersion] = useState(0);
-  const reload = () => setVersion((v) => v + 1);
-
-  useEffect(() => {
-    let current = true;
-    void orderDesk()
-      .prices.history({ publicationId: publication.id })
-      .then((result) => {
-        if (!current) return;
-        if (result.ok) setHistory(result.value.prices);
-        else setLoadError(result.error.message);
-      });
-    return () => {
-      current = false;
-    };
-  }, [publication.id, version]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -81,7 +66,7 @@ export function PriceHistory({ publication, onChanged }: PriceHistoryProps) {
   return (
     <section className="price-history" aria-labelledby="price-history-heading">
       <h3 id="price-history-heading">Prices</h3>
-      {loadError ? <p className="banner banner--error">{loadError}</p> : null}
+      {read.error ? <p className="banner banner--error">{read.error.message}</p> : null}
       {history && rows.length === 0 ? <p className="muted">No price yet in any currency.</p> : null}
       {rows.length > 0 ? (
         <table className="grid price-history__table">
