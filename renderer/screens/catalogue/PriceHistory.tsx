@@ -6,7 +6,9 @@ import { CURRENCY_CODES, type CurrencyCode } from '../../../shared/money/currenc
 import { orderDesk } from '../../api/client';
 import { Field } from '../../components/Field';
 import { Money } from '../../components/Money';
+import { formatDate } from '../../format/dates';
 import { useApiRead } from '../../hooks/useApiRead';
+import { useLocale } from '../../state/settings';
 import { classifyPrices, PRICE_STATE_LABELS } from './price-states';
 
 interface PriceHistoryProps {
@@ -19,6 +21,7 @@ type PriceErrors = Partial<Record<'currency' | 'unitPrice' | 'validFrom' | 'form
 /** Every price the title ever had, per currency, and a form to set or schedule the next one. */
 export function PriceHistory({ publication, onChanged }: PriceHistoryProps) {
   const today = localIsoDate();
+  const locale = useLocale();
   // Read again after each change (reload) so the history is what the database holds.
   const read = useApiRead(() => orderDesk().prices.history({ publicationId: publication.id }), [publication.id]);
   const history = read.data?.prices ?? null;
@@ -45,7 +48,7 @@ export function PriceHistory({ publication, onChanged }: PriceHistoryProps) {
     }
     setErrors({});
     setUnitPrice('');
-    setStatus(validFrom > today ? `${currency} ${checked.data.unitPrice} scheduled from ${validFrom}.` : `${currency} price saved.`);
+    setStatus(validFrom > today ? `${currency} ${checked.data.unitPrice} scheduled from ${formatDate(validFrom, locale)}.` : `${currency} price saved.`);
     onChanged(result.value.publication);
     reload();
   }
@@ -56,7 +59,7 @@ export function PriceHistory({ publication, onChanged }: PriceHistoryProps) {
       setErrors({ form: result.error.message });
       return;
     }
-    setStatus(`Scheduled ${entry.currency} price from ${entry.validFrom} withdrawn.`);
+    setStatus(`Scheduled ${entry.currency} price from ${formatDate(entry.validFrom, locale)} withdrawn.`);
     onChanged(result.value.publication);
     reload();
   }
@@ -88,7 +91,7 @@ export function PriceHistory({ publication, onChanged }: PriceHistoryProps) {
             {rows.map((row) => (
               <tr key={row.id} className={`price-state--${row.state}`}>
                 <td>{row.currency}</td>
-                <td>{row.validFrom}</td>
+                <td>{formatDate(row.validFrom, locale)}</td>
                 <td className="num">
                   <Money value={row.unitPrice} currency={row.currency} />
                 </td>
