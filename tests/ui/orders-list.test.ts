@@ -135,7 +135,7 @@ it('filters, sorts by keyboard, and says clearly when nothing matches', async ()
   await page.close();
 });
 
-it('filters by a month typed as the clerk likes, steps it with the arrows, explains an impossible one, and clears it with Esc', async () => {
+it('filters by a month typed as the clerk likes, steps it with the arrows, explains an impossible one, and clears it with Delete or Esc', async () => {
   const page = await ui.browser.newPage();
   await open(page, '#/orders');
   const count = () => page.getByRole('status').first().textContent();
@@ -164,6 +164,7 @@ it('filters by a month typed as the clerk likes, steps it with the arrows, expla
   await page.keyboard.press('Enter');
   await expect.poll(() => page.getByRole('alert').filter({ hasText: 'There is no month 13' }).isVisible()).toBe(true);
   expect(await month.getAttribute('aria-invalid')).toBe('true');
+  await screenshot(page, 'orders-list-month-error');
   expect(await count()).toMatch(/of 5 orders/);
 
   // Another way of writing it, taken when the clerk moves on with Tab.
@@ -172,8 +173,20 @@ it('filters by a month typed as the clerk likes, steps it with the arrows, expla
   await expect.poll(count).toMatch(/1–6 of 6 orders/);
   expect(await month.inputValue()).toBe('September 2026');
 
-  // Esc empties the field and the filter at once.
+  // Delete at the end of the text empties the field and the filter at once.
   await month.focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Delete');
+  await expect.poll(count).toMatch(/of 60 orders/);
+  expect(await month.inputValue()).toBe('');
+
+  // Page Up is a year later; Esc empties the field too.
+  await month.fill('November 2025');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByText('No orders match these filters.').isVisible()).toBe(true);
+  await page.keyboard.press('PageUp');
+  expect(await month.inputValue()).toBe('November 2026');
+  await expect.poll(count).toMatch(/of 5 orders/);
   await page.keyboard.press('Escape');
   await expect.poll(count).toMatch(/of 60 orders/);
   expect(await month.inputValue()).toBe('');
