@@ -1,4 +1,4 @@
-/** The parts of a click that decide where a link opens. */
+/** The parts of a click that decide what following a link does. */
 export interface LinkClick {
   button: number;
   ctrlKey: boolean;
@@ -8,12 +8,11 @@ export interface LinkClick {
 }
 
 /**
- * Whether an app link's click should switch the screen in place. A plain primary click does.
- * Ctrl/Cmd/Shift/Alt+click keep the browser's meaning (new tab, new window, download) where there
- * are tabs; the desktop window has none and blocks new windows, so there they switch in place too.
+ * Whether a click follows an app link here, in this window. Plain, Ctrl/Cmd/Shift/Alt and
+ * middle clicks all do: a new tab would only say "The session token is missing" (browser
+ * mode keeps the token per tab) and the desktop window blocks new windows, so opening
+ * elsewhere never works. Right-click keeps its menu (copy the link address).
  */
-export function opensInPlace(click: LinkClick, hasTabs: boolean): boolean {
-  if (click.button !== 0) return false;
-  const modified = click.ctrlKey || click.metaKey || click.shiftKey || click.altKey;
-  return !modified || !hasTabs;
+export function followsHere(click: LinkClick): boolean {
+  return click.button === 0 || click.button === 1;
 }

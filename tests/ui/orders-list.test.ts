@@ -192,3 +192,17 @@ it('filters by a month typed as the clerk likes, steps it with the arrows, expla
   expect(await month.inputValue()).toBe('');
   await page.close();
 });
+
+it('follows app links in this tab even on Ctrl+click or middle click, since a new tab would have no session', async () => {
+  const page = await ui.browser.newPage();
+  await open(page, '#/orders');
+  await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/of 60 orders/);
+  const pages = ui.browser.pages().length;
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Customers/ }).click({ modifiers: ['ControlOrMeta'] });
+  await expect.poll(() => page.getByRole('heading', { name: 'Customers', level: 1 }).isVisible()).toBe(true);
+  expect(page.url()).toMatch(/#\/customers$/);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Orders/ }).click({ button: 'middle' });
+  await expect.poll(() => page.getByRole('heading', { name: 'Orders', level: 1 }).isVisible()).toBe(true);
+  expect(ui.browser.pages().length).toBe(pages);
+  await page.close();
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/api/errors';
 import { createReadTracker, initialReadState, type ReadState } from '../../renderer/hooks/read-tracker';
-import { opensInPlace } from '../../renderer/components/link-click';
+import { followsHere } from '../../renderer/components/link-click';
 
 /** A read whose answer the test hands over when it wants, to play out slow and fast answers. */
 function deferred<T>() {
@@ -83,20 +83,13 @@ describe('reading from the API for a screen', () => {
 describe('app links', () => {
   const click = { button: 0, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false };
 
-  it('switch the screen in place on a plain click, in the browser and in the desktop window', () => {
-    expect(opensInPlace(click, true)).toBe(true);
-    expect(opensInPlace(click, false)).toBe(true);
+  it('switch the screen here on a plain click, and on Ctrl/Cmd/Shift/Alt or middle click, since a new tab would have no session', () => {
+    expect(followsHere(click)).toBe(true);
+    for (const key of ['ctrlKey', 'metaKey', 'shiftKey', 'altKey'] as const) expect(followsHere({ ...click, [key]: true })).toBe(true);
+    expect(followsHere({ ...click, button: 1 })).toBe(true);
   });
 
-  it('leave Ctrl/Cmd/Shift+click to the browser, which opens a tab or window', () => {
-    for (const key of ['ctrlKey', 'metaKey', 'shiftKey'] as const) expect(opensInPlace({ ...click, [key]: true }, true)).toBe(false);
-  });
-
-  it('switch in place on a modified click in the desktop window, which has no tabs', () => {
-    expect(opensInPlace({ ...click, ctrlKey: true }, false)).toBe(true);
-  });
-
-  it('ignore other mouse buttons', () => {
-    expect(opensInPlace({ ...click, button: 1 }, true)).toBe(false);
+  it('leave the right button to its menu', () => {
+    expect(followsHere({ ...click, button: 2 })).toBe(false);
   });
 });
