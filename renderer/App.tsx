@@ -5,6 +5,7 @@ import { useSession } from './state/session';
 import { WhoIsWorkingDialog } from './session/WhoIsWorkingDialog';
 import { CatalogueScreen } from './screens/catalogue/CatalogueScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { AppLink } from './components/AppLink';
 import { Placeholder } from './components/Placeholder';
 import { OrdersScreen } from './screens/orders/OrdersScreen';
 import { OrderDetailScreen } from './screens/orders/OrderDetailScreen';
@@ -100,18 +101,10 @@ export function App() {
         <ul>
           {NAV.map((n) => (
             <li key={n.view}>
-              <a
-                href={`#/${n.view}`}
-                aria-current={current === n.view ? 'page' : undefined}
-                aria-keyshortcuts={`Alt+${n.key}`}
-                onClick={(e) => {
-                  e.preventDefault();
-                  go({ view: n.view });
-                }}
-              >
+              <AppLink to={{ view: n.view }} aria-current={current === n.view ? 'page' : undefined} aria-keyshortcuts={`Alt+${n.key}`}>
                 {n.label}
                 <kbd>Alt+{n.key}</kbd>
-              </a>
+              </AppLink>
             </li>
           ))}
         </ul>

@@ -1,6 +1,6 @@
 /**
  * The currencies the unit accepts (ISO 4217) and how many decimals each one has.
- * The database keeps the same table; a test checks the two agree.
+ * The database keeps the same table; tests/db/database-file.test.ts checks the two agree.
  */
 export const CURRENCIES = {
   CHF: { exponent: 2, name: 'Swiss franc' },

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, schemaVersion } from '../../db/connection';
 import { LATEST_VERSION } from '../../db/migrations';
+import { CURRENCIES } from '../../shared/money/currencies';
 import { call, openTestApp, tempDir, type TestApp } from '../support/test-db';
 
 const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
@@ -51,6 +52,17 @@ describe('the database file', () => {
     app = app.restart();
     expect((await call(app, 'settings.get', {})).settings.defaultCurrency).toBe('EUR');
     expect((await call(app, 'catalogue.list', {})).publications).toHaveLength(9);
+  });
+
+  it('holds the same currencies, with the same decimals, as shared/money/currencies.ts', () => {
+    // Amounts are stored in minor units by the database's exponent and shown by the TypeScript one:
+    // if the two ever differ, CHF 25.00 would read back as 2.50 or 250.00.
+    app = openTestApp();
+    const rows = app.db.prepare('SELECT code, exponent, name FROM currencies ORDER BY code').all();
+    const expected = Object.entries(CURRENCIES)
+      .map(([code, c]) => ({ code, exponent: c.exponent, name: c.name }))
+      .sort((a, b) => a.code.localeCompare(b.code));
+    expect(rows).toEqual(expected);
   });
 
   it('keeps money in INTEGER columns only', () => {

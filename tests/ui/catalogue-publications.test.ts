@@ -123,14 +123,14 @@ it('schedules a later price, keeps the history, and retires a title so it shows 
   await panel.getByLabel('New unit price').fill('39.50');
   await panel.getByLabel('Valid from').fill('2099-01-01');
   await panel.getByRole('button', { name: 'Save price' }).click();
-  await poll(() => panel.getByRole('status').last().textContent()).toMatch(/scheduled from 2099-01-01/);
+  await poll(() => panel.getByRole('status').last().textContent()).toMatch(/scheduled from 1 Jan 2099\./);
 
   const history = panel.getByRole('table', { name: `Price history of ${titleText}` });
-  await poll(async () => (await history.getByRole('row').allTextContents()).slice(1)).toEqual([expect.stringMatching(/CHF2099-01-01CHF\s?39\.50Scheduled/), expect.stringMatching(/CHF\d{4}-\d{2}-\d{2}CHF\s?35\.00In force/)]);
+  await poll(async () => (await history.getByRole('row').allTextContents()).slice(1)).toEqual([expect.stringMatching(/CHF1 Jan 2099CHF\s?39\.50Scheduled/), expect.stringMatching(/CHF\d{1,2} [A-Z][a-z]{2} \d{4}CHF\s?35\.00In force/)]);
   // Today's price in the grid is unchanged by the scheduled one, which shows underneath.
   expect(await price.inputValue()).toBe('35.00');
   const cell = page.getByRole('cell').filter({ has: price });
-  await poll(() => cell.textContent()).toContain('39.50 from 2099-01-01');
+  await poll(() => cell.textContent()).toContain('39.50 from 1 Jan 2099');
 
   await panel.getByRole('checkbox', { name: /Retired/ }).check();
   await panel.getByRole('button', { name: 'Save changes' }).click();

@@ -134,3 +134,75 @@ it('filters, sorts by keyboard, and says clearly when nothing matches', async ()
   await expect.poll(() => page.getByText('No orders match').isVisible()).toBe(true);
   await page.close();
 });
+
+it('filters by a month typed as the clerk likes, steps it with the arrows, explains an impossible one, and clears it with Delete or Esc', async () => {
+  const page = await ui.browser.newPage();
+  await open(page, '#/orders');
+  const count = () => page.getByRole('status').first().textContent();
+  await expect.poll(count).toMatch(/of 60 orders/);
+
+  // Empty means every month, and says so instead of Chromium's "--------- ----".
+  const month = page.getByLabel('Month received');
+  expect(await month.inputValue()).toBe('');
+  expect(await month.getAttribute('placeholder')).toBe('Any month');
+
+  await month.fill('nov 2026');
+  await page.keyboard.press('Enter');
+  await expect.poll(count).toMatch(/1–5 of 5 orders/);
+  expect(await month.inputValue()).toBe('November 2026');
+  await screenshot(page, 'orders-list-month');
+
+  // ↓ is the month before (no orders in October), ↑ comes back.
+  await page.keyboard.press('ArrowDown');
+  expect(await month.inputValue()).toBe('October 2026');
+  await expect.poll(() => page.getByText('No orders match these filters.').isVisible()).toBe(true);
+  await page.keyboard.press('ArrowUp');
+  await expect.poll(count).toMatch(/of 5 orders/);
+
+  // An impossible month is explained next to the field; the list keeps the last good month.
+  await month.fill('13.2026');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByRole('alert').filter({ hasText: 'There is no month 13' }).isVisible()).toBe(true);
+  expect(await month.getAttribute('aria-invalid')).toBe('true');
+  await screenshot(page, 'orders-list-month-error');
+  expect(await count()).toMatch(/of 5 orders/);
+
+  // Another way of writing it, taken when the clerk moves on with Tab.
+  await month.fill('9.2026');
+  await page.keyboard.press('Tab');
+  await expect.poll(count).toMatch(/1–6 of 6 orders/);
+  expect(await month.inputValue()).toBe('September 2026');
+
+  // Delete at the end of the text empties the field and the filter at once.
+  await month.focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Delete');
+  await expect.poll(count).toMatch(/of 60 orders/);
+  expect(await month.inputValue()).toBe('');
+
+  // Page Up is a year later; Esc empties the field too.
+  await month.fill('November 2025');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByText('No orders match these filters.').isVisible()).toBe(true);
+  await page.keyboard.press('PageUp');
+  expect(await month.inputValue()).toBe('November 2026');
+  await expect.poll(count).toMatch(/of 5 orders/);
+  await page.keyboard.press('Escape');
+  await expect.poll(count).toMatch(/of 60 orders/);
+  expect(await month.inputValue()).toBe('');
+  await page.close();
+});
+
+it('follows app links in this tab even on Ctrl+click or middle click, since a new tab would have no session', async () => {
+  const page = await ui.browser.newPage();
+  await open(page, '#/orders');
+  await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/of 60 orders/);
+  const pages = ui.browser.pages().length;
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Customers/ }).click({ modifiers: ['ControlOrMeta'] });
+  await expect.poll(() => page.getByRole('heading', { name: 'Customers', level: 1 }).isVisible()).toBe(true);
+  expect(page.url()).toMatch(/#\/customers$/);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Orders/ }).click({ button: 'middle' });
+  await expect.poll(() => page.getByRole('heading', { name: 'Orders', level: 1 }).isVisible()).toBe(true);
+  expect(ui.browser.pages().length).toBe(pages);
+  await page.close();
+});

@@ -1,10 +1,12 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { PriceHistoryEntry, Publication } from '../../../shared/contract/types';
+import { useMemo, useRef, useState } from 'react';
+import type { Publication } from '../../../shared/contract/types';
 import { CURRENCY_CODES } from '../../../shared/money/currencies';
 import { hyphenateIsbn } from '../../../shared/domain/isbn';
 import { foldForMatch } from '../../../shared/domain/text';
 import { FORMAT_LABELS } from '../../../shared/domain/vocabulary';
 import { orderDesk } from '../../api/client';
+import { ReadStatus } from '../../components/ReadStatus';
+import { useApiRead } from '../../hooks/useApiRead';
 import { useLocale } from '../../state/settings';
 import { languageName } from './language-names';
 import { PriceCell } from './PriceCell';
@@ -17,39 +19,23 @@ type PanelState = { mode: 'closed' } | { mode: 'new' } | { mode: 'edit'; id: num
 /** The catalogue: titles with their details, today's price per currency, and a side panel to add or edit a title and its price history. */
 export function CatalogueScreen() {
   const locale = useLocale();
-  const [publications, setPublications] = useState<Publication[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Read again after the panel changes a title or its prices (reload), so scheduled prices are current.
+  const read = useApiRead(() => orderDesk().catalogue.list({}), []);
+  const publications = read.data?.publications ?? null;
+  const upcoming = read.data?.upcoming ?? [];
   const [panel, setPanel] = useState<PanelState>({ mode: 'closed' });
   const [showRetired, setShowRetired] = useState(true);
   const [filter, setFilter] = useState('');
   const [notice, setNotice] = useState('');
-  const [upcoming, setUpcoming] = useState<PriceHistoryEntry[]>([]);
-  // Bumped after the panel changes a title or its prices, so scheduled prices are read again.
-  const [version, setVersion] = useState(0);
   const opener = useRef<HTMLElement | null>(null);
 
-  useEffect(() => {
-    let current = true;
-    void orderDesk()
-      .catalogue.list({})
-      .then((result) => {
-        if (!current) return;
-        if (result.ok) {
-          setPublications(result.value.publications);
-          setUpcoming(result.value.upcoming);
-        } else setError(result.error.message);
-      });
-    return () => {
-      current = false;
-    };
-  }, [version]);
-
+  // Shows a saved title at once, before the catalogue is read again.
   const replace = (updated: Publication) =>
-    setPublications((list) => {
-      if (!list) return list;
+    read.update((catalogue) => {
+      const list = catalogue.publications;
       const known = list.some((p) => p.id === updated.id);
       const next = known ? list.map((p) => (p.id === updated.id ? updated : p)) : [...list, updated];
-      return next.sort((a, b) => a.title.localeCompare(b.title, locale, { sensitivity: 'base' }));
+      return { ...catalogue, publications: next.sort((a, b) => a.title.localeCompare(b.title, locale, { sensitivity: 'base' })) };
     });
 
   function open(next: PanelState, from: HTMLElement) {
@@ -95,8 +81,7 @@ export function CatalogueScreen() {
           Show retired titles ({retiredCount})
         </label>
       </div>
-      {error ? <p className="banner banner--error">{error}</p> : null}
-      {publications === null && !error ? <p>Loading…</p> : null}
+      <ReadStatus read={read} />
       <div className={`catalogue-layout ${panel.mode === 'closed' ? '' : 'catalogue-layout--with-panel'}`}>
         {publications ? (
           <table className="grid catalogue-grid">
@@ -164,12 +149,12 @@ export function CatalogueScreen() {
             onSaved={(saved) => {
               setNotice(panel.mode === 'new' ? `"${saved.title}" added to the catalogue.` : 'Saved.');
               replace(saved);
-              setVersion((v) => v + 1);
+              read.reload();
               setPanel({ mode: 'edit', id: saved.id });
             }}
             onPricesChanged={(saved) => {
               replace(saved);
-              setVersion((v) => v + 1);
+              read.reload();
             }}
             onClose={close}
           />

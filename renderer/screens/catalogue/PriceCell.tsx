@@ -3,6 +3,8 @@ import { PriceInput } from '../../../shared/contract/catalogue';
 import type { PriceHistoryEntry, Publication } from '../../../shared/contract/types';
 import type { CurrencyCode } from '../../../shared/money/currencies';
 import { orderDesk } from '../../api/client';
+import { formatDate } from '../../format/dates';
+import { useLocale } from '../../state/settings';
 
 interface PriceCellProps {
   publication: Publication;
@@ -14,6 +16,7 @@ interface PriceCellProps {
 
 /** One price in one currency; saved on Enter or when leaving the cell, checked with the API's own schema first. */
 export function PriceCell({ publication, currency, next, onSaved }: PriceCellProps) {
+  const locale = useLocale();
   const stored = publication.prices[currency]?.unitPrice ?? '';
   const [text, setText] = useState(stored);
   const [error, setError] = useState<string | null>(null);
@@ -74,7 +77,7 @@ export function PriceCell({ publication, currency, next, onSaved }: PriceCellPro
       {state === 'saved' ? <span className="saved-mark" title="Saved">✓</span> : null}
       {next ? (
         <div className="price-cell__next">
-          {next.unitPrice} from {next.validFrom}
+          {next.unitPrice} from {formatDate(next.validFrom, locale)}
         </div>
       ) : null}
     </td>

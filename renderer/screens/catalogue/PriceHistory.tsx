@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { PriceInput } from '../../../shared/contract/catalogue';
 import type { PriceHistoryEntry, Publication } from '../../../shared/contract/types';
 import { localIsoDate } from '../../../shared/domain/dates';
@@ -6,6 +6,9 @@ import { CURRENCY_CODES, type CurrencyCode } from '../../../shared/money/currenc
 import { orderDesk } from '../../api/client';
 import { Field } from '../../components/Field';
 import { Money } from '../../components/Money';
+import { formatDate } from '../../format/dates';
+import { useApiRead } from '../../hooks/useApiRead';
+import { useLocale } from '../../state/settings';
 import { classifyPrices, PRICE_STATE_LABELS } from './price-states';
 
 interface PriceHistoryProps {
@@ -18,31 +21,16 @@ type PriceErrors = Partial<Record<'currency' | 'unitPrice' | 'validFrom' | 'form
 /** Every price the title ever had, per currency, and a form to set or schedule the next one. */
 export function PriceHistory({ publication, onChanged }: PriceHistoryProps) {
   const today = localIsoDate();
-  const [history, setHistory] = useState<PriceHistoryEntry[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const locale = useLocale();
+  // Read again after each change (reload) so the history is what the database holds.
+  const read = useApiRead(() => orderDesk().prices.history({ publicationId: publication.id }), [publication.id]);
+  const history = read.data?.prices ?? null;
+  const { reload } = read;
   const [currency, setCurrency] = useState<CurrencyCode>('CHF');
   const [unitPrice, setUnitPrice] = useState('');
   const [validFrom, setValidFrom] = useState(today);
   const [errors, setErrors] = useState<PriceErrors>({});
   const [status, setStatus] = useState('');
-
-  // Bumped after each change so the history is read again from the database.
-  const [version, setVersion] = useState(0);
-  const reload = () => setVersion((v) => v + 1);
-
-  useEffect(() => {
-    let current = true;
-    void orderDesk()
-      .prices.history({ publicationId: publication.id })
-      .then((result) => {
-        if (!current) return;
-        if (result.ok) setHistory(result.value.prices);
-        else setLoadError(result.error.message);
-      });
-    return () => {
-      current = false;
-    };
-  }, [publication.id, version]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -60,7 +48,7 @@ export function PriceHistory({ publication, onChanged }: PriceHistoryProps) {
     }
     setErrors({});
     setUnitPrice('');
-    setStatus(validFrom > today ? `${currency} ${checked.data.unitPrice} scheduled from ${validFrom}.` : `${currency} price saved.`);
+    setStatus(validFrom > today ? `${currency} ${checked.data.unitPrice} scheduled from ${formatDate(validFrom, locale)}.` : `${currency} price saved.`);
     onChanged(result.value.publication);
     reload();
   }
@@ -71,7 +59,7 @@ export function PriceHistory({ publication, onChanged }: PriceHistoryProps) {
       setErrors({ form: result.error.message });
       return;
     }
-    setStatus(`Scheduled ${entry.currency} price from ${entry.validFrom} withdrawn.`);
+    setStatus(`Scheduled ${entry.currency} price from ${formatDate(entry.validFrom, locale)} withdrawn.`);
     onChanged(result.value.publication);
     reload();
   }
@@ -81,7 +69,7 @@ export function PriceHistory({ publication, onChanged }: PriceHistoryProps) {
   return (
     <section className="price-history" aria-labelledby="price-history-heading">
       <h3 id="price-history-heading">Prices</h3>
-      {loadError ? <p className="banner banner--error">{loadError}</p> : null}
+      {read.error ? <p className="banner banner--error">{read.error.message}</p> : null}
       {history && rows.length === 0 ? <p className="muted">No price yet in any currency.</p> : null}
       {rows.length > 0 ? (
         <table className="grid price-history__table">
@@ -103,7 +91,7 @@ export function PriceHistory({ publication, onChanged }: PriceHistoryProps) {
             {rows.map((row) => (
               <tr key={row.id} className={`price-state--${row.state}`}>
                 <td>{row.currency}</td>
-                <td>{row.validFrom}</td>
+                <td>{formatDate(row.validFrom, locale)}</td>
                 <td className="num">
                   <Money value={row.unitPrice} currency={row.currency} />
                 </td>

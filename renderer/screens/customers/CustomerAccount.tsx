@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { CustomerBalance } from '../../../shared/contract/customers';
-import type { OrderSummary } from '../../../shared/contract/types';
 import { ORDER_STATUS_LABELS } from '../../../shared/domain/vocabulary';
 import { compareAmounts } from '../../../shared/money/money';
 import { orderDesk } from '../../api/client';
+import { AppLink } from '../../components/AppLink';
 import { Money } from '../../components/Money';
-import { useNavigation } from '../../state/navigation';
+import { useApiRead } from '../../hooks/useApiRead';
 import { useLocale } from '../../state/settings';
 import { formatDate } from '../../format/dates';
 
@@ -67,30 +67,18 @@ export function BalanceTable({ balances }: { balances: CustomerBalance[] }) {
 /** The customer's orders, newest first, each linking to its record. */
 export function CustomerOrders({ customerId, total }: { customerId: number; total: number }) {
   const locale = useLocale();
-  const go = useNavigation((s) => s.go);
-  const [rows, setRows] = useState<OrderSummary[]>([]);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    void orderDesk()
-      .customers.orders({ id: customerId, limit: PAGE_SIZE, offset: 0 })
-      .then((r) => {
-        if (!current) return;
-        if (r.ok) setRows(r.value.rows);
-        else setError(r.error.message);
-      });
-    return () => {
-      current = false;
-    };
-  }, [customerId, total]);
+  // Read again when the count changes (an order merged in), starting over at the first page.
+  const read = useApiRead(() => orderDesk().customers.orders({ id: customerId, limit: PAGE_SIZE, offset: 0 }), [customerId, total]);
+  const rows = read.data?.rows ?? [];
+  const [moreError, setMoreError] = useState<string | null>(null);
 
   async function showMore() {
     const r = await orderDesk().customers.orders({ id: customerId, limit: PAGE_SIZE, offset: rows.length });
-    if (r.ok) setRows((before) => [...before, ...r.value.rows]);
-    else setError(r.error.message);
+    if (r.ok) read.update((page) => ({ ...page, rows: [...page.rows, ...r.value.rows] }));
+    else setMoreError(r.error.message);
   }
 
+  const error = read.error?.message ?? moreError;
   if (error) return <p className="banner banner--error">{error}</p>;
   if (total === 0) return <p className="muted">No orders from this customer yet.</p>;
   return (
@@ -111,15 +99,7 @@ export function CustomerOrders({ customerId, total }: { customerId: number; tota
           {rows.map((o) => (
             <tr key={o.id} className={o.status === 'cancelled' ? 'customer-orders--cancelled' : ''}>
               <th scope="row">
-                <a
-                  href={`#/order/${o.id}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    go({ view: 'order', id: o.id });
-                  }}
-                >
-                  {o.number}
-                </a>
+                <AppLink to={{ view: 'order', id: o.id }}>{o.number}</AppLink>
               </th>
               <td>{formatDate(o.receivedOn, locale)}</td>
               <td>{ORDER_STATUS_LABELS[o.status]}</td>

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
-import type { CustomerProfile } from '../../../shared/contract/customers';
+import { useState } from 'react';
 import { orderDesk } from '../../api/client';
-import { useNavigation } from '../../state/navigation';
+import { AppLink } from '../../components/AppLink';
+import { ReadStatus } from '../../components/ReadStatus';
+import { useApiRead } from '../../hooks/useApiRead';
 import { BalanceTable, CustomerOrders } from './CustomerAccount';
 import { CustomerForm } from './CustomerForm';
 import { CustomerHistory } from './CustomerHistory';
@@ -11,42 +12,17 @@ import './customers.css';
 
 /** One customer: details and notes, balance per currency, order history, and any likely duplicate. */
 export function CustomerDetailScreen({ id }: { id: number }) {
-  const go = useNavigation((s) => s.go);
-  const [profile, setProfile] = useState<CustomerProfile | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const read = useApiRead(() => orderDesk().customers.profile({ id }), [id]);
+  const { data: profile, reload } = read;
   const [comparing, setComparing] = useState<number | null>(null);
   const [notice, setNotice] = useState('');
-  const [version, setVersion] = useState(0);
 
-  useEffect(() => {
-    let current = true;
-    void orderDesk()
-      .customers.profile({ id })
-      .then((r) => {
-        if (!current) return;
-        if (r.ok) setProfile(r.value);
-        else setError(r.error.message);
-      });
-    return () => {
-      current = false;
-    };
-  }, [id, version]);
-
-  const reload = () => setVersion((v) => v + 1);
-
-  if (error) {
+  // An error wins over an older profile: what is shown must be what the database says now.
+  if (read.error || !profile) {
     return (
       <section className="screen customer-detail">
         <h1>Customer</h1>
-        <p className="banner banner--error">{error}</p>
-      </section>
-    );
-  }
-  if (!profile) {
-    return (
-      <section className="screen customer-detail">
-        <h1>Customer</h1>
-        <p>Loading…</p>
+        <ReadStatus read={read} />
       </section>
     );
   }
@@ -57,15 +33,7 @@ export function CustomerDetailScreen({ id }: { id: number }) {
   return (
     <section className="screen customer-detail">
       <p className="customer-detail__back">
-        <a
-          href="#/customers"
-          onClick={(e) => {
-            e.preventDefault();
-            go({ view: 'customers' });
-          }}
-        >
-          ← Customers
-        </a>
+        <AppLink to={{ view: 'customers' }}>← Customers</AppLink>
       </p>
       <h1>
         {customer.name} <span className="muted customer-detail__id">#{customer.id}</span>
@@ -76,15 +44,9 @@ export function CustomerDetailScreen({ id }: { id: number }) {
       {mergedInto ? (
         <p className="banner banner--warning">
           This record was merged into{' '}
-          <a
-            href={`#/customer/${mergedInto.id}`}
-            onClick={(e) => {
-              e.preventDefault();
-              go({ view: 'customer', id: mergedInto.id });
-            }}
-          >
+          <AppLink to={{ view: 'customer', id: mergedInto.id }}>
             {mergedInto.name} (#{mergedInto.id})
-          </a>
+          </AppLink>
           . It is kept for the record and can no longer be edited.
         </p>
       ) : null}

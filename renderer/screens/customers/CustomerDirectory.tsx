@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { Customer } from '../../../shared/contract/types';
 import { orderDesk } from '../../api/client';
+import { AppLink } from '../../components/AppLink';
 import { Field } from '../../components/Field';
+import { useApiRead } from '../../hooks/useApiRead';
 import { useNavigation } from '../../state/navigation';
 import { useLocale } from '../../state/settings';
 import { countryName } from '../../../shared/domain/countries';
@@ -23,28 +24,11 @@ export function CustomerDirectory() {
   const go = useNavigation((s) => s.go);
   const [query, setQuery] = useState(remembered.query);
   const [offset, setOffset] = useState(remembered.offset);
-  const [result, setResult] = useState<{ customers: Customer[]; total: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: result, error } = useApiRead(() => orderDesk().customers.search({ query, limit: PAGE_SIZE, offset }), [query, offset], { delayMs: SEARCH_DELAY_MS });
 
   useEffect(() => {
     remembered.query = query;
     remembered.offset = offset;
-    let current = true;
-    const timer = window.setTimeout(() => {
-      void orderDesk()
-        .customers.search({ query, limit: PAGE_SIZE, offset })
-        .then((r) => {
-          if (!current) return;
-          if (r.ok) {
-            setResult(r.value);
-            setError(null);
-          } else setError(r.error.message);
-        });
-    }, SEARCH_DELAY_MS);
-    return () => {
-      current = false;
-      window.clearTimeout(timer);
-    };
   }, [query, offset]);
 
   const from = result && result.total > 0 ? offset + 1 : 0;
@@ -70,7 +54,7 @@ export function CustomerDirectory() {
           />
         )}
       </Field>
-      {error ? <p className="banner banner--error">{error}</p> : null}
+      {error ? <p className="banner banner--error">{error.message}</p> : null}
       <p className="muted" role="status" aria-live="polite">
         {result ? (result.total === 0 ? 'No customer matches.' : `Showing ${from}–${to} of ${result.total}`) : 'Loading…'}
       </p>
@@ -90,15 +74,7 @@ export function CustomerDirectory() {
             {result.customers.map((c) => (
               <tr key={c.id}>
                 <th scope="row">
-                  <a
-                    href={`#/customer/${c.id}`}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      go({ view: 'customer', id: c.id });
-                    }}
-                  >
-                    {c.name}
-                  </a>
+                  <AppLink to={{ view: 'customer', id: c.id }}>{c.name}</AppLink>
                 </th>
                 <td>{c.email}</td>
                 <td>{[c.postalCode, c.city].filter(Boolean).join(' ')}</td>

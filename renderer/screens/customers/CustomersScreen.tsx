@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { orderDesk } from '../../api/client';
+import { useApiRead } from '../../hooks/useApiRead';
 import { useNavigation } from '../../state/navigation';
 import { CustomerDirectory } from './CustomerDirectory';
 import { CustomerForm } from './CustomerForm';
@@ -12,21 +13,12 @@ type Tab = 'directory' | 'duplicates' | 'new';
 export function CustomersScreen(_props: { id?: number | undefined }) {
   const go = useNavigation((s) => s.go);
   const [tab, setTab] = useState<Tab>('directory');
-  const [duplicateCount, setDuplicateCount] = useState<number | null>(null);
+  // Counted once on arrival; the duplicates list reports the count again after each merge.
+  const counted = useApiRead(() => orderDesk().customers.duplicates({}), []);
+  const [reportedCount, setReportedCount] = useState<number | null>(null);
+  const duplicateCount = reportedCount ?? counted.data?.pairs.length ?? null;
 
-  useEffect(() => {
-    let current = true;
-    void orderDesk()
-      .customers.duplicates({})
-      .then((r) => {
-        if (current && r.ok) setDuplicateCount(r.value.pairs.length);
-      });
-    return () => {
-      current = false;
-    };
-  }, []);
-
-  const onCountChange = useCallback((n: number) => setDuplicateCount(n), []);
+  const onCountChange = useCallback((n: number) => setReportedCount(n), []);
 
   return (
     <section className="screen customers-screen">

@@ -1,23 +1,13 @@
 import { useEffect, useState } from 'react';
-import type { DuplicatePair } from '../../../shared/contract/customers';
 import { orderDesk } from '../../api/client';
-import { useNavigation } from '../../state/navigation';
+import { AppLink } from '../../components/AppLink';
+import { ReadStatus } from '../../components/ReadStatus';
+import { useApiRead } from '../../hooks/useApiRead';
 import { MergePanel } from './MergePanel';
 
 /** Opens the record, to look at its orders before deciding. */
 function CustomerLink({ id, name }: { id: number; name: string }) {
-  const go = useNavigation((s) => s.go);
-  return (
-    <a
-      href={`#/customer/${id}`}
-      onClick={(e) => {
-        e.preventDefault();
-        go({ view: 'customer', id });
-      }}
-    >
-      {name}
-    </a>
-  );
+  return <AppLink to={{ view: 'customer', id }}>{name}</AppLink>;
 }
 
 interface DuplicatesListProps {
@@ -26,36 +16,22 @@ interface DuplicatesListProps {
 
 /** Every pair of records that look like one customer, each with its merge choice. */
 export function DuplicatesList({ onCountChange }: DuplicatesListProps) {
-  const [pairs, setPairs] = useState<DuplicatePair[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const read = useApiRead(() => orderDesk().customers.duplicates({}), []);
+  const pairs = read.data?.pairs ?? null;
   const [status, setStatus] = useState('');
-  const [version, setVersion] = useState(0);
 
   useEffect(() => {
-    let current = true;
-    void orderDesk()
-      .customers.duplicates({})
-      .then((r) => {
-        if (!current) return;
-        if (r.ok) {
-          setPairs(r.value.pairs);
-          onCountChange(r.value.pairs.length);
-        } else setError(r.error.message);
-      });
-    return () => {
-      current = false;
-    };
-  }, [version, onCountChange]);
+    if (pairs) onCountChange(pairs.length);
+  }, [pairs, onCountChange]);
 
-  const refresh = () => setVersion((v) => v + 1);
+  const refresh = read.reload;
 
   return (
     <div className="duplicates-list">
       <p role="status" className="status">
         {status}
       </p>
-      {error ? <p className="banner banner--error">{error}</p> : null}
-      {pairs === null && !error ? <p>Loading…</p> : null}
+      <ReadStatus read={read} />
       {pairs?.length === 0 ? <p className="muted">No likely duplicates. Records with the same e-mail, or the same name in the same country, would show here.</p> : null}
       {pairs && pairs.length > 0 ? (
         <ul className="duplicates-list__pairs" aria-label="Possible duplicates">

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
-import type { BackupInfo, BackupList } from '../../../shared/contract/backups';
+import { useState } from 'react';
+import type { BackupInfo } from '../../../shared/contract/backups';
 import { orderDesk } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useApiRead } from '../../hooks/useApiRead';
 import { useLocale, useSettings } from '../../state/settings';
 import { formatBytes } from './file-transfer';
 
@@ -17,38 +18,25 @@ function contents(b: BackupInfo): string {
 export function BackupsPanel() {
   const locale = useLocale();
   const reloadSettings = useSettings((s) => s.load);
-  const [list, setList] = useState<BackupList | null>(null);
-  const [error, setError] = useState('');
+  const read = useApiRead(() => orderDesk().backups.list({}), []);
+  const list = read.data;
+  const load = read.reload;
+  // What the last action (back up, restore) reported; a failed reading of the list shows the same way.
+  const [actionError, setActionError] = useState('');
+  const error = actionError || (read.error?.message ?? '');
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);
 
-  const [version, setVersion] = useState(0);
-  const load = () => setVersion((v) => v + 1);
-
-  useEffect(() => {
-    let current = true;
-    void orderDesk()
-      .backups.list({})
-      .then((result) => {
-        if (!current) return;
-        if (result.ok) setList(result.value);
-        else setError(result.error.message);
-      });
-    return () => {
-      current = false;
-    };
-  }, [version]);
-
   async function backUpNow() {
     setBusy(true);
-    setError('');
+    setActionError('');
     setStatus('Backing up…');
     const result = await orderDesk().backups.create({});
     setBusy(false);
     if (!result.ok) {
       setStatus('');
-      setError(result.error.message);
+      setActionError(result.error.message);
     } else {
       const removed = result.value.removedOld.length;
       setStatus(`Backup made and checked: ${when(result.value.backup.createdAt, locale)}.${removed > 0 ? ` ${removed} older ${removed === 1 ? 'backup was' : 'backups were'} removed (keeping ${list?.keep ?? ''}).` : ''}`);
@@ -59,13 +47,13 @@ export function BackupsPanel() {
   async function restore(backup: BackupInfo) {
     setRestoring(null);
     setBusy(true);
-    setError('');
+    setActionError('');
     setStatus('Restoring…');
     const result = await orderDesk().backups.restore({ name: backup.name });
     setBusy(false);
     if (!result.ok) {
       setStatus('');
-      setError(result.error.message);
+      setActionError(result.error.message);
       return;
     }
     // Everything on screen now comes from the restored file: reload what is kept in memory.

@@ -1,6 +1,9 @@
-import { useEffect, useState } from 'react';
+import type { Result } from '../../../shared/api/errors';
 import type { Customer } from '../../../shared/contract/types';
 import { orderDesk } from '../../api/client';
+import { useApiRead } from '../../hooks/useApiRead';
+
+const NONE: Customer[] = [];
 
 /**
  * Customers matching what the clerk typed in Name or E-mail, fetched after a short pause.
@@ -8,22 +11,17 @@ import { orderDesk } from '../../api/client';
  * and one fetched for an earlier, shorter text may be someone else.
  */
 export function useCustomerSuggestions(query: string): Customer[] {
-  const [found, setFound] = useState<{ query: string; customers: Customer[] }>({ query: '', customers: [] });
   const text = query.trim();
-  useEffect(() => {
-    if (text.length < 2) return;
-    let current = true;
-    const timer = window.setTimeout(() => {
-      void orderDesk()
-        .customers.search({ query: text, limit: 8 })
-        .then((result) => {
-          if (current) setFound({ query: text, customers: result.ok ? result.value.customers : [] });
-        });
-    }, 180);
-    return () => {
-      current = false;
-      window.clearTimeout(timer);
-    };
-  }, [text]);
-  return text.length >= 2 && found.query === text ? found.customers : [];
+  const read = useApiRead<{ query: string; customers: Customer[] }>(
+    () =>
+      text.length < 2
+        ? null
+        : orderDesk()
+            .customers.search({ query: text, limit: 8 })
+            .then((result): Result<{ query: string; customers: Customer[] }> => (result.ok ? { ok: true, value: { query: text, customers: result.value.customers } } : result)),
+    [text],
+    { delayMs: 180 },
+  );
+  // A failed search, or one still answering an earlier text, offers nothing.
+  return text.length < 2 || read.error || read.data?.query !== text ? NONE : read.data.customers;
 }

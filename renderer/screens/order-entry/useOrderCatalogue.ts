@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
 import type { Publication } from '../../../shared/contract/types';
 import { orderDesk } from '../../api/client';
+import { useApiRead } from '../../hooks/useApiRead';
 
 export interface OrderCatalogue {
   publications: Publication[];
@@ -10,23 +10,24 @@ export interface OrderCatalogue {
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** One array for "nothing yet", so price lookups built on it are not rebuilt every render. */
+const NONE: Publication[] = [];
 
 /** Titles that can be ordered, with the prices in force on the date the order was received. */
 export function useOrderCatalogue(receivedOn: string): OrderCatalogue {
-  const [state, setState] = useState<OrderCatalogue>({ publications: [], asOf: null, error: null });
-  useEffect(() => {
-    if (!ISO_DATE.test(receivedOn)) return;
-    let current = true;
-    void orderDesk()
-      .catalogue.list({ includeRetired: false, asOf: receivedOn })
-      .then((result) => {
-        if (!current) return;
-        if (result.ok) setState({ publications: result.value.publications, asOf: receivedOn, error: null });
-        else setState((s) => ({ ...s, error: `The catalogue could not be loaded: ${result.error.message}` }));
-      });
-    return () => {
-      current = false;
-    };
-  }, [receivedOn]);
-  return state;
+  // A half-typed date asks nothing: the prices of the last whole date stay.
+  const read = useApiRead<{ publications: Publication[]; asOf: string }>(
+    () =>
+      ISO_DATE.test(receivedOn)
+        ? orderDesk()
+            .catalogue.list({ includeRetired: false, asOf: receivedOn })
+            .then((r) => (r.ok ? { ok: true as const, value: { publications: r.value.publications, asOf: receivedOn } } : r))
+        : null,
+    [receivedOn],
+  );
+  return {
+    publications: read.data?.publications ?? NONE,
+    asOf: read.data?.asOf ?? null,
+    error: read.error ? `The catalogue could not be loaded: ${read.error.message}` : null,
+  };
 }

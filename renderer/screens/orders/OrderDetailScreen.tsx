@@ -5,7 +5,10 @@ import { whyNot } from '../../../shared/domain/order-rules';
 import { MOVEMENT_KIND_LABELS, ORDER_STATUS_LABELS, PAYMENT_METHOD_LABELS, RECEIVED_VIA_LABELS } from '../../../shared/domain/vocabulary';
 import { subtractAmounts } from '../../../shared/money/money';
 import { orderDesk } from '../../api/client';
+import { AppLink } from '../../components/AppLink';
 import { Money } from '../../components/Money';
+import { ReadStatus } from '../../components/ReadStatus';
+import { useApiRead } from '../../hooks/useApiRead';
 import { useNavigation } from '../../state/navigation';
 import { useLocale } from '../../state/settings';
 import { CancelOrderDialog } from './CancelOrderDialog';
@@ -33,7 +36,6 @@ function Facts({ items }: { items: [string, ReactNode][] }) {
 function CustomerPanel({ order }: { order: Order }) {
   const locale = useLocale();
   const c = order.customer;
-  const go = useNavigation((s) => s.go);
   return (
     <section className="order-panel" aria-labelledby="order-customer-title">
       <h2 id="order-customer-title">Customer</h2>
@@ -49,15 +51,7 @@ function CustomerPanel({ order }: { order: Order }) {
       />
       {order.customerId ? (
         <p>
-          <a
-            href={`#/customer/${order.customerId}`}
-            onClick={(e) => {
-              e.preventDefault();
-              go({ view: 'customer', id: order.customerId! });
-            }}
-          >
-            Customer record and other orders
-          </a>
+          <AppLink to={{ view: 'customer', id: order.customerId }}>Customer record and other orders</AppLink>
         </p>
       ) : null}
     </section>
@@ -156,31 +150,16 @@ function PaymentsSection({ record }: { record: OrderRecord }) {
 /** Everything that was on the paper form, plus what happened to the order since. */
 export function OrderDetailScreen({ id }: { id: number }) {
   const go = useNavigation((s) => s.go);
-  const [record, setRecord] = useState<OrderRecord | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const read = useApiRead(() => orderDesk().orders.get({ id }), [id]);
+  const record = read.data;
   const [cancelling, setCancelling] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
-  const [version, setVersion] = useState(0);
-
-  // Loads on arrival and again after a change (version), then puts focus on the heading.
+  // Each time the order has been read (on arrival and after a change), focus goes to the heading.
   useEffect(() => {
-    let current = true;
-    void orderDesk()
-      .orders.get({ id })
-      .then((result) => {
-        if (!current) return;
-        if (result.ok) {
-          setRecord(result.value);
-          setError(null);
-        } else setError(result.error.message);
-        requestAnimationFrame(() => headingRef.current?.focus());
-      });
-    return () => {
-      current = false;
-    };
-  }, [id, version]);
+    if (!read.loading) requestAnimationFrame(() => headingRef.current?.focus());
+  }, [read.loading]);
 
   // Esc goes back to the list (where search, filters and page are as they were left).
   useEffect(() => {
@@ -192,23 +171,16 @@ export function OrderDetailScreen({ id }: { id: number }) {
   }, [go, cancelling]);
 
   const back = (
-    <a
-      href="#/orders"
-      onClick={(e) => {
-        e.preventDefault();
-        go({ view: 'orders' });
-      }}
-      aria-keyshortcuts="Escape"
-    >
+    <AppLink to={{ view: 'orders' }} aria-keyshortcuts="Escape">
       ← Back to orders
-    </a>
+    </AppLink>
   );
 
-  if (error) {
+  if (read.error) {
     return (
       <section className="screen">
         <h1>Order</h1>
-        <p className="banner banner--error">{error}</p>
+        <ReadStatus read={read} />
         {back}
       </section>
     );
@@ -236,12 +208,9 @@ export function OrderDetailScreen({ id }: { id: number }) {
       ) : null}
       <div className="order-detail__actions">
         {editable ? (
-          <a className="button-link" href={`#/edit-order/${order.id}`} onClick={(e) => {
-            e.preventDefault();
-            go({ view: 'edit-order', id: order.id });
-          }}>
+          <AppLink className="button-link" to={{ view: 'edit-order', id: order.id }}>
             Edit
-          </a>
+          </AppLink>
         ) : (
           <p className="order-detail__locked">{whyNot('edit', order)}</p>
         )}
@@ -278,7 +247,7 @@ export function OrderDetailScreen({ id }: { id: number }) {
             setNotice(`Order ${cancelled.number} is cancelled.`);
             // The list shows the new status when the clerk goes back.
             void useOrdersList.getState().load();
-            setVersion((v) => v + 1);
+            read.reload();
           }}
         />
       ) : null}

@@ -1,4 +1,5 @@
 import { Field } from '../../components/Field';
+import { MonthField } from '../../components/MonthField';
 import { ORDER_STATUSES, ORDER_STATUS_LABELS, PAYMENT_METHODS, PAYMENT_METHOD_LABELS, RECEIVED_VIA, RECEIVED_VIA_LABELS } from '../../../shared/domain/vocabulary';
 import { CURRENCY_CODES } from '../../../shared/money/currencies';
 import { hasFilters, useOrdersList, type OrderFilters } from './orders-list-store';
@@ -40,19 +41,14 @@ export function OrderFilterBar({ error, errorField }: { error: string | null; er
     <div className="orders-filters" role="group" aria-label="Filters">
       <FilterSelect name="status" label="Status" choices={labelled(ORDER_STATUSES, ORDER_STATUS_LABELS)} error={errorFor('status')} />
       <FilterSelect name="currency" label="Currency" choices={CURRENCY_CODES.map((c) => ({ value: c, label: c }))} error={errorFor('currency')} />
-      <Field label="Month received" error={errorFor('month')} className="orders-filter" hint="YYYY-MM">
-        {(props) => (
-          <input
-            {...props}
-            type="month"
-            value={filters.month}
-            onChange={(e) => {
-              // The month input yields "" while a date is half typed; only a whole month filters.
-              if (e.target.value === '' || /^\d{4}-\d{2}$/.test(e.target.value)) setFilter('month', e.target.value);
-            }}
-          />
-        )}
-      </Field>
+      <MonthField
+        label="Month received"
+        value={filters.month}
+        onChange={(month) => setFilter('month', month)}
+        error={errorFor('month')}
+        className="orders-filter orders-filter--month"
+        hint="e.g. nov 2026 or 11.2026; ↑ ↓ step"
+      />
       <FilterSelect name="receivedVia" label="Received via" choices={labelled(RECEIVED_VIA, RECEIVED_VIA_LABELS)} error={errorFor('receivedVia')} />
       <FilterSelect name="paymentMethod" label="Payment method" choices={labelled(PAYMENT_METHODS, PAYMENT_METHOD_LABELS)} error={errorFor('paymentMethod')} />
       {anyFilter ? (

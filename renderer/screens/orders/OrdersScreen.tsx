@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { AppLink } from '../../components/AppLink';
 import { useNavigation } from '../../state/navigation';
 import { useLocale } from '../../state/settings';
 import { OrderFilterBar } from './OrderFilterBar';
@@ -58,16 +59,9 @@ export function OrdersScreen() {
     <section className="screen orders-screen">
       <div className="orders-screen__head">
         <h1>Orders</h1>
-        <a
-          className="orders-screen__new"
-          href="#/new-order"
-          onClick={(e) => {
-            e.preventDefault();
-            go({ view: 'new-order' });
-          }}
-        >
+        <AppLink className="orders-screen__new" to={{ view: 'new-order' }}>
           New order
-        </a>
+        </AppLink>
       </div>
       <div className="orders-search field">
         <label htmlFor="orders-search">Search orders</label>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { ORDER_STATUS_LABELS } from '../../../shared/domain/vocabulary';
+import { AppLink } from '../../components/AppLink';
 import { Money } from '../../components/Money';
 import { useNavigation } from '../../state/navigation';
 import { useLocale } from '../../state/settings';
@@ -108,16 +109,9 @@ export function OrdersTable({ bodyRef, searchRef }: OrdersTableProps) {
             onFocus={() => index !== selected && select(index)}
           >
             <td className="orders-grid__number">
-              <a
-                href={`#/order/${row.id}`}
-                tabIndex={-1}
-                onClick={(e) => {
-                  e.preventDefault();
-                  open(row.id);
-                }}
-              >
+              <AppLink to={{ view: 'order', id: row.id }} tabIndex={-1}>
                 {row.number}
-              </a>
+              </AppLink>
             </td>
             <td className="orders-grid__date">{formatDate(row.receivedOn, locale)}</td>
             <td>

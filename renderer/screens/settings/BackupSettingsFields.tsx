@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Settings } from '../../../shared/contract/types';
 import { orderDesk } from '../../api/client';
 import { Field } from '../../components/Field';
+import { useApiRead } from '../../hooks/useApiRead';
 
 interface BackupSettingsFieldsProps {
   value: Settings['backup'];
@@ -16,6 +17,10 @@ interface BackupSettingsFieldsProps {
  */
 export function BackupSettingsFields({ value, errors, onChange }: BackupSettingsFieldsProps) {
   const [checked, setChecked] = useState<{ for: string; folder: string; problem?: string | undefined } | null>(null);
+  // Where the saved settings point is checked once, on arrival; later checks happen when the field is left.
+  const [savedFolder] = useState(value.folder);
+  const first = useApiRead(() => orderDesk().backups.checkFolder({ folder: savedFolder }), [savedFolder]);
+  const latest = checked ?? (first.data ? { for: savedFolder, folder: first.data.folder, problem: first.data.problem } : null);
 
   async function check(folder: string) {
     const result = await orderDesk().backups.checkFolder({ folder });
@@ -23,21 +28,7 @@ export function BackupSettingsFields({ value, errors, onChange }: BackupSettings
     else setChecked({ for: folder, folder, problem: result.error.message });
   }
 
-  useEffect(() => {
-    let current = true;
-    void orderDesk()
-      .backups.checkFolder({ folder: value.folder })
-      .then((result) => {
-        if (current && result.ok) setChecked({ for: value.folder, folder: result.value.folder, problem: result.value.problem });
-      });
-    return () => {
-      current = false;
-    };
-    // Only where the saved settings point, once; later checks happen when the field is left.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  const current = checked && checked.for === value.folder ? checked : null;
+  const current = latest && latest.for === value.folder ? latest : null;
   const folderError = errors['backup.folder'] ?? current?.problem;
   const hint = current && !current.problem ? `Backups go to ${current.folder}. Leave empty to keep them beside the database.` : 'Leave empty to keep backups beside the database.';
 
