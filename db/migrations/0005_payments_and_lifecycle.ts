@@ -177,6 +177,8 @@ CREATE INDEX orders_country ON orders(customer_country, received_on);
 CREATE INDEX orders_currency ON orders(currency, received_on);
 CREATE INDEX orders_status_sort ON orders(status, received_on);
 CREATE INDEX orders_received_via ON orders(received_via, payment_method, received_on);
+-- "Faxed orders" alone, newest first: the index above can only serve it combined with a payment method.
+CREATE INDEX orders_received_via_date ON orders(received_via, received_on);
 CREATE INDEX orders_payment_method ON orders(payment_method, received_on);
 CREATE INDEX orders_payment_status ON orders(payment_status, received_on);
 CREATE INDEX orders_balance ON orders(balance_minor, id);
