@@ -3,44 +3,54 @@
  * one short-lived worker per job: an integrity_check of a large file takes seconds, and on
  * the main thread it would stop the desktop window and browser mode's API meanwhile.
  */
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { backupNativeBinding } from './runtime';
 import type { CheckOptions, FileCheck } from './verify';
 import type { BackupJob, BackupJobResult, CopyOutcome } from './worker-jobs';
 
 /**
- * From TypeScript sources (tsx, vitest) this module's URL ends in .ts and the worker loads
- * backup-worker.ts through tsx; in the Electron bundle it is main.cjs's URL (see
+ * From TypeScript sources (tsx, vitest) this module's URL ends in .ts: the worker entry is
+ * bundled once per process with esbuild (a devDependency, asynchronously, so the main thread
+ * stays free) and run as code. In the Electron bundle the URL is main.cjs's (see
  * build/bundle-electron.mjs) and the worker is the bundled backup-worker.cjs beside it.
  */
-function startWorker(job: BackupJob): Worker {
+async function startWorker(job: BackupJob): Promise<Worker> {
   const workerData = { job, nativeBinding: backupNativeBinding() };
   const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const entry = new URL('./backup-worker.ts', here).href;
-    const boot = `import(${JSON.stringify(tsxImportApi(here))}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(here)}));`;
-    return new Worker(boot, { eval: true, workerData });
-  }
-  return new Worker(fileURLToPath(new URL('./backup-worker.cjs', here)), { workerData });
+  if (!here.endsWith('.ts')) return new Worker(fileURLToPath(new URL('./backup-worker.cjs', here)), { workerData });
+  // The bundle's require() resolves packages (better-sqlite3) from this project, wherever the process started.
+  const boot = `(function (require) {\n${await sourceWorkerCode(here)}\n})(require('node:module').createRequire(${JSON.stringify(here)}));`;
+  return new Worker(boot, { eval: true, workerData });
 }
 
-/**
- * tsx's ESM API (its CommonJS build of the same API fails to register from an eval'd
- * worker), found through tsx's own package exports. Development only: tsx is a devDependency.
- */
-function tsxImportApi(from: string): string {
-  const manifest = createRequire(from).resolve('tsx/package.json');
-  const exports = (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports;
-  return pathToFileURL(path.join(path.dirname(manifest), exports['./esm/api']!.import.default)).href;
+let sourceBundle: Promise<string> | undefined;
+
+function sourceWorkerCode(from: string): Promise<string> {
+  const esbuild = createRequire(from)('esbuild') as typeof import('esbuild');
+  sourceBundle ??= esbuild
+    .build({
+      entryPoints: [fileURLToPath(new URL('./backup-worker.ts', from))],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['better-sqlite3'],
+      write: false,
+      logLevel: 'silent',
+    })
+    .then((result) => result.outputFiles[0]!.text)
+    .catch((error: unknown) => {
+      sourceBundle = undefined;
+      throw error;
+    });
+  return sourceBundle;
 }
 
-function runInWorker<J extends BackupJob>(job: J): Promise<BackupJobResult<J>> {
+async function runInWorker<J extends BackupJob>(job: J): Promise<BackupJobResult<J>> {
+  const worker = await startWorker(job);
   return new Promise((resolve, reject) => {
-    const worker = startWorker(job);
     let answered = false;
     worker.once('message', (result: BackupJobResult<J>) => {
       answered = true;
