@@ -3,6 +3,8 @@
 // native binary is loaded from disk (.native/ in development, app.asar.unpacked when packaged).
 // The preload runs sandboxed, where require() knows only 'electron': it must bundle everything else.
 // The invoice PDF worker is a third bundle, render-worker.mjs, started by db/documents/render-pool.ts.
+// The backup worker (db/backup/backup-worker.ts) is its own entry: a worker thread loads it from a
+// file beside main.cjs, and it loads better-sqlite3 itself.
 /* global process, console */
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -20,8 +22,15 @@ export async function bundleElectron(outDir = path.join(projectRoot, 'dist', 'el
     logLevel: 'warning',
     absWorkingDir: projectRoot,
   };
+  // CommonJS has no import.meta: give import.meta.url the bundle file's own URL, which is how
+  // db/backup/worker-client.ts finds backup-worker.cjs beside main.cjs.
+  const importMetaUrl = {
+    banner: { js: 'const __bundleFileUrl = require("node:url").pathToFileURL(__filename).href;' },
+    define: { 'import.meta.url': '__bundleFileUrl' },
+  };
   await Promise.all([
-    build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: path.join(outDir, 'main.cjs'), external: ['electron', 'better-sqlite3'] }),
+    build({ ...common, ...importMetaUrl, entryPoints: ['electron/main/main.ts'], outfile: path.join(outDir, 'main.cjs'), external: ['electron', 'better-sqlite3'] }),
+    build({ ...common, ...importMetaUrl, entryPoints: ['db/backup/backup-worker.ts'], outfile: path.join(outDir, 'backup-worker.cjs'), external: ['better-sqlite3'] }),
     // Browser resolution for the preload: it is a sandboxed page script, and browser builds
     // of dependencies skip Node-only extras (i18n-iso-countries would otherwise bundle every language).
     build({ ...common, platform: 'browser', entryPoints: ['electron/preload/preload.ts'], outfile: path.join(outDir, 'preload.cjs'), external: ['electron'] }),
@@ -38,7 +47,12 @@ export async function bundleElectron(outDir = path.join(projectRoot, 'dist', 'el
       banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     }),
   ]);
-  return { main: path.join(outDir, 'main.cjs'), preload: path.join(outDir, 'preload.cjs'), renderWorker: path.join(outDir, 'render-worker.mjs') };
+  return {
+    main: path.join(outDir, 'main.cjs'),
+    preload: path.join(outDir, 'preload.cjs'),
+    renderWorker: path.join(outDir, 'render-worker.mjs'),
+    backupWorker: path.join(outDir, 'backup-worker.cjs'),
+  };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -2,7 +2,6 @@
  * "Back up now": an online copy with SQLite's backup API (clerks keep working while it
  * runs), checked right after writing, then older verified backups beyond "keep" removed.
  */
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DomainError } from '../../shared/api/errors';
@@ -10,13 +9,9 @@ import type { BackupInfo } from '../../shared/contract/backups';
 import type { ServiceContext } from '../context';
 import { getSettings } from '../services/settings';
 import { backupFolder, listBackups, newBackupName, removeDatabaseFiles, writeNote } from './files';
-import { checkDatabaseFile } from './verify';
-import { backupNativeBinding } from './runtime';
-
-export interface CreateBackupOptions {
-  /** Pages copied per step; smaller steps let other work in between (tests use this to interleave writes). */
-  pagesPerStep?: number;
-}
+import { exclusively } from './busy';
+import { copyAndCheckInWorker } from './worker-client';
+import type { CopyOutcome } from './worker-jobs';
 
 export interface CreatedBackup {
   backup: BackupInfo;
@@ -34,24 +29,11 @@ export function currentBackupFolder(ctx: ServiceContext): { folder: string; keep
   return { folder: backupFolder(databaseFile(ctx), backup.folder), keep: backup.keep };
 }
 
-/** Backups being written now, per database handle; a restore must not close the handle under one. */
-const running = new WeakSet<ServiceContext['db']>();
-
-export function isBackupRunning(ctx: ServiceContext): boolean {
-  return running.has(ctx.db);
+export function createBackup(ctx: ServiceContext): Promise<CreatedBackup> {
+  return exclusively(ctx, 'backup', () => writeBackup(ctx));
 }
 
-export async function createBackup(ctx: ServiceContext, options: CreateBackupOptions = {}): Promise<CreatedBackup> {
-  if (running.has(ctx.db)) throw new DomainError('conflict', 'A backup is being written right now. Wait a moment; it will appear in the list.');
-  running.add(ctx.db);
-  try {
-    return await writeBackup(ctx, options);
-  } finally {
-    running.delete(ctx.db);
-  }
-}
-
-async function writeBackup(ctx: ServiceContext, options: CreateBackupOptions): Promise<CreatedBackup> {
+async function writeBackup(ctx: ServiceContext): Promise<CreatedBackup> {
   const { folder, keep } = currentBackupFolder(ctx);
   try {
     fs.mkdirSync(folder, { recursive: true });
@@ -63,19 +45,15 @@ async function writeBackup(ctx: ServiceContext, options: CreateBackupOptions): P
   const final = path.join(folder, name);
   // Written under a temporary name, so a half-written or unchecked copy is never mistaken for a backup.
   const partial = `${final}.partial`;
-  try {
-    const pages = options.pagesPerStep ?? 256;
-    await ctx.db.backup(partial, { progress: () => pages });
-    // A standalone file: no WAL beside it, so it can be copied or restored as one file.
-    const copy = new Database(partial, { nativeBinding: backupNativeBinding() });
-    copy.pragma('journal_mode = DELETE');
-    copy.close();
-  } catch (error) {
+  // Copied and checked in a worker thread with its own SQLite handle: the app keeps answering and saving meanwhile.
+  const outcome = await copyAndCheckInWorker(path.resolve(databaseFile(ctx)), partial).catch(
+    (error: unknown): CopyOutcome => ({ copied: false, problem: (error as Error).message }),
+  );
+  if (!outcome.copied) {
     removeDatabaseFiles(partial);
-    throw new DomainError('internal', `The backup could not be written to ${folder}: ${(error as Error).message}. Earlier backups are kept.`);
+    throw new DomainError('internal', `The backup could not be written to ${folder}: ${outcome.problem}. Earlier backups are kept.`);
   }
-
-  const check = checkDatabaseFile(partial, { thorough: true });
+  const { check } = outcome;
   if (!check.ok) {
     removeDatabaseFiles(partial);
     throw new DomainError('internal', `The backup was written but failed its check (${check.problem}), so it was removed. Earlier backups are kept.`);

@@ -2,12 +2,14 @@
  * Backups for Electron main and browser mode:
  * - startBackupSchedule(ctx, options): a backup at start, then daily; returns stop().
  * - createBackup(ctx): "Back up now" (also the backups.create method).
- * - restoreBackup(ctx, name): swaps ctx.db to the restored data (also backups.restore).
+ * - restoreBackup(ctx, name): checks the backup, then swaps ctx.db to the restored data (also backups.restore).
+ *   Copies and checks run in a worker thread (worker-client.ts); one backup or restore at a time (busy.ts).
  * - findLatestGoodBackup(folder) / recoverFromLatestBackup(dbFile, folder): when
  *   openDatabase throws DomainError('database_damaged'), offer the newest good backup.
  * - backupFolder(dbFile, settingsFolder): where backups go ("backups" beside the database by default);
  *   backupFolderForFile(dbFile) works it out for a file that cannot be opened normally.
- * - configureBackupRuntime({ nativeBinding }): Electron passes its better-sqlite3 binary here too.
+ * - configureBackupRuntime({ nativeBinding }): Electron passes its better-sqlite3 binary here too
+ *   (the backup worker thread is given the same one).
  */
 export { startBackupSchedule, DAY_MS, type BackupScheduleOptions } from './schedule';
 export { createBackup, pruneBackups, currentBackupFolder, type CreatedBackup } from './create';

@@ -10,10 +10,11 @@ import type { RestoreResult } from '../../shared/contract/backups';
 import { openDatabase } from '../connection';
 import type { ServiceContext } from '../context';
 import { audit } from '../services/audit';
-import { currentBackupFolder, databaseFile, isBackupRunning } from './create';
+import { currentBackupFolder, databaseFile } from './create';
+import { exclusively } from './busy';
 import { compactStamp, isBackupName, removeDatabaseFiles } from './files';
-import { checkDatabaseFile } from './verify';
 import { backupNativeBinding } from './runtime';
+import { checkFileInWorker } from './worker-client';
 
 /** "order-desk.db" → "order-desk.before-restore-2026-11-29T103012Z.db", beside it. */
 export function sideCopyName(dbFile: string, label: string, at: Date): string {
@@ -24,10 +25,13 @@ export function sideCopyName(dbFile: string, label: string, at: Date): string {
   return candidate;
 }
 
-/** Refuses a backup that is damaged, foreign or from a newer version, before anything is touched. */
-export function assertRestorable(backupFile: string): void {
+/**
+ * Refuses a backup that is damaged, foreign or from a newer version, before anything is touched.
+ * The integrity_check reads the whole file, so it runs in the backup worker thread.
+ */
+export async function assertRestorable(backupFile: string): Promise<void> {
   if (!fs.existsSync(backupFile)) throw new DomainError('not_found', `The backup ${path.basename(backupFile)} is no longer there. Refresh the list and choose again.`, 'name');
-  const check = checkDatabaseFile(backupFile, { thorough: true });
+  const check = await checkFileInWorker(backupFile, { thorough: true });
   if (!check.ok) {
     throw new DomainError(check.tooNew ? 'database_too_new' : 'database_damaged', `The backup ${path.basename(backupFile)} cannot be restored: ${check.problem}. Nothing was changed.`, 'name');
   }
@@ -65,14 +69,21 @@ export function keepRawCopy(dbFile: string, label: string, at: Date): string {
   return copy;
 }
 
-/** Restores a backup from the backup folder by name (as listed by backups.list). Synchronous on purpose: no request runs in between. */
-export function restoreBackup(ctx: ServiceContext, name: string): RestoreResult {
+/** Restores a backup from the backup folder by name (as listed by backups.list). */
+export async function restoreBackup(ctx: ServiceContext, name: string): Promise<RestoreResult> {
   if (!isBackupName(name)) throw new DomainError('invalid_input', 'Backup must be one of the Order Desk backups in the list.', 'name');
-  if (isBackupRunning(ctx)) throw new DomainError('conflict', 'A backup is being written right now. Try the restore again in a minute; nothing was changed.');
-  const { folder } = currentBackupFolder(ctx);
-  const backupFile = path.join(folder, name);
-  assertRestorable(backupFile);
+  return exclusively(ctx, 'restore', async () => {
+    const backupFile = path.join(currentBackupFolder(ctx).folder, name);
+    await assertRestorable(backupFile);
+    return swapInBackup(ctx, name, backupFile);
+  });
+}
 
+/**
+ * Keeps the current data as a copy and puts the checked backup in its place. Synchronous
+ * on purpose: no request may write between the copy of the current data and the swap.
+ */
+function swapInBackup(ctx: ServiceContext, name: string, backupFile: string): RestoreResult {
   const dbFile = path.resolve(databaseFile(ctx));
   const at = ctx.now();
   const preRestoreCopy = sideCopyName(dbFile, 'before-restore', at);

@@ -120,7 +120,14 @@ function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, static
     res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
   }
-  const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+  } catch {
+    // A malformed %-escape would otherwise throw out of the request handler and stop the server.
+    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('This address is not valid.');
+    return;
+  }
   const root = path.resolve(staticDir);
   let file = path.resolve(root, `.${pathname}`);
   if (!file.startsWith(root + path.sep) && file !== root) {

@@ -107,6 +107,11 @@ describe('browser-mode API', () => {
     expect((await post('/api/catalogue.list', {}, { 'Content-Type': 'text/plain' })).status).toBe(400);
   });
 
+  it('answers a malformed address with 400 and keeps serving', async () => {
+    expect((await fetch(`${web.server.url}assets/%E0%A4%A.js`)).status).toBe(400);
+    expect((await fetch(web.server.url)).status).toBe(200);
+  });
+
   it('serves the app with a strict Content-Security-Policy', async () => {
     const res = await fetch(web.server.url);
     expect(res.status).toBe(200);

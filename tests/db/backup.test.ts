@@ -10,16 +10,16 @@ import { LATEST_VERSION } from '../../db/migrations';
 import { call, openTestApp, tempDir, type TestApp } from '../support/test-db';
 
 const failures = vi.hoisted(() => ({ nextCheck: false }));
-vi.mock('../../db/backup/verify', async (original) => {
-  const real = await original<typeof import('../../db/backup/verify')>();
+// The copy is checked in the backup worker thread, out of reach of module mocks: the failed check is simulated on its answer.
+vi.mock('../../db/backup/worker-client', async (original) => {
+  const real = await original<typeof import('../../db/backup/worker-client')>();
   return {
     ...real,
-    checkDatabaseFile: (file: string, options?: { thorough?: boolean }) => {
-      if (failures.nextCheck) {
-        failures.nextCheck = false;
-        return { ok: false, problem: 'it is damaged (simulated)' };
-      }
-      return real.checkDatabaseFile(file, options);
+    copyAndCheckInWorker: async (source: string, target: string) => {
+      const outcome = await real.copyAndCheckInWorker(source, target);
+      if (!failures.nextCheck || !outcome.copied) return outcome;
+      failures.nextCheck = false;
+      return { copied: true, check: { ok: false, problem: 'it is damaged (simulated)' } };
     },
   };
 });
@@ -69,7 +69,7 @@ describe('backups', () => {
         await new Promise((resolve) => setImmediate(resolve));
       }
     })();
-    const created = await createBackup(app.ctx, { pagesPerStep: 4 }).finally(() => (backupDone = true));
+    const created = await createBackup(app.ctx).finally(() => (backupDone = true));
     await writing;
     writerDb.close();
     expect(written).toBeGreaterThan(0);
@@ -134,7 +134,7 @@ describe('backups', () => {
   it('does not restore while a backup is being written, nor start a second backup at the same time', async () => {
     const { app } = openClockedApp();
     const { backup } = await call(app, 'backups.create', {});
-    const writing = createBackup(app.ctx, { pagesPerStep: 1 });
+    const writing = createBackup(app.ctx);
     expect(await app.invoke('backups.restore', { name: backup.name })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/backup is being written.*nothing was changed/) } });
     expect(await app.invoke('backups.create', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
     await writing;

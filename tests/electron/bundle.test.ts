@@ -20,7 +20,11 @@ const restoreConsole: Array<() => void> = [];
 afterEach(() => restoreConsole.splice(0).forEach((restore) => restore()));
 
 beforeAll(async () => {
-  bundle = await bundleElectron(path.join(tempDir('order-desk-bundle-'), 'electron'));
+  const appDir = tempDir('order-desk-bundle-');
+  bundle = await bundleElectron(path.join(appDir, 'electron'));
+  // The backup worker thread loads better-sqlite3 itself, outside this test's module hooks:
+  // the project's packages sit beside the bundle as they do in the packaged app.
+  fs.symlinkSync(path.resolve(import.meta.dirname, '../../node_modules'), path.join(appDir, 'node_modules'), 'junction');
 }, 120_000);
 
 type Handler = (event: { senderFrame: { url: string; parent: unknown } | null }, input: unknown) => Promise<unknown>;

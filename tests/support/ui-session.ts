@@ -1,12 +1,28 @@
-import { afterAll, beforeAll } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { BrowserContext, Page, Response } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { startWebApp, type RunningWebApp, type WebAppOptions } from './web-app';
+
+/** An HTTP refusal a test provokes on purpose: its status and the path it comes from. */
+export interface ExpectedRefusal {
+  status: number;
+  path: string | RegExp;
+}
 
 /** A real Chromium and browser mode on a fresh database, shared by the tests of one file. */
 export interface UiSession {
   browser: BrowserContext;
   web: RunningWebApp;
+  /**
+   * Every 4xx/5xx answer a page receives fails the test that was running, unless the test
+   * said it expects that refusal (a duplicate provoked on purpose, a wrong ISBN sent to the API).
+   */
+  expectRefusal(refusal: ExpectedRefusal): void;
+}
+
+function matches(refusal: ExpectedRefusal, response: Response): boolean {
+  const pathname = new URL(response.url()).pathname;
+  return refusal.status === response.status() && (typeof refusal.path === 'string' ? pathname === refusal.path : refusal.path.test(pathname));
 }
 
 /**
@@ -15,11 +31,23 @@ export interface UiSession {
  * this one; its own afterAll runs before the browser and server are closed.
  */
 export function useUiSession(timeoutMs?: number, options: WebAppOptions = {}): UiSession {
-  const session = {} as UiSession;
+  const expected: ExpectedRefusal[] = [];
+  const unexpected: string[] = [];
+  const session = { expectRefusal: (refusal) => void expected.push(refusal) } as UiSession;
   beforeAll(async () => {
     session.browser = await launchBrowser();
+    session.browser.on('response', (response) => {
+      if (response.status() < 400 || expected.some((refusal) => matches(refusal, response))) return;
+      const request = response.request();
+      unexpected.push(`${response.status()} for ${request.method()} ${new URL(response.url()).pathname}`);
+    });
     session.web = await startWebApp(undefined, undefined, options);
   }, timeoutMs);
+  afterEach(() => {
+    expected.length = 0;
+    const seen = unexpected.splice(0);
+    if (seen.length > 0) throw new Error(`The page received HTTP answers the test did not expect: ${seen.join('; ')}`);
+  });
   afterAll(async () => {
     await session.browser?.close();
     await session.web?.stop();

@@ -98,6 +98,7 @@ it('adds a publication by keyboard: a wrong ISBN is explained next to the field,
 }, UI_FLOW_TIMEOUT_MS);
 
 it('refuses an ISBN another title already has, saying which', async () => {
+  ui.expectRefusal({ status: 409, path: '/api/catalogue.save' });
   const page = await openCatalogue();
   await page.getByRole('button', { name: 'New publication' }).click();
   const panel = page.getByRole('dialog', { name: 'New publication' });

@@ -152,6 +152,7 @@ it('edits an open order and saves it back with its version', async () => {
 });
 
 it('refuses to overwrite a change made meanwhile by someone else', async () => {
+  ui.expectRefusal({ status: 409, path: '/api/orders.update' });
   const order = await createOrder();
   const page = await ui.browser.newPage();
   await page.goto(ui.web.entryUrl(`#/edit-order/${order.id}`));
@@ -191,6 +192,7 @@ it('explains why an order that is no longer open cannot be edited', async () => 
 });
 
 it('shows what the API refuses next to the field, e.g. a title retired while the form was open', async () => {
+  ui.expectRefusal({ status: 400, path: '/api/orders.create' });
   const page = await ui.browser.newPage();
   await openNewOrder(page, ui.web.entryUrl('#/new-order'));
   await page.keyboard.type('Łukasz Żółć');

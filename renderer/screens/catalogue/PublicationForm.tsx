@@ -4,6 +4,7 @@ import { isbnProblem } from '../../../shared/domain/isbn';
 import { FORMAT_LABELS, FORMATS, type PublicationFormat } from '../../../shared/domain/vocabulary';
 import { orderDesk } from '../../api/client';
 import { Field } from '../../components/Field';
+import { useUnsavedChangesGuard } from '../../hooks/useUnsavedChangesGuard';
 import { LanguagePicker } from './LanguagePicker';
 import { checkDraft, draftFrom, emptyDraft, errorsFromApi, toInput, type DraftErrors, type PublicationDraft } from './publication-draft';
 
@@ -19,6 +20,7 @@ export function PublicationForm({ publication, onSaved, onCancel }: PublicationF
   const [errors, setErrors] = useState<DraftErrors>({});
   const [saving, setSaving] = useState(false);
   const titleRef = useRef<HTMLInputElement>(null);
+  useUnsavedChangesGuard(JSON.stringify(draft) !== JSON.stringify(publication ? draftFrom(publication) : emptyDraft()));
 
   useEffect(() => titleRef.current?.focus(), []);
 

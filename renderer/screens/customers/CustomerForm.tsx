@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { useUnsavedChangesGuard } from '../../hooks/useUnsavedChangesGuard';
 import { CustomerInput } from '../../../shared/contract/customers';
 import type { Customer } from '../../../shared/contract/types';
 import { orderDesk } from '../../api/client';
@@ -40,6 +41,7 @@ export function CustomerForm({ customer, readOnly, onSaved }: CustomerFormProps)
   /** What the Country input shows; the draft holds the code it resolves to. */
   const [countryText, setCountryText] = useState(() => countryName(customer?.country ?? '', locale));
   const dirty = JSON.stringify(draft) !== JSON.stringify(editable(customer));
+  useUnsavedChangesGuard(dirty);
 
   useEffect(() => {
     setLeaveGuard(dirty ? () => window.confirm('This customer has unsaved changes. Leave without saving?') : null);

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useUnsavedChangesGuard } from '../../hooks/useUnsavedChangesGuard';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useNavigation } from '../../state/navigation';
 import { CustomerBlock } from './CustomerBlock';
@@ -84,6 +85,7 @@ export function OrderEditorView({ setup }: { setup: EditorSetup }) {
 
   // Navigating away by any means (menu, Back, a link) asks while something is unsaved.
   const dirty = editor.dirty;
+  useUnsavedChangesGuard(dirty);
   useEffect(() => {
     const { setLeaveGuard } = useNavigation.getState();
     setLeaveGuard(

@@ -5,6 +5,7 @@ import { CURRENCY_CODES } from '../../../shared/money/currencies';
 import { orderDesk } from '../../api/client';
 import { Field } from '../../components/Field';
 import { useSettings } from '../../state/settings';
+import { useUnsavedChangesGuard } from '../../hooks/useUnsavedChangesGuard';
 import { BackupSettingsFields } from './BackupSettingsFields';
 import { StaffNamesFields } from './StaffNamesFields';
 
@@ -29,6 +30,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
   const [draft, setDraft] = useState<Settings>(initial);
   const [errors, setErrors] = useState<Errors>({});
   const [status, setStatus] = useState<string>('');
+  useUnsavedChangesGuard(JSON.stringify(draft) !== JSON.stringify(initial));
 
   const setIssuer = (key: keyof Settings['issuer'], value: string) => setDraft({ ...draft, issuer: { ...draft.issuer, [key]: value } });
 
