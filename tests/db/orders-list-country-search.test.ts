@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDemoData } from '../../db/seed/demo-data';
 import { toFtsQuery } from '../../db/services/orders/search-index';
-import { call, openTestApp, type TestApp } from '../support/test-db';
+import fs from 'node:fs';
+import path from 'node:path';
+import { call, openTestApp, tempDir, type TestApp } from '../support/test-db';
 
 let app: TestApp;
 
@@ -74,9 +76,20 @@ describe('sorting the orders list by country', () => {
 });
 
 describe('searching for a word found in most orders', () => {
+  // 3,000 demo orders are generated once and copied for each test: generating them is the slow part.
+  let template: string | undefined;
   beforeEach(() => {
-    generateDemoData(app.db, { orders: 3000, seed: 11 });
-  });
+    if (template === undefined) {
+      generateDemoData(app.db, { orders: 3000, seed: 11 });
+      app.db.pragma('wal_checkpoint(TRUNCATE)');
+      template = path.join(tempDir(), 'most-orders.db');
+      fs.copyFileSync(app.file, template);
+      return;
+    }
+    app.close();
+    fs.copyFileSync(template, app.file);
+    app = openTestApp(app.file);
+  }, 180_000);
 
   /** The same search answered the plain way: every match fetched, sorted and paged by SQLite. */
   function reference(query: string, order: string, offset: number, where = ''): { ids: number[]; total: number } {
