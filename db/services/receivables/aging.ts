@@ -60,27 +60,37 @@ function toAgingRow(row: BucketRow): AgingRow {
   };
 }
 
+type CustomerBucketRow = BucketRow & { level: 'total' | 'customer'; customer_id: number | null; customer_name: string | null };
+
+/**
+ * One pass over the orders: per customer and currency first, then the currency totals
+ * summed from those rows in the same statement (SQLite materialises the shared CTE once).
+ */
+const AGING = `${OUTSTANDING},
+  per_customer AS MATERIALIZED (
+    SELECT currency, customer_id, max(customer_name) AS order_name, ${BUCKET_SUMS}
+    FROM outstanding WHERE minor > 0 GROUP BY currency, customer_id
+  ), ranked AS (
+    SELECT *, row_number() OVER (PARTITION BY currency ORDER BY total DESC, customer_id) AS rank FROM per_customer
+  )
+  SELECT 'total' AS level, currency, NULL AS customer_id, NULL AS customer_name,
+         sum(b1) AS b1, sum(b2) AS b2, sum(b3) AS b3, sum(b4) AS b4, sum(total) AS total, sum(orders) AS orders, 0 AS rank
+  FROM per_customer GROUP BY currency
+  UNION ALL
+  SELECT 'customer', r.currency, r.customer_id, coalesce(c.name, r.order_name), r.b1, r.b2, r.b3, r.b4, r.total, r.orders, r.rank
+  FROM ranked r LEFT JOIN customers c ON c.id = r.customer_id
+  WHERE r.rank <= @limit
+  ORDER BY currency, rank`;
+
 export function receivablesAging(ctx: ServiceContext, input: z.output<typeof AgingInput>): Aging {
-  const params = { asOf: input.asOf, currency: input.currency ?? null, customerId: input.customerId ?? null };
+  const params = { asOf: input.asOf, currency: input.currency ?? null, customerId: input.customerId ?? null, limit: input.customerLimit };
   // An overpaid order is a credit, not a receivable: only what is still owed is aged.
-  const totals = statement(ctx, `${OUTSTANDING} SELECT currency, ${BUCKET_SUMS} FROM outstanding WHERE minor > 0 GROUP BY currency ORDER BY currency`)
-    .all(params) as BucketRow[];
-  const customers =
-    input.customerLimit === 0
-      ? []
-      : (statement(ctx, `${OUTSTANDING},
-          per_customer AS (
-            SELECT currency, customer_id, max(customer_name) AS order_name, ${BUCKET_SUMS}
-            FROM outstanding WHERE minor > 0 GROUP BY currency, customer_id
-          ), ranked AS (
-            SELECT *, row_number() OVER (PARTITION BY currency ORDER BY total DESC, customer_id) AS rank FROM per_customer
-          )
-          SELECT r.*, coalesce(c.name, r.order_name) AS customer_name
-          FROM ranked r LEFT JOIN customers c ON c.id = r.customer_id
-          WHERE r.rank <= @limit ORDER BY r.currency, r.rank`).all({ ...params, limit: input.customerLimit }) as (BucketRow & { customer_id: number | null; customer_name: string })[]);
+  const rows = statement(ctx, AGING).all(params) as CustomerBucketRow[];
   return {
     asOf: input.asOf,
-    totals: totals.map(toAgingRow),
-    customers: customers.map((r): CustomerAgingRow => ({ ...toAgingRow(r), customerId: r.customer_id, customerName: r.customer_name })),
+    totals: rows.filter((r) => r.level === 'total').map(toAgingRow),
+    customers: rows
+      .filter((r) => r.level === 'customer')
+      .map((r): CustomerAgingRow => ({ ...toAgingRow(r), customerId: r.customer_id, customerName: r.customer_name ?? '' })),
   };
 }
