@@ -36,7 +36,8 @@ it('checks the backup folder in Settings when the clerk leaves the field, and Ba
   const backUp = page.getByRole('button', { name: 'Back up now' });
   for (let i = 0; i < 3; i++) {
     await backUp.click();
-    await expect.poll(async () => (await page.getByRole('status').allTextContents()).join(' ')).toMatch(/Backup made and checked/);
+    // The copy and its check run in a worker; on a loaded machine that takes a few seconds.
+    await expect.poll(async () => (await page.getByRole('status').allTextContents()).join(' '), { timeout: 20_000 }).toMatch(/Backup made and checked/);
     await expect.poll(async () => backUp.isEnabled()).toBe(true);
   }
   const files = fs.readdirSync(chosen).filter((f) => f.endsWith('.db'));
@@ -44,4 +45,4 @@ it('checks the backup folder in Settings when the clerk leaves the field, and Ba
   await expect.poll(() => page.getByRole('button', { name: /^Restore the backup of/ }).count()).toBe(2);
   await screenshot(page, 'data-settings-backups-kept');
   await page.close();
-});
+}, 90_000);

@@ -48,6 +48,7 @@ it('adds, renames and removes staff names by keyboard, and will not save the lis
   await kb.press('Enter');
   await expect.poll(() => page.getByLabel('Staff name 1').count()).toBe(0);
 
+  ui.expectRefusal({ status: 400, path: '/api/settings.set' });
   await page.getByRole('button', { name: 'Save settings' }).press('Enter');
   await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/Keep at least one staff name/);
   expect(storedStaff()).toEqual(['Marie Dubois', 'Jonas Keller-Roth']);
