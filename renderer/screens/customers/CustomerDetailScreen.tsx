@@ -3,6 +3,7 @@ import type { CustomerProfile } from '../../../shared/contract/customers';
 import { orderDesk } from '../../api/client';
 import { useNavigation } from '../../state/navigation';
 import { BalanceTable, CustomerOrders } from './CustomerAccount';
+import { CustomerAging } from './CustomerAging';
 import { CustomerForm } from './CustomerForm';
 import { CustomerHistory } from './CustomerHistory';
 import { reasonsText } from './customer-display';
@@ -137,6 +138,7 @@ export function CustomerDetailScreen({ id }: { id: number }) {
         />
         <div className="customer-detail__account">
           <BalanceTable balances={profile.balances} />
+          <CustomerAging customerId={customer.id} version={version} />
           <CustomerOrders customerId={customer.id} total={profile.orderCount} />
           <CustomerHistory entries={profile.history} />
         </div>
