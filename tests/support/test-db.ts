@@ -19,10 +19,17 @@ export interface TestApp {
   close(): void;
 }
 
-export function openTestApp(file = path.join(tempDir(), 'orders.db'), now: () => Date = () => new Date('2026-11-20T10:00:00Z')): TestApp {
+export interface TestAppOptions {
+  /** Who the audit names, as browser mode's --user sets it. */
+  actor?: string;
+  /** Where unexpected errors go; by default nowhere. */
+  log?: (message: string, error: unknown) => void;
+}
+
+export function openTestApp(file = path.join(tempDir(), 'orders.db'), now: () => Date = () => new Date('2026-11-20T10:00:00Z'), options: TestAppOptions = {}): TestApp {
   const db = openDatabase(file);
-  const ctx = createContext(db, 'test-clerk', now);
-  const invoke = createInvoke(ctx, { log: () => undefined });
+  const ctx = createContext(db, options.actor ?? 'test-clerk', now);
+  const invoke = createInvoke(ctx, { log: options.log ?? (() => undefined) });
   return {
     file,
     db,
@@ -30,7 +37,7 @@ export function openTestApp(file = path.join(tempDir(), 'orders.db'), now: () =>
     invoke,
     restart() {
       db.close();
-      return openTestApp(file, now);
+      return openTestApp(file, now, options);
     },
     close() {
       if (db.open) db.close();

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { startWebServer, type WebServer } from '../../electron/web/http-bridge';
-import { openTestApp, tempDir, type TestApp } from './test-db';
+import { openTestApp, tempDir, type TestApp, type TestAppOptions } from './test-db';
 
 export interface RunningWebApp {
   app: TestApp;
@@ -15,8 +15,8 @@ export interface RunningWebApp {
 
 const STATIC_DIR = path.resolve(import.meta.dirname, '../../dist/renderer');
 
-export async function startWebApp(file = path.join(tempDir(), 'orders.db'), now?: () => Date): Promise<RunningWebApp> {
-  const app = openTestApp(file, now ?? (() => new Date()));
+export async function startWebApp(file = path.join(tempDir(), 'orders.db'), now?: () => Date, options: TestAppOptions = {}): Promise<RunningWebApp> {
+  const app = openTestApp(file, now ?? (() => new Date()), options);
   const token = 'test-token-123';
   const server = await startWebServer({ invoke: app.invoke, token, staticDir: STATIC_DIR });
   const running: RunningWebApp = {
@@ -26,7 +26,7 @@ export async function startWebApp(file = path.join(tempDir(), 'orders.db'), now?
     entryUrl: (hash = '') => `${server.url}?token=${token}${hash}`,
     async restart() {
       await running.stop();
-      return startWebApp(file, now);
+      return startWebApp(file, now, options);
     },
     async stop() {
       await server.close();

@@ -12,8 +12,8 @@ import { useActionForm } from '../../../components/useActionForm';
 
 const FIELDS = [
   'method',
-  'receivedOn',
   'amount',
+  'receivedOn',
   'card.brand',
   'card.last4',
   'card.authorisationCode',
@@ -118,11 +118,11 @@ export function RecordPaymentDialog({ order, balance, onDone, onCancel }: Props)
             </select>
           )}
         </Field>
-        <Field label="Date received" error={form.errors.receivedOn}>
-          {(a) => <input {...a} name="receivedOn" type="date" value={f.receivedOn} onChange={(e) => set({ receivedOn: e.target.value }, 'receivedOn')} />}
-        </Field>
         <Field label={`Amount (${order.currency})`} error={form.errors.amount}>
           {(a) => <input {...a} name="amount" inputMode="decimal" className="num" value={f.amount} onChange={(e) => set({ amount: e.target.value }, 'amount')} />}
+        </Field>
+        <Field label="Date received" error={form.errors.receivedOn}>
+          {(a) => <input {...a} name="receivedOn" type="date" value={f.receivedOn} onChange={(e) => set({ receivedOn: e.target.value }, 'receivedOn')} />}
         </Field>
         {f.method === 'credit_card' ? (
           <>

@@ -10,7 +10,7 @@ import { DialogForm } from '../../../components/DialogForm';
 import { Field } from '../../../components/Field';
 import { useActionForm } from '../../../components/useActionForm';
 
-const FIELDS = ['amount', 'paidOn', 'method', 'reason'] as const;
+const FIELDS = ['amount', 'method', 'reason', 'paidOn'] as const;
 
 interface Props {
   order: Order;
@@ -38,9 +38,6 @@ export function RefundDialog({ order, balance, method, onDone, onCancel }: Props
         <Field label={`Amount paid back (${order.currency})`} error={form.errors.amount}>
           {(a) => <input {...a} name="amount" autoFocus inputMode="decimal" className="num" value={f.amount} onChange={(e) => set({ amount: e.target.value }, 'amount')} />}
         </Field>
-        <Field label="Date paid" error={form.errors.paidOn}>
-          {(a) => <input {...a} name="paidOn" type="date" value={f.paidOn} onChange={(e) => set({ paidOn: e.target.value }, 'paidOn')} />}
-        </Field>
         <Field label="Paid back by" error={form.errors.method}>
           {(a) => (
             <select {...a} name="method" value={f.method} onChange={(e) => set({ method: e.target.value as PaymentMethod }, 'method')}>
@@ -64,6 +61,9 @@ export function RefundDialog({ order, balance, method, onDone, onCancel }: Props
         onError={(m) => form.setFieldError('reason', m)}
         onNotice={form.setNotice}
       />
+      <Field label="Date paid" error={form.errors.paidOn}>
+        {(a) => <input {...a} name="paidOn" type="date" value={f.paidOn} onChange={(e) => set({ paidOn: e.target.value }, 'paidOn')} />}
+      </Field>
     </DialogForm>
   );
 }

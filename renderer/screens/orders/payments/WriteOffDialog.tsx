@@ -8,7 +8,7 @@ import { DialogForm } from '../../../components/DialogForm';
 import { Field } from '../../../components/Field';
 import { useActionForm } from '../../../components/useActionForm';
 
-const FIELDS = ['amount', 'writtenOffOn', 'reason'] as const;
+const FIELDS = ['amount', 'reason', 'writtenOffOn'] as const;
 
 interface Props {
   order: Order;
@@ -35,9 +35,6 @@ export function WriteOffDialog({ order, balance, onDone, onCancel }: Props) {
         <Field label={`Amount written off (${order.currency})`} error={form.errors.amount}>
           {(a) => <input {...a} name="amount" autoFocus inputMode="decimal" className="num" value={f.amount} onChange={(e) => set({ amount: e.target.value }, 'amount')} />}
         </Field>
-        <Field label="Date written off" error={form.errors.writtenOffOn}>
-          {(a) => <input {...a} name="writtenOffOn" type="date" value={f.writtenOffOn} onChange={(e) => set({ writtenOffOn: e.target.value }, 'writtenOffOn')} />}
-        </Field>
       </div>
       <CardSafeField
         label="Reason"
@@ -51,6 +48,9 @@ export function WriteOffDialog({ order, balance, onDone, onCancel }: Props) {
         onError={(m) => form.setFieldError('reason', m)}
         onNotice={form.setNotice}
       />
+      <Field label="Date written off" error={form.errors.writtenOffOn}>
+        {(a) => <input {...a} name="writtenOffOn" type="date" value={f.writtenOffOn} onChange={(e) => set({ writtenOffOn: e.target.value }, 'writtenOffOn')} />}
+      </Field>
     </DialogForm>
   );
 }
