@@ -10,9 +10,10 @@ import { formErrorsOf } from './api-field-errors';
 export interface ActionForm {
   errors: Record<string, string>;
   general: string | null;
+  /** Every notice so far (one per field at most), as one text. */
   notice: string | null;
   saving: boolean;
-  setNotice(text: string | null): void;
+  addNotice(text: string): void;
   /** null clears the field's error. */
   setFieldError(field: string, message: string | null): void;
   /** Checks the input with the API's own schema, sends it, and calls done on success; otherwise shows the errors at their fields. */
@@ -27,7 +28,7 @@ function focusField(field: string) {
 export function useActionForm(knownFields: readonly string[]): ActionForm {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notices, setNotices] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
 
   const show = (fields: Record<string, string>, rest: string | null) => {
@@ -40,9 +41,13 @@ export function useActionForm(knownFields: readonly string[]): ActionForm {
   return {
     errors,
     general,
-    notice,
+    notice: notices.length > 0 ? notices.join(' ') : null,
     saving,
-    setNotice,
+    addNotice(text) {
+      // A field masked twice says so once; the newest notice comes last.
+      const field = text.split(':')[0];
+      setNotices((list) => [...list.filter((n) => n.split(':')[0] !== field), text]);
+    },
     setFieldError(field, message) {
       setErrors((e) => {
         if (message === null) {

@@ -30,7 +30,7 @@ export function CloseOrderDialog({ order, onDone, onCancel }: { order: Order; on
           form.setFieldError('reason', null);
         }}
         onError={(m) => form.setFieldError('reason', m)}
-        onNotice={form.setNotice}
+        onNotice={form.addNotice}
       />
     </DialogForm>
   );

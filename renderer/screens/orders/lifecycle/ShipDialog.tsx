@@ -37,7 +37,7 @@ export function ShipDialog({ order, onDone, onCancel }: { order: Order; onDone(o
           error={form.errors.tracking}
           onChange={(v) => set({ tracking: v }, 'tracking')}
           onError={(m) => form.setFieldError('tracking', m)}
-          onNotice={form.setNotice}
+          onNotice={form.addNotice}
         />
       </div>
     </DialogForm>

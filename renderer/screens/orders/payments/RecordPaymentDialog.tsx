@@ -97,7 +97,7 @@ export function RecordPaymentDialog({ order, balance, onDone, onCancel }: Props)
       {...(options.hint ? { hint: options.hint } : {})}
       onChange={(value) => set({ [key]: value } as Partial<PaymentForm>, field)}
       onError={(message) => form.setFieldError(field, message)}
-      onNotice={form.setNotice}
+      onNotice={form.addNotice}
     />
   );
 

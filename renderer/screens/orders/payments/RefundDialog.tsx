@@ -59,7 +59,7 @@ export function RefundDialog({ order, balance, method, onDone, onCancel }: Props
         error={form.errors.reason}
         onChange={(v) => set({ reason: v }, 'reason')}
         onError={(m) => form.setFieldError('reason', m)}
-        onNotice={form.setNotice}
+        onNotice={form.addNotice}
       />
       <Field label="Date paid" error={form.errors.paidOn}>
         {(a) => <input {...a} name="paidOn" type="date" value={f.paidOn} onChange={(e) => set({ paidOn: e.target.value }, 'paidOn')} />}

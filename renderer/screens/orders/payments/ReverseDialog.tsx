@@ -48,7 +48,7 @@ export function ReverseDialog({ order, movement, onDone, onCancel }: Props) {
           form.setFieldError('reason', null);
         }}
         onError={(m) => form.setFieldError('reason', m)}
-        onNotice={form.setNotice}
+        onNotice={form.addNotice}
       />
       <Field label="Date reversed" error={form.errors.reversedOn}>
         {(a) => (

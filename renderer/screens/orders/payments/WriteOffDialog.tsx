@@ -46,7 +46,7 @@ export function WriteOffDialog({ order, balance, onDone, onCancel }: Props) {
         error={form.errors.reason}
         onChange={(v) => set({ reason: v }, 'reason')}
         onError={(m) => form.setFieldError('reason', m)}
-        onNotice={form.setNotice}
+        onNotice={form.addNotice}
       />
       <Field label="Date written off" error={form.errors.writtenOffOn}>
         {(a) => <input {...a} name="writtenOffOn" type="date" value={f.writtenOffOn} onChange={(e) => set({ writtenOffOn: e.target.value }, 'writtenOffOn')} />}
