@@ -28,7 +28,7 @@ export function AgingChart({ total, customers }: AgingChartProps) {
   return (
     <figure className="aging-chart">
       <figcaption>
-        <strong>{c}</strong> {formatMoney(total.total, c, locale)} owed on {total.orders === 1 ? '1 order' : `${total.orders} orders`}
+        <strong>{formatMoney(total.total, c, locale)}</strong> owed on {total.orders === 1 ? '1 order' : `${total.orders} orders`}
       </figcaption>
       <StackedBarChart
         summary={`Aging in ${c}: ${parts}. The table that follows has every figure.`}
