@@ -34,19 +34,34 @@ export function maskedCard(last4: string): string {
   return `•••• ${last4}`;
 }
 
+/**
+ * The card number in a digit run: the whole run, or, when the run ends in a 3–4 digit group
+ * (the security code typed right after the number), the run without that group.
+ */
+function cardPrefix(run: string): string | null {
+  const code = /[ -]\d{3,4}$/.exec(run);
+  for (const part of code ? [run, run.slice(0, code.index)] : [run]) {
+    const digits = part.replace(/[ -]/g, '');
+    if (digits.length >= 13 && digits.length <= 19 && passesLuhn(digits)) return part;
+  }
+  return null;
+}
+
 export function scanForCardNumbers(text: string): CardNumberScan {
   const masked: string[] = [];
   let cardEnd = -1;
   let nearCode = false;
-  const out = text.replace(CANDIDATE, (match, offset: number) => {
+  const out = text.replace(CANDIDATE, (whole, offset: number) => {
+    // "4111 1111 1111 1111 123" reads as one 19-digit run: the CVV must not hide the card number.
+    const match = cardPrefix(whole);
+    if (match === null) return whole;
     const digits = match.replace(/[ -]/g, '');
-    if (!passesLuhn(digits)) return match;
     const last4 = digits.slice(-4);
     masked.push(last4);
     cardEnd = offset + match.length;
     // A bare 3–4 digit group right after the number ("4111 1111 1111 1111 123", "… / 123") is read as its CVV.
     if (/^\s*[/,;:-]?\s*\d{3,4}\b(?![ -]?\d)/.test(text.slice(cardEnd))) nearCode = true;
-    return maskedCard(last4);
+    return maskedCard(last4) + whole.slice(match.length);
   });
   const securityCode = nearCode || SECURITY_CODE.test(text);
   return { text: out, masked, securityCode };

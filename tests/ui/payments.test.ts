@@ -116,3 +116,102 @@ it('records a check, then a short bank transfer and writes the bank fees off, by
   await screenshot(page, 'order-detail-payments-paid');
   await page.close();
 });
+
+it('moves an overpayment to another order of the customer, reverses it, refunds the rest, then ships and closes by hand, by keyboard', async () => {
+  const customer = { name: 'Okafor Library', email: 'books@okafor.example', country: 'NG', city: 'Lagos' };
+  const over = await createOrder('EUR', '50.00', customer);
+  const next = await createOrder('EUR', '30.00', customer);
+  await createOrder('CHF', '30.00', customer); // another currency: never offered
+  await call(web.app, 'payments.record', { orderId: over.id, method: 'bank_transfer', receivedOn: localIsoDate(), amount: '80.00', transfer: { bankReference: 'NG-1' } });
+  const page = await browser.newPage();
+  await openOrder(page, over.id);
+  const panel = page.getByRole('region', { name: 'Payments' });
+  expect(await textOf(panel.getByTestId('balance'))).toMatch(/EUR 30\.00 credit for the customer · Overpaid/);
+
+  await tabTo(page, /^Move credit…$/);
+  await page.keyboard.press('Enter');
+  const move = page.getByRole('dialog', { name: `Move the credit on order ${over.number}` });
+  await move.waitFor();
+  const target = move.getByLabel('To order');
+  await expect.poll(() => target.locator('option').count(), SLOW).toBe(1);
+  expect(await target.locator('option').first().textContent()).toMatch(new RegExp(`${next.number} of .*: EUR\\s*30\\.00 to pay`));
+  expect(await move.getByLabel('Amount (EUR)').inputValue()).toBe('30.00');
+  await tabTo(page, /^Amount \(EUR\)$/);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('10.00');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => textOf(panel.getByTestId('balance')), SLOW).toMatch(/EUR 20\.00 credit for the customer · Overpaid/);
+  expect(await textOf(panel)).toMatch(new RegExp(`Credit moved out To order ${next.number} Anna Keller \\+EUR 10\\.00 EUR 20\\.00 credit`));
+
+  // Reverse the credit move from its row: both sides are undone.
+  await page.getByRole('heading', { level: 1 }).focus();
+  await tabTo(page, /^Reverse credit moved out of EUR\s*10\.00/);
+  await page.keyboard.press('Enter');
+  const reverse = page.getByRole('dialog', { name: /^Reverse: Credit moved out of EUR\s*10\.00/ });
+  await reverse.waitFor();
+  await page.keyboard.type('Customer asked for the money back instead');
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(() => textOf(panel.getByTestId('balance')), SLOW).toMatch(/EUR 30\.00 credit for the customer · Overpaid/);
+  expect(await textOf(panel)).toMatch(/Reversal of credit moved out .*Reason: Customer asked for the money back instead Anna Keller −EUR 10\.00 EUR 30\.00 credit/);
+  expect(web.app.db.prepare('SELECT balance_minor FROM orders WHERE id = ?').pluck().get(next.id)).toBe(3000);
+
+  await page.getByRole('heading', { level: 1 }).focus();
+  await tabTo(page, /^Refund…$/);
+  await page.keyboard.press('Enter');
+  const refund = page.getByRole('dialog', { name: `Refund on order ${over.number}` });
+  await refund.waitFor();
+  expect(await refund.getByLabel('Amount paid back (EUR)').inputValue()).toBe('30.00');
+  expect(await refund.getByLabel('Paid back by').inputValue()).toBe('bank_transfer');
+  // A refund beyond the credit is refused at the amount, by the service's own words.
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('31.00');
+  await tabTo(page, /^Reason$/);
+  await page.keyboard.type('Overpaid by bank transfer');
+  await page.keyboard.press('Control+Enter');
+  const amount = refund.getByLabel('Amount paid back (EUR)');
+  await expect.poll(() => amount.getAttribute('aria-invalid'), SLOW).toBe('true');
+  expect(await textOf(refund)).toMatch(/A refund is at most EUR\s*30\.00 on order/);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name')), SLOW).toBe('amount');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('30.00');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => textOf(panel.getByTestId('balance')), SLOW).toMatch(/EUR 0\.00 · Paid/);
+
+  // Ship, which closes a settled order by itself.
+  await page.getByRole('heading', { level: 1 }).focus();
+  await tabTo(page, /^Ship…$/);
+  await page.keyboard.press('Enter');
+  const ship = page.getByRole('dialog', { name: `Ship order ${over.number}` });
+  await ship.waitFor();
+  await tabTo(page, /^Carrier$/);
+  await page.keyboard.type('La Poste');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('RR123456789CH');
+  await page.keyboard.press('Enter');
+  await page.getByRole('status').filter({ hasText: `Order ${over.number} is shipped and, being settled, closed.` }).waitFor(SLOW);
+  expect(await textOf(page.locator('.order-detail__head'))).toMatch(/Closed\s*Paid/);
+  expect(await page.getByRole('button', { name: 'Ship…' }).count()).toBe(0);
+  expect(await page.getByRole('button', { name: 'Close by hand…' }).count()).toBe(0);
+
+  // The other order: closed by hand with a reason.
+  await openOrder(page, next.id);
+  await tabTo(page, /^Close by hand…$/);
+  await page.keyboard.press('Enter');
+  const close = page.getByRole('dialog', { name: `Close order ${next.number} by hand?` });
+  await close.waitFor();
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(() => textOf(close), SLOW).toMatch(/Reason is required/);
+  await page.keyboard.type('Sent as a gift by the director');
+  await page.keyboard.press('Control+Enter');
+  await page.getByRole('status').filter({ hasText: `Order ${next.number} is closed.` }).waitFor(SLOW);
+
+  await openOrder(page, over.id);
+  const history = await textOf(page.getByRole('list', { name: 'History, newest first' }));
+  expect(history).toMatch(/Shipped .* by Anna Keller/);
+  expect(history).toMatch(/Carrier\s*—\s*La Poste/);
+  expect(history).toMatch(/Refund paid: EUR 30\.00 by bank transfer on .*; reason: Overpaid by bank transfer .* by Anna Keller/);
+  expect(history).toMatch(new RegExp(`Reversed: credit moved out of EUR 10\\.00 \\(order ${next.number}\\) on .*; reason: Customer asked for the money back instead .* by Anna Keller`));
+  expect(history).toMatch(new RegExp(`Credit moved out to order ${next.number}: EUR 10\\.00 on .* by Anna Keller`));
+  await screenshot(page, 'order-detail-payments-credit-refund');
+  await page.close();
+});

@@ -116,6 +116,8 @@ function display(field: string, value: unknown, f: Formatting): string {
   if (field === 'paymentMethod') return PAYMENT_METHOD_LABELS[value as keyof typeof PAYMENT_METHOD_LABELS] ?? String(value);
   if (field === 'receivedVia') return RECEIVED_VIA_LABELS[value as keyof typeof RECEIVED_VIA_LABELS] ?? String(value);
   if (field === 'customer.country') return f.countryName(String(value));
+  // A negative balance is money held for the customer: said in words, not with a minus sign.
+  if (field === 'balance' && typeof value === 'string' && value.startsWith('-')) return `${money(value.slice(1), f.currency, f.locale)} credit`;
   if (field === 'total' || field === 'paymentAmount' || field === 'balance') return money(value, f.currency, f.locale);
   if (field === 'cardLast4') return `ending ${String(value)}`;
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
@@ -202,7 +204,7 @@ export function movementSentence(action: string, m: MovementSummary, f: Formatti
   const tail = extra.length > 0 ? `; ${extra.join('; ')}` : '';
   if (action === 'reverse') {
     const kind = (MOVEMENT_KIND_LABELS[m.kind] ?? m.kind).toLowerCase();
-    return `Reversed: ${kind} of ${value}${m.counterpartOrder ? ` (order ${m.counterpartOrder})` : ''}, ${how}${tail}`;
+    return `Reversed: ${kind} of ${value}${m.counterpartOrder ? ` (order ${m.counterpartOrder})` : ''} ${how}${tail}`;
   }
   const title = ACTION_TITLES[action] ?? MOVEMENT_KIND_LABELS[m.kind] ?? action;
   const counterpart = m.counterpartOrder ? (m.kind === 'credit_in' ? ` from order ${m.counterpartOrder}` : ` to order ${m.counterpartOrder}`) : '';
