@@ -13,8 +13,8 @@ interface AgingTableProps<R extends AgingRow> {
 
 /** What is owed by age, exact to the cent, one row per currency (or per customer and currency). */
 export function AgingTable<R extends AgingRow>({ caption, rows, rowLabel, hidden }: AgingTableProps<R>) {
-  return (
-    <table className={hidden ? 'chart-table chart-table--hidden' : 'grid chart-table aging-table'}>
+  const table = (
+    <table className={hidden ? 'chart-table' : 'grid chart-table aging-table'}>
       <caption>{caption}</caption>
       <thead>
         <tr>
@@ -54,4 +54,6 @@ export function AgingTable<R extends AgingRow>({ caption, rows, rowLabel, hidden
       </tbody>
     </table>
   );
+  // A table grows to its content whatever its width, so the hiding is done by a box around it.
+  return hidden ? <div className="chart-table--hidden">{table}</div> : table;
 }
