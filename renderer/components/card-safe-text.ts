@@ -45,3 +45,16 @@ export function scrubDeep<T>(value: T): T {
   }
   return value;
 }
+
+/** Every string inside a value with full card numbers masked; text with a CVV is left as typed, for the contract to refuse. */
+export function maskCardNumbers<T>(value: T): T {
+  if (typeof value === 'string') {
+    const scan = scanForCardNumbers(value);
+    return (scan.securityCode ? value : scan.text) as T;
+  }
+  if (Array.isArray(value)) return value.map((v: unknown) => maskCardNumbers(v)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, maskCardNumbers(v)])) as T;
+  }
+  return value;
+}

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { ZodType } from 'zod';
 import type { Result } from '../../shared/api/errors';
 import { formErrorsOf } from './api-field-errors';
+import { maskCardNumbers } from './card-safe-text';
 
 export interface ActionForm {
   errors: Record<string, string>;
@@ -17,7 +18,7 @@ export interface ActionForm {
   /** null clears the field's error. */
   setFieldError(field: string, message: string | null): void;
   /** Checks the input with the API's own schema, sends it, and calls done on success; otherwise shows the errors at their fields. */
-  submit<T>(schema: ZodType, input: unknown, send: () => Promise<Result<T>>, done: (value: T) => void): Promise<void>;
+  submit<I, T>(schema: ZodType, input: I, send: (input: I) => Promise<Result<T>>, done: (value: T) => void): Promise<void>;
 }
 
 function focusField(field: string) {
@@ -58,7 +59,9 @@ export function useActionForm(knownFields: readonly string[]): ActionForm {
         return { ...e, [field]: message };
       });
     },
-    async submit(schema, input, send, done) {
+    async submit(schema, typed, send, done) {
+      // Saved straight from a field not yet left: a card number still goes no further than its last four digits.
+      const input = maskCardNumbers(typed);
       const parsed = schema.safeParse(input);
       if (!parsed.success) {
         const issues = parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }));
@@ -67,7 +70,7 @@ export function useActionForm(knownFields: readonly string[]): ActionForm {
         return;
       }
       setSaving(true);
-      const result = await send();
+      const result = await send(input);
       setSaving(false);
       if (result.ok) {
         setErrors({});

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../shared/contract/types';
 import { scanForCardNumbers } from '../../shared/domain/card-numbers';
-import { scrubDeep, scrubForStorage, screenCardText } from '../../renderer/components/card-safe-text';
+import { maskCardNumbers, scrubDeep, scrubForStorage, screenCardText } from '../../renderer/components/card-safe-text';
 import { formErrorsOf } from '../../renderer/components/api-field-errors';
 import { describeEntry, type Formatting } from '../../renderer/screens/orders/order-history';
 import { readDraft, writeDraft, type DraftStore } from '../../renderer/screens/order-entry/draft-storage';
@@ -79,6 +79,18 @@ describe('card numbers in free text', () => {
     const raw = kept.get('k')!;
     expect(raw).not.toMatch(/4111 ?1111 ?1111 ?1111|CVV 123/);
     expect(readDraft(store, 'k')?.form).toMatchObject({ notes: 'Visa •••• 1111 ', customerReference: '•••• 1111' });
+  });
+});
+
+describe('an action form sent straight from a field not yet left', () => {
+  it('sends only the last four digits, and leaves text with a CVV as typed for the contract to refuse', () => {
+    expect(maskCardNumbers({ orderId: 3, amount: '50.00', note: 'Card 4111-1111-1111-1111', card: { last4: '1111' } })).toEqual({
+      orderId: 3,
+      amount: '50.00',
+      note: 'Card •••• 1111',
+      card: { last4: '1111' },
+    });
+    expect(maskCardNumbers({ reference: '4111 1111 1111 1111 cvv 123' }).reference).toBe('4111 1111 1111 1111 cvv 123');
   });
 });
 

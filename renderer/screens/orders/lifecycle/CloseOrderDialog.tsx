@@ -13,7 +13,7 @@ export function CloseOrderDialog({ order, onDone, onCancel }: { order: Order; on
   const form = useActionForm(FIELDS);
   const [reason, setReason] = useState('');
   const input = () => ({ id: order.id, reason });
-  const save = () => void form.submit(orderMethods['orders.close'].input, input(), () => orderDesk().orders.close(input()), (r) => onDone(r.order));
+  const save = () => void form.submit(orderMethods['orders.close'].input, input(), (i) => orderDesk().orders.close(i), (r) => onDone(r.order));
   return (
     <DialogForm title={`Close order ${order.number} by hand?`} submitLabel="Close the order" saving={form.saving} general={form.general} notice={form.notice} onSubmit={save} onCancel={onCancel}>
       <p>A closed order needs no more action. Say why it is closed although it is not both shipped and settled.</p>

@@ -19,7 +19,7 @@ export function ShipDialog({ order, onDone, onCancel }: { order: Order; onDone(o
     form.setFieldError(field, null);
   };
   const input = () => ({ id: order.id, ...f });
-  const save = () => void form.submit(ShipInput, input(), () => orderDesk().orders.ship(input()), (r) => onDone(r.order));
+  const save = () => void form.submit(ShipInput, input(), (i) => orderDesk().orders.ship(i), (r) => onDone(r.order));
   return (
     <DialogForm title={`Ship order ${order.number}`} submitLabel="Mark as shipped" saving={form.saving} general={form.general} notice={form.notice} onSubmit={save} onCancel={onCancel}>
       <div className="movement-dialog__grid">

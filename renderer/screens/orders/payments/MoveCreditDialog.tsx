@@ -57,7 +57,7 @@ export function MoveCreditDialog({ order, balance, onDone, onCancel }: Props) {
   }, [order, credit]);
 
   const input = () => ({ fromOrderId: order.id, toOrderId: Number(f.toOrderId), amount: f.amount.trim(), movedOn: f.movedOn });
-  const save = () => void form.submit(ApplyCreditInput, input(), () => orderDesk().payments.applyCredit(input()), onDone);
+  const save = () => void form.submit(ApplyCreditInput, input(), (i) => orderDesk().payments.applyCredit(i), onDone);
   const none = order.customerId === null || (targets !== null && targets.length === 0);
 
   return (

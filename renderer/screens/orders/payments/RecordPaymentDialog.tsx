@@ -102,7 +102,7 @@ export function RecordPaymentDialog({ order, balance, onDone, onCancel }: Props)
   );
 
   const save = () =>
-    void form.submit(RecordPaymentInput, paymentInput(order.id, f), () => orderDesk().payments.record(paymentInput(order.id, f)), onDone);
+    void form.submit(RecordPaymentInput, paymentInput(order.id, f), (i) => orderDesk().payments.record(i), onDone);
 
   return (
     <DialogForm title={`Record a payment on order ${order.number}`} submitLabel="Record payment" saving={form.saving} general={form.general} notice={form.notice} onSubmit={save} onCancel={onCancel}>

@@ -31,7 +31,7 @@ export function RefundDialog({ order, balance, method, onDone, onCancel }: Props
     form.setFieldError(field, null);
   };
   const input = () => ({ orderId: order.id, ...f, amount: f.amount.trim() });
-  const save = () => void form.submit(RefundInput, input(), () => orderDesk().payments.refund(input()), onDone);
+  const save = () => void form.submit(RefundInput, input(), (i) => orderDesk().payments.refund(i), onDone);
   return (
     <DialogForm title={`Refund on order ${order.number}`} submitLabel="Record refund" saving={form.saving} general={form.general} notice={form.notice} onSubmit={save} onCancel={onCancel}>
       <div className="movement-dialog__grid">

@@ -27,7 +27,7 @@ export function ReverseDialog({ order, movement, onDone, onCancel }: Props) {
   const form = useActionForm(FIELDS);
   const [f, setF] = useState({ reversedOn: localIsoDate(), reason: '' });
   const input = () => ({ paymentId: movement.id, ...f });
-  const save = () => void form.submit(ReverseInput, input(), () => orderDesk().payments.reverse(input()), onDone);
+  const save = () => void form.submit(ReverseInput, input(), (i) => orderDesk().payments.reverse(i), onDone);
   const what = `${MOVEMENT_KIND_LABELS[movement.kind]} of ${formatMoney(movement.amount, movement.currency, locale)} on ${formatDate(movement.on, locale)}`;
   return (
     <DialogForm title={`Reverse: ${what}`} submitLabel="Reverse it" saving={form.saving} general={form.general} notice={form.notice} onSubmit={save} onCancel={onCancel}>

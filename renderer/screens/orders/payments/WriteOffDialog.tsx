@@ -27,7 +27,7 @@ export function WriteOffDialog({ order, balance, onDone, onCancel }: Props) {
     form.setFieldError(field, null);
   };
   const input = () => ({ orderId: order.id, ...f, amount: f.amount.trim() });
-  const save = () => void form.submit(WriteOffInput, input(), () => orderDesk().payments.writeOff(input()), onDone);
+  const save = () => void form.submit(WriteOffInput, input(), (i) => orderDesk().payments.writeOff(i), onDone);
   return (
     <DialogForm title={`Write off on order ${order.number}`} submitLabel="Write off" saving={form.saving} general={form.general} notice={form.notice} onSubmit={save} onCancel={onCancel}>
       <p>Written-off amounts are reported apart from payments.</p>
