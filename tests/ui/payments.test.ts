@@ -4,7 +4,7 @@ import { localIsoDate } from '../../shared/domain/dates';
 import { launchBrowser, screenshot } from '../support/browser';
 import { call } from '../support/test-db';
 import { startWebApp, type RunningWebApp } from '../support/web-app';
-import { retype, shownText as textOf, tabTo } from './keyboard-support';
+import { focusedName, retype, shownText as textOf, tabTo } from './keyboard-support';
 
 vi.setConfig({ testTimeout: 120_000 });
 const SLOW = { timeout: 15_000 };
@@ -54,6 +54,13 @@ it('records a check, then a short bank transfer and writes the bank fees off, by
   await tabTo(page, /^Record payment…$/);
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: `Record a payment on order ${order.number}` });
+  await dialog.waitFor();
+  // Esc backs out without recording anything, and the keyboard is back where it was.
+  await page.keyboard.press('Escape');
+  await expect.poll(() => dialog.count(), SLOW).toBe(0);
+  expect(await focusedName(page)).toBe('Record payment…');
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
+  await page.keyboard.press('Enter');
   await dialog.waitFor();
   expect(await dialog.getByLabel('Method').inputValue()).toBe('check');
   expect(await dialog.getByLabel('Amount (CHF)').inputValue()).toBe('123.45');
