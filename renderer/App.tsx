@@ -13,8 +13,10 @@ import { OrderEntryScreen } from './screens/order-entry/OrderEntryScreen';
 import { CustomersScreen } from './screens/customers/CustomersScreen';
 import { CustomerDetailScreen } from './screens/customers/CustomerDetailScreen';
 import { DataScreen } from './screens/data/DataScreen';
+import { HomeScreen } from './screens/home/HomeScreen';
 
 const NAV: { view: View; label: string; key: string }[] = [
+  { view: 'home', label: 'Home', key: '0' },
   { view: 'orders', label: 'Orders', key: '1' },
   { view: 'new-order', label: 'New order', key: '2' },
   { view: 'catalogue', label: 'Catalogue', key: '3' },
@@ -27,6 +29,8 @@ const NAV: { view: View; label: string; key: string }[] = [
 function Screen() {
   const route = useNavigation((s) => s.route);
   switch (route.view) {
+    case 'home':
+      return <HomeScreen />;
     case 'catalogue':
       return <CatalogueScreen />;
     case 'settings':
@@ -79,7 +83,7 @@ export function App() {
     void load();
   }, [load]);
 
-  // Alt+1…6 jump between areas from anywhere, without the mouse.
+  // Alt+0…7 jump between areas from anywhere, without the mouse.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;

@@ -17,8 +17,15 @@ export function ModalDialog({ title, className, onCancel, children }: ModalDialo
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      // The dialog leaves the page with React, which drops focus on the body: give it back to what opened it.
+      window.setTimeout(() => {
+        if (opener?.isConnected && (document.activeElement === document.body || document.activeElement === null)) opener.focus();
+      }, 0);
+    };
   }, []);
   return (
     <dialog

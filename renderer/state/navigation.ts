@@ -1,7 +1,7 @@
 /** Which screen is showing. Mirrored in the address hash so reload and Back keep the place. */
 import { create } from 'zustand';
 
-export const VIEWS = ['orders', 'new-order', 'catalogue', 'customers', 'reports', 'data', 'settings'] as const;
+export const VIEWS = ['home', 'orders', 'new-order', 'catalogue', 'customers', 'reports', 'data', 'settings'] as const;
 /** Views that show one record, addressed as #/view/id. */
 export const RECORD_VIEWS = ['order', 'edit-order', 'customer'] as const;
 export type View = (typeof VIEWS)[number] | (typeof RECORD_VIEWS)[number];
@@ -16,7 +16,7 @@ export function parseHash(hash: string): Route {
   const [view, id] = hash.replace(/^#\/?/, '').split('/');
   if ((RECORD_VIEWS as readonly string[]).includes(view ?? '') && id && /^\d+$/.test(id)) return { view: view as View, id: Number(id) };
   if ((VIEWS as readonly string[]).includes(view ?? '')) return { view: view as View };
-  return { view: 'orders' };
+  return { view: 'home' };
 }
 
 export function toHash(route: Route): string {

@@ -14,7 +14,7 @@ const order = {
 };
 
 /** A session like the desktop app's: the operating-system account until the clerk answers. */
-const asking = () => openTestApp(undefined, undefined, () => askedUser('jdoe'));
+const asking = () => openTestApp(undefined, undefined, { user: () => askedUser('jdoe') });
 
 describe('who is working', () => {
   it('asks until the clerk answers, then names that clerk, not the operating-system account, on every audit record', async () => {

@@ -20,15 +20,19 @@ export interface TestApp {
   close(): void;
 }
 
-/** `user` makes a session that must ask who is working, as the desktop app does; otherwise "test-clerk" is fixed. */
-export function openTestApp(
-  file = path.join(tempDir(), 'orders.db'),
-  now: () => Date = () => new Date('2026-11-20T10:00:00Z'),
-  user: () => string | SessionUser = () => 'test-clerk',
-): TestApp {
+export interface TestAppOptions {
+  /** Who the audit names, as browser mode's --user sets it. */
+  actor?: string;
+  /** A session that must ask who is working, as the desktop app does; wins over `actor`. */
+  user?: () => SessionUser;
+  /** Where unexpected errors go; by default nowhere. */
+  log?: (message: string, error: unknown) => void;
+}
+
+export function openTestApp(file = path.join(tempDir(), 'orders.db'), now: () => Date = () => new Date('2026-11-20T10:00:00Z'), options: TestAppOptions = {}): TestApp {
   const db = openDatabase(file);
-  const ctx = createContext(db, user(), now);
-  const invoke = createInvoke(ctx, { log: () => undefined });
+  const ctx = createContext(db, options.user?.() ?? options.actor ?? 'test-clerk', now);
+  const invoke = createInvoke(ctx, { log: options.log ?? (() => undefined) });
   return {
     file,
     db,
@@ -36,7 +40,7 @@ export function openTestApp(
     invoke,
     restart() {
       db.close();
-      return openTestApp(file, now, user);
+      return openTestApp(file, now, options);
     },
     close() {
       if (db.open) db.close();

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { startWebServer, type WebServer } from '../../electron/web/http-bridge';
 import { askedUser } from '../../db/session-user';
-import { openTestApp, tempDir, type TestApp } from './test-db';
+import { openTestApp, tempDir, type TestApp, type TestAppOptions } from './test-db';
 
 export interface RunningWebApp {
   app: TestApp;
@@ -19,14 +19,14 @@ export interface RunningWebApp {
 
 const STATIC_DIR = path.resolve(import.meta.dirname, '../../dist/renderer');
 
-export interface WebAppOptions {
+export interface WebAppOptions extends TestAppOptions {
   /** Ask who is working in the page, as the desktop app (and `npm run web -- --ask-user`) does, instead of a fixed --user. */
   askUser?: boolean;
   port?: number;
 }
 
 export async function startWebApp(file = path.join(tempDir(), 'orders.db'), now?: () => Date, options: WebAppOptions = {}): Promise<RunningWebApp> {
-  const app = openTestApp(file, now ?? (() => new Date()), () => (options.askUser ? askedUser('os-account') : 'test-clerk'));
+  const app = openTestApp(file, now ?? (() => new Date()), { ...options, ...(options.askUser ? { user: () => askedUser('os-account') } : {}) });
   const token = 'test-token-123';
   const server = await startWebServer({ invoke: app.invoke, token, staticDir: STATIC_DIR, ...(options.port ? { port: options.port } : {}) });
   const running: RunningWebApp = {

@@ -40,9 +40,7 @@ beforeAll(async () => {
   const chf = await addOrder(ids.jose!, 'CHF', '19.90', 3); // 59.70
   await addOrder(ids.jose!, 'EUR', '12.50', 2); // 25.00
   await addOrder(ids.joseAgain!, 'CHF', '10.00', 1); // 10.00
-  ui.web.app.db
-    .prepare("INSERT INTO payments (order_id, received_on, method, currency, amount_minor, created_at) VALUES (?, '2026-11-10', 'bank_transfer', 'CHF', 5000, '2026-11-10T09:00:00Z')")
-    .run(chf.id);
+  await call(ui.web.app, 'payments.record', { orderId: chf.id, method: 'bank_transfer', receivedOn: '2026-11-10', amount: '50.00' });
 }, UI_FLOW_TIMEOUT_MS);
 afterAll(async () => {
   expect(pageProblems).toEqual([]);

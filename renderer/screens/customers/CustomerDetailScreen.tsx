@@ -4,6 +4,7 @@ import { AppLink } from '../../components/AppLink';
 import { ReadStatus } from '../../components/ReadStatus';
 import { useApiRead } from '../../hooks/useApiRead';
 import { BalanceTable, CustomerOrders } from './CustomerAccount';
+import { CustomerAging } from './CustomerAging';
 import { CustomerForm } from './CustomerForm';
 import { CustomerHistory } from './CustomerHistory';
 import { reasonsText } from './customer-display';
@@ -99,6 +100,7 @@ export function CustomerDetailScreen({ id }: { id: number }) {
         />
         <div className="customer-detail__account">
           <BalanceTable balances={profile.balances} />
+          <CustomerAging customerId={customer.id} />
           <CustomerOrders customerId={customer.id} total={profile.orderCount} />
           <CustomerHistory entries={profile.history} />
         </div>

@@ -3,6 +3,7 @@
  * localStorage under a key per new order / per edited order, and offered back on the
  * next start. A draft is removed only after a save or an explicit discard.
  */
+import { scrubDeep } from '../../components/card-safe-text';
 import type { OrderForm } from './form-model';
 
 const PREFIX = 'order-desk.order-draft.';
@@ -34,9 +35,10 @@ export function canKeepDrafts(store: DraftStore): boolean {
   }
 }
 
+/** A full card number or a security code typed into any field never reaches browser storage. */
 export function writeDraft(store: DraftStore, key: string, draft: Draft): boolean {
   try {
-    store.setItem(key, JSON.stringify({ version: VERSION, ...draft }));
+    store.setItem(key, JSON.stringify({ version: VERSION, ...draft, form: scrubDeep(draft.form) }));
     return true;
   } catch {
     // Storage full or disabled: the form still works; the screen says drafts are off.

@@ -2,6 +2,7 @@
  * The state and actions of one order form: editing, validation shown on leaving a
  * field and on save, drafts on every change, re-pricing, the duplicate check and save.
  */
+import { screenCardText } from '../../components/card-safe-text';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiError } from '../../../shared/api/errors';
 import type { DuplicateCandidate } from '../../../shared/contract/orders';
@@ -143,6 +144,14 @@ export function useOrderEditor(setup: EditorSetup) {
     if (field === 'customer.phone' || field === 'customer.email') {
       const name = field === 'customer.phone' ? 'phone' : 'email';
       setForm((f) => (f.customer[name] === f.customer[name].trim() ? f : { ...f, customer: { ...f.customer, [name]: f.customer[name].trim() } }));
+    }
+    if (field === 'customerReference' || field === 'notes') {
+      // A full card number is cut to its last four digits as the clerk leaves the field; a CVV is left for validation to refuse.
+      const screened = screenCardText(field === 'notes' ? 'Notes' : "Customer's reference", form[field]);
+      if (screened.notice) {
+        setForm((f) => ({ ...f, [field]: screenCardText('', f[field]).text }));
+        setBanner({ kind: 'info', text: screened.notice });
+      }
     }
     touch(field);
   }

@@ -1,14 +1,12 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { OrderRecord } from '../../../shared/contract/orders';
 import type { Order } from '../../../shared/contract/types';
 import { whyNot } from '../../../shared/domain/order-rules';
-import { MOVEMENT_KIND_LABELS, ORDER_STATUS_LABELS, PAYMENT_METHOD_LABELS, RECEIVED_VIA_LABELS } from '../../../shared/domain/vocabulary';
-import { subtractAmounts } from '../../../shared/money/money';
+import { PAYMENT_METHOD_LABELS, RECEIVED_VIA_LABELS } from '../../../shared/domain/vocabulary';
 import { orderDesk } from '../../api/client';
 import { AppLink } from '../../components/AppLink';
-import { Money } from '../../components/Money';
 import { ReadStatus } from '../../components/ReadStatus';
 import { useApiRead } from '../../hooks/useApiRead';
+import { StatusBadges } from '../../components/StatusBadges';
 import { useNavigation } from '../../state/navigation';
 import { useLocale } from '../../state/settings';
 import { CancelOrderDialog } from './CancelOrderDialog';
@@ -16,6 +14,8 @@ import { countryName } from '../../../shared/domain/countries';
 import { formatDate } from '../../format/dates';
 import { OrderHistory } from './OrderHistory';
 import { OrderLinesTable } from './OrderLinesTable';
+import { LifecycleActions } from './lifecycle/LifecycleActions';
+import { BalanceWords, PaymentsPanel } from './payments/PaymentsPanel';
 import { useOrdersList } from './orders-list-store';
 import './orders.css';
 
@@ -70,79 +70,11 @@ function OrderPanel({ order }: { order: Order }) {
           ['Payment method', order.paymentMethod ? PAYMENT_METHOD_LABELS[order.paymentMethod] : ''],
           ['Customer reference', order.customerReference],
           ['Notes', order.notes],
-          ['Status', <span key="s" className={`order-status order-status--${order.status}`}>{ORDER_STATUS_LABELS[order.status]}</span>],
+          ['Status', <StatusBadges key="s" status={order.status} paymentStatus={order.paymentStatus} />],
+          ...(order.shippedOn ? ([['Shipped', [formatDate(order.shippedOn, locale), order.carrier, order.tracking].filter(Boolean).join(' · ')]] as [string, ReactNode][]) : []),
+          ...(order.closedOn ? ([['Closed', `${formatDate(order.closedOn, locale)}${order.closeReason ? ` by hand: ${order.closeReason}` : ' (shipped and settled)'}`]] as [string, ReactNode][]) : []),
         ]}
       />
-    </section>
-  );
-}
-
-function PaymentsSection({ record }: { record: OrderRecord }) {
-  const locale = useLocale();
-  const { order, payments, invoices, balance } = record;
-  if (payments.length === 0 && invoices.length === 0) return null;
-  return (
-    <section className="order-section" aria-labelledby="order-payments-title">
-      <h2 id="order-payments-title">Invoices and payments</h2>
-      <table className="grid order-lines">
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">What</th>
-            <th scope="col" className="num">
-              Amount
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {invoices.map((inv) => (
-            <tr key={`i${inv.id}`}>
-              <td>{formatDate(inv.issuedOn, locale)}</td>
-              <td>Invoice {inv.number}</td>
-              <td className="num">
-                <Money value={inv.total} currency={order.currency} />
-              </td>
-            </tr>
-          ))}
-          {payments.map((p) => (
-            <tr key={`p${p.id}`}>
-              <td>{formatDate(p.on, locale)}</td>
-              <td>
-                {p.reversesId !== null ? 'Reversal: ' : ''}
-                {MOVEMENT_KIND_LABELS[p.kind]}
-                {p.method ? ` by ${PAYMENT_METHOD_LABELS[p.method].toLowerCase()}` : ''}
-                {p.card?.last4 ? `, card ending ${p.card.last4}` : ''}
-                {p.reference ? ` (${p.reference})` : ''}
-              </td>
-              <td className="num">
-                <Money value={p.amount} currency={p.currency} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          {order.status === 'cancelled' ? (
-            // Nothing is due on a cancelled order; what was received must go back to the customer.
-            <tr>
-              <th scope="row" colSpan={2}>
-                Received on this cancelled order (to refund)
-              </th>
-              <td className="num" data-testid="balance">
-                <Money value={subtractAmounts(order.total, balance, order.currency)} currency={order.currency} />
-              </td>
-            </tr>
-          ) : (
-            <tr>
-              <th scope="row" colSpan={2}>
-                Still to pay
-              </th>
-              <td className="num" data-testid="balance">
-                <Money value={balance} currency={order.currency} />
-              </td>
-            </tr>
-          )}
-        </tfoot>
-      </table>
     </section>
   );
 }
@@ -188,6 +120,12 @@ export function OrderDetailScreen({ id }: { id: number }) {
   if (!record) return <p className="screen">Loading…</p>;
 
   const { order } = record;
+  // After a payment, shipment or the like: say so, reload the order, and refresh the list behind it.
+  const changed = (text: string) => {
+    setNotice(text);
+    void useOrdersList.getState().load();
+    read.reload();
+  };
   const editable = record.allowed.edit;
   const cancellable = record.allowed.cancel;
 
@@ -198,7 +136,11 @@ export function OrderDetailScreen({ id }: { id: number }) {
         <h1 ref={headingRef} tabIndex={-1}>
           Order {order.number}
         </h1>
-        <span className={`order-status order-status--${order.status}`}>{ORDER_STATUS_LABELS[order.status]}</span>
+        <StatusBadges status={order.status} paymentStatus={order.paymentStatus} />
+        <span className="order-detail__balance">
+          {order.balance.startsWith('-') ? 'Credit held: ' : 'Balance due: '}
+          <BalanceWords balance={order.balance} currency={order.currency} />
+        </span>
         {order.needsReview ? <span className="tag tag--warn">Needs review: a title is not in the catalogue</span> : null}
       </div>
       {notice ? (
@@ -219,6 +161,7 @@ export function OrderDetailScreen({ id }: { id: number }) {
             Cancel order…
           </button>
         ) : null}
+        <LifecycleActions record={record} onChanged={changed} />
       </div>
       {order.status === 'cancelled' ? (
         <p className="banner banner--warning order-cancelled-note">
@@ -233,7 +176,7 @@ export function OrderDetailScreen({ id }: { id: number }) {
         <h2 id="order-lines-title">Books</h2>
         <OrderLinesTable order={order} />
       </section>
-      <PaymentsSection record={record} />
+      <PaymentsPanel record={record} onChanged={changed} />
       <section className="order-section" aria-labelledby="order-history-title">
         <h2 id="order-history-title">History</h2>
         <OrderHistory entries={record.history} currency={order.currency} />

@@ -1,6 +1,6 @@
 import { Field } from '../../components/Field';
 import { MonthField } from '../../components/MonthField';
-import { ORDER_STATUSES, ORDER_STATUS_LABELS, PAYMENT_METHODS, PAYMENT_METHOD_LABELS, RECEIVED_VIA, RECEIVED_VIA_LABELS } from '../../../shared/domain/vocabulary';
+import { ORDER_STATUSES, ORDER_STATUS_LABELS, PAYMENT_STATUSES, PAYMENT_STATUS_LABELS, PAYMENT_METHODS, PAYMENT_METHOD_LABELS, RECEIVED_VIA, RECEIVED_VIA_LABELS } from '../../../shared/domain/vocabulary';
 import { CURRENCY_CODES } from '../../../shared/money/currencies';
 import { hasFilters, useOrdersList, type OrderFilters } from './orders-list-store';
 
@@ -30,7 +30,7 @@ function FilterSelect({ name, label, choices, error }: { name: Exclude<keyof Ord
 
 const labelled = <T extends string>(values: readonly T[], labels: Record<T, string>): Choice[] => values.map((v) => ({ value: v, label: labels[v] }));
 
-/** Status, currency, month, received via and payment method; each change reloads page one. */
+/** Status, payment status, currency, month, received via and payment method; each change reloads page one. */
 export function OrderFilterBar({ error, errorField }: { error: string | null; errorField: string | null }) {
   const filters = useOrdersList((s) => s.filters);
   const setFilter = useOrdersList((s) => s.setFilter);
@@ -40,6 +40,7 @@ export function OrderFilterBar({ error, errorField }: { error: string | null; er
   return (
     <div className="orders-filters" role="group" aria-label="Filters">
       <FilterSelect name="status" label="Status" choices={labelled(ORDER_STATUSES, ORDER_STATUS_LABELS)} error={errorFor('status')} />
+      <FilterSelect name="paymentStatus" label="Payment status" choices={labelled(PAYMENT_STATUSES, PAYMENT_STATUS_LABELS)} error={errorFor('paymentStatus')} />
       <FilterSelect name="currency" label="Currency" choices={CURRENCY_CODES.map((c) => ({ value: c, label: c }))} error={errorFor('currency')} />
       <MonthField
         label="Month received"

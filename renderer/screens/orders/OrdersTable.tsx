@@ -1,7 +1,8 @@
 import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
-import { ORDER_STATUS_LABELS } from '../../../shared/domain/vocabulary';
 import { AppLink } from '../../components/AppLink';
 import { Money } from '../../components/Money';
+import { LifecycleBadge, PaymentBadge } from '../../components/StatusBadges';
+import { BalanceWords } from './payments/PaymentsPanel';
 import { useNavigation } from '../../state/navigation';
 import { useLocale } from '../../state/settings';
 import { countryName } from '../../../shared/domain/countries';
@@ -16,6 +17,8 @@ const COLUMNS: { field: SortField; label: string; numeric?: boolean }[] = [
   { field: 'currency', label: 'Currency' },
   { field: 'total', label: 'Total', numeric: true },
   { field: 'status', label: 'Status' },
+  { field: 'paymentStatus', label: 'Payment' },
+  { field: 'balance', label: 'Balance due', numeric: true },
 ];
 
 function SortHeader({ field, label, numeric }: (typeof COLUMNS)[number]) {
@@ -129,7 +132,13 @@ export function OrdersTable({ bodyRef, searchRef }: OrdersTableProps) {
               <Money value={row.total} currency={row.currency} />
             </td>
             <td>
-              <span className={`order-status order-status--${row.status}`}>{ORDER_STATUS_LABELS[row.status]}</span>
+              <LifecycleBadge status={row.status} />
+            </td>
+            <td>
+              <PaymentBadge status={row.paymentStatus} />
+            </td>
+            <td className="money-cell">
+              <BalanceWords balance={row.balance} currency={row.currency} />
             </td>
           </tr>
         ))}

@@ -4,7 +4,18 @@
  * update, cancel) or just the changed fields (invoice, payment, shipment); both work.
  */
 import type { AuditEntry, Order, OrderLine } from '../../../shared/contract/types';
-import { ORDER_STATUS_LABELS, PAYMENT_METHOD_LABELS, RECEIVED_VIA_LABELS, type OrderStatus } from '../../../shared/domain/vocabulary';
+import { maskedCard } from '../../../shared/domain/card-numbers';
+import {
+  MOVEMENT_KIND_LABELS,
+  ORDER_STATUS_LABELS,
+  PAYMENT_METHOD_LABELS,
+  PAYMENT_STATUS_LABELS,
+  RECEIVED_VIA_LABELS,
+  type MovementKind,
+  type OrderStatus,
+  type PaymentMethod,
+  type PaymentStatus,
+} from '../../../shared/domain/vocabulary';
 import { formatMoney } from '../../../shared/money/money';
 import { isCurrencyCode, type CurrencyCode } from '../../../shared/money/currencies';
 
@@ -30,7 +41,13 @@ const ACTION_TITLES: Record<string, string> = {
   cancel: 'Order cancelled',
   invoice: 'Invoice issued',
   payment: 'Payment received',
+  refund: 'Refund paid',
+  write_off: 'Written off',
+  credit_in: 'Credit moved in',
+  credit_out: 'Credit moved out',
+  reverse: 'Reversed',
   ship: 'Shipped',
+  close: 'Closed by hand',
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -57,6 +74,13 @@ const FIELD_LABELS: Record<string, string> = {
   paidOn: 'Paid on',
   cardLast4: 'Card',
   shippedOn: 'Shipped on',
+  carrier: 'Carrier',
+  tracking: 'Tracking number',
+  closedOn: 'Closed on',
+  closeReason: 'Reason for closing',
+  cancelledOn: 'Cancelled on',
+  paymentStatus: 'Payment status',
+  balance: 'Balance due',
 };
 
 /** Fields that never interest a clerk in a diff (they change on every save). */
@@ -88,10 +112,13 @@ function money(value: unknown, currency: CurrencyCode, locale: string): string {
 function display(field: string, value: unknown, f: Formatting): string {
   if (value === null || value === undefined || value === '') return '—';
   if (field === 'status') return ORDER_STATUS_LABELS[value as OrderStatus] ?? String(value);
+  if (field === 'paymentStatus') return PAYMENT_STATUS_LABELS[value as PaymentStatus] ?? String(value);
   if (field === 'paymentMethod') return PAYMENT_METHOD_LABELS[value as keyof typeof PAYMENT_METHOD_LABELS] ?? String(value);
   if (field === 'receivedVia') return RECEIVED_VIA_LABELS[value as keyof typeof RECEIVED_VIA_LABELS] ?? String(value);
   if (field === 'customer.country') return f.countryName(String(value));
-  if (field === 'total' || field === 'paymentAmount') return money(value, f.currency, f.locale);
+  // A negative balance is money held for the customer: said in words, not with a minus sign.
+  if (field === 'balance' && typeof value === 'string' && value.startsWith('-')) return `${money(value.slice(1), f.currency, f.locale)} credit`;
+  if (field === 'total' || field === 'paymentAmount' || field === 'balance') return money(value, f.currency, f.locale);
   if (field === 'cardLast4') return `ending ${String(value)}`;
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return f.date(value);
@@ -142,9 +169,64 @@ function currencyOf(value: unknown, fallback: CurrencyCode): CurrencyCode {
   return isCurrencyCode(c) ? c : fallback;
 }
 
+/** What the audit record of a money movement keeps of it (never more of a card than its last four digits). */
+interface MovementSummary {
+  kind: MovementKind;
+  on: string;
+  amount: string;
+  currency: CurrencyCode;
+  method?: PaymentMethod;
+  reference?: string;
+  reason?: string;
+  cardLast4?: string;
+  reverses?: number;
+  counterpartOrder?: string;
+}
+
+function movementOf(value: unknown): MovementSummary | null {
+  const m = value !== null && typeof value === 'object' ? (value as { movement?: unknown }).movement : undefined;
+  if (m === null || typeof m !== 'object') return null;
+  const s = m as Partial<MovementSummary>;
+  return typeof s.kind === 'string' && typeof s.amount === 'string' && isCurrencyCode(s.currency) && typeof s.on === 'string' ? (s as MovementSummary) : null;
+}
+
+/** "Payment received: CHF 100.00 by check on 20 Nov 2026, reference 4471" and the like. */
+export function movementSentence(action: string, m: MovementSummary, f: Formatting): string {
+  const value = formatMoney(m.amount, m.currency, f.locale);
+  const how = [
+    m.method ? `by ${PAYMENT_METHOD_LABELS[m.method]?.toLowerCase() ?? m.method}` : '',
+    m.cardLast4 ? maskedCard(m.cardLast4) : '',
+    `on ${f.date(m.on)}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const extra = [m.reference ? `reference ${m.reference}` : '', m.reason && !(m.counterpartOrder && action !== 'reverse') ? `reason: ${m.reason}` : ''].filter(Boolean);
+  const tail = extra.length > 0 ? `; ${extra.join('; ')}` : '';
+  if (action === 'reverse') {
+    const kind = (MOVEMENT_KIND_LABELS[m.kind] ?? m.kind).toLowerCase();
+    return `Reversed: ${kind} of ${value}${m.counterpartOrder ? ` (order ${m.counterpartOrder})` : ''} ${how}${tail}`;
+  }
+  const title = ACTION_TITLES[action] ?? MOVEMENT_KIND_LABELS[m.kind] ?? action;
+  const counterpart = m.counterpartOrder ? (m.kind === 'credit_in' ? ` from order ${m.counterpartOrder}` : ` to order ${m.counterpartOrder}`) : '';
+  return `${title}${counterpart}: ${value} ${how}${tail}`;
+}
+
+const MOVEMENT_FIELDS = ['status', 'paymentStatus', 'balance'] as const;
+
 export function describeEntry(entry: AuditEntry, f: Formatting): HistoryItem {
   const title = ACTION_TITLES[entry.action] ?? entry.action.replace(/^./, (c) => c.toUpperCase());
   const base = { id: entry.id, at: entry.at, actor: entry.actor, title };
+  const movement = movementOf(entry.after);
+  if (movement) {
+    const was = (entry.before ?? {}) as Record<string, unknown>;
+    const now = entry.after as Record<string, unknown>;
+    const changes = MOVEMENT_FIELDS.filter((k) => JSON.stringify(was[k]) !== JSON.stringify(now[k])).map((k) => ({
+      label: labelOf(k),
+      before: display(k, was[k], { ...f, currency: movement.currency }),
+      after: display(k, now[k], { ...f, currency: movement.currency }),
+    }));
+    return { ...base, title: movementSentence(entry.action, movement, f), changes };
+  }
   if (entry.action === 'create') {
     const order = entry.after as Partial<Order> | null;
     const lines = order?.lines?.length ?? 0;

@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import type { ORDER_SORT_FIELDS } from '../../../shared/contract/orders';
 import type { OrderSummary } from '../../../shared/contract/types';
-import type { OrderStatus, PaymentMethod, ReceivedVia } from '../../../shared/domain/vocabulary';
+import type { OrderStatus, PaymentMethod, PaymentStatus, ReceivedVia } from '../../../shared/domain/vocabulary';
 import type { CurrencyCode } from '../../../shared/money/currencies';
 import { orderDesk } from '../../api/client';
 
@@ -14,6 +14,7 @@ export type SortField = (typeof ORDER_SORT_FIELDS)[number];
 export interface OrderFilters {
   query: string;
   status: OrderStatus | '';
+  paymentStatus: PaymentStatus | '';
   currency: CurrencyCode | '';
   /** YYYY-MM */
   month: string;
@@ -21,7 +22,7 @@ export interface OrderFilters {
   paymentMethod: PaymentMethod | '';
 }
 
-export const NO_FILTERS: OrderFilters = { query: '', status: '', currency: '', month: '', receivedVia: '', paymentMethod: '' };
+export const NO_FILTERS: OrderFilters = { query: '', status: '', paymentStatus: '', currency: '', month: '', receivedVia: '', paymentMethod: '' };
 export const PAGE_SIZE = 50;
 
 /** A new sort starts in the direction a clerk expects: newest, largest or A–Z first. */
@@ -111,6 +112,7 @@ export const useOrdersList = create<OrdersListState>((set, get) => ({
       offset,
       limit: PAGE_SIZE,
       ...(filters.status ? { status: filters.status } : {}),
+      ...(filters.paymentStatus ? { paymentStatus: filters.paymentStatus } : {}),
       ...(filters.currency ? { currency: filters.currency } : {}),
       ...(filters.month ? { month: filters.month } : {}),
       ...(filters.receivedVia ? { receivedVia: filters.receivedVia } : {}),

@@ -1,0 +1,85 @@
+/**
+ * The state every small action form shares: field errors (from the contract's schema
+ * before sending, and from the API after), a general error, saving, and a notice.
+ */
+import { useState } from 'react';
+import type { ZodType } from 'zod';
+import type { Result } from '../../shared/api/errors';
+import { formErrorsOf } from './api-field-errors';
+import { maskCardNumbers } from './card-safe-text';
+
+export interface ActionForm {
+  errors: Record<string, string>;
+  general: string | null;
+  /** Every notice so far (one per field at most), as one text. */
+  notice: string | null;
+  saving: boolean;
+  addNotice(text: string): void;
+  /** null clears the field's error. */
+  setFieldError(field: string, message: string | null): void;
+  /** Checks the input with the API's own schema, sends it, and calls done on success; otherwise shows the errors at their fields. */
+  submit<I, T>(schema: ZodType, input: I, send: (input: I) => Promise<Result<T>>, done: (value: T) => void): Promise<void>;
+}
+
+function focusField(field: string) {
+  // The dialog is on top, so the first named input is in it.
+  window.setTimeout(() => document.querySelector<HTMLElement>(`dialog[open] [name="${CSS.escape(field)}"]`)?.focus(), 0);
+}
+
+export function useActionForm(knownFields: readonly string[]): ActionForm {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [notices, setNotices] = useState<string[]>([]);
+  const [saving, setSaving] = useState(false);
+
+  const show = (fields: Record<string, string>, rest: string | null) => {
+    setErrors(fields);
+    setGeneral(rest);
+    const first = knownFields.find((f) => fields[f]);
+    if (first) focusField(first);
+  };
+
+  return {
+    errors,
+    general,
+    notice: notices.length > 0 ? notices.join(' ') : null,
+    saving,
+    addNotice(text) {
+      // A field masked twice says so once; the newest notice comes last.
+      const field = text.split(':')[0];
+      setNotices((list) => [...list.filter((n) => n.split(':')[0] !== field), text]);
+    },
+    setFieldError(field, message) {
+      setErrors((e) => {
+        if (message === null) {
+          if (!(field in e)) return e;
+          const { [field]: _gone, ...rest } = e;
+          return rest;
+        }
+        return { ...e, [field]: message };
+      });
+    },
+    async submit(schema, typed, send, done) {
+      // Saved straight from a field not yet left: a card number still goes no further than its last four digits.
+      const input = maskCardNumbers(typed);
+      const parsed = schema.safeParse(input);
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }));
+        const mapped = formErrorsOf({ code: 'invalid_input', message: issues[0]?.message ?? 'Please check the form.', issues }, knownFields);
+        show(mapped.fields, mapped.general);
+        return;
+      }
+      setSaving(true);
+      const result = await send(input);
+      setSaving(false);
+      if (result.ok) {
+        setErrors({});
+        setGeneral(null);
+        done(result.value);
+        return;
+      }
+      const mapped = formErrorsOf(result.error, knownFields);
+      show(mapped.fields, mapped.general);
+    },
+  };
+}

@@ -1,0 +1,31 @@
+/** The words for one ledger row, shared by the Payments panel and anything that lists movements. */
+import type { MoneyMovement } from '../../../../shared/contract/payments';
+import { maskedCard } from '../../../../shared/domain/card-numbers';
+import { CARD_BRAND_LABELS, MOVEMENT_KIND_LABELS, PAYMENT_METHOD_LABELS } from '../../../../shared/domain/vocabulary';
+import { formatMoney } from '../../../../shared/money/money';
+
+export function movementTitle(m: MoneyMovement): string {
+  const kind = MOVEMENT_KIND_LABELS[m.kind];
+  return m.reversesId !== null ? `Reversal of ${kind.toLowerCase()}` : kind;
+}
+
+/** Method and its details: a card shows only its brand and last four digits. */
+export function movementDetails(m: MoneyMovement, locale: string): string[] {
+  const parts: string[] = [];
+  if (m.method) parts.push(PAYMENT_METHOD_LABELS[m.method]);
+  if (m.card) {
+    const brand = m.card.brand ? CARD_BRAND_LABELS[m.card.brand] : 'Card';
+    parts.push(m.card.last4 ? `${brand} ${maskedCard(m.card.last4)}` : brand);
+    if (m.card.authorisationCode) parts.push(`authorisation ${m.card.authorisationCode}`);
+  }
+  if (m.check) {
+    if (m.check.number) parts.push(`check no. ${m.check.number}`);
+    if (m.check.bank) parts.push(m.check.bank);
+  }
+  if (m.transfer) {
+    if (m.transfer.bankReference) parts.push(`bank reference ${m.transfer.bankReference}`);
+    if (m.transfer.feesDeducted) parts.push(`fees deducted ${formatMoney(m.transfer.feesDeducted, m.currency, locale)}`);
+  }
+  if (m.reference) parts.push(`reference ${m.reference}`);
+  return parts;
+}
