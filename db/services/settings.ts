@@ -8,12 +8,12 @@ import type { ServiceContext } from '../context';
 import { audit } from './audit';
 
 /** Settings added after migration 0002 seeded the first ones; a key nobody has set yet reads as its default. */
-const LATER_DEFAULTS: Pick<Settings, 'staff'> = { staff: [] };
+const LATER_DEFAULTS: Pick<Settings, 'staff' | 'bankAccounts' | 'paymentTermsDays'> = { staff: [], bankAccounts: [], paymentTermsDays: 30 };
 
 export function getSettings(ctx: ServiceContext): { settings: Settings } {
   const rows = ctx.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
   const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
-  return { settings: { ...(DEFAULT_SETTINGS as Omit<Settings, 'staff'>), ...LATER_DEFAULTS, ...stored } as Settings };
+  return { settings: { ...(DEFAULT_SETTINGS as unknown as Omit<Settings, 'staff' | 'bankAccounts' | 'paymentTermsDays'>), ...LATER_DEFAULTS, ...stored } as Settings };
 }
 
 export function setSettings(ctx: ServiceContext, patch: z.output<typeof SettingsPatch>): { settings: Settings } {

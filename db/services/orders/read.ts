@@ -27,7 +27,7 @@ function orderInvoices(ctx: ServiceContext, order: Order): OrderInvoice[] {
     issued_on: string;
     total_minor: number;
   }[];
-  return rows.map((r) => ({ id: r.id, number: r.number, issuedOn: r.issued_on, total: fromMinorUnits(r.total_minor, order.currency) }));
+  return rows.map((r) => ({ id: r.id, kind: 'invoice', number: r.number, issuedOn: r.issued_on, total: fromMinorUnits(r.total_minor, order.currency), status: 'unpaid' }));
 }
 
 /** The order with its history, invoices, payments and what is still owed. */

@@ -30,7 +30,8 @@ function SettingsForm({ initial }: { initial: Settings }) {
   const [errors, setErrors] = useState<Errors>({});
   const [status, setStatus] = useState<string>('');
 
-  const setIssuer = (key: keyof Settings['issuer'], value: string) => setDraft({ ...draft, issuer: { ...draft.issuer, [key]: value } });
+  type IssuerTextKey = Exclude<keyof Settings['issuer'], 'address'>;
+  const setIssuer = (key: IssuerTextKey, value: string) => setDraft({ ...draft, issuer: { ...draft.issuer, [key]: value } });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -51,7 +52,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
     setStatus('Settings saved.');
   }
 
-  const text = (label: string, key: keyof Settings['issuer']) => (
+  const text = (label: string, key: IssuerTextKey) => (
     <Field label={label} error={errors[`issuer.${key}`]}>
       {(props) => <input {...props} value={draft.issuer[key]} onChange={(e) => setIssuer(key, e.target.value)} />}
     </Field>
@@ -64,7 +65,6 @@ function SettingsForm({ initial }: { initial: Settings }) {
         <fieldset>
           <legend>Issuer on invoices</legend>
           {text('Issuer name', 'name')}
-          {text('Issuer address', 'address')}
           {text('Issuer phone', 'phone')}
           {text('Issuer fax', 'fax')}
           {text('Issuer e-mail', 'email')}
