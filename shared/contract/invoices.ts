@@ -145,8 +145,8 @@ export interface Invoice extends InvoiceSummary {
   orderPaymentStatus: PaymentStatus;
   /** Everything the document says, exactly as issued. */
   document: InvoiceDocument;
-  /** Hex SHA-256 of the stored PDF. */
-  sha256: string;
+  /** Hex SHA-256 of the stored PDF; null until the first invoices.pdf makes the PDF of a legacy or demo-data row. */
+  sha256: string | null;
   issuedBy: string;
   createdAt: string;
 }

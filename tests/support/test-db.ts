@@ -5,6 +5,9 @@ import { openDatabase, type Db } from '../../db/connection';
 import { createContext, type ServiceContext } from '../../db/context';
 import type { SessionUser } from '../../db/session-user';
 import { createInvoke, type Invoke } from '../../db/api/invoke';
+import { createInvoiceRenderer, type InvoiceRenderer } from '../../db/documents/render-pool';
+import { sourceRenderWorker } from '../../db/documents/render-worker-source';
+import { lazyRenderer } from '../../db/documents/lazy-renderer';
 
 export function tempDir(prefix = 'order-desk-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -17,17 +20,23 @@ export interface TestApp {
   invoke: Invoke;
   /** Closes and reopens the same file, as a restart of the app would. */
   restart(): TestApp;
-  close(): void;
+  /** Closes the database and stops the PDF worker (if a document was rendered). */
+  close(): Promise<void>;
 }
 
-/** `user` makes a session that must ask who is working, as the desktop app does; otherwise "test-clerk" is fixed. */
+/**
+ * `user` makes a session that must ask who is working, as the desktop app does; otherwise "test-clerk" is fixed.
+ * Invoice PDFs are rendered by the real worker, started only when a test first makes one, unless `documents` says otherwise.
+ */
 export function openTestApp(
   file = path.join(tempDir(), 'orders.db'),
   now: () => Date = () => new Date('2026-11-20T10:00:00Z'),
   user: () => string | SessionUser = () => 'test-clerk',
+  documents: () => InvoiceRenderer = () => lazyRenderer(() => createInvoiceRenderer(sourceRenderWorker())),
 ): TestApp {
   const db = openDatabase(file);
-  const ctx = createContext(db, user(), now);
+  const renderer = documents();
+  const ctx = createContext(db, user(), now, renderer);
   const invoke = createInvoke(ctx, { log: () => undefined });
   return {
     file,
@@ -36,10 +45,11 @@ export function openTestApp(
     invoke,
     restart() {
       db.close();
-      return openTestApp(file, now, user);
+      return openTestApp(file, now, user, () => renderer);
     },
-    close() {
+    async close() {
       if (db.open) db.close();
+      await renderer.close();
     },
   };
 }

@@ -1,16 +1,14 @@
-/** The invoices.* methods; the service lands in the next commits, until then they say so. */
-import { DomainError } from '../../../shared/api/errors';
+/** The invoices.* methods of the contract, on the invoice services. */
 import type { Handlers } from '../../api/handlers';
-
-const notYet = (): never => {
-  throw new DomainError('not_found', 'Invoices are not available in this build yet.');
-};
+import { previewInvoice, issueInvoice, creditInvoice } from './service';
+import { getInvoice, listInvoices } from './read';
+import { invoicePdf } from './pdf';
 
 export const invoiceHandlers: Pick<Handlers, 'invoices.preview' | 'invoices.issue' | 'invoices.get' | 'invoices.list' | 'invoices.pdf' | 'invoices.credit'> = {
-  'invoices.preview': notYet,
-  'invoices.issue': notYet,
-  'invoices.get': notYet,
-  'invoices.list': notYet,
-  'invoices.pdf': notYet,
-  'invoices.credit': notYet,
+  'invoices.preview': previewInvoice,
+  'invoices.issue': issueInvoice,
+  'invoices.get': getInvoice,
+  'invoices.list': listInvoices,
+  'invoices.pdf': invoicePdf,
+  'invoices.credit': creditInvoice,
 };
