@@ -5,6 +5,7 @@ import { fromMinorUnits } from '../../../shared/money/money';
 import type { ServiceContext } from '../../context';
 import { statement } from '../../statements';
 import { getOrderById } from '../orders/read';
+import { toFtsQuery } from '../orders/search-index';
 import { creditableOf } from './compose';
 import { INVOICE_LIST, toInvoiceSummary, type InvoiceListRow } from './rows';
 import { documentOf, invoiceRow } from './stored';
@@ -45,15 +46,20 @@ function containing(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/**
+ * `query` finds the document by its number, or its order by what the orders search knows (order
+ * number, customer name with accents and scripts folded, e-mail, city, titles).
+ */
 export function listInvoices(ctx: ServiceContext, input: z.output<typeof InvoiceListInput>): { rows: InvoiceSummary[]; total: number } {
-  const words = input.query.split(/\s+/).filter((w) => w !== '').slice(0, 8);
+  const query = input.query.trim();
+  const fts = query === '' ? null : toFtsQuery(query);
   const where = [
     '(@year IS NULL OR year = @year)',
     '(@status IS NULL OR status = @status)',
     '(@currency IS NULL OR currency = @currency)',
     '(@kind IS NULL OR kind = @kind)',
     '(@orderId IS NULL OR order_id = @orderId)',
-    ...words.map((_, i) => `(number LIKE @w${i} ESCAPE '\\' OR order_number LIKE @w${i} ESCAPE '\\' OR customer_name LIKE @w${i} ESCAPE '\\')`),
+    ...(query === '' ? [] : [`(number LIKE @like ESCAPE '\\'${fts ? ' OR order_id IN (SELECT rowid FROM orders_fts WHERE orders_fts MATCH @fts)' : ''})`]),
   ].join(' AND ');
   const params: Record<string, unknown> = {
     year: input.year ?? null,
@@ -61,7 +67,8 @@ export function listInvoices(ctx: ServiceContext, input: z.output<typeof Invoice
     currency: input.currency ?? null,
     kind: input.kind ?? null,
     orderId: input.orderId ?? null,
-    ...Object.fromEntries(words.map((w, i) => [`w${i}`, containing(w)])),
+    ...(query === '' ? {} : { like: containing(query) }),
+    ...(fts && query !== '' ? { fts } : {}),
   };
   const rows = statement(ctx, `${INVOICE_LIST} WHERE ${where} ORDER BY issued_on DESC, id DESC LIMIT @limit OFFSET @offset`).all({
     ...params,
