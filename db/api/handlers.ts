@@ -18,6 +18,7 @@ import { receivablesAging } from '../services/receivables/aging';
 import { dashboardSummary } from '../services/receivables/dashboard';
 import { getSettings, setSettings } from '../services/settings';
 import { getSession, setSessionUser } from '../services/session';
+import { invoiceHandlers } from '../services/invoices/handlers';
 import { commitImport, previewImport } from '../transfer/import';
 import { exportData } from '../transfer/export';
 import { checkBackupFolder, createBackup, listBackupsInFolder, restoreBackup } from '../backup/service';
@@ -64,4 +65,5 @@ export const handlers: Handlers = {
   'dashboard.summary': dashboardSummary,
   'session.get': getSession,
   'session.setUser': setSessionUser,
+  ...invoiceHandlers,
 };

@@ -9,7 +9,7 @@ import { validateInput } from '../../shared/contract/validate';
 import { DomainError, fail, ok, type Result } from '../../shared/api/errors';
 import type { ServiceContext } from '../context';
 import { handlers } from './handlers';
-import { constraintApiError, constraintCode } from './constraint-error';
+import { constraintApiError, constraintCode, isImmutableInvoiceError } from './constraint-error';
 
 export type Invoke = (method: string, input: unknown) => Promise<Result<unknown>>;
 
@@ -30,6 +30,8 @@ export function createInvoke(ctx: ServiceContext, options: InvokeOptions = {}): 
       if (error instanceof DomainError) return { ok: false, error: error.toApiError() };
       const constraint = constraintCode(error);
       if (constraint) {
+        // An issued invoice refused by its triggers is the rule working, not a gap in validation.
+        if (isImmutableInvoiceError(error)) return { ok: false, error: constraintApiError(constraint, error) };
         log(`Order Desk: ${method as MethodName} reached a database constraint (${constraint}); its input validation must catch this first`, error);
         return { ok: false, error: constraintApiError(constraint) };
       }

@@ -8,6 +8,7 @@ import { sql as seedCatalogue } from './0002_seed_catalogue';
 import { sql as customerDirectory } from './0003_customer_directory';
 import { sql as orderListIndexes } from './0004_order_list_indexes';
 import { sql as paymentsAndLifecycle } from './0005_payments_and_lifecycle';
+import { sql as invoicesAndCreditNotes } from './0006_invoices_and_credit_notes';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'customer directory search and duplicates', sql: customerDirectory },
   { version: 4, name: 'order list and lookup indexes', sql: orderListIndexes },
   { version: 5, name: 'payments ledger, lifecycle and payment status', sql: paymentsAndLifecycle, rebuildsTables: true },
+  { version: 6, name: 'invoices and credit notes: gapless series, stored PDFs, immutable', sql: invoicesAndCreditNotes, rebuildsTables: true },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

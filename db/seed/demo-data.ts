@@ -9,6 +9,7 @@
  */
 import { DomainError } from '../../shared/api/errors';
 import type { CustomerDetails, Order } from '../../shared/contract/types';
+import type { BankAccount } from '../../shared/documents/invoice-document';
 import { addDays } from '../../shared/domain/dates';
 import { foldForMatch } from '../../shared/domain/text';
 import type { OrderStatus, PaymentMethod, PaymentStatus, ReceivedVia } from '../../shared/domain/vocabulary';
@@ -22,10 +23,11 @@ import { resolveOrderCustomer } from '../services/customers';
 import { getOrderById } from '../services/orders/read';
 import { discountToBasisPoints } from '../services/orders/rows';
 import { writeSearchRow } from '../services/orders/search-index';
-import { cancelOrder, markInvoiced, shipOrder } from '../services/orders/lifecycle';
+import { cancelOrder, shipOrder } from '../services/orders/lifecycle';
+import { invoiceSpec, issueDocumentWithPdfLater } from '../services/invoices/issue';
 import { applyCredit, recordPayment, recordRefund, recordWriteOff, reverseMovement } from '../services/payments/movements';
 import { syncOrderMoney } from '../services/payments/sync';
-import { getSettings } from '../services/settings';
+import { getSettings, setSettings } from '../services/settings';
 import { REGIONS, type Region } from './demo-people';
 import { createRandom, type Random } from './prng';
 
@@ -210,18 +212,22 @@ function atTime(date: string, random: Random): Date {
   return new Date(`${date}T${String(random.int(7, 16)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}Z`);
 }
 
+/** Sample accounts for demo databases only (the standard example IBANs), so demo invoices can be issued and printed. */
+const DEMO_BANK_ACCOUNTS = [
+  { currency: 'CHF', holder: 'DEMO DATA - sample account, not for payments', iban: 'CH4431999123000889012', bic: 'UBSWCHZH80A', bankName: 'Sample Bank (demo data)' },
+  { currency: 'EUR', holder: 'DEMO DATA - sample account, not for payments', iban: 'CH9300762011623852957', bic: 'UBSWCHZH80A', bankName: 'Sample Bank (demo data)' },
+  { currency: 'USD', holder: 'DEMO DATA - sample account, not for payments', iban: 'GB29NWBK60161331926819', bic: 'NWBKGB2L', bankName: 'Sample Bank (demo data)' },
+] satisfies BankAccount[];
+
 class DemoWriter {
   private clock = new Date(`${DEMO_FIRST_DAY}T08:00:00Z`);
   readonly ctx: ServiceContext;
   private readonly nextNumber = new Map<string, number>();
-  private nextInvoice = new Map<string, number>();
   private readonly insertOrder;
   private readonly insertLine;
   private readonly setTotal;
-  private readonly insertInvoice;
   /** Per customer and currency, the last order left with a credit: the next order may use it. */
   private readonly credits = new Map<string, Order>();
-  private readonly issuer;
   readonly summary: Omit<DemoSummary, 'seconds' | 'firstDay' | 'lastDay'> = {
     orders: 0,
     customers: 0,
@@ -252,20 +258,14 @@ class DemoWriter {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.setTotal = db.prepare('UPDATE orders SET total_minor = ? WHERE id = ?');
-    this.insertInvoice = db.prepare(
-      'INSERT INTO invoices (order_id, number, issued_on, currency, total_minor, snapshot, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
-    this.issuer = getSettings(this.ctx).settings.issuer;
+    // Invoices need the unit's bank account in their currency; a demo database gets sample ones, named as such.
+    if (getSettings(this.ctx).settings.bankAccounts.length === 0) setSettings(this.ctx, { bankAccounts: DEMO_BANK_ACCOUNTS });
     // Continue numbering after any orders already there (--force).
     const maxima = db.prepare("SELECT substr(number, 1, 4) AS year, max(CAST(substr(number, 6) AS INTEGER)) AS n FROM orders GROUP BY year").all() as {
       year: string;
       n: number;
     }[];
     for (const { year, n } of maxima) this.nextNumber.set(year, n + 1);
-    const invoiceMaxima = db
-      .prepare("SELECT substr(number, 5, 4) AS year, max(CAST(substr(number, 10) AS INTEGER)) AS n FROM invoices WHERE number LIKE 'INV-%' GROUP BY year")
-      .all() as { year: string; n: number }[];
-    for (const { year, n } of invoiceMaxima) this.nextInvoice.set(year, n + 1);
   }
 
   at(date: Date): void {
@@ -342,15 +342,14 @@ class DemoWriter {
     return order;
   }
 
+  /**
+   * Through the invoice service, numbered in the same series as real invoices; the PDF is made
+   * from the stored snapshot on first request (rendering thousands here would take far too long).
+   */
   invoice(order: Order, day: string, random: Random): void {
     this.at(atTime(day, random));
-    const year = day.slice(0, 4);
-    const n = this.nextInvoice.get(year) ?? 1;
-    this.nextInvoice.set(year, n + 1);
-    const number = `INV-${year}-${String(n).padStart(5, '0')}`;
-    const snapshot = { issuer: this.issuer, customer: order.customer, orderNumber: order.number, lines: order.lines, total: order.total };
-    this.insertInvoice.run(order.id, number, day, order.currency, toMinorUnits(order.total, order.currency), JSON.stringify(snapshot), this.clock.toISOString());
-    this.refresh(order, markInvoiced(this.ctx, { id: order.id, invoiceNumber: number, issuedOn: day }).order);
+    issueDocumentWithPdfLater(this.ctx, invoiceSpec(this.ctx, { orderId: order.id, issuedOn: day }));
+    this.refresh(order, getOrderById(this.ctx, order.id));
     this.summary.invoices += 1;
   }
 

@@ -13,7 +13,7 @@ export function setSessionUser(ctx: ServiceContext, input: { name: string }): Se
     throw new DomainError('forbidden', `This session works as "${ctx.actor}", fixed with --user when Order Desk was started.`, 'name');
   }
   // Adding the name is already that clerk's doing, so its audit record names them, not the previous user.
-  const asClerk = createContext(ctx.db, input.name, ctx.now);
+  const asClerk = createContext(ctx.db, input.name, ctx.now, ctx.documents);
   const name = ensureStaffName(asClerk, input.name);
   ctx.user.confirm(name);
   return getSession(ctx);

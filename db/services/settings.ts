@@ -4,16 +4,26 @@ import type { SettingsPatch } from '../../shared/contract/settings';
 import type { Settings } from '../../shared/contract/types';
 import { findStaffName } from '../../shared/domain/staff';
 import { DEFAULT_SETTINGS } from '../migrations/0002_seed_catalogue';
+import { DEFAULT_ISSUER } from '../migrations/0006_invoices_and_credit_notes';
 import type { ServiceContext } from '../context';
 import { audit } from './audit';
 
-/** Settings added after migration 0002 seeded the first ones; a key nobody has set yet reads as its default. */
-const LATER_DEFAULTS: Pick<Settings, 'staff'> = { staff: [] };
+/**
+ * Settings added after migration 0002 seeded the first ones; a key nobody has set yet reads as
+ * its default. No bank account is invented: the unit enters its own, and issuing an invoice in a
+ * currency without one is refused with a message that points here.
+ */
+const LATER_DEFAULTS: Pick<Settings, 'issuer' | 'staff' | 'bankAccounts' | 'paymentTermsDays'> = {
+  issuer: DEFAULT_ISSUER,
+  staff: [],
+  bankAccounts: [],
+  paymentTermsDays: 30,
+};
 
 export function getSettings(ctx: ServiceContext): { settings: Settings } {
   const rows = ctx.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
   const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
-  return { settings: { ...(DEFAULT_SETTINGS as Omit<Settings, 'staff'>), ...LATER_DEFAULTS, ...stored } as Settings };
+  return { settings: { ...(DEFAULT_SETTINGS as unknown as Omit<Settings, keyof typeof LATER_DEFAULTS>), ...LATER_DEFAULTS, ...stored } as Settings };
 }
 
 export function setSettings(ctx: ServiceContext, patch: z.output<typeof SettingsPatch>): { settings: Settings } {

@@ -18,6 +18,8 @@ import { declareAppScheme, serveRenderer } from './app-protocol-registration';
 import { createMainWindow } from './main-window';
 import { installMenu } from './menu';
 import { teeConsoleToLog } from './log-file';
+import { createInvoiceRenderer, bundledRenderWorker } from '../../db/documents/render-pool';
+import { lazyRenderer } from '../../db/documents/lazy-renderer';
 
 const APP_NAME = 'Order Desk';
 let mainWindow: BrowserWindow | null = null;
@@ -75,11 +77,14 @@ function start(): void {
   const db = openDatabaseOrQuit(file);
   if (!db) return;
 
-  const ctx = createContext(db, desktopSessionUser());
+  // Invoice PDFs are made in a worker beside main.cjs, started on the first preview or issue.
+  const documents = lazyRenderer(() => createInvoiceRenderer(bundledRenderWorker(__dirname)));
+  const ctx = createContext(db, desktopSessionUser(), undefined, documents);
   const invoke = createInvoke(ctx);
   const stopBackgroundWork = afterDatabaseOpened(ctx, invoke);
   app.on('will-quit', () => {
     stopBackgroundWork();
+    void documents.close();
     // A restore from the Backups screen swaps the connection: close the one in use now.
     if (ctx.db.open) ctx.db.close();
   });

@@ -20,6 +20,9 @@ import { askedUser } from '../../db/session-user';
 import { createInvoke } from '../../db/api/invoke';
 import { DomainError } from '../../shared/api/errors';
 import { startWebServer } from './http-bridge';
+import { createInvoiceRenderer } from '../../db/documents/render-pool';
+import { sourceRenderWorker } from '../../db/documents/render-worker-source';
+import { lazyRenderer } from '../../db/documents/lazy-renderer';
 import { DATABASE_FILE_NAME, defaultUserDataDir } from './default-paths';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -43,7 +46,9 @@ async function main(): Promise<void> {
 
   const db = openOrRecover(dbFile, values['restore-latest'] ?? false);
   const userName = values.user ?? os.userInfo().username;
-  const ctx = createContext(db, values['ask-user'] ? askedUser(userName) : userName);
+  // Invoice PDFs are made in a worker thread (the TypeScript source through tsx), started on first use.
+  const documents = lazyRenderer(() => createInvoiceRenderer(sourceRenderWorker()));
+  const ctx = createContext(db, values['ask-user'] ? askedUser(userName) : userName, undefined, documents);
   const stopBackups = startBackupSchedule(ctx, {
     onResult: (result) => {
       if (result.ok) console.log(`Backup written and verified: ${path.join(currentBackupFolder(ctx).folder, result.created.backup.name)}`);
@@ -56,7 +61,7 @@ async function main(): Promise<void> {
 
   const stop = () => {
     stopBackups();
-    void server.close().then(() => {
+    void Promise.all([server.close(), documents.close()]).then(() => {
       // A restore may have swapped the connection: close the one in use now.
       if (ctx.db.open) ctx.db.close();
       process.exit(0);

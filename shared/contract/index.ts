@@ -14,6 +14,7 @@ import { backupMethods } from './backups';
 import { paymentMethods } from './payments';
 import { receivableMethods } from './receivables';
 import { sessionMethods } from './session';
+import { invoiceMethods } from './invoices';
 
 export const contract = {
   ...catalogueMethods,
@@ -25,6 +26,7 @@ export const contract = {
   ...paymentMethods,
   ...receivableMethods,
   ...sessionMethods,
+  ...invoiceMethods,
 };
 
 export type Contract = typeof contract;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { DocumentKind } from '../documents/invoice-document';
+import type { InvoiceStatus } from './invoices';
 import { method } from './define';
 import { cleanedString, decimalAmount, enumOf, id, isoDate, optionalText, percent, requiredText, versionStamp, wholeNumber } from './fields';
 import { CustomerDetailsInput } from './customers';
@@ -92,11 +94,14 @@ export interface DuplicateCandidate {
   currency: Order['currency'];
 }
 
+/** An invoice or credit note of the order (details through invoices.get). */
 export interface OrderInvoice {
   id: number;
+  kind: DocumentKind;
   number: string;
   issuedOn: string;
   total: string;
+  status: InvoiceStatus;
 }
 
 /** One order with everything known about it, for the detail view. */

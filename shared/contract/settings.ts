@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { method } from './define';
-import { cleanedString, enumOf, optionalEmail, optionalText, requiredText, wholeNumber } from './fields';
+import { cleanedString, countryCode, enumOf, optionalEmail, optionalText, requiredText, wholeNumber } from './fields';
 import { CURRENCY_CODES } from '../money/currencies';
+import { bankAccountProblems, normaliseIban } from '../domain/bank-accounts';
 import { STAFF_NAME_MAX, sameStaffName } from '../domain/staff';
 import type { Settings } from './types';
 
@@ -20,16 +21,57 @@ export const StaffList = z
     });
   });
 
+/** The issuer's postal address in the parts the Swiss QR-bill needs (structured address, type S). */
+export const IssuerAddress = z.object({
+  street: requiredText('Street', 70),
+  buildingNumber: optionalText('Building number', 16),
+  postalCode: requiredText('Postal code', 16),
+  town: requiredText('Town', 35),
+  country: countryCode('Country'),
+});
+
+export const IssuerInput = z.object({
+  name: requiredText('Issuer name', 70),
+  address: IssuerAddress,
+  /** Printed under the street (e.g. "P.O. Box 17"); not part of the QR-bill's address. */
+  postBox: optionalText('Post box', 70),
+  phone: optionalText('Issuer phone', 60),
+  fax: optionalText('Issuer fax', 60),
+  email: optionalEmail('Issuer e-mail'),
+});
+
+export const BankAccountInput = z.object({
+  currency: enumOf('Currency', CURRENCY_CODES, 'CHF, EUR or USD'),
+  holder: optionalText('Account holder', 70),
+  /** Kept in electronic form (no spaces, upper case); printed in groups of four. */
+  iban: optionalText('IBAN', 60).transform(normaliseIban),
+  bic: optionalText('BIC', 20).transform((v) => v.replace(/\s+/g, '').toUpperCase()),
+  bankName: optionalText('Bank name', 120),
+});
+
+/**
+ * At most one account per currency. IBAN and BIC are checked with ibantools; CHF and EUR
+ * accounts must be Swiss or Liechtenstein ones, because those invoices carry a QR-bill.
+ */
+export const BankAccountList = z
+  .array(BankAccountInput, { error: 'Bank accounts must be a list.' })
+  .max(CURRENCY_CODES.length, { error: 'Keep one bank account per currency.' })
+  .superRefine((accounts, ctx) => {
+    accounts.forEach((account, index) => {
+      if (accounts.findIndex((other) => other.currency === account.currency) < index) {
+        ctx.addIssue({ code: 'custom', path: [index, 'currency'], message: `There is already a bank account for ${account.currency}; keep one per currency.` });
+      }
+      for (const problem of bankAccountProblems(account, String(index))) {
+        ctx.addIssue({ code: 'custom', path: problem.field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)), message: problem.message });
+      }
+    });
+  });
+
 export const SettingsPatch = z.object({
-  issuer: z
-    .object({
-      name: requiredText('Issuer name', 200),
-      address: requiredText('Issuer address', 500, { multiline: true }),
-      phone: optionalText('Issuer phone', 60),
-      fax: optionalText('Issuer fax', 60),
-      email: optionalEmail('Issuer e-mail'),
-    })
-    .optional(),
+  issuer: IssuerInput.optional(),
+  bankAccounts: BankAccountList.optional(),
+  /** Days from the invoice date to its due date. */
+  paymentTermsDays: wholeNumber('Payment terms (days)', 0, 365).optional(),
   locale: cleanedString('Locale must be a language tag such as en-CH or fr-CH.', 40)
     .refine((v) => { try { return Intl.NumberFormat.supportedLocalesOf([v]).length > 0; } catch { return false; } }, { error: 'Locale must be a language tag such as en-CH or fr-CH.' })
     .optional(),

@@ -1,5 +1,6 @@
 /** Plain objects returned by the API. Amounts are decimal strings in the named currency. */
 import type { CurrencyCode } from '../money/currencies';
+import type { BankAccount, DocumentIssuer } from '../documents/invoice-document';
 import type { OrderStatus, PaymentMethod, PaymentStatus, PublicationFormat, ReceivedVia } from '../domain/vocabulary';
 
 export interface PriceInForce {
@@ -123,16 +124,15 @@ export interface AuditEntry {
   after: unknown;
 }
 
-export interface IssuerDetails {
-  name: string;
-  address: string;
-  phone: string;
-  fax: string;
-  email: string;
-}
+/** The unit as printed on invoices: name, structured address (QR-bill), post box, phone, fax, e-mail. */
+export type IssuerDetails = DocumentIssuer;
 
 export interface Settings {
   issuer: IssuerDetails;
+  /** Where customers pay, one account per currency; none until the unit enters its own. */
+  bankAccounts: BankAccount[];
+  /** Days from an invoice's date to its due date. */
+  paymentTermsDays: number;
   /** BCP 47 locale for numbers, dates and country names. */
   locale: string;
   defaultCurrency: CurrencyCode;

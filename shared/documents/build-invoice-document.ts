@@ -27,6 +27,11 @@ export interface DocumentLineInput {
   quantity: number;
   unitPrice: string;
   discountPercent?: string | null;
+  /**
+   * The line's amount when it is not quantity × price less discount: the last part of a line a
+   * credit note credits is what is left of it, so the parts add up to the line to the cent.
+   */
+  lineTotal?: string;
 }
 
 export interface InvoiceDocumentInput {
@@ -65,7 +70,7 @@ export function buildInvoiceDocument(input: InvoiceDocumentInput): InvoiceDocume
       quantity: line.quantity,
       unitPrice: line.unitPrice,
       discountPercent: line.discountPercent && compareAmounts(line.discountPercent, '0') !== 0 ? line.discountPercent : null,
-      lineTotal: lineTotal(line, currency),
+      lineTotal: line.lineTotal !== undefined ? sumAmounts([line.lineTotal], currency) : lineTotal(line, currency),
     }));
   const subtotal = sumAmounts(lines.map((line) => line.lineTotal), currency);
   const shipping = input.shipping && compareAmounts(input.shipping, '0') !== 0 ? sumAmounts([input.shipping], currency) : null;

@@ -15,6 +15,8 @@ export interface OrderState {
   paymentStatus: PaymentStatus;
   /** Signed decimal string: positive is owed, negative is a credit. */
   balance: string;
+  /** The order's invoice that credit notes do not yet cover in full, if any (an order has at most one). */
+  openInvoice?: string | null;
 }
 
 /** null when the action is allowed; otherwise the sentence that tells the clerk why not. */
@@ -39,7 +41,10 @@ export function whyNot(action: OrderAction, order: OrderState): string | null {
       if (status === 'closed') return `Order ${order.number} is already closed.`;
       return cancelled ? `Order ${order.number} is cancelled; there is nothing to close.` : null;
     case 'invoice':
-      return cancelled ? `Order ${order.number} is cancelled; it cannot be invoiced.` : null;
+      if (cancelled) return `Order ${order.number} is cancelled; it cannot be invoiced.`;
+      return order.openInvoice
+        ? `Order ${order.number} already has invoice ${order.openInvoice}. To correct it, credit it in full with a credit note, then issue a new invoice.`
+        : null;
     case 'pay':
       return cancelled ? `Order ${order.number} is cancelled; no payment can be recorded on it (record a refund of what was kept).` : null;
     case 'refund':

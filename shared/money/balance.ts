@@ -3,7 +3,12 @@
  * and export calls it (or reads the columns it wrote), so a balance can never be worked
  * out two ways.
  *
- *   balance = total − credit notes − payments + refunds − write-offs − credit moved in + credit moved out
+ *   balance = owed − payments + refunds − write-offs − credit moved in + credit moved out
+ *   owed    = the order's total while it has no invoice; once invoiced, its invoices − its credit notes
+ *
+ * An invoice fixes what is owed, shipping included; a credit note (lines and shipping) lowers it
+ * exactly as a payment would. An order whose invoice is credited in full owes nothing until a
+ * corrected invoice is issued.
  *
  * all exact, in the order's currency. A cancelled order owes nothing: its balance is
  * minus the money it kept, which is then due back to the customer.
@@ -24,6 +29,8 @@ export interface BalanceInput {
   currency: CurrencyCode;
   total: string;
   cancelled: boolean;
+  /** Sum of the order's invoice totals (shipping included); null or missing while it has none. */
+  invoiced?: string | null;
   /** Sum of the order's credit notes. */
   credited?: string;
   movements: readonly BalanceMovement[];
@@ -31,6 +38,8 @@ export interface BalanceInput {
 
 export interface Balance {
   total: string;
+  /** Sum of the invoices, or null while the order has none. */
+  invoiced: string | null;
   credited: string;
   /** What the customer owes before any money moved: nothing once cancelled. */
   due: string;
@@ -67,7 +76,9 @@ function sumOf(movements: readonly BalanceMovement[], kind: MovementKind, curren
 export function computeBalance(input: BalanceInput): Balance {
   const { currency, movements } = input;
   const credited = toDecimalString(amount(input.credited ?? '0'), currency);
-  const due = input.cancelled ? toDecimalString(zero(), currency) : toDecimalString(amount(input.total).minus(amount(credited)), currency);
+  const invoiced = input.invoiced === undefined || input.invoiced === null ? null : toDecimalString(amount(input.invoiced), currency);
+  const owed = invoiced === null ? amount(input.total) : amount(invoiced);
+  const due = input.cancelled ? toDecimalString(zero(), currency) : toDecimalString(owed.minus(amount(credited)), currency);
   const paid = sumOf(movements, 'payment', currency);
   const refunded = sumOf(movements, 'refund', currency);
   const writtenOff = sumOf(movements, 'write_off', currency);
@@ -79,6 +90,7 @@ export function computeBalance(input: BalanceInput): Balance {
   const balance = toDecimalString(amount(due).minus(settled), currency);
   return {
     total: toDecimalString(amount(input.total), currency),
+    invoiced,
     credited,
     due,
     paid,

@@ -99,7 +99,7 @@ describe('clean text through the API', () => {
     expect(cancel.status).toBe(400);
     expect(cancel.body.error).toMatchObject({ field: 'reason', message: 'Reason is required.' });
 
-    const issuer = await post('settings.set', { issuer: { name: '\u202e', address: 'Route des Morillons 4\nGenève' } });
+    const issuer = await post('settings.set', { issuer: { name: '\u202e', address: { street: 'Route des Morillons', buildingNumber: '4', postalCode: '1211', town: 'Genève', country: 'CH' } } });
     expect(issuer.status).toBe(400);
     expect(issuer.body.error).toMatchObject({ field: 'issuer.name', message: 'Issuer name is required.' });
 

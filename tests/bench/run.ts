@@ -1,11 +1,12 @@
 /**
- * npm run bench [-- --orders N] [--seed S] [--saves N] [--plans]
+ * npm run bench [-- --orders N] [--seed S] [--saves N] [--invoices N] [--plans]
  *
  * Builds (or reuses from the temp folder) a demo database of 100,000 orders, works on a
  * copy of it, and prints how long a clerk waits for: saving an order through the real
  * invoke path, the list's first page, filters, sorts, deep pages and searches, and how
  * long the main thread is ever stalled while a verified backup is written (orders are
- * saved meanwhile, as a clerk would).
+ * saved meanwhile, as a clerk would); and issuing invoices with their PDF made in the
+ * worker: one (median), and a batch of --invoices (default 100; 0 leaves invoices out).
  * Not a test: it prints figures. Targets: search well under 100 ms; no stall of 50 ms or more during a backup.
  */
 import crypto from 'node:crypto';
@@ -22,6 +23,8 @@ import { MIGRATIONS } from '../../db/migrations';
 import { DEMO_GENERATOR_VERSION, generateDemoData } from '../../db/seed/demo-data';
 import { explainListOrders } from '../../db/services/orders/read';
 import { OrderListInput } from '../../shared/contract/orders';
+import { createInvoiceRenderer } from '../../db/documents/render-pool';
+import { sourceRenderWorker } from '../../db/documents/render-worker-source';
 
 const { values } = parseArgs({
   options: {
@@ -29,11 +32,13 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     saves: { type: 'string', default: '200' },
     plans: { type: 'boolean', default: false },
+    invoices: { type: 'string', default: '100' },
   },
 });
 const ORDERS = Number(values.orders);
 const SEED = Number(values.seed);
 const SAVES = Number(values.saves);
+const INVOICES = Number(values.invoices);
 
 /** The cache is only reused for the same generator, schema, size and seed. */
 function cachedDatabase(): string {
@@ -137,7 +142,8 @@ async function main(): Promise<void> {
   const work = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'order-desk-bench-')), 'bench.db');
   fs.copyFileSync(source, work);
   const db = openDatabase(work);
-  const ctx = createContext(db, 'bench');
+  const documents = createInvoiceRenderer(sourceRenderWorker());
+  const ctx = createContext(db, 'bench', undefined, documents);
   const invoke = createInvoke(ctx);
   const rows: Row[] = [];
   const record = async (what: string, runs: number, fn: () => Promise<string>) => rows.push({ what, ...(await measure(runs, fn)) });
@@ -223,6 +229,9 @@ async function main(): Promise<void> {
     await list(`Search: ${label} "${query}"`, label.includes('filter') ? { query, status: 'shipped' } : { query });
   }
 
+  if (INVOICES > 0) await benchInvoices(invoke, record, rows);
+  await documents.close();
+
   // The busy run first: from sources, a process's first backup also bundles the worker with
   // esbuild (worker-client.ts), which the packaged app never does.
   const busy = await backupRun(ctx, saveOrder);
@@ -262,12 +271,45 @@ async function main(): Promise<void> {
   if (values.plans) {
     const plansDb = openDatabase(source);
     const plansCtx = createContext(plansDb, 'bench');
-    for (const input of [{}, { sort: 'customerName' }, { status: 'paid' }, { query: 'zolc' }, { currency: 'EUR', month: '2025-03' }]) {
+    for (const input of [{}, { sort: 'customerName' }, { paymentStatus: 'paid' }, { query: 'zolc' }, { currency: 'EUR', month: '2025-03' }]) {
       const plan = explainListOrders(plansCtx, OrderListInput.parse(input));
       console.log(`\n${JSON.stringify(input)}\n  page:  ${plan.page.join(' | ')}\n  count: ${plan.count.join(' | ')}`);
     }
     plansDb.close();
   }
+}
+
+/**
+ * Issuing invoices on orders not yet invoiced: each renders its PDF in the worker, then takes
+ * its number and stores PDF and hash in one immediate transaction. One at a time (median, p95),
+ * then a batch issued one after the other, as the batch screen does.
+ */
+async function benchInvoices(invoke: Invoke, record: (what: string, runs: number, fn: () => Promise<string>) => Promise<number>, rows: Row[]): Promise<void> {
+  const singles = 10;
+  // Fresh orders of three lines each (not timed), so the figures do not depend on what the demo data left uninvoiced.
+  const ids: number[] = [];
+  for (let i = 0; i < singles + 1 + INVOICES; i++) {
+    const { order } = await value<{ order: { id: number } }>(invoke, 'orders.create', {
+      customer: { name: `Invoice Bench ${i}`, address: 'Rue de Lausanne 1', country: ['CH', 'FR', 'ES', 'EG', 'JP'][i % 5], city: 'Genève', postalCode: '1202', email: '' },
+      currency: ['CHF', 'EUR', 'USD'][i % 3],
+      receivedVia: 'mail',
+      receivedOn: '2026-11-27',
+      lines: [1, 2, 3].map((n) => ({ title: `Publication ${n}`, quantity: n, unitPrice: '25.00' })),
+    });
+    ids.push(order.id);
+  }
+  const issue = async () => {
+    const id = ids.shift();
+    if (id === undefined) throw new Error('Not enough uninvoiced orders for the invoice benchmark.');
+    const { invoice } = await value<{ invoice: { number: string } }>(invoke, 'invoices.issue', { orderId: id, shipping: '12.00' });
+    return invoice.number;
+  };
+  await record(`Issue one invoice with its PDF (invoices.issue, ${singles}×)`, singles, issue);
+  const start = performance.now();
+  let last = '';
+  for (let i = 0; i < INVOICES; i++) last = await issue();
+  const total = performance.now() - start;
+  rows.push({ what: `Issue a batch of ${INVOICES} invoices (total)`, median: total, p95: total, note: `${(total / INVOICES).toFixed(0)} ms each, last ${last}` });
 }
 
 await main();

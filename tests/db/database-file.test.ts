@@ -22,8 +22,12 @@ describe('the database file', () => {
     const ending = publications.find((p: { isbn: string }) => p.isbn === '9789290688051');
     expect(ending).toMatchObject({ year: 2019, pages: 114, eisbn: '9789290688068', languages: ['en', 'fr', 'es'] });
     const { settings } = await call(app, 'settings.get', {});
-    expect(settings.issuer.address).toBe('17 route des Morillons, P.O. Box 17, 1211 Geneva 19, Switzerland');
+    expect(settings.issuer.address).toEqual({ street: 'Route des Morillons', buildingNumber: '17', postalCode: '1211', town: 'Geneva 19', country: 'CH' });
+    expect(settings.issuer.postBox).toBe('P.O. Box 17');
     expect(settings.issuer.fax).toBe('+41 22 798 6150');
+    // No bank account is invented: the unit enters its own before issuing invoices.
+    expect(settings.bankAccounts).toEqual([]);
+    expect(settings.paymentTermsDays).toBe(30);
   });
 
   it('is opened with WAL, foreign keys and full sync', () => {

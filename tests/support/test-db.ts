@@ -5,6 +5,9 @@ import { openDatabase, type Db } from '../../db/connection';
 import { createContext, type ServiceContext } from '../../db/context';
 import type { SessionUser } from '../../db/session-user';
 import { createInvoke, type Invoke } from '../../db/api/invoke';
+import { createInvoiceRenderer, type InvoiceRenderer } from '../../db/documents/render-pool';
+import { sourceRenderWorker } from '../../db/documents/render-worker-source';
+import { lazyRenderer } from '../../db/documents/lazy-renderer';
 
 export function tempDir(prefix = 'order-desk-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -17,7 +20,8 @@ export interface TestApp {
   invoke: Invoke;
   /** Closes and reopens the same file, as a restart of the app would. */
   restart(): TestApp;
-  close(): void;
+  /** Closes the database and stops the PDF worker (if a document was rendered). */
+  close(): Promise<void>;
 }
 
 export interface TestAppOptions {
@@ -27,11 +31,14 @@ export interface TestAppOptions {
   user?: () => SessionUser;
   /** Where unexpected errors go; by default nowhere. */
   log?: (message: string, error: unknown) => void;
+  /** Invoice PDFs are rendered by the real worker, started only when a test first makes one, unless this says otherwise. */
+  documents?: () => InvoiceRenderer;
 }
 
 export function openTestApp(file = path.join(tempDir(), 'orders.db'), now: () => Date = () => new Date('2026-11-20T10:00:00Z'), options: TestAppOptions = {}): TestApp {
   const db = openDatabase(file);
-  const ctx = createContext(db, options.user?.() ?? options.actor ?? 'test-clerk', now);
+  const renderer = options.documents?.() ?? lazyRenderer(() => createInvoiceRenderer(sourceRenderWorker()));
+  const ctx = createContext(db, options.user?.() ?? options.actor ?? 'test-clerk', now, renderer);
   const invoke = createInvoke(ctx, { log: options.log ?? (() => undefined) });
   return {
     file,
@@ -40,10 +47,11 @@ export function openTestApp(file = path.join(tempDir(), 'orders.db'), now: () =>
     invoke,
     restart() {
       db.close();
-      return openTestApp(file, now, options);
+      return openTestApp(file, now, { ...options, documents: () => renderer });
     },
-    close() {
+    async close() {
       if (db.open) db.close();
+      await renderer.close();
     },
   };
 }

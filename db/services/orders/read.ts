@@ -10,6 +10,9 @@ import { auditHistory } from '../audit';
 import { toOrder, toOrderSummary, type OrderLineRow, type OrderRow } from './rows';
 import { backfillCustomerSortKeys, toFtsQuery } from './search-index';
 import { balanceOf, ledgerOf, movementRows } from '../payments/ledger';
+import { invoicedAmounts } from '../invoices/order-amounts';
+import { openInvoiceOf } from '../invoices/stored';
+import { INVOICE_LIST, type InvoiceListRow } from '../invoices/rows';
 import { queryTerms } from './search-terms';
 import { ensureCountryRanks, ORDERS_WITH_COUNTRY_RANK } from './country-order';
 
@@ -21,28 +24,24 @@ export function getOrderById(ctx: ServiceContext, id: number): Order {
 }
 
 function orderInvoices(ctx: ServiceContext, order: Order): OrderInvoice[] {
-  const rows = statement(ctx, 'SELECT id, number, issued_on, total_minor FROM invoices WHERE order_id = ? ORDER BY issued_on, id').all(order.id) as {
-    id: number;
-    number: string;
-    issued_on: string;
-    total_minor: number;
-  }[];
-  return rows.map((r) => ({ id: r.id, number: r.number, issuedOn: r.issued_on, total: fromMinorUnits(r.total_minor, order.currency) }));
+  const rows = statement(ctx, `${INVOICE_LIST} WHERE order_id = ? ORDER BY issued_on, id`).all(order.id) as InvoiceListRow[];
+  return rows.map((r) => ({ id: r.id, kind: r.kind, number: r.number, issuedOn: r.issued_on, total: fromMinorUnits(r.total_minor, order.currency), status: r.status }));
 }
 
 /** The order with its history, invoices, payments and what is still owed. */
 export function getOrder(ctx: ServiceContext, input: { id: number }): OrderRecord {
   const order = getOrderById(ctx, input.id);
   const rows = movementRows(ctx, order.id);
-  const account = balanceOf(order, rows);
+  const documents = invoicedAmounts(ctx, order.id, order.currency);
+  const account = balanceOf(order, rows, documents);
   return {
     order,
     history: auditHistory(ctx, 'order', input.id),
-    payments: ledgerOf(order, rows),
+    payments: ledgerOf(order, rows, documents),
     invoices: orderInvoices(ctx, order),
     balance: account.balance,
     account,
-    allowed: allowedActions(order),
+    allowed: allowedActions({ ...order, openInvoice: openInvoiceOf(ctx, order.id)?.number ?? null }),
   };
 }
 

@@ -53,12 +53,23 @@ export function movementRow(ctx: ServiceContext, id: number): MovementRow | unde
     WHERE p.id = ?`).get(id) as MovementRow | undefined;
 }
 
-/** The order's balance from its movements; movements in another currency than the order's (older data) are left out. */
-export function balanceOf(order: Pick<Order, 'currency' | 'total' | 'status'>, rows: readonly MovementRow[]): Balance {
+/** What the order's invoices and credit notes say it owes (db/services/invoices/order-amounts.ts). */
+export interface DocumentAmounts {
+  /** Sum of its invoices; null while it has none. */
+  invoiced: string | null;
+  credited: string;
+}
+
+const NO_DOCUMENTS: DocumentAmounts = { invoiced: null, credited: '0' };
+
+/** The order's balance from its movements and documents; movements in another currency than the order's (older data) are left out. */
+export function balanceOf(order: Pick<Order, 'currency' | 'total' | 'status'>, rows: readonly MovementRow[], documents: DocumentAmounts = NO_DOCUMENTS): Balance {
   const same = rows.filter((r) => r.currency === order.currency);
   return computeBalance({
     currency: order.currency,
     total: order.total,
+    invoiced: documents.invoiced,
+    credited: documents.credited,
     cancelled: order.status === 'cancelled',
     movements: same.map((r) => ({ kind: r.kind, amount: fromMinorUnits(r.amount_minor, r.currency), reversal: r.reverses_id !== null })),
   });
@@ -99,6 +110,6 @@ function toMovement(row: MovementRow, runningBalance: string): MoneyMovement {
  * The ledger with a running balance after each row. Each step is the balance function
  * applied to the rows so far, so the last running balance is exactly the order's balance.
  */
-export function ledgerOf(order: Pick<Order, 'currency' | 'total' | 'status'>, rows: readonly MovementRow[]): MoneyMovement[] {
-  return rows.map((row, i) => toMovement(row, balanceOf(order, rows.slice(0, i + 1)).balance));
+export function ledgerOf(order: Pick<Order, 'currency' | 'total' | 'status'>, rows: readonly MovementRow[], documents: DocumentAmounts = NO_DOCUMENTS): MoneyMovement[] {
+  return rows.map((row, i) => toMovement(row, balanceOf(order, rows.slice(0, i + 1), documents).balance));
 }

@@ -1,6 +1,6 @@
 /**
  * Keeps an order's payment status, balance and automatic close in step with its money
- * movements. Called inside the transaction of every change that moves money or changes
+ * movements and documents (invoiced shipping, credit notes). Called inside the transaction of every change that moves money or changes
  * what is owed, so the listing columns are never stale.
  */
 import { lifecycleAfterMoney } from '../../../shared/domain/order-rules';
@@ -10,10 +10,11 @@ import type { ServiceContext } from '../../context';
 import { statement } from '../../statements';
 import { getOrderById } from '../orders/read';
 import { balanceOf, movementRows } from './ledger';
+import { invoicedAmounts } from '../invoices/order-amounts';
 
 export function syncOrderMoney(ctx: ServiceContext, orderId: number, on?: string): Balance {
   const order = getOrderById(ctx, orderId);
-  const balance = balanceOf(order, movementRows(ctx, orderId));
+  const balance = balanceOf(order, movementRows(ctx, orderId), invoicedAmounts(ctx, orderId, order.currency));
   const status = lifecycleAfterMoney(order.status, balance.paymentStatus, order.closeReason !== '');
   const closedOn = status === 'closed' ? (order.closedOn ?? on ?? ctx.now().toISOString().slice(0, 10)) : null;
   statement(ctx, 'UPDATE orders SET payment_status = ?, balance_minor = ?, status = ?, closed_on = ? WHERE id = ?').run(

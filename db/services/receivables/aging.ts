@@ -13,16 +13,22 @@ import { statement } from '../../statements';
 
 /**
  * One row per order that owed something at the end of @asOf, with its age in days from the
- * first invoice issued by then (or from the day the order was received, without one).
+ * first invoice issued by then (or from the day the order was received, without one). What is
+ * owed is the order's total until it is invoiced, then its invoices less its credit notes issued
+ * by then, as in shared/money/balance.ts.
  */
 const OUTSTANDING = `
   WITH settled AS (
     SELECT order_id, sum(settles_minor) AS minor FROM payments WHERE on_date <= @asOf GROUP BY order_id
   ), invoiced AS (
-    SELECT order_id, min(issued_on) AS first_on FROM invoices WHERE issued_on <= @asOf GROUP BY order_id
+    -- Once invoiced, an order owes its invoices (shipping included) less its credit notes, each from its date.
+    SELECT order_id,
+           min(CASE WHEN kind = 'invoice' THEN issued_on END) AS first_on,
+           sum(CASE WHEN kind = 'invoice' THEN total_minor ELSE -total_minor END) AS minor
+    FROM invoices WHERE issued_on <= @asOf GROUP BY order_id
   ), outstanding AS (
     SELECT o.id, o.currency, o.customer_id, o.customer_name,
-           o.total_minor - coalesce(s.minor, 0) AS minor,
+           (CASE WHEN i.first_on IS NULL THEN o.total_minor ELSE i.minor END) - coalesce(s.minor, 0) AS minor,
            CAST(julianday(@asOf) - julianday(coalesce(i.first_on, o.received_on)) AS INTEGER) AS days
     FROM orders o
     LEFT JOIN settled s ON s.order_id = o.id

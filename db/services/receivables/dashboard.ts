@@ -8,7 +8,7 @@ import { receivablesAging } from './aging';
 export function dashboardSummary(ctx: ServiceContext, input: { limit: number }): Dashboard {
   const asOf = ctx.now().toISOString().slice(0, 10);
   const waiting = statement(ctx, `
-    SELECT o.*, CAST(julianday(@asOf) - julianday(coalesce((SELECT min(issued_on) FROM invoices i WHERE i.order_id = o.id), o.received_on)) AS INTEGER) AS days_waiting
+    SELECT o.*, CAST(julianday(@asOf) - julianday(coalesce((SELECT min(issued_on) FROM invoices i WHERE i.order_id = o.id AND i.kind = 'invoice'), o.received_on)) AS INTEGER) AS days_waiting
     FROM orders o
     WHERE o.balance_minor > 0 AND o.status <> 'cancelled'
     ORDER BY days_waiting DESC, o.id

@@ -8,6 +8,9 @@ import { useSettings } from '../../state/settings';
 import { useUnsavedChangesGuard } from '../../hooks/useUnsavedChangesGuard';
 import { BackupSettingsFields } from './BackupSettingsFields';
 import { StaffNamesFields } from './StaffNamesFields';
+import { BankAccountErrorsNote } from './BankAccountErrorsNote';
+import { bankAccountErrors, bankAccountsToSave, BankAccountsFields } from './BankAccountsFields';
+import { IssuerAddressFields } from './IssuerAddressFields';
 
 type Errors = Record<string, string>;
 
@@ -32,17 +35,19 @@ function SettingsForm({ initial }: { initial: Settings }) {
   const [status, setStatus] = useState<string>('');
   useUnsavedChangesGuard(JSON.stringify(draft) !== JSON.stringify(initial));
 
-  const setIssuer = (key: keyof Settings['issuer'], value: string) => setDraft({ ...draft, issuer: { ...draft.issuer, [key]: value } });
+  type IssuerTextKey = Exclude<keyof Settings['issuer'], 'address'>;
+  const setIssuer = (key: IssuerTextKey, value: string) => setDraft({ ...draft, issuer: { ...draft.issuer, [key]: value } });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const checked = SettingsPatch.safeParse(draft);
+    const patch = { ...draft, bankAccounts: bankAccountsToSave(draft.bankAccounts) };
+    const checked = SettingsPatch.safeParse(patch);
     if (!checked.success) {
       setErrors(Object.fromEntries(checked.error.issues.map((i) => [i.path.join('.'), i.message])));
       setStatus('');
       return;
     }
-    const result = await orderDesk().settings.set(draft);
+    const result = await orderDesk().settings.set(patch);
     if (!result.ok) {
       setErrors(Object.fromEntries((result.error.issues ?? [{ field: result.error.field ?? '', message: result.error.message }]).map((i) => [i.field, i.message])));
       return;
@@ -53,7 +58,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
     setStatus('Settings saved.');
   }
 
-  const text = (label: string, key: keyof Settings['issuer']) => (
+  const text = (label: string, key: IssuerTextKey) => (
     <Field label={label} error={errors[`issuer.${key}`]}>
       {(props) => <input {...props} value={draft.issuer[key]} onChange={(e) => setIssuer(key, e.target.value)} />}
     </Field>
@@ -66,7 +71,8 @@ function SettingsForm({ initial }: { initial: Settings }) {
         <fieldset>
           <legend>Issuer on invoices</legend>
           {text('Issuer name', 'name')}
-          {text('Issuer address', 'address')}
+          <IssuerAddressFields value={draft.issuer.address} errors={errors} onChange={(address) => setDraft({ ...draft, issuer: { ...draft.issuer, address } })} />
+          {text('Post box', 'postBox')}
           {text('Issuer phone', 'phone')}
           {text('Issuer fax', 'fax')}
           {text('Issuer e-mail', 'email')}
@@ -83,6 +89,21 @@ function SettingsForm({ initial }: { initial: Settings }) {
                   <option key={c}>{c}</option>
                 ))}
               </select>
+            )}
+          </Field>
+        </fieldset>
+        <BankAccountsFields value={draft.bankAccounts} errors={bankAccountErrors(errors, bankAccountsToSave(draft.bankAccounts))} onChange={(bankAccounts) => setDraft({ ...draft, bankAccounts })} />
+        <BankAccountErrorsNote errors={errors} />
+        <fieldset>
+          <legend>Invoices</legend>
+          <Field label="Payment terms (days)" error={errors.paymentTermsDays} hint="Days from the invoice date to its due date.">
+            {(props) => (
+              <input
+                {...props}
+                inputMode="numeric"
+                value={String(draft.paymentTermsDays)}
+                onChange={(e) => setDraft({ ...draft, paymentTermsDays: /^\d+$/.test(e.target.value) ? Number(e.target.value) : (e.target.value as unknown as number) })}
+              />
             )}
           </Field>
         </fieldset>

@@ -1,0 +1,182 @@
+/**
+ * Issuing invoices and credit notes without a gap or a duplicate in their series, even with
+ * two Order Desk processes on one database file.
+ *
+ * The PDF is rendered in a worker (async) but a better-sqlite3 transaction cannot span an
+ * await. So: predict the next number, compose and render the document with it outside any
+ * transaction, then in one IMMEDIATE transaction (the write lock first) check that the
+ * number is still the next one and that the document composed now is exactly the one rendered
+ * (nobody paid, edited or invoiced meanwhile); only then store the row, PDF, hash, lifecycle
+ * and audit together. Otherwise nothing was written and the next attempt starts over with the
+ * new number. A failed render or a refused check stores nothing, so it leaves no gap.
+ */
+import { createHash } from 'node:crypto';
+import { DomainError } from '../../../shared/api/errors';
+import type { DocumentKind, InvoiceDocument } from '../../../shared/documents/invoice-document';
+import type { InvoiceRenderer } from '../../documents/render-pool';
+import type { ServiceContext } from '../../context';
+import { timestamp } from '../../context';
+import { statement } from '../../statements';
+import { audit } from '../audit';
+import { markInvoiced } from '../orders/lifecycle';
+import { nextVersion } from '../orders/write';
+import { getOrderById } from '../orders/read';
+import { syncOrderMoney } from '../payments/sync';
+import { composeCreditNote, composeInvoice, type ComposedDocument, type CreditRequest, type InvoiceRequest } from './compose';
+import { documentNumber, nextSequence } from './numbers';
+import { openInvoiceOf } from './stored';
+
+/** Attempts before giving up when other processes keep taking the predicted number. */
+const MAX_ATTEMPTS = 40;
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function today(ctx: ServiceContext): string {
+  return ctx.now().toISOString().slice(0, 10);
+}
+
+function sameDocument(a: InvoiceDocument, b: InvoiceDocument): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function refuseProblems(composed: ComposedDocument): void {
+  const problem = composed.problems[0];
+  if (problem) throw new DomainError('invalid_input', problem, problem.includes('bank account') ? 'bankAccounts' : 'issuer');
+}
+
+export interface DocumentSpec {
+  kind: DocumentKind;
+  issuedOn: string;
+  compose: (number: string | null) => ComposedDocument;
+  creditsInvoiceId: number | null;
+  reason: string;
+}
+
+/** Stores a composed, numbered document and everything that follows from it; inside the caller's transaction. */
+function store(ctx: ServiceContext, spec: DocumentSpec, sequence: number, composed: ComposedDocument, pdf: Buffer | null): number {
+  const { document } = composed;
+  const year = Number(spec.issuedOn.slice(0, 4));
+  const hash = pdf ? sha256Hex(pdf) : null;
+  const id = Number(
+    statement(
+      ctx,
+      `INSERT INTO invoices (kind, number, year, sequence, order_id, credits_invoice_id, issued_on, due_on, currency, language,
+         shipping_minor, total_minor, reason, snapshot, pdf, pdf_sha256, created_by, created_at)
+       VALUES (@kind, @number, @year, @sequence, @orderId, @creditsInvoiceId, @issuedOn, @dueOn, @currency, @language,
+         @shippingMinor, @totalMinor, @reason, @snapshot, @pdf, @sha, @createdBy, @createdAt)`,
+    ).run({
+      kind: spec.kind,
+      number: document.number,
+      year,
+      sequence,
+      orderId: composed.orderId,
+      creditsInvoiceId: spec.creditsInvoiceId,
+      issuedOn: spec.issuedOn,
+      dueOn: document.dueOn,
+      currency: document.currency,
+      language: document.language,
+      shippingMinor: composed.shippingMinor,
+      totalMinor: composed.totalMinor,
+      reason: spec.reason,
+      snapshot: JSON.stringify(document),
+      pdf,
+      sha: hash,
+      createdBy: ctx.actor,
+      createdAt: timestamp(ctx),
+    }).lastInsertRowid,
+  );
+  if (spec.kind === 'invoice') {
+    markInvoiced(ctx, { id: composed.orderId, invoiceNumber: document.number!, issuedOn: spec.issuedOn });
+  } else {
+    reopenWhenCreditedInFull(ctx, composed.orderId, document.number!);
+  }
+  syncOrderMoney(ctx, composed.orderId, spec.issuedOn);
+  audit(ctx, 'invoice', id, spec.kind === 'invoice' ? 'issue' : 'credit', null, {
+    number: document.number,
+    orderNumber: document.orderNumber,
+    issuedOn: spec.issuedOn,
+    total: document.total,
+    currency: document.currency,
+    sha256: hash,
+    ...(spec.reason ? { reason: spec.reason, invoiceNumber: document.creditNote?.invoiceNumber } : {}),
+  });
+  return id;
+}
+
+/**
+ * A credit note that leaves the order without an open invoice takes an invoiced order back to
+ * received: it can be edited again and a corrected invoice issued. A shipped order stays shipped.
+ */
+function reopenWhenCreditedInFull(ctx: ServiceContext, orderId: number, creditNoteNumber: string): void {
+  const order = getOrderById(ctx, orderId);
+  if (order.status !== 'invoiced' || openInvoiceOf(ctx, orderId)) return;
+  statement(ctx, "UPDATE orders SET status = 'received', updated_at = ? WHERE id = ?").run(nextVersion(ctx, order.updatedAt), orderId);
+  audit(ctx, 'order', orderId, 'credit', { status: 'invoiced' }, { status: 'received', creditNoteNumber });
+}
+
+/** Predict, render, then store in one immediate transaction if the prediction still holds; retry otherwise. */
+export async function issueDocument(ctx: ServiceContext, spec: DocumentSpec, renderer: InvoiceRenderer): Promise<number> {
+  const year = Number(spec.issuedOn.slice(0, 4));
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const sequence = nextSequence(ctx, spec.kind, year);
+    const number = documentNumber(spec.kind, year, sequence);
+    const prepared = spec.compose(number);
+    refuseProblems(prepared);
+    const pdf = await renderer.render(prepared.document);
+    const id = ctx.db
+      .transaction((): number | null => {
+        if (nextSequence(ctx, spec.kind, year) !== sequence) return null;
+        const now = spec.compose(number);
+        if (!sameDocument(now.document, prepared.document)) return null;
+        return store(ctx, spec, sequence, now, pdf);
+      })
+      .immediate();
+    if (id !== null) return id;
+  }
+  throw new DomainError('conflict', 'Other users kept issuing at the same moment, so this document was not issued and no number was used. Please try again.');
+}
+
+/**
+ * Issues without rendering: the number is taken and the row stored in one immediate transaction,
+ * and the PDF is made from the stored snapshot by the first invoices.pdf (see pdf.ts). For the
+ * demo data set, where rendering thousands of PDFs up front would take far too long.
+ */
+export function issueDocumentWithPdfLater(ctx: ServiceContext, spec: DocumentSpec): number {
+  const year = Number(spec.issuedOn.slice(0, 4));
+  return ctx.db
+    .transaction(() => {
+      const sequence = nextSequence(ctx, spec.kind, year);
+      const composed = spec.compose(documentNumber(spec.kind, year, sequence));
+      refuseProblems(composed);
+      return store(ctx, spec, sequence, composed, null);
+    })
+    .immediate();
+}
+
+export interface IssueInput {
+  orderId: number;
+  shipping?: string | undefined;
+  issuedOn?: string | undefined;
+  language?: InvoiceRequest['language'];
+}
+
+export function invoiceSpec(ctx: ServiceContext, input: IssueInput): DocumentSpec {
+  const request: InvoiceRequest = { ...input, issuedOn: input.issuedOn ?? today(ctx) };
+  return { kind: 'invoice', issuedOn: request.issuedOn, compose: (number) => composeInvoice(ctx, request, number), creditsInvoiceId: null, reason: '' };
+}
+
+export interface CreditInput extends Omit<CreditRequest, 'issuedOn'> {
+  issuedOn?: string | undefined;
+}
+
+export function creditNoteSpec(ctx: ServiceContext, input: CreditInput): DocumentSpec {
+  const request: CreditRequest = { ...input, issuedOn: input.issuedOn ?? today(ctx) };
+  return { kind: 'credit_note', issuedOn: request.issuedOn, compose: (number) => composeCreditNote(ctx, request, number), creditsInvoiceId: input.invoiceId, reason: input.reason };
+}
+
+export function rendererOf(ctx: ServiceContext): InvoiceRenderer {
+  if (!ctx.documents) throw new DomainError('internal', 'This Order Desk was started without its PDF renderer, so no invoice can be made.');
+  return ctx.documents;
+}
