@@ -4,9 +4,12 @@
  * react-pdf falls back glyph by glyph along a family list, so one text can mix scripts.
  * Only the glyphs used are embedded (fontkit subsets), which keeps a PDF small.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { Font } from '@react-pdf/renderer';
+import { keepGlyphCharacters } from './glyph-characters';
+import { woffToSfnt } from './woff';
 
 const require = createRequire(import.meta.url);
 
@@ -21,8 +24,10 @@ function embedpdf(name: string, file: string): string {
   return path.join(packageDir(`@embedpdf/${name}`, 1), 'fonts', file);
 }
 
+/** A @fontsource WOFF file, unpacked once to TrueType and handed to react-pdf as a data URL (see woff.ts). */
 function fontsource(name: string, file: string): string {
-  return require.resolve(`@fontsource/${name}/files/${file}`);
+  const woff = fs.readFileSync(require.resolve(`@fontsource/${name}/files/${file}`));
+  return `data:font/ttf;base64,${woffToSfnt(woff).toString('base64')}`;
 }
 
 export const FONT = {
@@ -95,6 +100,21 @@ export function registerDocumentFonts(): void {
   });
   // Titles and names are never hyphenated: a word is kept whole or moved to the next line.
   Font.registerHyphenationCallback((word) => [word]);
+}
+
+let prepared: Promise<void> | null = null;
+
+/** Registers the fonts and mends fontkit's glyph cache (glyph-characters.ts) before any document uses them. */
+export function prepareDocumentFonts(): Promise<void> {
+  registerDocumentFonts();
+  prepared ??= (async () => {
+    const latin = { fontFamily: FONT.latin, fontWeight: 400 } as const;
+    await Font.load(latin);
+    const font = Font.getFont(latin).data;
+    if (!font) throw new Error(`The font ${FONT.latin} did not load.`);
+    keepGlyphCharacters(font);
+  })();
+  return prepared;
 }
 
 const KANA = /[\u3040-\u30ff]/;

@@ -20,7 +20,7 @@ import { formatIban } from '../../shared/domain/bank-accounts';
 import { countryName } from '../../shared/domain/countries';
 import { compareAmounts } from '../../shared/money/money';
 import { DEFAULT_FAMILIES, fontFamiliesFor } from './fonts';
-import { QrBillPart } from './qr-bill-part';
+import { QrBillPart, qrCodeModules } from './qr-bill-part';
 
 const MM = 72 / 25.4;
 const mm = (value: number) => value * MM;
@@ -75,7 +75,7 @@ function splitIssuerName(name: string): [string, string] {
 
 function MetaRow({ label, value, families }: { label: string; value: string; families?: string[] }) {
   return (
-    <View style={{ flexDirection: 'row', marginBottom: 2.5 }}>
+    <View style={{ flexDirection: 'row', marginBottom: 1.5 }}>
       <Text style={{ width: mm(32), color: MUTED }}>{label}</Text>
       <Text style={{ flex: 1, fontWeight: 600, fontFamily: families ?? DEFAULT_FAMILIES }}>{value}</Text>
     </View>
@@ -89,9 +89,9 @@ function Heading({ document }: { document: InvoiceDocument }) {
   const families = fontFamiliesFor([customer.name, ...customer.addressLines, customer.city].join(' '), customer.country);
   const rtl = /[\u0590-\u08ff]/.test(customer.name);
   return (
-    <View style={{ flexDirection: 'row', marginTop: mm(12), minHeight: mm(45) }}>
+    <View style={{ flexDirection: 'row', marginTop: mm(7), minHeight: mm(32) }}>
       <View style={{ width: mm(88), fontSize: 9 }}>
-        <Text style={{ fontSize: 22, fontWeight: 700, color: INK, marginBottom: 8 }}>{labels.title[document.kind]}</Text>
+        <Text style={{ fontSize: 20, fontWeight: 700, color: INK, marginBottom: 6 }}>{labels.title[document.kind]}</Text>
         <MetaRow label={labels.number} value={document.number ?? labels.draft} />
         <MetaRow label={labels.issuedOn} value={formatDocumentDate(document.issuedOn, lang)} />
         {document.dueOn ? <MetaRow label={labels.dueOn} value={formatDocumentDate(document.dueOn, lang)} /> : null}
@@ -101,7 +101,7 @@ function Heading({ document }: { document: InvoiceDocument }) {
       </View>
       {/* Where a C5/DL envelope with a right-hand window shows the address (Swiss letter standard). */}
       <View style={{ marginLeft: mm(12), width: mm(80), paddingTop: mm(4) }}>
-        <Text style={{ fontSize: 7, color: MUTED, letterSpacing: 0.6, marginBottom: 4 }}>{labels.billTo.toUpperCase()}</Text>
+        <Text style={{ fontSize: 7, color: MUTED, letterSpacing: 0.6, marginBottom: 4, textAlign: rtl ? 'right' : 'left' }}>{labels.billTo.toUpperCase()}</Text>
         <View style={{ fontFamily: families, fontSize: 10.5, color: INK }}>
           <Text style={{ fontWeight: 700, textAlign: rtl ? 'right' : 'left' }}>{customer.name}</Text>
           {customer.addressLines.map((line, index) => (
@@ -139,10 +139,10 @@ function Lines({ document }: { document: InvoiceDocument }) {
   const labels = DOCUMENT_LABELS[document.language];
   const { currency, language } = document;
   return (
-    <View style={{ marginTop: mm(6) }}>
+    <View style={{ marginTop: mm(4) }}>
       <TableHeader document={document} />
       {document.lines.map((line) => (
-        <View key={line.position} wrap={false} style={{ flexDirection: 'row', paddingVertical: 5, borderBottomWidth: 0.5, borderBottomColor: RULE, fontSize: 8.8 }}>
+        <View key={line.position} wrap={false} style={{ flexDirection: 'row', paddingVertical: 4, borderBottomWidth: 0.5, borderBottomColor: RULE, fontSize: 8.8 }}>
           <Text style={{ ...cell(columns.position, 'left'), color: MUTED }}>{line.position}</Text>
           <View style={{ flex: 1, paddingRight: 8 }}>
             <Text style={{ fontFamily: fontFamiliesFor(line.title) }}>{line.title}</Text>
@@ -164,7 +164,7 @@ function TotalRow({ label, value, strong, shaded }: { label: string; value: stri
       style={{
         flexDirection: 'row',
         justifyContent: 'space-between',
-        paddingVertical: strong ? 5 : 3,
+        paddingVertical: strong ? 4 : 2.5,
         paddingHorizontal: 6,
         backgroundColor: shaded ? TINT : undefined,
         borderTopWidth: strong && !shaded ? 1 : 0,
@@ -185,66 +185,82 @@ function Totals({ document }: { document: InvoiceDocument }) {
   const money = (value: string) => formatDocumentMoney(value, document.currency, document.language);
   const invoice = document.kind === 'invoice';
   return (
-    <View wrap={false} style={{ flexDirection: 'row', justifyContent: 'flex-end', marginTop: mm(4) }}>
-      <View style={{ width: mm(80) }}>
-        <TotalRow label={labels.subtotal} value={money(document.subtotal)} />
-        {document.shipping ? <TotalRow label={labels.shipping} value={money(document.shipping)} /> : null}
-        <TotalRow label={labels.total[document.kind]} value={money(document.total)} strong />
-        {invoice && compareAmounts(document.amountPaid, '0') !== 0 ? <TotalRow label={labels.amountPaid} value={money(document.amountPaid)} /> : null}
-        {invoice ? <TotalRow label={labels.balanceDue} value={money(document.balanceDue)} strong shaded /> : null}
-      </View>
+    <View style={{ width: mm(78) }}>
+      <TotalRow label={labels.subtotal} value={money(document.subtotal)} />
+      {document.shipping ? <TotalRow label={labels.shipping} value={money(document.shipping)} /> : null}
+      <TotalRow label={labels.total[document.kind]} value={money(document.total)} strong />
+      {invoice && compareAmounts(document.amountPaid, '0') !== 0 ? <TotalRow label={labels.amountPaid} value={money(document.amountPaid)} /> : null}
+      {invoice ? <TotalRow label={labels.balanceDue} value={money(document.balanceDue)} strong shaded /> : null}
     </View>
   );
 }
 
-function PaymentInstructions({ document }: { document: InvoiceDocument }) {
+function BankDetails({ document }: { document: InvoiceDocument }) {
   const labels = DOCUMENT_LABELS[document.language];
-  if (document.kind === 'credit_note') {
-    return (
-      <View wrap={false} style={{ marginTop: mm(8), fontSize: 8.5, color: INK }}>
-        {document.creditNote?.reason ? (
-          <Text style={{ marginBottom: 3 }}>
-            <Text style={{ fontWeight: 700 }}>{`${labels.reason}: `}</Text>
-            <Text style={{ fontFamily: fontFamiliesFor(document.creditNote.reason) }}>{document.creditNote.reason}</Text>
-          </Text>
-        ) : null}
-        <Text style={{ color: MUTED }}>{labels.creditNoteNote}</Text>
-      </View>
-    );
-  }
   const account = document.bankAccount;
-  const methods = document.acceptedPaymentMethods.map((m) => labels.methods[m]);
   const row = (label: string, value: string, mono = false) => (
     <View style={{ flexDirection: 'row', marginBottom: 2 }}>
-      <Text style={{ width: mm(32), color: MUTED }}>{label}</Text>
+      <Text style={{ width: mm(24), color: MUTED }}>{label}</Text>
       <Text style={{ flex: 1, fontWeight: mono ? 600 : 400, letterSpacing: mono ? 0.3 : 0 }}>{value}</Text>
     </View>
   );
+  const reference = document.qrBill?.reference && document.qrBill.referenceType === 'SCOR' ? `${document.number ?? labels.draft} · ${document.qrBill.reference}` : (document.number ?? labels.draft);
   return (
-    <View wrap={false} style={{ marginTop: mm(8), flexDirection: 'row', fontSize: 8.5, color: INK }}>
-      <View style={{ flex: 1, borderLeftWidth: 2, borderLeftColor: BRAND, paddingLeft: 8 }}>
-        <Text style={{ fontSize: 9.5, fontWeight: 700, marginBottom: 4 }}>{labels.howToPay}</Text>
-        {account ? (
-          <View>
-            <Text style={{ fontWeight: 600, marginBottom: 3 }}>{`${labels.bankTransfer} (${document.currency})`}</Text>
-            {row(labels.accountHolder, account.holder)}
-            {row(labels.bank, account.bankName)}
-            {row(labels.iban, formatIban(account.iban), true)}
-            {row(labels.bic, account.bic, true)}
-            {row(labels.paymentReference, document.qrBill?.reference && document.qrBill.referenceType === 'SCOR' ? `${document.number ?? labels.draft} · ${document.qrBill.reference}` : (document.number ?? labels.draft))}
-          </View>
-        ) : (
-          <Text>{labels.noAccount}</Text>
-        )}
-      </View>
-      <View style={{ width: mm(62), paddingLeft: 10 }}>
+    <View style={{ borderLeftWidth: 2, borderLeftColor: BRAND, paddingLeft: 8 }}>
+      <Text style={{ fontSize: 9.5, fontWeight: 700, marginBottom: 4 }}>
+        {labels.howToPay}
+        {account ? <Text style={{ fontSize: 8.5, fontWeight: 400, color: MUTED }}>{`  ·  ${labels.bankTransfer} (${document.currency})`}</Text> : null}
+      </Text>
+      {account ? (
+        <View>
+          {row(labels.accountHolder, account.holder)}
+          {row(labels.bank, account.bankName)}
+          {row(labels.iban, formatIban(account.iban), true)}
+          {row(labels.bic, account.bic, true)}
+          {row(labels.paymentReference, reference)}
+        </View>
+      ) : (
+        <Text>{labels.noAccount}</Text>
+      )}
+    </View>
+  );
+}
+
+function CreditNoteReason({ document }: { document: InvoiceDocument }) {
+  const labels = DOCUMENT_LABELS[document.language];
+  return (
+    <View>
+      {document.creditNote?.reason ? (
         <Text style={{ marginBottom: 3 }}>
-          <Text style={{ fontWeight: 600 }}>{`${labels.acceptedMethods}: `}</Text>
-          {methods.join(', ')}.
+          <Text style={{ fontWeight: 700 }}>{`${labels.reason}: `}</Text>
+          <Text style={{ fontFamily: fontFamiliesFor(document.creditNote.reason) }}>{document.creditNote.reason}</Text>
         </Text>
-        <Text style={{ marginBottom: 3 }}>{labels.bankFees}</Text>
-        {document.qrBill ? <Text style={{ color: MUTED }}>{labels.payByQrBill}</Text> : null}
+      ) : null}
+      <Text style={{ color: MUTED }}>{labels.creditNoteNote}</Text>
+    </View>
+  );
+}
+
+/**
+ * How to pay beside the totals, then the terms in one paragraph: side by side they leave room
+ * on the first page for the QR-bill, so a short invoice is one sheet of paper.
+ */
+function Settlement({ document }: { document: InvoiceDocument }) {
+  const labels = DOCUMENT_LABELS[document.language];
+  const invoice = document.kind === 'invoice';
+  const methods = document.acceptedPaymentMethods.map((m) => labels.methods[m]);
+  return (
+    <View wrap={false} style={{ marginTop: mm(4), fontSize: 8.5, color: INK }}>
+      <View style={{ flexDirection: 'row', justifyContent: 'space-between' }}>
+        <View style={{ flex: 1, paddingRight: mm(8), paddingTop: 3 }}>{invoice ? <BankDetails document={document} /> : <CreditNoteReason document={document} />}</View>
+        <Totals document={document} />
       </View>
+      {invoice ? (
+        <Text style={{ marginTop: mm(3), fontSize: 8, color: MUTED, lineHeight: 1.4 }}>
+          <Text style={{ fontWeight: 600, color: INK }}>{`${labels.acceptedMethods}: `}</Text>
+          {`${methods.join(', ')}. ${labels.bankFees}${document.qrBill ? ` ${labels.payByQrBill}` : ''}`}
+        </Text>
+      ) : null}
     </View>
   );
 }
@@ -304,6 +320,7 @@ export interface PdfMetadata {
 export function InvoicePdf({ document, metadata }: { document: InvoiceDocument; metadata: PdfMetadata }): ReactElement {
   const labels = DOCUMENT_LABELS[document.language];
   const payload = qrBillPayload(document);
+  const qr = payload ? qrCodeModules(payload) : null;
   const title = `${labels.title[document.kind]} ${document.number ?? labels.draft}`;
   return (
     <Document
@@ -318,20 +335,20 @@ export function InvoicePdf({ document, metadata }: { document: InvoiceDocument; 
     >
       <Page
         size="A4"
-        style={{ fontFamily: DEFAULT_FAMILIES, fontSize: 9, color: INK, paddingTop: mm(16), paddingBottom: FOOTER_HEIGHT + mm(6), paddingHorizontal: MARGIN_X }}
+        style={{ fontFamily: DEFAULT_FAMILIES, fontSize: 9, color: INK, paddingTop: mm(13), paddingBottom: FOOTER_HEIGHT + mm(6), paddingHorizontal: MARGIN_X }}
       >
         {document.number === null ? <DraftWatermark label={labels.draft} /> : null}
         <ContinuationHeader document={document} />
         <Letterhead document={document} />
         <Heading document={document} />
         <Lines document={document} />
-        <Totals document={document} />
-        <PaymentInstructions document={document} />
-        {/* Keeps the foot of the last page free for the payment part: when it does not fit, it starts a page of its own. */}
-        {payload ? <View wrap={false} style={{ height: QR_BILL_HEIGHT - mm(4) }} /> : null}
+        <Settlement document={document} />
+        {/* Keeps the foot of the last page free for the payment part and the footer above it (the page's
+            bottom padding already holds 22 mm of it): when that does not fit, it starts a page of its own. */}
+        {payload ? <View wrap={false} style={{ height: QR_BILL_HEIGHT - mm(10) }} /> : null}
         <Footer document={document} withQrBill={payload !== null} />
-        {payload ? (
-          <View fixed style={{ position: 'absolute', left: 0, right: 0, bottom: 0, height: QR_BILL_HEIGHT }} render={onPages(({ pageNumber, totalPages }) => (pageNumber === totalPages ? <QrBillPart data={payload} language={document.language} /> : null))} />
+        {payload && qr ? (
+          <View fixed style={{ position: 'absolute', left: 0, right: 0, bottom: 0, height: QR_BILL_HEIGHT }} render={onPages(({ pageNumber, totalPages }) => (pageNumber === totalPages ? <QrBillPart data={payload} qr={qr} language={document.language} /> : null))} />
         ) : null}
       </Page>
     </Document>

@@ -3,10 +3,10 @@
  * 210 × 105 mm at the foot of the page, a 62 mm receipt on the left and the payment part
  * with the 46 × 46 mm Swiss QR Code, separated by lines with a scissors symbol.
  * swissqrbill builds and validates the QR code (with its Swiss cross); it is drawn here
- * as vector paths, and the texts repeat exactly what the code holds.
+ * as one vector path, and the texts repeat exactly what the code holds.
  */
 import { Circle, Line, Path, Rect, Svg, Text, View } from '@react-pdf/renderer';
-import { SwissQRCode } from 'swissqrbill/svg';
+import { SwissQRCode } from 'swissqrbill/pdf';
 import { formatAmount, formatIBAN, formatReference } from 'swissqrbill/utils';
 import type { Data as SwissQrBillData, Debtor } from 'swissqrbill/types';
 import type { DocumentLanguage } from '../../shared/documents/invoice-document';
@@ -47,29 +47,56 @@ export function qrBillLanguage(language: DocumentLanguage): keyof typeof TEXTS {
   return language === 'fr' ? 'fr' : 'en';
 }
 
-interface QrModules {
+export interface QrModules {
   /** One path of every dark module, in points of a 46 mm square. */
   modules: string;
   /** The Swiss cross: white border, black square, white cross. */
   cross: Array<{ x: number; y: number; width: number; height: number; fill: string }>;
 }
 
-const RECT = /<rect x="([\d.]+)mm" y="([\d.]+)mm" width="([\d.]+)mm" height="([\d.]+)mm" fill="(black|white)" \/>/g;
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /**
- * swissqrbill's SwissQRCode writes the code as one <rect> per dark module followed by the
- * Swiss cross; they are read back here into a single path for react-pdf's Svg.
+ * swissqrbill builds the code and draws it on anything with PDFKit's drawing calls; they are
+ * recorded here (in points of a 46 mm square, since react-pdf's Svg does not scale a viewBox
+ * inside an absolutely placed view) instead of building its SVG and reading that back.
  */
 export function qrCodeModules(data: SwissQrBillData): QrModules {
-  const svg = new SwissQRCode(data, 46).toString();
-  // In points, since react-pdf's Svg does not scale a viewBox inside an absolutely placed view.
-  const rects = [...svg.matchAll(RECT)].map((m) => ({ x: mm(Number(m[1])), y: mm(Number(m[2])), width: mm(Number(m[3])), height: mm(Number(m[4])), fill: m[5]! }));
-  // The last four rectangles are the cross (white, black, white, white); all before are modules.
+  const rects: Array<Box & { fill: string }> = [];
+  let pending: Box[] = [];
+  let colour = 'black';
+  const recorder = {
+    save: () => recorder,
+    restore: () => recorder,
+    translate: () => recorder,
+    rect: (x: number, y: number, width: number, height: number) => (pending.push({ x, y, width, height }), recorder),
+    fillColor: (fill: string) => ((colour = fill), recorder),
+    fill: () => {
+      for (const r of pending) rects.push({ ...r, fill: colour });
+      pending = [];
+      return recorder;
+    },
+  };
+  new SwissQRCode(data, 46).attachTo(recorder as unknown as Parameters<SwissQRCode['attachTo']>[0], 0, 0);
+  // The modules are filled black together, then the Swiss cross: white border, black square, white cross.
   const cross = rects.slice(-4);
   const modules = rects.slice(0, -4);
-  if (modules.length < 100 || cross[0]?.fill !== 'white') throw new Error('Unexpected QR code drawing from swissqrbill.');
-  // Modules overlap by a hair so no white seams appear between them when printed or rasterised.
-  const d = modules.map((r) => `M${r.x.toFixed(4)} ${r.y.toFixed(4)}h${(r.width + 0.02).toFixed(4)}v${(r.height + 0.02).toFixed(4)}h${(-(r.width + 0.02)).toFixed(4)}Z`).join('');
+  if (modules.length < 100 || cross[0]?.fill !== 'white' || cross[1]?.fill !== 'black') throw new Error('Unexpected QR code drawing from swissqrbill.');
+  // Dark modules one under the other (swissqrbill draws column by column) become one rectangle:
+  // far less path to write, parse and rasterise.
+  const runs: Box[] = [];
+  for (const r of modules) {
+    const last = runs[runs.length - 1];
+    if (last && Math.abs(last.x - r.x) < 1e-6 && Math.abs(last.y + last.height - r.y) < 1e-6) last.height += r.height;
+    else runs.push({ ...r });
+  }
+  // Rectangles overlap by a hair so no white seams appear between them when printed or rasterised.
+  const d = runs.map((r) => `M${r.x.toFixed(3)} ${r.y.toFixed(3)}h${(r.width + 0.02).toFixed(3)}v${(r.height + 0.02).toFixed(3)}h${(-(r.width + 0.02)).toFixed(3)}Z`).join('');
   return { modules: d, cross };
 }
 
@@ -118,9 +145,9 @@ function Scissors({ x, y, rotate }: { x: number; y: number; rotate: boolean }) {
   );
 }
 
-export function QrBillPart({ data, language }: { data: SwissQrBillData; language: DocumentLanguage }) {
+/** `qr` is qrCodeModules(data), made once per document: the part is drawn again for each layout pass of the last page. */
+export function QrBillPart({ data, qr, language }: { data: SwissQrBillData; qr: QrModules; language: DocumentLanguage }) {
   const t = TEXTS[qrBillLanguage(language)];
-  const qr = qrCodeModules(data);
   const creditor = [formatIBAN(data.creditor.account), ...addressLines(data.creditor)];
   const debtor = data.debtor ? addressLines(data.debtor) : [];
   const reference = data.reference ? formatReference(data.reference) : null;

@@ -6,7 +6,7 @@
 import { createElement } from 'react';
 import { renderToBuffer } from '@react-pdf/renderer';
 import type { InvoiceDocument } from '../../shared/documents/invoice-document';
-import { registerDocumentFonts } from './fonts';
+import { prepareDocumentFonts } from './fonts';
 import { InvoicePdf } from './invoice-pdf';
 import { warmUpDocument } from './warm-up';
 
@@ -25,8 +25,7 @@ let warm: Promise<unknown> | null = null;
  * after this, the same document gives the same bytes in any process.
  */
 export function warmUpRenderer(): Promise<unknown> {
-  registerDocumentFonts();
-  warm ??= toPdf(warmUpDocument());
+  warm ??= prepareDocumentFonts().then(() => toPdf(warmUpDocument()));
   return warm;
 }
 

@@ -19,7 +19,7 @@ export function warmUpDocument(): InvoiceDocument {
       fax: '',
       email: 'unit@example.org',
     },
-    customer: { name: 'فاطمة 王小明 김민준', addressLines: ['Đường Наталья Γιώργος'], postalCode: '1', city: 'القاهرة', country: 'EG' },
+    customer: { name: 'فاطمة 王小明 김민준', addressLines: ['Đường Наталья Γιώργος', 'ul. Źródlana, Łódź'], postalCode: '1', city: 'القاهرة', country: 'EG' },
     lines: [{ position: 1, title: 'Kraków Ελλάδα Россия 北京 東京 서울 مكتبة', isbn: '978-92-9068-805-1', quantity: 1, unitPrice: '1.00', discountPercent: '10' }],
     shipping: '1.00',
     amountPaid: '0.50',

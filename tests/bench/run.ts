@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchInvoicePdfs } from './invoice-pdf';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createBackup } from '../../db/backup';
 import { openDatabase } from '../../db/connection';
@@ -33,6 +34,8 @@ const { values } = parseArgs({
     saves: { type: 'string', default: '200' },
     plans: { type: 'boolean', default: false },
     invoices: { type: 'string', default: '100' },
+    // Only the invoice PDF renderer's own figures (first PDF of a worker, one page, three pages, a batch), no database.
+    'pdf-only': { type: 'boolean', default: false },
   },
 });
 const ORDERS = Number(values.orders);
@@ -312,4 +315,10 @@ async function benchInvoices(invoke: Invoke, record: (what: string, runs: number
   rows.push({ what: `Issue a batch of ${INVOICES} invoices (total)`, median: total, p95: total, note: `${(total / INVOICES).toFixed(0)} ms each, last ${last}` });
 }
 
-await main();
+async function pdfOnly(): Promise<void> {
+  const rows = await benchInvoicePdfs();
+  console.log(`\nOrder Desk benchmark, invoice PDFs, ${os.cpus()[0]?.model ?? ''}`);
+  for (const r of rows) console.log(`${r.what.padEnd(60)}  ${`${r.median.toFixed(2)} ms`.padStart(11)}  ${`${r.p95.toFixed(2)} ms`.padStart(11)}  ${r.note}`);
+}
+
+await (values['pdf-only'] ? pdfOnly() : main());

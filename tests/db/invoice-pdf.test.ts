@@ -13,7 +13,7 @@ import { sourceRenderWorker } from '../../db/documents/render-worker-source';
 import { formatDocumentMoney } from '../../shared/documents/document-labels';
 import type { InvoiceDocument } from '../../shared/documents/invoice-document';
 import { tempDir } from '../support/test-db';
-import { ARABIC_CUSTOMER, BANK_ACCOUNTS, sampleInvoice, sampleLines, SCRIPT_SAMPLES } from '../support/invoice-fixtures';
+import { ARABIC_CUSTOMER, BANK_ACCOUNTS, ISSUER, sampleInvoice, sampleLines, SCRIPT_SAMPLES } from '../support/invoice-fixtures';
 
 const scriptLines = Object.values(SCRIPT_SAMPLES).map((title, i) => ({ position: 100 + i, title, quantity: 1, unitPrice: '10.00' }));
 
@@ -113,7 +113,9 @@ describe('other currencies and documents', () => {
   it('a EUR invoice to a normal Swiss IBAN carries an RF creditor reference in its QR code', async () => {
     const invoice = sampleInvoice({ currency: 'EUR', language: 'fr', lines: sampleLines(2), amountPaid: '0' });
     const file = save(await renderer.render(invoice), 'eur.pdf');
-    const payload = decodeQr(file, pageCount(file)).split(/\r?\n/);
+    // A short invoice is one sheet: the payment part fits at the foot of its only page.
+    expect(pageCount(file)).toBe(1);
+    const payload = decodeQr(file, 1).split(/\r?\n/);
     expect(payload[3]).toBe('CH9300762011623852957');
     expect(payload[18]).toBe(invoice.total);
     expect(payload[19]).toBe('EUR');
@@ -150,5 +152,32 @@ describe('other currencies and documents', () => {
     expect(all).toContain('CN-2025-00003');
     expect(all).toContain('INV-2025-00042');
     expect(all).toContain('Damaged copy returned');
+  }, 240_000);
+});
+
+describe('one worker, one document after another', () => {
+  it('keeps every letter copyable: after a customer in Łódź, the next invoice still says "Switzerland"', async () => {
+    // A fresh worker, so this is the first document after its warm-up, and one without a plain z
+    // (French, "Suisse", a bank and an issuer without one): its "ź" is drawn from the glyphs ´ and z,
+    // and the z met that way first must not lose its character for every document after it.
+    const fresh = createInvoiceRenderer(sourceRenderWorker());
+    try {
+      const lodz = sampleInvoice({
+        language: 'fr',
+        issuer: { ...ISSUER, name: 'Publications Unit, International Labour Office' },
+        bankAccounts: BANK_ACCOUNTS.map((account) => ({ ...account, holder: 'Bureau international du Travail', bankName: 'Banque Cantonale de Genève' })),
+        customer: { name: 'Łucja Wróbel', addressLines: ['ul. Piotrkowska 12'], postalCode: '90-001', city: 'Łódź', country: 'PL' },
+        lines: [{ position: 1, title: 'Źródła: Łódź', quantity: 1, unitPrice: '10.00' }],
+      });
+      const first = text(save(await fresh.render(lodz), 'lodz.pdf'));
+      expect(first).toContain('Łódź');
+      expect(first).toContain('Źródła');
+      const next = text(save(await fresh.render(sampleInvoice({ lines: sampleLines(2) })), 'after-lodz.pdf'));
+      expect(next).toContain('Geneva 19, Switzerland');
+      expect(next).toContain('UBS Switzerland AG');
+      expect(next).toContain('Organization for Migration');
+    } finally {
+      await fresh.close();
+    }
   }, 240_000);
 });

@@ -13,9 +13,12 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { bundleElectron } from '../../build/bundle-electron.mjs';
 import { METHOD_NAMES } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/csp';
+import { execFileSync } from 'node:child_process';
+import { bundledRenderWorker, createInvoiceRenderer } from '../../db/documents/render-pool';
 import { tempDir } from '../support/test-db';
+import { sampleInvoice, sampleLines } from '../support/invoice-fixtures';
 
-let bundle: { main: string; preload: string };
+let bundle: { main: string; preload: string; renderWorker: string };
 const restoreConsole: Array<() => void> = [];
 afterEach(() => restoreConsole.splice(0).forEach((restore) => restore()));
 
@@ -290,4 +293,30 @@ describe('the bundled preload', () => {
     const areas = Object.keys(exposed.orderDesk as object).sort();
     expect(areas).toEqual([...new Set(METHOD_NAMES.map((m) => m.split('.')[0]))].sort());
   });
+});
+
+describe('the bundled invoice PDF worker', () => {
+  it('is built beside main.cjs and renders an invoice with the real packages, as the packaged app lays them out', async () => {
+    expect(path.dirname(bundle.renderWorker)).toBe(path.dirname(bundle.main));
+    expect(path.basename(bundle.renderWorker)).toBe('render-worker.mjs');
+    // The app's layout: dist/electron/ with node_modules beside dist/, where the worker finds react-pdf and the fonts.
+    const app = tempDir('order-desk-worker-app-');
+    fs.mkdirSync(path.join(app, 'dist'), { recursive: true });
+    fs.cpSync(path.dirname(bundle.main), path.join(app, 'dist', 'electron'), { recursive: true });
+    fs.symlinkSync(path.resolve(import.meta.dirname, '../../node_modules'), path.join(app, 'node_modules'), 'dir');
+    const location = bundledRenderWorker(path.join(app, 'dist', 'electron'));
+    expect(fs.existsSync(location.script)).toBe(true);
+    const renderer = createInvoiceRenderer(location);
+    try {
+      const pdf = await renderer.render(sampleInvoice({ lines: sampleLines(2) }));
+      const file = path.join(app, 'invoice.pdf');
+      fs.writeFileSync(file, pdf);
+      const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+      expect(text).toContain('INV-2025-00042');
+      expect(text).toContain('فاطمة');
+      expect(text).toContain('Geneva 19, Switzerland');
+    } finally {
+      await renderer.close();
+    }
+  }, 240_000);
 });

@@ -34,6 +34,19 @@ describe('packaging (electron-builder)', () => {
     expect(config.electronFuses).toMatchObject({ runAsNode: false, onlyLoadAppFromAsar: true, enableNodeOptionsEnvironmentVariable: false });
   });
 
+  it('ships what the invoice PDF worker loads: its packages as dependencies, the fonts unpacked', async () => {
+    const config = await getConfig(root, null, null);
+    for (const name of ['@react-pdf/renderer', 'react', '@embedpdf/fonts-latin', '@embedpdf/fonts-arabic', '@embedpdf/fonts-sc', '@embedpdf/fonts-jp', '@embedpdf/fonts-kr', '@fontsource/arimo']) {
+      expect(packageJson.dependencies[name], name).toMatch(/^\d+\.\d+\.\d+$/);
+    }
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/@embedpdf/fonts-*/fonts/*.{ttf,otf}', 'node_modules/@fontsource/arimo/files/arimo-latin-*-normal.woff']));
+    // Every font file the renderer registers is matched by an unpack pattern, so none is left inside the archive.
+    const fonts = fs.readFileSync(path.join(root, 'db', 'documents', 'fonts.ts'), 'utf8');
+    const files = [...fonts.matchAll(/(?:embedpdf|fontsource)\('([^']+)', '([^']+)'\)/g)].map((m) => m[2]!);
+    expect(files.length).toBeGreaterThanOrEqual(16);
+    for (const file of files) expect(file).toMatch(/^(Noto[\w-]+\.(ttf|otf)|arimo-latin(-ext)?-(400|700)-normal\.woff)$/);
+  });
+
   it('builds an AppImage and a deb for Linux, an NSIS installer for Windows and a dmg for macOS', async () => {
     const config = await getConfig(root, null, null);
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
