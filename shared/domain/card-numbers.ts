@@ -40,31 +40,31 @@ export function maskedCard(last4: string): string {
 }
 
 /**
- * The longest Luhn-valid run of 13–19 digits at the start of a candidate: "4111 1111 1111 1111 123"
- * is a card number followed by its CVV, not a 19-digit number.
+ * The card number in a digit run: the whole run, or, when the run ends in a 3–4 digit group
+ * (the security code typed right after the number: "4111 1111 1111 1111 123"), the run
+ * without that group. Only these two cuts are tried, so a long reference is not searched
+ * for some Luhn-valid prefix it happens to contain.
  */
-function cardPrefix(candidate: string): number {
-  const digitEnds: number[] = [];
-  for (let i = 0; i < candidate.length; i++) if (candidate[i]! >= '0' && candidate[i]! <= '9') digitEnds.push(i + 1);
-  const digits = candidate.replace(/[ -]/g, '');
-  for (let length = digits.length; length >= 13; length--) {
-    if (passesLuhn(digits.slice(0, length))) return digitEnds[length - 1]!;
+function cardPrefix(run: string): string | null {
+  const code = /[ -]\d{3,4}$/.exec(run);
+  for (const part of code ? [run, run.slice(0, code.index)] : [run]) {
+    const digits = part.replace(/[ -]/g, '');
+    if (digits.length >= 13 && digits.length <= 19 && passesLuhn(digits)) return part;
   }
-  return 0;
+  return null;
 }
 
 export function scanForCardNumbers(text: string): CardNumberScan {
   const masked: string[] = [];
   let nearCode = false;
-  const out = text.replace(CANDIDATE, (match, offset: number) => {
-    const cut = cardPrefix(match);
-    if (cut === 0) return match;
-    const digits = match.slice(0, cut).replace(/[ -]/g, '');
-    const last4 = digits.slice(-4);
+  const out = text.replace(CANDIDATE, (whole, offset: number) => {
+    const card = cardPrefix(whole);
+    if (card === null) return whole;
+    const last4 = card.replace(/[ -]/g, '').slice(-4);
     masked.push(last4);
-    // A bare 3–4 digit group right after the number ("4111 1111 1111 1111 123", "… / 123") is read as its CVV.
-    if (/^\s*[/,;:-]?\s*\d{3,4}\b(?![ -]?\d)/.test(text.slice(offset + cut))) nearCode = true;
-    return maskedCard(last4) + match.slice(cut);
+    // A bare 3–4 digit group right after the number ("… 1111 123", "… / 123") is read as its CVV.
+    if (/^\s*[/,;:-]?\s*\d{3,4}\b(?![ -]?\d)/.test(text.slice(offset + card.length))) nearCode = true;
+    return maskedCard(last4) + whole.slice(card.length);
   });
   const securityCode = nearCode || SECURITY_CODE.test(text);
   return { text: out, masked, securityCode };

@@ -103,7 +103,7 @@ it('records a check, then a short bank transfer and writes the bank fees off, by
   await page.keyboard.press('Control+Enter');
   await expect.poll(() => textOf(panel.getByTestId('balance')), SLOW).toMatch(/CHF 0\.00 · Paid/);
   expect(await page.getByRole('button', { name: 'Write off…' }).count()).toBe(0);
-  expect(await textOf(page.locator('.order-detail__head'))).toMatch(/Received\s*Paid\s*Balance due: CHF 0\.00/);
+  await expect.poll(() => textOf(page.locator('.order-detail__head')), SLOW).toMatch(/Received\s*Paid\s*Balance due: CHF 0\.00/);
 
   const ledger = await textOf(panel.getByRole('table', { name: 'Money movements, oldest first' }));
   expect(ledger).toMatch(/Payment Check, check no\. 004471, UBS Genève Anna Keller −CHF 100\.00 CHF 23\.45/);
@@ -196,9 +196,9 @@ it('moves an overpayment to another order of the customer, reverses it, refunds 
   await page.keyboard.type('RR123456789CH');
   await page.keyboard.press('Enter');
   await page.getByRole('status').filter({ hasText: `Order ${over.number} is shipped and, being settled, closed.` }).waitFor(SLOW);
-  expect(await textOf(page.locator('.order-detail__head'))).toMatch(/Closed\s*Paid/);
-  expect(await page.getByRole('button', { name: 'Ship…' }).count()).toBe(0);
-  expect(await page.getByRole('button', { name: 'Close by hand…' }).count()).toBe(0);
+  await expect.poll(() => textOf(page.locator('.order-detail__head')), SLOW).toMatch(/Closed\s*Paid/);
+  await expect.poll(() => page.getByRole('button', { name: 'Ship…' }).count(), SLOW).toBe(0);
+  await expect.poll(() => page.getByRole('button', { name: 'Close by hand…' }).count(), SLOW).toBe(0);
 
   // The other order: closed by hand with a reason.
   await openOrder(page, next.id);
