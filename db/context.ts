@@ -31,3 +31,8 @@ export function createContext(db: Db, user: string | SessionUser, now: () => Dat
 export function timestamp(ctx: ServiceContext): string {
   return ctx.now().toISOString();
 }
+
+/** Today as YYYY-MM-DD by the service clock: the day dates typed by a clerk are checked against. */
+export function today(ctx: ServiceContext): string {
+  return ctx.now().toISOString().slice(0, 10);
+}

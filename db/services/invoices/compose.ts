@@ -13,7 +13,7 @@ import type { Creditable } from '../../../shared/contract/invoices';
 import type { Order } from '../../../shared/contract/types';
 import { whyNot } from '../../../shared/domain/order-rules';
 import { amount, compareAmounts, lineTotal, subtractAmounts, sumAmounts, toMinorUnits } from '../../../shared/money/money';
-import type { ServiceContext } from '../../context';
+import { today, type ServiceContext } from '../../context';
 import { statement } from '../../statements';
 import { getOrderById } from '../orders/read';
 import { balanceOf, movementRows } from '../payments/ledger';
@@ -79,7 +79,7 @@ export function composeInvoice(ctx: ServiceContext, request: InvoiceRequest, num
   const open = openInvoiceOf(ctx, order.id);
   const refusal = whyNot('invoice', { ...order, openInvoice: open?.number ?? null });
   if (refusal) throw new DomainError('conflict', refusal, 'orderId');
-  checkIssueDate(order, request.issuedOn, ctx.now().toISOString().slice(0, 10));
+  checkIssueDate(order, request.issuedOn, today(ctx));
   const currency = order.currency;
   const shipping = sumAmounts([request.shipping ?? '0'], currency);
   if (amount(request.shipping ?? '0').decimalPlaces() > 2) throw new DomainError('invalid_input', `Shipping can have at most 2 decimals in ${currency}.`, 'shipping');
@@ -185,7 +185,7 @@ export function composeCreditNote(ctx: ServiceContext, request: CreditRequest, n
   const order = getOrderById(ctx, invoice.order_id);
   const currency = invoice.currency;
   if (request.issuedOn < invoice.issued_on) throw new DomainError('invalid_input', `Date of issue cannot be before the invoice's date (${invoice.issued_on}).`, 'issuedOn');
-  if (request.issuedOn > ctx.now().toISOString().slice(0, 10)) throw new DomainError('invalid_input', 'Date of issue cannot be in the future.', 'issuedOn');
+  if (request.issuedOn > today(ctx)) throw new DomainError('invalid_input', 'Date of issue cannot be in the future.', 'issuedOn');
   const so = creditedSoFar(ctx, invoice);
   const leftShipping = subtractAmounts(original.shipping ?? '0', so.shipping, currency);
 

@@ -15,7 +15,7 @@ import { DomainError } from '../../../shared/api/errors';
 import type { DocumentKind, InvoiceDocument } from '../../../shared/documents/invoice-document';
 import type { InvoiceRenderer } from '../../documents/render-pool';
 import type { ServiceContext } from '../../context';
-import { timestamp } from '../../context';
+import { timestamp, today } from '../../context';
 import { statement } from '../../statements';
 import { audit } from '../audit';
 import { markInvoiced } from '../orders/lifecycle';
@@ -31,10 +31,6 @@ const MAX_ATTEMPTS = 40;
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-function today(ctx: ServiceContext): string {
-  return ctx.now().toISOString().slice(0, 10);
 }
 
 function sameDocument(a: InvoiceDocument, b: InvoiceDocument): boolean {

@@ -1,14 +1,14 @@
 /** invoices.preview, invoices.issue and invoices.credit. */
 import type { Invoice, InvoicePreview } from '../../../shared/contract/invoices';
 import type { DocumentLanguage } from '../../../shared/documents/invoice-document';
-import type { ServiceContext } from '../../context';
+import { today, type ServiceContext } from '../../context';
 import { composeInvoice } from './compose';
 import { creditNoteSpec, invoiceSpec, issueDocument, rendererOf, sha256Hex, type CreditInput, type IssueInput } from './issue';
 import { getInvoice } from './read';
 
 /** The PDF that issuing would make now, marked DRAFT and without a number; nothing is stored. */
 export async function previewInvoice(ctx: ServiceContext, input: { orderId: number; shipping?: string | undefined; language?: DocumentLanguage | undefined }): Promise<InvoicePreview> {
-  const composed = composeInvoice(ctx, { ...input, issuedOn: ctx.now().toISOString().slice(0, 10) }, null);
+  const composed = composeInvoice(ctx, { ...input, issuedOn: today(ctx) }, null);
   const pdf = await rendererOf(ctx).render(composed.document);
   return {
     fileName: `Draft invoice ${composed.document.orderNumber}.pdf`,

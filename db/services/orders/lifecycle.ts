@@ -5,16 +5,12 @@
 import { DomainError } from '../../../shared/api/errors';
 import type { Order } from '../../../shared/contract/types';
 import { whyNot, type OrderAction } from '../../../shared/domain/order-rules';
-import type { ServiceContext } from '../../context';
+import { today, type ServiceContext } from '../../context';
 import { statement } from '../../statements';
 import { audit } from '../audit';
 import { syncOrderMoney } from '../payments/sync';
 import { getOrderById } from './read';
 import { nextVersion } from './write';
-
-function today(ctx: ServiceContext): string {
-  return ctx.now().toISOString().slice(0, 10);
-}
 
 /** `on` is the day the change happened, which is also the day a shipped and settled order closes. */
 function changeOrder(ctx: ServiceContext, id: number, action: OrderAction, auditAction: string, on: string, change: (before: Order) => void): { order: Order } {

@@ -12,16 +12,12 @@ import { whyNot, type OrderAction } from '../../../shared/domain/order-rules';
 import type { MovementKind, PaymentMethod } from '../../../shared/domain/vocabulary';
 import { currencyExponent } from '../../../shared/money/currencies';
 import { compareAmounts, decimalPlaces, formatMoney, negateAmount, toMinorUnits } from '../../../shared/money/money';
-import { timestamp, type ServiceContext } from '../../context';
+import { timestamp, today, type ServiceContext } from '../../context';
 import { statement } from '../../statements';
 import { audit } from '../audit';
 import { getOrderById } from '../orders/read';
 import { ledgerOf, movementRow, movementRows } from './ledger';
 import { syncOrderMoney } from './sync';
-
-function today(ctx: ServiceContext): string {
-  return ctx.now().toISOString().slice(0, 10);
-}
 
 function orderFor(ctx: ServiceContext, orderId: number, field: string): Order {
   try {

@@ -6,7 +6,7 @@
 import { lifecycleAfterMoney } from '../../../shared/domain/order-rules';
 import type { Balance } from '../../../shared/money/balance';
 import { toMinorUnits } from '../../../shared/money/money';
-import type { ServiceContext } from '../../context';
+import { today, type ServiceContext } from '../../context';
 import { statement } from '../../statements';
 import { getOrderById } from '../orders/read';
 import { balanceOf, movementRows } from './ledger';
@@ -16,7 +16,7 @@ export function syncOrderMoney(ctx: ServiceContext, orderId: number, on?: string
   const order = getOrderById(ctx, orderId);
   const balance = balanceOf(order, movementRows(ctx, orderId), invoicedAmounts(ctx, orderId, order.currency));
   const status = lifecycleAfterMoney(order.status, balance.paymentStatus, order.closeReason !== '');
-  const closedOn = status === 'closed' ? (order.closedOn ?? on ?? ctx.now().toISOString().slice(0, 10)) : null;
+  const closedOn = status === 'closed' ? (order.closedOn ?? on ?? today(ctx)) : null;
   statement(ctx, 'UPDATE orders SET payment_status = ?, balance_minor = ?, status = ?, closed_on = ? WHERE id = ?').run(
     balance.paymentStatus,
     toMinorUnits(balance.balance, order.currency),

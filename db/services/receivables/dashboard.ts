@@ -1,12 +1,12 @@
 /** The home screen: what is owed today per currency, by age, who waits longest, what is due back. */
 import type { Dashboard, WaitingOrder } from '../../../shared/contract/receivables';
-import type { ServiceContext } from '../../context';
+import { today, type ServiceContext } from '../../context';
 import { statement } from '../../statements';
 import { toOrderSummary, type OrderRow } from '../orders/rows';
 import { receivablesAging } from './aging';
 
 export function dashboardSummary(ctx: ServiceContext, input: { limit: number }): Dashboard {
-  const asOf = ctx.now().toISOString().slice(0, 10);
+  const asOf = today(ctx);
   const waiting = statement(ctx, `
     SELECT o.*, CAST(julianday(@asOf) - julianday(coalesce((SELECT min(issued_on) FROM invoices i WHERE i.order_id = o.id AND i.kind = 'invoice'), o.received_on)) AS INTEGER) AS days_waiting
     FROM orders o
