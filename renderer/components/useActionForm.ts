@@ -83,3 +83,16 @@ export function useActionForm(knownFields: readonly string[]): ActionForm {
     },
   };
 }
+
+/**
+ * The form's values, and a setter that also clears the error shown at the field the clerk
+ * just changed, so a corrected field stops saying what was wrong with it.
+ */
+export function useFormValues<T extends object>(form: ActionForm, initial: () => T): [T, (patch: Partial<T>, field: string) => void] {
+  const [values, setValues] = useState(initial);
+  const set = (patch: Partial<T>, field: string) => {
+    setValues((old) => ({ ...old, ...patch }));
+    form.setFieldError(field, null);
+  };
+  return [values, set];
+}

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { ShipInput } from '../../../../shared/contract/orders';
 import type { Order } from '../../../../shared/contract/types';
 import { localIsoDate } from '../../../../shared/domain/dates';
@@ -6,18 +5,14 @@ import { orderDesk } from '../../../api/client';
 import { CardSafeField } from '../../../components/CardSafeField';
 import { DialogForm } from '../../../components/DialogForm';
 import { Field } from '../../../components/Field';
-import { useActionForm } from '../../../components/useActionForm';
+import { useActionForm, useFormValues } from '../../../components/useActionForm';
 
 const FIELDS = ['shippedOn', 'carrier', 'tracking'] as const;
 
 /** Records the shipment; a shipped order that is settled closes by itself. */
 export function ShipDialog({ order, onDone, onCancel }: { order: Order; onDone(order: Order): void; onCancel(): void }) {
   const form = useActionForm(FIELDS);
-  const [f, setF] = useState({ shippedOn: localIsoDate(), carrier: '', tracking: '' });
-  const set = (patch: Partial<typeof f>, field: (typeof FIELDS)[number]) => {
-    setF((old) => ({ ...old, ...patch }));
-    form.setFieldError(field, null);
-  };
+  const [f, set] = useFormValues(form, () => ({ shippedOn: localIsoDate(), carrier: '', tracking: '' }));
   const input = () => ({ id: order.id, ...f });
   const save = () => void form.submit(ShipInput, input(), (i) => orderDesk().orders.ship(i), (r) => onDone(r.order));
   return (

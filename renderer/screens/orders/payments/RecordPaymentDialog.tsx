@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { RecordPaymentInput, type MovementResult } from '../../../../shared/contract/payments';
 import type { Order } from '../../../../shared/contract/types';
 import { localIsoDate } from '../../../../shared/domain/dates';
@@ -8,7 +7,7 @@ import { orderDesk } from '../../../api/client';
 import { CardSafeField } from '../../../components/CardSafeField';
 import { DialogForm } from '../../../components/DialogForm';
 import { Field } from '../../../components/Field';
-import { useActionForm } from '../../../components/useActionForm';
+import { useActionForm, useFormValues } from '../../../components/useActionForm';
 
 const FIELDS = [
   'method',
@@ -68,7 +67,7 @@ interface Props {
 /** Records money received: the method's own details, and never more of a card than its last four digits. */
 export function RecordPaymentDialog({ order, balance, onDone, onCancel }: Props) {
   const form = useActionForm(FIELDS);
-  const [f, setF] = useState<PaymentForm>({
+  const [f, set] = useFormValues<PaymentForm>(form, () => ({
     method: order.paymentMethod ?? 'bank_transfer',
     receivedOn: localIsoDate(),
     amount: signOf(balance) > 0 ? balance : '',
@@ -81,11 +80,7 @@ export function RecordPaymentDialog({ order, balance, onDone, onCancel }: Props)
     checkBank: '',
     bankReference: '',
     feesDeducted: '',
-  });
-  const set = (patch: Partial<PaymentForm>, field: FieldName) => {
-    setF((old) => ({ ...old, ...patch }));
-    form.setFieldError(field, null);
-  };
+  }));
   const text = (label: string, key: keyof PaymentForm, field: FieldName, options: { multiline?: boolean; maxLength: number; hint?: string }) => (
     <CardSafeField
       label={label}

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { RefundInput, type MovementResult } from '../../../../shared/contract/payments';
 import type { Order } from '../../../../shared/contract/types';
 import { localIsoDate } from '../../../../shared/domain/dates';
@@ -8,7 +7,7 @@ import { orderDesk } from '../../../api/client';
 import { CardSafeField } from '../../../components/CardSafeField';
 import { DialogForm } from '../../../components/DialogForm';
 import { Field } from '../../../components/Field';
-import { useActionForm } from '../../../components/useActionForm';
+import { useActionForm, useFormValues } from '../../../components/useActionForm';
 
 const FIELDS = ['amount', 'method', 'reason', 'paidOn'] as const;
 
@@ -25,11 +24,7 @@ interface Props {
 /** Pays money back to the customer: at most what the order holds for them, with a reason. */
 export function RefundDialog({ order, balance, method, onDone, onCancel }: Props) {
   const form = useActionForm(FIELDS);
-  const [f, setF] = useState({ amount: negateAmount(balance, order.currency), paidOn: localIsoDate(), method: method ?? order.paymentMethod ?? 'bank_transfer', reason: '' });
-  const set = (patch: Partial<typeof f>, field: (typeof FIELDS)[number]) => {
-    setF((old) => ({ ...old, ...patch }));
-    form.setFieldError(field, null);
-  };
+  const [f, set] = useFormValues(form, () => ({ amount: negateAmount(balance, order.currency), paidOn: localIsoDate(), method: method ?? order.paymentMethod ?? 'bank_transfer', reason: '' }));
   const input = () => ({ orderId: order.id, ...f, amount: f.amount.trim() });
   const save = () => void form.submit(RefundInput, input(), (i) => orderDesk().payments.refund(i), onDone);
   return (

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { WriteOffInput, type MovementResult } from '../../../../shared/contract/payments';
 import type { Order } from '../../../../shared/contract/types';
 import { localIsoDate } from '../../../../shared/domain/dates';
@@ -6,7 +5,7 @@ import { orderDesk } from '../../../api/client';
 import { CardSafeField } from '../../../components/CardSafeField';
 import { DialogForm } from '../../../components/DialogForm';
 import { Field } from '../../../components/Field';
-import { useActionForm } from '../../../components/useActionForm';
+import { useActionForm, useFormValues } from '../../../components/useActionForm';
 
 const FIELDS = ['amount', 'reason', 'writtenOffOn'] as const;
 
@@ -21,11 +20,7 @@ interface Props {
 /** Closes a gap that will not be paid (bank fees, small differences), always with a reason. */
 export function WriteOffDialog({ order, balance, onDone, onCancel }: Props) {
   const form = useActionForm(FIELDS);
-  const [f, setF] = useState({ amount: balance, writtenOffOn: localIsoDate(), reason: '' });
-  const set = (patch: Partial<typeof f>, field: (typeof FIELDS)[number]) => {
-    setF((old) => ({ ...old, ...patch }));
-    form.setFieldError(field, null);
-  };
+  const [f, set] = useFormValues(form, () => ({ amount: balance, writtenOffOn: localIsoDate(), reason: '' }));
   const input = () => ({ orderId: order.id, ...f, amount: f.amount.trim() });
   const save = () => void form.submit(WriteOffInput, input(), (i) => orderDesk().payments.writeOff(i), onDone);
   return (
