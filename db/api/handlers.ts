@@ -19,6 +19,7 @@ import { dashboardSummary } from '../services/receivables/dashboard';
 import { getSettings, setSettings } from '../services/settings';
 import { getSession, setSessionUser } from '../services/session';
 import { invoiceHandlers } from '../services/invoices/handlers';
+import { reportHandlers } from '../services/reports/handlers';
 import { commitImport, previewImport } from '../transfer/import';
 import { exportData } from '../transfer/export';
 import { checkBackupFolder, createBackup, listBackupsInFolder, restoreBackup } from '../backup/service';
@@ -66,4 +67,5 @@ export const handlers: Handlers = {
   'session.get': getSession,
   'session.setUser': setSessionUser,
   ...invoiceHandlers,
+  ...reportHandlers,
 };

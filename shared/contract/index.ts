@@ -15,6 +15,7 @@ import { paymentMethods } from './payments';
 import { receivableMethods } from './receivables';
 import { sessionMethods } from './session';
 import { invoiceMethods } from './invoices';
+import { reportMethods } from './reports';
 
 export const contract = {
   ...catalogueMethods,
@@ -27,6 +28,7 @@ export const contract = {
   ...receivableMethods,
   ...sessionMethods,
   ...invoiceMethods,
+  ...reportMethods,
 };
 
 export type Contract = typeof contract;

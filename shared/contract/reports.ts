@@ -1,0 +1,258 @@
+/**
+ * Monthly order reports: one MonthlyReport value that the screen, every export and the PDF
+ * are built from. Amounts are decimal strings in their own currency; currencies are never
+ * added together except in `converted`, which says at which rates.
+ *
+ * A closed month's report is stored as it stood (value and files, with SHA-256s): reading or
+ * exporting a closed month answers the stored value and bytes, and nothing can be dated in it.
+ */
+import { z } from 'zod';
+import { method } from './define';
+import { enumOf, isoDate, requiredText, wholeNumber } from './fields';
+import { CURRENCY_CODES, type CurrencyCode } from '../money/currencies';
+import { isDecimalString } from '../money/money';
+import type { PaymentMethod, ReceivedVia } from '../domain/vocabulary';
+import type { AgingBucket } from './receivables';
+import type { ExportFile } from './transfer';
+
+/** "YYYY-MM", a real month. */
+export function monthText(label: string) {
+  return z
+    .string({ error: (i) => (i.input === undefined ? `${label} is required.` : `${label} must be a month written YYYY-MM.`) })
+    .trim()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: `${label} must be a month written YYYY-MM, e.g. 2026-11.` })
+    .refine((v) => Number(v.slice(0, 4)) >= 2000 && Number(v.slice(0, 4)) <= 2100, { error: `${label} must be a month between 2000 and 2100.` });
+}
+
+/** One month, or any range of days (both ends included). */
+export const ReportPeriodInput = z
+  .object({
+    month: monthText('Month').optional(),
+    from: isoDate('From').optional(),
+    to: isoDate('To').optional(),
+  })
+  .superRefine((p, ctx) => {
+    if (p.month !== undefined) {
+      if (p.from !== undefined || p.to !== undefined) ctx.addIssue({ code: 'custom', path: ['month'], message: 'Give either a month or a range from … to, not both.' });
+      return;
+    }
+    if (p.from === undefined) ctx.addIssue({ code: 'custom', path: ['from'], message: 'From is required (or give a month).' });
+    if (p.to === undefined) ctx.addIssue({ code: 'custom', path: ['to'], message: 'To is required (or give a month).' });
+    if (p.from !== undefined && p.to !== undefined) {
+      if (p.to < p.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'To must be on or after From.' });
+      else if (Date.parse(p.to) - Date.parse(p.from) > 400 * 86_400_000) ctx.addIssue({ code: 'custom', path: ['to'], message: 'A report covers at most a year (about 400 days).' });
+    }
+  });
+
+export const REPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export const ReportExportInput = z.intersection(
+  ReportPeriodInput,
+  z.object({
+    format: enumOf('Format', REPORT_FORMATS, 'CSV, Excel (xlsx) or PDF'),
+    /** CSV only, as in the Data screen: Excel with Swiss/European regional settings expects semicolons. */
+    delimiter: enumOf('CSV separator', ['comma', 'semicolon'] as const, 'comma or semicolon').optional(),
+  }),
+);
+
+/** A rate as a positive decimal string: 1 unit of the currency = `rate` units of the reporting currency. */
+const rate = (label: string) =>
+  z
+    .string({ error: `${label} must be written as text, e.g. "0.9412".` })
+    .trim()
+    .max(30, { error: `${label} is not a valid rate.` })
+    .refine((v) => isDecimalString(v) && !/^0*(\.0*)?$/.test(v), { error: `${label} must be a positive number such as 0.9412.` });
+
+export const SetRatesInput = z.object({
+  month: monthText('Month'),
+  reportingCurrency: enumOf('Reporting currency', CURRENCY_CODES, 'CHF, EUR or USD'),
+  /** The other currencies' rates to the reporting currency; the reporting currency itself is 1. */
+  rates: z.partialRecord(z.enum(CURRENCY_CODES), rate('Rate'), { error: 'Rates must name a rate per currency.' }),
+});
+
+export const CloseMonthInput = z.object({ month: monthText('Month') });
+export const ReopenMonthInput = z.object({ month: monthText('Month'), reason: requiredText('Reason', 500, { multiline: true }) });
+export const ClosedMonthsInput = z.object({ year: wholeNumber('Year', 2000, 2100).optional() });
+
+export interface ReportPeriod {
+  /** "YYYY-MM" when the period is one calendar month, else null. */
+  month: string | null;
+  from: string;
+  to: string;
+}
+
+export interface CountRow<K extends string> {
+  key: K;
+  count: number;
+}
+
+export interface CancelledOrderRow {
+  orderId: number;
+  orderNumber: string;
+  customerName: string;
+  receivedOn: string;
+  cancelledOn: string;
+  currency: CurrencyCode;
+  /** The order's total when it was cancelled. */
+  amount: string;
+  reason: string;
+}
+
+export interface OrdersReceivedSection {
+  /** Orders received in the period (received_on inside it), cancelled ones included. */
+  count: number;
+  byChannel: CountRow<ReceivedVia>[];
+  /** The method the customer ticked on the form; 'none' when left empty. */
+  byPaymentMethod: CountRow<PaymentMethod | 'none'>[];
+  /** Per currency: orders received and their amount (cancelled ones excluded from amount, included in count). */
+  byCurrency: { currency: CurrencyCode; count: number; amount: string }[];
+  /** Every day of the period, zero days included, for the orders-per-day chart. */
+  perDay: { date: string; count: number }[];
+  /** Orders cancelled in the period (cancelled_on inside it), with their reasons. */
+  cancelled: CancelledOrderRow[];
+}
+
+export interface TitleRow {
+  /** Null for free-text lines. */
+  publicationId: number | null;
+  title: string;
+  isbn: string;
+  currency: CurrencyCode;
+  copies: number;
+  amount: string;
+}
+
+export interface AmountsRow {
+  currency: CurrencyCode;
+  /** Lines of orders received in the period and not cancelled. */
+  ordered: string;
+  /** Invoices issued in the period (lines + shipping). */
+  invoiced: string;
+  invoices: number;
+  /** Credit notes issued in the period. */
+  credited: string;
+  creditNotes: number;
+}
+
+export interface MoneyByMethodRow {
+  currency: CurrencyCode;
+  method: PaymentMethod;
+  count: number;
+  amount: string;
+}
+
+export interface MoneyTotalsRow {
+  currency: CurrencyCode;
+  /** Payments dated in the period, less reversals of payments dated in it. */
+  received: string;
+  /** Refunds paid in the period (less their reversals). */
+  refunded: string;
+  /** Fees banks deducted from transfers received in the period. */
+  bankFees: string;
+  /** Write-offs in the period (less their reversals). */
+  writtenOff: string;
+  /** received − refunded. */
+  net: string;
+}
+
+export interface MoneySection {
+  byMethod: MoneyByMethodRow[];
+  refunds: MoneyByMethodRow[];
+  writeOffs: { currency: CurrencyCode; count: number; amount: string; reasons: string[] }[];
+  totals: MoneyTotalsRow[];
+}
+
+export interface OutstandingRow {
+  currency: CurrencyCode;
+  buckets: Record<AgingBucket, string>;
+  total: string;
+  orders: number;
+}
+
+export interface OutstandingSection {
+  /** The period's last day: aging as it stood at the end of it. */
+  asOf: string;
+  rows: OutstandingRow[];
+}
+
+export interface TopCustomerRow {
+  currency: CurrencyCode;
+  customerId: number | null;
+  customerName: string;
+  country: string;
+  orders: number;
+  amount: string;
+}
+
+export interface TopCountryRow {
+  currency: CurrencyCode;
+  /** ISO code. */
+  country: string;
+  countryName: string;
+  orders: number;
+  amount: string;
+}
+
+export interface ExchangeRates {
+  reportingCurrency: CurrencyCode;
+  /** Every currency's rate to the reporting currency (the reporting currency's own is "1"). */
+  rates: Partial<Record<CurrencyCode, string>>;
+  setBy: string;
+  setAt: string;
+}
+
+/** Per-currency totals converted at the month's rates: a convenience figure, never the books. */
+export interface ConvertedTotals {
+  reportingCurrency: CurrencyCode;
+  ordered: string;
+  invoiced: string;
+  credited: string;
+  received: string;
+  outstanding: string;
+  /** Currencies with amounts but no rate: then the converted totals leave them out and say so. */
+  missingRates: CurrencyCode[];
+}
+
+export interface MonthClosing {
+  month: string;
+  closedAt: string;
+  closedBy: string;
+  /** SHA-256 (hex) of the stored report value (its JSON), and of the stored files. */
+  sha256: { value: string; pdf: string; xlsx: string };
+}
+
+export interface MonthlyReport {
+  period: ReportPeriod;
+  generatedAt: string;
+  /** Set when the month is closed: the value is then the one stored at closing. */
+  closing: MonthClosing | null;
+  /** Currencies that have any figure in the report, in CURRENCY_CODES order. */
+  currencies: CurrencyCode[];
+  orders: OrdersReceivedSection;
+  /** Per title and currency, most copies first. */
+  titles: TitleRow[];
+  amounts: AmountsRow[];
+  money: MoneySection;
+  outstanding: OutstandingSection;
+  /** Per currency, at most 10 each, largest amount first (orders received, not cancelled). */
+  topCustomers: TopCustomerRow[];
+  topCountries: TopCountryRow[];
+  /** Only for a single month that has rates. */
+  rates: ExchangeRates | null;
+  converted: ConvertedTotals | null;
+}
+
+export interface ClosedMonthRow extends MonthClosing {
+  /** Set while the month is open again: the last reopening. */
+  reopened: { at: string; by: string; reason: string } | null;
+}
+
+export const reportMethods = {
+  'reports.monthly': method<MonthlyReport>()(ReportPeriodInput),
+  'reports.export': method<ExportFile & { sha256: string }>()(ReportExportInput),
+  'reports.setRates': method<{ rates: ExchangeRates }>()(SetRatesInput),
+  'reports.closeMonth': method<{ closing: MonthClosing; report: MonthlyReport }>()(CloseMonthInput),
+  'reports.reopenMonth': method<{ month: string }>()(ReopenMonthInput),
+  'reports.closedMonths': method<{ rows: ClosedMonthRow[] }>()(ClosedMonthsInput),
+};
