@@ -20,6 +20,8 @@ import { getSettings, setSettings } from '../services/settings';
 import { getSession, setSessionUser } from '../services/session';
 import { invoiceHandlers } from '../services/invoices/handlers';
 import { reportHandlers } from '../services/reports/handlers';
+import { invoiceBatchHandlers } from '../services/invoices/batch-handlers';
+import { desktopHandlers } from '../services/desktop';
 import { commitImport, previewImport } from '../transfer/import';
 import { exportData } from '../transfer/export';
 import { checkBackupFolder, createBackup, listBackupsInFolder, restoreBackup } from '../backup/service';
@@ -68,4 +70,6 @@ export const handlers: Handlers = {
   'session.setUser': setSessionUser,
   ...invoiceHandlers,
   ...reportHandlers,
+  ...invoiceBatchHandlers,
+  ...desktopHandlers,
 };

@@ -8,6 +8,8 @@ export type ApiErrorCode =
   | 'too_large'
   | 'database_too_new'
   | 'database_damaged'
+  /** A method only the desktop app can carry out (a native dialog, the clerk's disk), called elsewhere. */
+  | 'desktop_only'
   | 'internal';
 
 export interface ApiError {
@@ -60,5 +62,6 @@ export const HTTP_STATUS: Record<ApiErrorCode, number> = {
   too_large: 413,
   database_too_new: 409,
   database_damaged: 409,
+  desktop_only: 400,
   internal: 500,
 };

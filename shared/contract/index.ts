@@ -16,6 +16,8 @@ import { receivableMethods } from './receivables';
 import { sessionMethods } from './session';
 import { invoiceMethods } from './invoices';
 import { reportMethods } from './reports';
+import { invoiceBatchMethods } from './invoice-batch';
+import { desktopMethods } from './desktop';
 
 export const contract = {
   ...catalogueMethods,
@@ -29,6 +31,8 @@ export const contract = {
   ...sessionMethods,
   ...invoiceMethods,
   ...reportMethods,
+  ...invoiceBatchMethods,
+  ...desktopMethods,
 };
 
 export type Contract = typeof contract;

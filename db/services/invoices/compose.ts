@@ -49,7 +49,8 @@ function isbnsOf(ctx: ServiceContext, orderId: number): Map<number, string> {
   return new Map(rows.map((r) => [r.position, r.isbn]));
 }
 
-function issuerProblems(ctx: ServiceContext, currency: string): string[] {
+/** What stops any invoice in `currency` from being issued now (Settings), also listed before a batch starts. */
+export function issuerProblems(ctx: ServiceContext, currency: string): string[] {
   const { issuer, bankAccounts } = getSettings(ctx).settings;
   const problems: string[] = [];
   if (!bankAccounts.some((account) => account.currency === currency)) {
