@@ -14,6 +14,7 @@ import { databaseFile, pinUserDataDir, rendererDir, sqliteNativeBinding, userDat
 import { openAppDatabase } from './open-app-database';
 import { desktopSessionUser } from './actor';
 import { registerContractHandlers } from './ipc';
+import { withDesktopMethods } from './desktop-methods';
 import { declareAppScheme, serveRenderer } from './app-protocol-registration';
 import { createMainWindow } from './main-window';
 import { installMenu } from './menu';
@@ -91,7 +92,12 @@ function start(): void {
 
   hardenSession(session.defaultSession);
   serveRenderer(rendererDir(app));
-  registerContractHandlers(ipcMain, invoke);
+  // desktop.* methods (native dialogs, the disk) are answered here; the rest go to invoke.
+  const desktopInvoke = withDesktopMethods(invoke, {
+    showOpenDialog: (options) => (mainWindow && !mainWindow.isDestroyed() ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options)),
+    fs: fs.promises,
+  });
+  registerContractHandlers(ipcMain, desktopInvoke);
   installMenu({
     platform: process.platform,
     isPackaged: app.isPackaged,
