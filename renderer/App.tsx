@@ -14,6 +14,7 @@ import { CustomersScreen } from './screens/customers/CustomersScreen';
 import { CustomerDetailScreen } from './screens/customers/CustomerDetailScreen';
 import { DataScreen } from './screens/data/DataScreen';
 import { HomeScreen } from './screens/home/HomeScreen';
+import { InvoiceBatchScreen } from './screens/invoices/batch/InvoiceBatchScreen';
 
 const NAV: { view: View; label: string; key: string }[] = [
   { view: 'home', label: 'Home', key: '0' },
@@ -49,6 +50,8 @@ function Screen() {
       return <CustomerDetailScreen key={route.id} id={route.id!} />;
     case 'data':
       return <DataScreen />;
+    case 'invoice-batch':
+      return <InvoiceBatchScreen />;
     case 'reports':
       return <Placeholder title="Reports" text="Monthly order reports are planned; nothing to show yet." />;
   }

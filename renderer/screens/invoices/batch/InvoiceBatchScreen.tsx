@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import { MonthField } from '../../../components/MonthField';
+import { Money } from '../../../components/Money';
+import { formatDate } from '../../../format/dates';
+import { formatMonth } from '../../../components/month-text';
+import { useLocale } from '../../../state/settings';
+import { localIsoDate } from '../../../../shared/domain/dates';
+import type { UninvoicedMonth } from '../../../../shared/contract/invoice-batch';
+import { BatchProgress } from './BatchProgress';
+import { BatchSummary } from './BatchSummary';
+import { SaveBatchPdfs } from './SaveBatchPdfs';
+import { plural } from './batch-words';
+import { useInvoiceBatch } from './useInvoiceBatch';
+import './invoice-batch.css';
+
+function thisMonth(): string {
+  return localIsoDate().slice(0, 7);
+}
+
+/** How many orders, their totals per currency, and what in Settings would make some fail. */
+function MonthOverview({ month, finishedBefore }: { month: UninvoicedMonth; finishedBefore: boolean }) {
+  const locale = useLocale();
+  const name = formatMonth(month.month, locale);
+  if (month.orders.length === 0) {
+    return <p className="batch-overview__none">{finishedBefore ? `Every order received in ${name} is now invoiced.` : `No order received in ${name} is waiting for its invoice.`}</p>;
+  }
+  return (
+    <div className="batch-overview">
+      <p className="batch-overview__count">
+        <strong>{plural(month.orders.length, 'order', 'orders')}</strong> received in {name} {month.orders.length === 1 ? 'is' : 'are'} still to invoice (not invoiced, not cancelled).
+      </p>
+      <table className="grid batch-overview__totals" aria-label="Orders to invoice per currency">
+        <thead>
+          <tr>
+            <th scope="col">Currency</th>
+            <th scope="col" className="num">
+              Orders
+            </th>
+            <th scope="col" className="num">
+              Total
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {month.totals.map((t) => (
+            <tr key={t.currency}>
+              <th scope="row">{t.currency}</th>
+              <td className="num">{t.orders}</td>
+              <td className="num">
+                <Money value={t.total} currency={t.currency} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {month.problems.length > 0 ? (
+        <div className="banner banner--warning" role="note">
+          <strong>Some of these orders will not be invoiced until Settings are completed:</strong>
+          <ul>
+            {month.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** Every order the batch would issue, in its order; folded away until asked for. */
+function OrderList({ month }: { month: UninvoicedMonth }) {
+  const locale = useLocale();
+  return (
+    <details className="batch-overview__orders">
+      <summary>Show the {plural(month.orders.length, 'order', 'orders')}</summary>
+      <table className="grid" aria-label="Orders to invoice, in the order they will be issued">
+        <thead>
+          <tr>
+            <th scope="col">Order</th>
+            <th scope="col">Received</th>
+            <th scope="col">Customer</th>
+            <th scope="col" className="num">
+              Total
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {month.orders.map((o) => (
+            <tr key={o.id}>
+              <td>{o.number}</td>
+              <td>{formatDate(o.receivedOn, locale)}</td>
+              <td>{o.customerName}</td>
+              <td className="num">
+                <Money value={o.total} currency={o.currency} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
+/** Issue every uninvoiced, not cancelled order of a month, then save all their PDFs. */
+export function InvoiceBatchScreen() {
+  const locale = useLocale();
+  const [month, setMonth] = useState(thisMonth);
+  const batch = useInvoiceBatch(month);
+  const busy = batch.phase === 'running' || batch.phase === 'stopping';
+  const data = batch.uninvoiced.data?.month === month ? batch.uninvoiced.data : null;
+  const count = data?.orders.length ?? 0;
+
+  return (
+    <section className="screen invoice-batch">
+      <h1>Issue a month’s invoices</h1>
+      <p className="muted invoice-batch__intro">
+        Each invoice is dated today ({formatDate(localIsoDate(), locale)}), in its customer’s language, without shipping costs (to add shipping, issue the invoice from its order). An order that cannot
+        be invoiced is listed with the reason and the batch goes on with the next; it stops by itself only if Order Desk itself fails.
+      </p>
+      {/* Disabled as a whole while issuing: the month cannot change under a running batch. */}
+      <fieldset className="invoice-batch__month" disabled={busy}>
+        <MonthField label="Orders received in" value={month} onChange={setMonth} />
+      </fieldset>
+      {!month ? <p className="muted">Type a month to see its orders.</p> : null}
+      {batch.uninvoiced.error ? <p className="banner banner--error">{batch.uninvoiced.error.message}</p> : null}
+      {data && !busy ? <MonthOverview month={data} finishedBefore={batch.issued.length > 0} /> : null}
+      {data && !busy && count > 0 ? (
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => void batch.start()}>
+            {batch.outcome ? `Issue the ${plural(count, 'remaining invoice', 'remaining invoices')}` : `Issue ${plural(count, 'invoice', 'invoices')}`}
+          </button>
+        </div>
+      ) : null}
+      {data && !busy && count > 0 ? <OrderList month={data} /> : null}
+      {busy ? <BatchProgress progress={batch.progress} stopping={batch.phase === 'stopping'} onCancel={batch.cancel} /> : null}
+      {batch.outcome && !busy ? <BatchSummary outcome={batch.outcome} /> : null}
+      {batch.issued.length > 0 && !busy ? <SaveBatchPdfs issued={batch.issued} /> : null}
+    </section>
+  );
+}

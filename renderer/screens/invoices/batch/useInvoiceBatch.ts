@@ -1,0 +1,72 @@
+/**
+ * The batch screen's state: the month's orders still to invoice, the run in progress (Cancel
+ * asks it to stop after the invoice being issued), and what was issued in this visit for the
+ * month, across runs, so "Save all PDFs" after a cancelled run and its restart covers them all.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { orderDesk } from '../../../api/client';
+import { useApiRead } from '../../../hooks/useApiRead';
+import { useUnsavedChangesGuard } from '../../../hooks/useUnsavedChangesGuard';
+import { useNavigation } from '../../../state/navigation';
+import { runBatch, type BatchOutcome, type BatchProgress, type IssuedEntry } from './batch-runner';
+
+export type BatchPhase = 'ready' | 'running' | 'stopping' | 'finished';
+
+const LEAVE_QUESTION = 'Invoices are being issued. Leave this screen and stop the batch after the invoice in progress?';
+
+export function useInvoiceBatch(month: string) {
+  const uninvoiced = useApiRead(() => (month ? orderDesk().invoices.uninvoiced({ month }) : null), [month]);
+  const [phase, setPhase] = useState<BatchPhase>('ready');
+  const [progress, setProgress] = useState<BatchProgress | null>(null);
+  const [outcome, setOutcome] = useState<BatchOutcome | null>(null);
+  const [issued, setIssued] = useState<{ month: string; entries: IssuedEntry[] }>({ month, entries: [] });
+  const stopRequested = useRef(false);
+
+  // Another month starts afresh (what was issued stays on the Invoices screen).
+  if (issued.month !== month && phase !== 'running' && phase !== 'stopping') {
+    setIssued({ month, entries: [] });
+    setOutcome(null);
+    setProgress(null);
+    setPhase('ready');
+  }
+
+  const busy = phase === 'running' || phase === 'stopping';
+  useUnsavedChangesGuard(busy);
+  useEffect(() => {
+    if (!busy) return;
+    const { setLeaveGuard } = useNavigation.getState();
+    setLeaveGuard(() => {
+      const leave = window.confirm(LEAVE_QUESTION);
+      if (leave) stopRequested.current = true;
+      return leave;
+    });
+    return () => setLeaveGuard(null);
+  }, [busy]);
+  // Leaving the screen by any way stops the batch between two invoices.
+  useEffect(() => () => void (stopRequested.current = true), []);
+
+  const orders = uninvoiced.data?.month === month ? uninvoiced.data.orders : null;
+  const { reload } = uninvoiced;
+
+  const start = useCallback(async () => {
+    if (!orders || orders.length === 0) return;
+    stopRequested.current = false;
+    setPhase('running');
+    setOutcome(null);
+    const result = await runBatch(orders, (orderId) => orderDesk().invoices.issue({ orderId }), {
+      stopRequested: () => stopRequested.current,
+      onProgress: setProgress,
+    });
+    setIssued((so) => ({ month: so.month, entries: [...so.entries, ...result.issued] }));
+    setOutcome(result);
+    setPhase('finished');
+    reload();
+  }, [orders, reload]);
+
+  const cancel = useCallback(() => {
+    stopRequested.current = true;
+    setPhase((p) => (p === 'running' ? 'stopping' : p));
+  }, []);
+
+  return { uninvoiced, orders, phase, progress, outcome, issued: issued.month === month ? issued.entries : [], start, cancel };
+}
