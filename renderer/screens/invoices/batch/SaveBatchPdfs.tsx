@@ -1,14 +1,9 @@
 import { useState } from 'react';
-import { orderDesk } from '../../../api/client';
+import { orderDesk, runsInDesktopApp } from '../../../api/client';
 import { MAX_ZIP_INVOICES } from '../../../../shared/contract/invoice-batch';
 import { downloadBase64 } from '../../data/file-transfer';
 import type { IssuedEntry } from './batch-runner';
 import { plural } from './batch-words';
-
-/** True in the desktop app (the preload set window.orderDesk), false in browser mode. */
-function runsInDesktopApp(): boolean {
-  return window.orderDesk !== undefined;
-}
 
 function parts<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
