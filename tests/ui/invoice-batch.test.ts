@@ -146,3 +146,34 @@ it('issues a month by keyboard, cancels part way leaving no gap, restarts for th
   await screenshot(page, 'invoice-batch-done');
   await page.close();
 }, 180_000);
+
+it('is reached from the Invoices screen, warns before starting, lists an order it cannot invoice with the reason and goes on with the next', async () => {
+  const month = stepMonth(MONTH, -2);
+  const usd = await order(2, `${month}-10`);
+  const chf = await order(3, `${month}-11`);
+  await call(ui.web.app, 'settings.set', { bankAccounts: TEST_BANK_ACCOUNTS.filter((a) => a.currency !== 'USD') });
+  try {
+    const page = await openScreen(ui, '#/invoices');
+    await page.getByRole('link', { name: 'Issue a month’s invoices…' }).click();
+    await page.getByRole('heading', { name: 'Issue a month’s invoices' }).waitFor(SLOW);
+    expect(await page.getByRole('link', { name: /^Invoices/ }).getAttribute('aria-current')).toBe('page');
+    await page.getByLabel('Orders received in').fill(month);
+    await page.getByLabel('Orders received in').press('Enter');
+    await expect.poll(() => shownText(page.locator('.batch-overview__count')), SLOW).toMatch(/^2 orders received in/);
+    expect(await shownText(page.getByRole('note'))).toMatch(/There is no USD bank account in Settings → Bank accounts/);
+
+    ui.expectRefusal({ status: 400, path: '/api/invoices.issue' });
+    await page.getByRole('button', { name: 'Issue 2 invoices' }).click();
+    const summary = page.getByRole('region', { name: /^Done:/ });
+    await summary.waitFor(SLOW);
+    expect(await shownText(summary.getByRole('heading', { level: 2 }))).toBe('Done: 1 of 2 invoices issued');
+    expect(await shownText(summary.getByRole('list', { name: 'Orders not invoiced' }))).toMatch(new RegExp(`^${usd.number} \\(مكتبة الإسكندرية\\): There is no USD bank account in Settings`));
+    expect([statusOf(usd.id), statusOf(chf.id)]).toEqual(['received', 'invoiced']);
+    // The order not invoiced is still there to issue once Settings are complete.
+    await expect.poll(() => page.getByRole('button', { name: 'Issue the 1 remaining invoice' }).count(), SLOW).toBe(1);
+    await screenshot(page, 'invoice-batch-failed-order');
+    await page.close();
+  } finally {
+    await call(ui.web.app, 'settings.set', { bankAccounts: TEST_BANK_ACCOUNTS });
+  }
+}, 120_000);

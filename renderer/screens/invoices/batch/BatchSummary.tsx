@@ -38,7 +38,9 @@ export function BatchSummary({ outcome }: { outcome: BatchOutcome }) {
                   <td>
                     <AppLink to={{ view: 'order', id: e.order.id }}>{e.order.number}</AppLink>
                   </td>
-                  <td>{e.order.customerName}</td>
+                  <td>
+                    <bdi>{e.order.customerName}</bdi>
+                  </td>
                   <td className="num">
                     <Money value={e.order.total} currency={e.order.currency} />
                   </td>
@@ -54,7 +56,7 @@ export function BatchSummary({ outcome }: { outcome: BatchOutcome }) {
           <ul className="batch-summary__failed" aria-label="Orders not invoiced">
             {outcome.failed.map((f) => (
               <li key={f.order.id}>
-                <AppLink to={{ view: 'order', id: f.order.id }}>{f.order.number}</AppLink> ({f.order.customerName}): {f.message}
+                <AppLink to={{ view: 'order', id: f.order.id }}>{f.order.number}</AppLink> (<bdi>{f.order.customerName}</bdi>): {f.message}
               </li>
             ))}
           </ul>
