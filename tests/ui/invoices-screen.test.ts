@@ -203,8 +203,10 @@ it('lists invoices and credit notes newest first with their amounts and status, 
   // The credit note links to the invoice it credits, and the invoice lists it back.
   await page.getByRole('link', { name: `Invoice ${docs.cairo.number}` }).click();
   await page.getByRole('heading', { level: 1, name: `Invoice ${docs.cairo.number}` }).waitFor(SLOW);
-  expect(await shownText(page.getByRole('region', { name: 'Credit notes' }))).toMatch(new RegExp(`${docs.credit.number} of 1 Feb 2026, EUR 40\\.00`));
+  expect(await shownText(page.getByRole('region', { name: 'Credit notes' }))).toMatch(new RegExp(`${docs.credit.number} of 1 Feb 2026 -EUR 40\\.00`));
   expect(await shownText(page.getByTestId('invoice-balance'))).toBe('EUR 40.00');
+  await page.locator('canvas[data-drawn="true"]').waitFor(SLOW);
+  await screenshot(page, 'invoice-with-credit-note');
   await page.keyboard.press('Escape');
   await table.waitFor(SLOW);
   expect(await rowNumbers(page)).toHaveLength(4);

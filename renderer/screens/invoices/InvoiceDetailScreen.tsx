@@ -133,14 +133,16 @@ function CreditNotesSection({ invoice }: { invoice: Invoice }) {
   const locale = useLocale();
   if (invoice.kind !== 'invoice' || invoice.creditNotes.length === 0) return null;
   return (
-    <section className="order-section" aria-labelledby="invoice-credit-notes-title">
+    <section className="order-panel" aria-labelledby="invoice-credit-notes-title">
       <h2 id="invoice-credit-notes-title">Credit notes</h2>
       <ul className="invoice-links">
         {invoice.creditNotes.map((cn) => (
           <li key={cn.id}>
             <AppLink to={{ view: 'invoice', id: cn.id }}>{cn.number}</AppLink>
-            <span className="muted"> of {formatDate(cn.issuedOn, locale)}, </span>
-            <Money value={cn.total} currency={invoice.currency} />
+            <span className="muted"> of {formatDate(cn.issuedOn, locale)}</span>
+            <span className="invoice-links__amount">
+              <Money value={negateAmount(cn.total, invoice.currency)} currency={invoice.currency} />
+            </span>
           </li>
         ))}
       </ul>
