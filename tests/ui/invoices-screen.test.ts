@@ -4,11 +4,13 @@
  * The invoices are issued through the API with the real PDF renderer.
  */
 import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { beforeAll, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot } from '../support/browser';
-import { call } from '../support/test-db';
+import { ARTIFACTS, screenshot } from '../support/browser';
+import { call, tempDir } from '../support/test-db';
 import { TEST_BANK_ACCOUNTS } from '../support/fake-renderer';
 import { openScreen, useUiSession } from '../support/ui-session';
 import { shownText } from './keyboard-support';
@@ -138,11 +140,24 @@ it('prints the document, not the screen: every page at print resolution in the p
   await page.emulateMedia({ media: 'print' });
   expect(await page.locator('.app').isVisible()).toBe(false);
   expect(await page.locator('.pdf-print img').first().isVisible()).toBe(true);
-  await page.emulateMedia({ media: 'screen' });
+  await page.emulateMedia({ media: null });
+  // What Chromium would send to the printer: the document's pages, one A4 sheet each, nothing of the screen.
+  const printout = path.join(tempDir('order-desk-print-'), 'printout.pdf');
+  fs.writeFileSync(printout, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  const info = execFileSync('pdfinfo', [printout], { encoding: 'utf8' });
+  expect(info).toMatch(new RegExp(`Pages:\\s+${pages}\\n`));
+  expect(info).toMatch(/Page size:\s+59\d\.\d+ x 84\d\.\d+ pts \(A4\)/);
+  // The pages are pictures: any text in the printout would be the screen's.
+  expect(execFileSync('pdftotext', [printout, '-'], { encoding: 'utf8' }).trim()).toBe('');
+  execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', printout, path.join(ARTIFACTS, 'invoice-printout')]);
   // Ctrl+P prints the document too.
   await page.keyboard.press('Control+P');
   await expect.poll(() => page.evaluate(() => (window as unknown as { printCalls: number }).printCalls), SLOW).toBe(2);
   expect(await page.locator('.pdf-print').count()).toBe(1);
+  // Leaving the document, the app prints as itself again.
+  await page.keyboard.press('Escape');
+  await page.getByRole('table', { name: 'Invoices and credit notes' }).waitFor(SLOW);
+  expect(await page.locator('.pdf-print').count()).toBe(0);
 });
 
 const rowNumbers = (page: Page) => page.getByRole('table', { name: 'Invoices and credit notes' }).locator('tbody tr td:first-child a').allTextContents();
