@@ -106,6 +106,8 @@ it('shows an invoice with its stored PDF in the app, page by page, and downloads
   const fitted = await page.locator('.pdf-viewer__zoom').textContent();
   await page.keyboard.press('+');
   await expect.poll(() => page.locator('.pdf-viewer__zoom').textContent()).not.toBe(fitted);
+  await page.locator('canvas[data-drawn="true"]').waitFor(SLOW);
+  await screenshot(page, 'invoice-zoomed-last-page');
   await page.keyboard.press('0');
   await expect.poll(() => page.locator('.pdf-viewer__zoom').textContent()).toBe(fitted);
   await page.keyboard.press('Home');
@@ -215,6 +217,8 @@ it('lists invoices and credit notes newest first with their amounts and status, 
   expect(facts).toContain(`Credits Invoice ${docs.cairo.number}`);
   expect(facts).toContain('Reason One copy arrived damaged');
   await expect.poll(() => page.getByRole('region', { name: `Credit note ${docs.credit.number}` }).getByRole('status').textContent(), SLOW).toBe('Page 1 of 1');
+  await page.locator('canvas[data-drawn="true"]').waitFor(SLOW);
+  await screenshot(page, 'credit-note-open');
   // The credit note links to the invoice it credits, and the invoice lists it back.
   await page.getByRole('link', { name: `Invoice ${docs.cairo.number}` }).click();
   await page.getByRole('heading', { level: 1, name: `Invoice ${docs.cairo.number}` }).waitFor(SLOW);
