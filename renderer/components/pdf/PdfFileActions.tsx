@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { runsInDesktopApp } from '../../api/client';
 import { downloadBase64 } from '../../screens/data/file-transfer';
-import { printPdf } from './print-pdf';
+import { clearPrintedPdf, printPdf } from './print-pdf';
 
 export interface PdfFile {
   fileName: string;
@@ -35,6 +35,9 @@ export function PdfFileActions({ file, title }: PdfFileActionsProps) {
       setPrinting(false);
     }
   };
+
+  // Leaving the document: the next print is of the screen again.
+  useEffect(() => clearPrintedPdf, []);
 
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {

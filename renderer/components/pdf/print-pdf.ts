@@ -4,6 +4,11 @@
  * desktop app, the browser's in browser mode). While the container is there, the print
  * style sheet hides the rest of the app, so only the document's pages come out, each on
  * its own sheet at its real size.
+ *
+ * The container stays until the next print or clearPrintedPdf() (PdfFileActions calls it when
+ * the document leaves the screen), not just until "afterprint": Chromium fires that event
+ * before some print paths have laid the pages out, and the browser's own Print menu on the
+ * same screen should still print the document.
  */
 import { openPdf } from './pdf-document';
 import { drawPage, pageSize } from './render-page';
@@ -19,8 +24,8 @@ function canvasToBlobUrl(canvas: HTMLCanvasElement): Promise<string> {
   });
 }
 
-/** Removes what an earlier print left (its images and page size). */
-function removePrintContainer(): void {
+/** Removes what an earlier print left (its images and page size): the app prints as itself again. */
+export function clearPrintedPdf(): void {
   for (const old of document.querySelectorAll<HTMLElement>(`.${CONTAINER_CLASS}`)) {
     for (const img of old.querySelectorAll('img')) URL.revokeObjectURL(img.src);
     old.remove();
@@ -32,7 +37,7 @@ function removePrintContainer(): void {
  * "Save as PDF" in the dialog). Resolves once the dialog has been opened and answered.
  */
 export async function printPdf(contentBase64: string, title: string): Promise<void> {
-  removePrintContainer();
+  clearPrintedPdf();
   const doc = await openPdf(contentBase64);
   const container = document.createElement('div');
   container.className = CONTAINER_CLASS;
@@ -64,7 +69,6 @@ export async function printPdf(contentBase64: string, title: string): Promise<vo
     await doc.destroy();
   }
   document.body.append(container);
-  window.addEventListener('afterprint', removePrintContainer, { once: true });
   const appTitle = document.title;
   document.title = title;
   try {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { DOCUMENT_LANGUAGE_LABELS, type Invoice } from '../../../shared/contract/invoices';
 import { countryName } from '../../../shared/domain/countries';
+import { negateAmount, signOf } from '../../../shared/money/money';
 import { orderDesk } from '../../api/client';
 import { AppLink } from '../../components/AppLink';
 import { Money } from '../../components/Money';
@@ -107,7 +108,7 @@ function AmountsPanel({ invoice }: { invoice: Invoice }) {
           {!creditNote && invoice.creditNotes.length > 0 ? (
             <tr>
               <th scope="row">Credit notes</th>
-              <td>{money(`-${invoice.credited}`)}</td>
+              <td>{money(negateAmount(invoice.credited, invoice.currency))}</td>
             </tr>
           ) : null}
           {carriesBalance ? (
@@ -117,8 +118,8 @@ function AmountsPanel({ invoice }: { invoice: Invoice }) {
                 <td>{money(invoice.paid)}</td>
               </tr>
               <tr className="invoice-amounts__balance">
-                <th scope="row">{invoice.balance.startsWith('-') ? 'Credit held' : 'Balance due'}</th>
-                <td data-testid="invoice-balance">{money(invoice.balance.replace(/^-/, ''))}</td>
+                <th scope="row">{signOf(invoice.balance) < 0 ? 'Credit held' : 'Balance due'}</th>
+                <td data-testid="invoice-balance">{money(signOf(invoice.balance) < 0 ? negateAmount(invoice.balance, invoice.currency) : invoice.balance)}</td>
               </tr>
             </>
           ) : null}
@@ -132,14 +133,16 @@ function CreditNotesSection({ invoice }: { invoice: Invoice }) {
   const locale = useLocale();
   if (invoice.kind !== 'invoice' || invoice.creditNotes.length === 0) return null;
   return (
-    <section className="order-section" aria-labelledby="invoice-credit-notes-title">
+    <section className="order-panel" aria-labelledby="invoice-credit-notes-title">
       <h2 id="invoice-credit-notes-title">Credit notes</h2>
       <ul className="invoice-links">
         {invoice.creditNotes.map((cn) => (
           <li key={cn.id}>
             <AppLink to={{ view: 'invoice', id: cn.id }}>{cn.number}</AppLink>
-            <span className="muted"> of {formatDate(cn.issuedOn, locale)}, </span>
-            <Money value={cn.total} currency={invoice.currency} />
+            <span className="muted"> of {formatDate(cn.issuedOn, locale)}</span>
+            <span className="invoice-links__amount">
+              <Money value={negateAmount(cn.total, invoice.currency)} currency={invoice.currency} />
+            </span>
           </li>
         ))}
       </ul>
