@@ -14,17 +14,24 @@ import { CustomersScreen } from './screens/customers/CustomersScreen';
 import { CustomerDetailScreen } from './screens/customers/CustomerDetailScreen';
 import { DataScreen } from './screens/data/DataScreen';
 import { HomeScreen } from './screens/home/HomeScreen';
+import { InvoicesScreen } from './screens/invoices/InvoicesScreen';
+import { InvoiceDetailScreen } from './screens/invoices/InvoiceDetailScreen';
 
 const NAV: { view: View; label: string; key: string }[] = [
   { view: 'home', label: 'Home', key: '0' },
   { view: 'orders', label: 'Orders', key: '1' },
   { view: 'new-order', label: 'New order', key: '2' },
+  // Beside the orders it comes from; Alt+8 because the digits before were taken.
+  { view: 'invoices', label: 'Invoices', key: '8' },
   { view: 'catalogue', label: 'Catalogue', key: '3' },
   { view: 'customers', label: 'Customers', key: '4' },
   { view: 'reports', label: 'Reports', key: '5' },
   { view: 'data', label: 'Data', key: '6' },
   { view: 'settings', label: 'Settings', key: '7' },
 ];
+
+/** The nav entry a record view belongs to. */
+const RECORD_VIEW_AREA: Partial<Record<View, View>> = { order: 'orders', 'edit-order': 'new-order', customer: 'customers', invoice: 'invoices' };
 
 function Screen() {
   const route = useNavigation((s) => s.route);
@@ -49,6 +56,10 @@ function Screen() {
       return <CustomerDetailScreen key={route.id} id={route.id!} />;
     case 'data':
       return <DataScreen />;
+    case 'invoices':
+      return <InvoicesScreen />;
+    case 'invoice':
+      return <InvoiceDetailScreen key={route.id} id={route.id!} />;
     case 'reports':
       return <Placeholder title="Reports" text="Monthly order reports are planned; nothing to show yet." />;
   }
@@ -83,7 +94,7 @@ export function App() {
     void load();
   }, [load]);
 
-  // Alt+0…7 jump between areas from anywhere, without the mouse.
+  // Alt+0…8 jump between areas from anywhere, without the mouse.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
@@ -97,7 +108,7 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [go]);
 
-  const current = route.view === 'order' ? 'orders' : route.view === 'edit-order' ? 'new-order' : route.view === 'customer' ? 'customers' : route.view;
+  const current = RECORD_VIEW_AREA[route.view] ?? route.view;
   return (
     <div className="app">
       <nav className="app__nav" aria-label="Main">

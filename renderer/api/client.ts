@@ -15,3 +15,8 @@ export function orderDesk(): OrderDeskApi {
   api ??= window.orderDesk ?? createHttpApi(takeTokenFromAddress());
   return api;
 }
+
+/** True in the desktop app (the preload set window.orderDesk), false in browser mode. */
+export function runsInDesktopApp(): boolean {
+  return window.orderDesk !== undefined;
+}

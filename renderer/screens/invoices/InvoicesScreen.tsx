@@ -1,0 +1,3 @@
+export function InvoicesScreen() {
+  return <section className="screen"><h1>Invoices</h1></section>;
+}

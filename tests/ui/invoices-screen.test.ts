@@ -1,0 +1,145 @@
+/**
+ * The Invoices screen in browser mode: the list (search, filters, paging, keyboard) and one
+ * document shown in the app's own PDF viewer (pdf.js on a canvas), printed and downloaded.
+ * The invoices are issued through the API with the real PDF renderer.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { beforeAll, expect, it, vi } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot } from '../support/browser';
+import { call } from '../support/test-db';
+import { TEST_BANK_ACCOUNTS } from '../support/fake-renderer';
+import { openScreen, useUiSession } from '../support/ui-session';
+
+vi.setConfig({ testTimeout: 120_000 });
+const SLOW = { timeout: 20_000 };
+const session = useUiSession(120_000);
+
+interface Issued {
+  id: number;
+  number: string;
+  orderId: number;
+  orderNumber: string;
+  sha256: string | null;
+}
+const docs = {} as Record<'long' | 'cairo' | 'boston' | 'credit', Issued>;
+
+async function order(currency: 'CHF' | 'EUR' | 'USD', customer: { name: string; country: string; city: string }, lines: { title: string; quantity: number; unitPrice: string }[], receivedOn: string) {
+  const { order } = await call(session.web.app, 'orders.create', {
+    customer: { ...customer, email: 'orders@example.org', address: 'Main Street 1', postalCode: '1000' },
+    currency,
+    receivedVia: 'mail',
+    receivedOn,
+    paymentMethod: 'bank_transfer',
+    customerReference: 'PO 77',
+    lines,
+  });
+  return order as { id: number; number: string };
+}
+
+async function issue(orderId: number, issuedOn: string, shipping?: string): Promise<Issued> {
+  const { invoice } = await call(session.web.app, 'invoices.issue', { orderId, issuedOn, ...(shipping ? { shipping } : {}) });
+  return invoice;
+}
+
+const manyLines = (n: number) => Array.from({ length: n }, (_, i) => ({ title: `Migration Research Series No. ${i + 1}: a long title that takes room`, quantity: (i % 3) + 1, unitPrice: '12.50' }));
+
+beforeAll(async () => {
+  const app = session.web.app;
+  await call(app, 'settings.set', { bankAccounts: TEST_BANK_ACCOUNTS });
+  const geneva = await order('CHF', { name: 'Bibliothèque de Genève', country: 'CH', city: 'Genève' }, manyLines(45), '2025-11-03');
+  docs.long = await issue(geneva.id, '2025-11-05', '18.00');
+  const cairo = await order('EUR', { name: 'فاطمة عبد الله', country: 'EG', city: 'القاهرة' }, [{ title: 'World Migration Report 2024', quantity: 2, unitPrice: '40.00' }], '2026-01-10');
+  docs.cairo = await issue(cairo.id, '2026-01-12');
+  const boston = await order('USD', { name: 'Boston Public Library', country: 'US', city: 'Boston' }, [{ title: 'Glossary on Migration', quantity: 3, unitPrice: '30.00' }], '2026-02-02');
+  docs.boston = await issue(boston.id, '2026-02-03');
+  await call(app, 'payments.record', { orderId: boston.id, method: 'bank_transfer', receivedOn: '2026-02-20', amount: '90.00' });
+  const { creditNote } = await call(app, 'invoices.credit', { invoiceId: docs.cairo.id, reason: 'One copy arrived damaged', lines: [{ position: 1, quantity: 1 }], issuedOn: '2026-02-01' });
+  docs.credit = creditNote;
+}, 120_000);
+
+function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text()) || m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  return problems;
+}
+
+/** Share of canvas pixels that are not white: a drawn invoice page has text, rules and tables on it. */
+async function inkOnCanvas(page: Page): Promise<number> {
+  return page.locator('canvas.pdf-page__canvas[data-drawn="true"]').evaluate((canvas: HTMLCanvasElement) => {
+    const ctx = canvas.getContext('2d')!;
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i]! < 200 || data[i + 1]! < 200 || data[i + 2]! < 200) ink++;
+    return ink / (data.length / 4);
+  });
+}
+
+it('shows an invoice with its stored PDF in the app, page by page, and downloads exactly the stored bytes', async () => {
+  const page = await openScreen(session, `#/invoice/${docs.long.id}`);
+  const problems = watchConsole(page);
+  await page.getByRole('heading', { level: 1, name: `Invoice ${docs.long.number}` }).waitFor(SLOW);
+  const viewer = page.getByRole('region', { name: `Invoice ${docs.long.number}` });
+  const status = viewer.getByRole('status');
+  await expect.poll(() => status.textContent(), SLOW).toMatch(/^Page 1 of [2-9]$/);
+  const pages = Number((await status.textContent())!.match(/of (\d+)/)![1]);
+  await page.locator('canvas[data-drawn="true"]').waitFor(SLOW);
+  expect(await inkOnCanvas(page)).toBeGreaterThan(0.005);
+  // The page's text is its text alternative: the number and the customer as printed.
+  const canvas = page.getByRole('img', { name: `Invoice ${docs.long.number}, page 1 of ${pages}` });
+  await expect.poll(() => canvas.evaluate((c) => document.getElementById(c.getAttribute('aria-describedby')!)!.textContent), SLOW).toContain(docs.long.number);
+  await screenshot(page, 'invoice-open');
+
+  // Keyboard: Page Down turns the page, + zooms in, 0 fits the width again.
+  await page.locator('.pdf-viewer__view').focus();
+  await page.keyboard.press('PageDown');
+  await expect.poll(() => status.textContent()).toBe(`Page 2 of ${pages}`);
+  await page.keyboard.press('End');
+  await expect.poll(() => status.textContent()).toBe(`Page ${pages} of ${pages}`);
+  const fitted = await page.locator('.pdf-viewer__zoom').textContent();
+  await page.keyboard.press('+');
+  await expect.poll(() => page.locator('.pdf-viewer__zoom').textContent()).not.toBe(fitted);
+  await page.keyboard.press('0');
+  await expect.poll(() => page.locator('.pdf-viewer__zoom').textContent()).toBe(fitted);
+  await page.keyboard.press('Home');
+  await expect.poll(() => status.textContent()).toBe(`Page 1 of ${pages}`);
+
+  // Browser mode downloads; the bytes are the stored ones.
+  const { invoice } = await call(session.web.app, 'invoices.get', { id: docs.long.id });
+  const [download] = await Promise.all([page.waitForEvent('download'), viewer.getByRole('button', { name: 'Download PDF' }).click()]);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`${docs.long.number}.*\\.pdf$`));
+  const bytes = fs.readFileSync((await download.path())!);
+  expect(crypto.createHash('sha256').update(bytes).digest('hex')).toBe(invoice.sha256);
+  expect(problems).toEqual([]);
+});
+
+it('prints the document, not the screen: every page at print resolution in the print-only container', async () => {
+  const page = await openScreen(session, `#/invoice/${docs.long.id}`);
+  await page.evaluate(() => {
+    const w = window as unknown as { printCalls: number };
+    w.printCalls = 0;
+    window.print = () => void w.printCalls++;
+  });
+  const viewer = page.getByRole('region', { name: `Invoice ${docs.long.number}` });
+  await expect.poll(() => viewer.getByRole('status').textContent(), SLOW).toMatch(/^Page 1 of \d$/);
+  const pages = Number((await viewer.getByRole('status').textContent())!.match(/of (\d+)/)![1]);
+  await viewer.getByRole('button', { name: 'Print…' }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printCalls: number }).printCalls), SLOW).toBe(1);
+  const printed = await page.locator('.pdf-print img').evaluateAll((imgs: HTMLImageElement[]) => imgs.map((img) => ({ width: img.naturalWidth, height: img.naturalHeight })));
+  expect(printed).toHaveLength(pages);
+  // A4 at 200 dpi: about 1654 × 2339 pixels per page.
+  for (const size of printed) expect(size).toEqual({ width: expect.closeTo(1654, -1), height: expect.closeTo(2339, -1) });
+  // On paper only the pages: the app is hidden by the print style sheet.
+  await page.emulateMedia({ media: 'print' });
+  expect(await page.locator('.app').isVisible()).toBe(false);
+  expect(await page.locator('.pdf-print img').first().isVisible()).toBe(true);
+  await page.emulateMedia({ media: 'screen' });
+  // Ctrl+P prints the document too.
+  await page.keyboard.press('Control+P');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printCalls: number }).printCalls), SLOW).toBe(2);
+  expect(await page.locator('.pdf-print').count()).toBe(1);
+});
