@@ -24,6 +24,10 @@ export async function openPdf(contentBase64: string): Promise<PDFDocumentProxy> 
   const lib = await loadPdfJs();
   return lib.getDocument({
     data: base64ToBytes(contentBase64),
+    // The shared worker passed explicitly is ours, not the document's: destroying one document
+    // (a preview replaced while the clerk types) then neither ends it nor refuses the next one
+    // ("PDFWorker.create - the worker is being destroyed").
+    worker: lib.PDFWorker.create({ port: lib.GlobalWorkerOptions.workerPort ?? undefined }),
     // The CSP forbids eval; pdf.js then interprets fonts instead of compiling them.
     isEvalSupported: false,
     // Order Desk's PDFs embed every font they use: nothing is fetched, no system font stands in.
