@@ -27,6 +27,16 @@ function waitForPreview(page: Page, wanted: Record<string, string>) {
   }, SLOW);
 }
 
+/** Share of the canvas's pixels that are not white: a drawn invoice page has text, lines and a logo-free header. */
+function inkOn(canvas: ReturnType<Page['locator']>) {
+  return canvas.evaluate((el: HTMLCanvasElement) => {
+    const { data } = el.getContext('2d')!.getImageData(0, 0, el.width, el.height);
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i]! < 200 || data[i + 1]! < 200 || data[i + 2]! < 200) ink++;
+    return ink / (el.width * el.height);
+  });
+}
+
 async function heading(page: Page) {
   await page.getByRole('heading', { level: 1 }).focus();
 }
@@ -82,15 +92,22 @@ it('issues an invoice with its preview, refuses editing it, credits a copy, cred
   await page.keyboard.press('ArrowUp');
   await inEnglish;
   expect(await language.inputValue()).toBe('en');
-  // The preview came back without taking the keyboard away from the field.
-  await expect.poll(() => shownText(dialog.getByRole('status').first()), SLOW).toMatch(/Preview \(DRAFT/);
+  // The preview is drawn, in English now, and came back without taking the keyboard away from the field.
+  const canvas = dialog.locator('canvas[data-drawn="true"]');
+  await canvas.waitFor(SLOW);
+  expect(await inkOn(canvas)).toBeGreaterThan(0.01);
+  await expect.poll(() => dialog.locator('.pdf-page__text pre').textContent(), SLOW).toMatch(/DRAFT[\s\S]*Invoice/);
+  expect(await dialog.locator('.pdf-page__text pre').textContent()).toMatch(/12\.00/);
   expect(await focusedName(page)).toBe('Language of the invoice');
   await screenshot(page, 'invoice-from-order-dialog');
 
+  // Issued: the invoice itself is shown; from it, back to its order.
   await page.keyboard.press('Control+Enter');
-  await expect.poll(() => dialog.count(), SLOW).toBe(0);
+  await page.getByRole('heading', { level: 1, name: `Invoice INV-${year}-00001` }).waitFor(SLOW);
+  await tabTo(page, new RegExp(`^Order ${order.number}$`));
+  await page.keyboard.press('Enter');
+  await page.getByRole('region', { name: 'Payments' }).waitFor(SLOW);
   const notice = page.locator('.banner.status');
-  await expect.poll(() => shownText(notice), SLOW).toMatch(new RegExp(`Invoice INV-${year}-00001 issued`));
 
   // Invoiced: the screen says why it cannot be edited where Edit was, and offers the credit note.
   await expect.poll(() => shownText(page.locator('.order-detail__head')), SLOW).toMatch(/Invoiced/);
@@ -146,7 +163,9 @@ it('issues an invoice with its preview, refuses editing it, credits a copy, cred
   await dialog.waitFor();
   await expect.poll(() => language.inputValue(), SLOW).toBe('fr');
   await page.keyboard.press('Control+Enter');
-  await expect.poll(() => shownText(notice), SLOW).toMatch(new RegExp(`Invoice INV-${year}-00002 issued`));
+  await page.getByRole('heading', { level: 1, name: `Invoice INV-${year}-00002` }).waitFor(SLOW);
+  await tabTo(page, new RegExp(`^Order ${order.number}$`));
+  await page.keyboard.press('Enter');
   // The corrected invoice has no shipping: the order owes its lines.
   await expect.poll(() => shownText(page.getByTestId('balance')), SLOW).toMatch(chf(line1 + line2));
   await page.close();

@@ -3,7 +3,8 @@ import type { Invoice } from '../../../../shared/contract/invoices';
 import type { OrderRecord } from '../../../../shared/contract/orders';
 import { PAYMENT_STATUS_LABELS } from '../../../../shared/domain/vocabulary';
 import { formatMoney } from '../../../../shared/money/money';
-import { IssuedDocumentLink } from './IssuedDocumentLink';
+import { AppLink } from '../../../components/AppLink';
+import { useNavigation } from '../../../state/navigation';
 import { CreditNoteDialog } from './CreditNoteDialog';
 import { editRefusal, openInvoiceOf } from './edit-refusal';
 import { IssueInvoiceDialog } from './IssueInvoiceDialog';
@@ -29,6 +30,7 @@ const SHORTCUTS: Record<string, Exclude<Open, null>> = { KeyI: 'issue', KeyC: 'c
 export function InvoiceActions({ record, onChanged }: Props) {
   const locale = useLocale();
   const [open, setOpen] = useState<Open>(null);
+  const go = useNavigation((s) => s.go);
   const { order, allowed, invoices } = record;
   const openInvoice = openInvoiceOf(invoices);
   const refusal = editRefusal(order, invoices, locale);
@@ -47,20 +49,23 @@ export function InvoiceActions({ record, onChanged }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, [can.issue, can.credit]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // The issued invoice is shown at once (to print or send); the order behind it reloads as invoiced.
   const issued = (invoice: Invoice) => {
     setOpen(null);
     onChanged(
       <>
-        Invoice <IssuedDocumentLink document={invoice} /> issued: {formatMoney(invoice.total, invoice.currency, locale)}, due {invoice.dueOn ? formatDate(invoice.dueOn, locale) : '—'}.
+        Invoice <AppLink to={{ view: 'invoice', id: invoice.id }}>{invoice.number}</AppLink> issued: {formatMoney(invoice.total, invoice.currency, locale)}, due{' '}
+        {invoice.dueOn ? formatDate(invoice.dueOn, locale) : '—'}.
       </>,
     );
+    go({ view: 'invoice', id: invoice.id });
   };
   const credited = ({ creditNote, invoice }: { creditNote: Invoice; invoice: Invoice }) => {
     setOpen(null);
     const balance = formatMoney(invoice.balance, invoice.currency, locale);
     onChanged(
       <>
-        Credit note <IssuedDocumentLink document={creditNote} /> issued for invoice {invoice.number}: {formatMoney(creditNote.total, creditNote.currency, locale)} credited.
+        Credit note <AppLink to={{ view: 'invoice', id: creditNote.id }}>{creditNote.number}</AppLink> issued for invoice {invoice.number}: {formatMoney(creditNote.total, creditNote.currency, locale)} credited.
         The order now owes {balance} ({PAYMENT_STATUS_LABELS[invoice.orderPaymentStatus].toLowerCase()}).
       </>,
     );

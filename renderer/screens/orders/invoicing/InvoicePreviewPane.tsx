@@ -1,9 +1,12 @@
 import type { ApiError } from '../../../../shared/api/errors';
 import type { InvoicePreview } from '../../../../shared/contract/invoices';
 import { Money } from '../../../components/Money';
+import { PdfViewer } from '../../../components/pdf/PdfViewer';
 
 interface Props {
   preview: InvoicePreview | null;
+  /** Names the viewer, e.g. "Draft invoice for order 2026-00012". */
+  title: string;
   loading: boolean;
   /** A failed preview that is not about a field of the form. */
   error: ApiError | null;
@@ -13,7 +16,7 @@ interface Props {
  * The draft PDF as it would be issued. A newer preview replaces the shown one only when it
  * arrives, so the page never blanks out while the clerk types.
  */
-export function InvoicePreviewPane({ preview, loading, error }: Props) {
+export function InvoicePreviewPane({ preview, title, loading, error }: Props) {
   const doc = preview?.document;
   return (
     <section className="invoice-preview" aria-label="Preview of the invoice">
@@ -34,7 +37,7 @@ export function InvoicePreviewPane({ preview, loading, error }: Props) {
         </p>
       ) : null}
       <div className="invoice-preview__page" data-testid="invoice-preview">
-        {preview ? <p className="muted">{preview.fileName}</p> : loading ? <p className="muted">Making the preview…</p> : null}
+        {preview ? <PdfViewer contentBase64={preview.contentBase64} title={title} /> : loading ? <p className="muted">Making the preview…</p> : null}
       </div>
     </section>
   );

@@ -92,7 +92,7 @@ export function IssueInvoiceDialog({ order, onIssued, onCancel }: { order: Order
           <p className="muted issue-invoice-dialog__note">Once issued, the invoice, its number and its amounts never change; a correction is a credit note and a new invoice.</p>
           <PreviewProblems problems={problems} />
         </div>
-        <InvoicePreviewPane preview={preview.data} loading={preview.loading} error={previewError} />
+        <InvoicePreviewPane preview={preview.data} title={`Draft invoice for order ${order.number}`} loading={preview.loading} error={previewError} />
       </div>
     </DocumentDialog>
   );
