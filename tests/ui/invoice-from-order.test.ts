@@ -138,11 +138,13 @@ it('issues an invoice with its preview, refuses editing it, credits a copy, cred
   await expect.poll(() => shownText(credit.getByTestId('credit-amount'))).toMatch(chf(credited));
   await tabTo(page, /^Reason/);
   await page.keyboard.type('One copy damaged in transit');
+  await screenshot(page, 'invoice-from-order-credit-dialog');
   await page.keyboard.press('Control+Enter');
   await expect.poll(() => credit.count(), SLOW).toBe(0);
   await expect.poll(() => shownText(notice), SLOW).toMatch(new RegExp(`Credit note CN-${year}-00001 issued for invoice INV-${year}-00001`));
   await expect.poll(() => shownText(page.getByTestId('balance')), SLOW).toMatch(new RegExp(`${chf(total - credited).source} · Unpaid`));
   expect(await shownText(page.locator('.order-detail__balance'))).toMatch(chf(total - credited));
+  await screenshot(page, 'invoice-from-order-credited');
 
   // The rest, in full (Alt+A in the dialog): the order is open again and a corrected invoice can be issued.
   await heading(page);
@@ -168,5 +170,36 @@ it('issues an invoice with its preview, refuses editing it, credits a copy, cred
   await page.keyboard.press('Enter');
   // The corrected invoice has no shipping: the order owes its lines.
   await expect.poll(() => shownText(page.getByTestId('balance')), SLOW).toMatch(chf(line1 + line2));
+  await page.close();
+});
+
+it('says what stops issuing (no bank account for the currency) with the way to Settings, and issues nothing', async () => {
+  await call(ui.web.app, 'settings.set', { bankAccounts: TEST_BANK_ACCOUNTS.filter((a) => a.currency !== 'USD') });
+  const { order } = await call(ui.web.app, 'orders.create', {
+    customer: { name: 'Biblioteca Nacional', country: 'AR', city: 'Buenos Aires', postalCode: 'C1425', email: 'compras@bn.example', address: 'Agüero 2502' },
+    currency: 'USD',
+    receivedVia: 'fax',
+    receivedOn: localIsoDate(),
+    lines: [{ title: 'World Migration Report 2024', quantity: 2, unitPrice: '40.00' }],
+  });
+  const page = await openScreen(ui, `#/order/${order.id}`);
+  await page.getByRole('region', { name: 'Payments' }).waitFor(SLOW);
+  await heading(page);
+  await page.keyboard.press('Alt+I');
+  const dialog = page.getByRole('dialog', { name: `Issue an invoice for order ${order.number}` });
+  const problem = dialog.getByRole('alert').filter({ hasText: 'cannot be issued yet' });
+  await problem.waitFor(SLOW);
+  expect(await shownText(problem)).toMatch(/There is no USD bank account in Settings → Bank accounts/);
+  // Spanish by default for a customer in Argentina.
+  expect(await dialog.getByLabel('Language of the invoice').inputValue()).toBe('es');
+  expect(await dialog.getByRole('button', { name: /^Issue invoice/ }).isDisabled()).toBe(true);
+  await page.keyboard.press('Control+Enter');
+  await dialog.locator('canvas[data-drawn="true"]').waitFor(SLOW);
+  await screenshot(page, 'invoice-from-order-problem');
+  expect((await call(ui.web.app, 'invoices.list', { orderId: order.id })).total).toBe(0);
+
+  await tabTo(page, /^Open Settings$/);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor(SLOW);
   await page.close();
 });

@@ -68,7 +68,7 @@ describe('why an order cannot be edited', () => {
     expect(editRefusal(order('invoiced'), [invoice('INV-2026-00012', 'unpaid')], 'en-GB')).toBe(
       'Invoiced on INV-2026-00012 (3 Dec 2026): an issued invoice never changes. To correct it, issue a credit note and then a new invoice.',
     );
-    expect(editRefusal(order('shipped'), [invoice('INV-2026-00012', 'paid')], 'en-GB')).toMatch(/^Invoiced on INV-2026-00012 .* is shipped as well/);
+    expect(editRefusal(order('shipped'), [invoice('INV-2026-00012', 'paid')], 'en-GB')).toMatch(/^Order ORD-2026-00012 is shipped and can no longer be edited: its invoice fixes what was ordered/);
   });
 
   it('finds the invoice not yet credited in full, and says nothing for an order that may be edited', () => {

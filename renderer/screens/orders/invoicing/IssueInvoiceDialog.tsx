@@ -86,7 +86,7 @@ export function IssueInvoiceDialog({ order, onIssued, onCancel }: { order: Order
               </select>
             )}
           </Field>
-          <Field label="Date of issue" error={form.errors.issuedOn} hint="The number's year is this date's year">
+          <Field label="Date of issue" error={form.errors.issuedOn} hint="The number's year is this date's year (the preview is dated today)">
             {(a) => <input {...a} name="issuedOn" type="date" value={f.issuedOn} onChange={(e) => set({ issuedOn: e.target.value }, 'issuedOn')} />}
           </Field>
           <p className="muted issue-invoice-dialog__note">Once issued, the invoice, its number and its amounts never change; a correction is a credit note and a new invoice.</p>

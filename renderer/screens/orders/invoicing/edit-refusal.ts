@@ -1,12 +1,11 @@
 /**
  * Why an order cannot be edited, in the words the order screen and the edit route both show.
- * An invoiced order names its invoice and says how to correct it; anything else is the rule
- * module's own sentence.
+ * An invoiced order names its invoice and says how to correct it; anything else (shipped,
+ * closed, cancelled) is the rule module's own sentence.
  */
 import type { OrderInvoice } from '../../../../shared/contract/orders';
 import type { Order } from '../../../../shared/contract/types';
 import { whyNot } from '../../../../shared/domain/order-rules';
-import { ORDER_STATUS_LABELS } from '../../../../shared/domain/vocabulary';
 import { formatDate } from '../../../format/dates';
 
 /** The order's invoice that credit notes do not yet cover in full (an order has at most one), if any. */
@@ -19,10 +18,7 @@ export function editRefusal(order: Order, invoices: readonly OrderInvoice[], loc
   const rule = whyNot('edit', order);
   if (rule === null) return null;
   const open = openInvoiceOf(invoices);
-  if (!open || order.status === 'cancelled') return rule;
-  const issued = `Invoiced on ${open.number} (${formatDate(open.issuedOn, locale)}): an issued invoice never changes.`;
-  return order.status === 'invoiced'
-    ? `${issued} To correct it, issue a credit note and then a new invoice.`
-    : // A shipped or closed order stays so after a credit note; the correction is a new invoice, not an edit.
-      `${issued} Order ${order.number} is ${ORDER_STATUS_LABELS[order.status].toLowerCase()} as well, so its lines stay as they are; to correct the amounts, issue a credit note and then a new invoice.`;
+  // A shipped or closed order stays so after a credit note: the rule's own sentence says it all.
+  if (!open || order.status !== 'invoiced') return rule;
+  return `Invoiced on ${open.number} (${formatDate(open.issuedOn, locale)}): an issued invoice never changes. To correct it, issue a credit note and then a new invoice.`;
 }
