@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import { startWebApp, type RunningWebApp } from '../support/web-app';
 
 let web: RunningWebApp;
@@ -117,5 +119,14 @@ describe('browser-mode API', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
     expect(await res.text()).toMatch(/<div id="root">/);
+  });
+
+  it('serves the PDF viewer\'s worker (an .mjs module) as JavaScript, so the page may start it', async () => {
+    const assets = fs.readdirSync(path.resolve(import.meta.dirname, '../../dist/renderer/assets'));
+    const worker = assets.find((name) => /^pdf\.worker.*\.mjs$/.test(name));
+    expect(worker).toBeDefined();
+    const res = await fetch(`${web.server.url}assets/${worker}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
   });
 });

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { launchBrowser, screenshot } from '../support/browser';
-import { openTestApp, tempDir, type TestApp } from '../support/test-db';
+import { call, openTestApp, tempDir, type TestApp } from '../support/test-db';
+import { TEST_BANK_ACCOUNTS } from '../support/fake-renderer';
 import { bundleElectron } from '../../build/bundle-electron.mjs';
 import { createAppProtocolHandler } from '../../electron/main/app-protocol';
 import { registerContractHandlers, type IpcMainLike, type InvokeEventLike } from '../../electron/main/ipc';
@@ -51,7 +52,8 @@ function preloadScript(code: string): string {
   })();`;
 }
 
-it('runs the desktop page on app:// with the preload bridge: no network, no CSP violations, data saved through IPC', async () => {
+/** A page served as the desktop app serves it, with the preload's bridge; what goes wrong is collected. */
+async function openDesktopPage() {
   const handler = createAppProtocolHandler(path.resolve(import.meta.dirname, '../../dist/renderer'), (file) => fs.promises.readFile(file));
   const page = await browser.newPage();
   const problems: string[] = [];
@@ -76,6 +78,11 @@ it('runs the desktop page on app:// with the preload bridge: no network, no CSP 
     return listener({ senderFrame: { url: toAppUrl(source.frame.url()), parent: source.frame.parentFrame() ? {} : null } }, input);
   });
   await page.addInitScript({ content: preloadScript(preloadCode) });
+  return { page, problems, offOrigin };
+}
+
+it('runs the desktop page on app:// with the preload bridge: no network, no CSP violations, data saved through IPC', async () => {
+  const { page, problems, offOrigin } = await openDesktopPage();
 
   const documentResponse = page.waitForResponse(`${STAND_IN}/index.html`);
   await page.goto(`${STAND_IN}/index.html#/catalogue`);
@@ -108,5 +115,32 @@ it('runs the desktop page on app:// with the preload bridge: no network, no CSP 
       }),
   );
   expect(violated).toBe('frame-src');
+  await page.close();
+});
+
+it('shows an issued invoice\'s PDF in the desktop page with pdf.js\'s worker under the app\'s CSP, and offers the native Save dialog', async () => {
+  await call(app, 'settings.set', { bankAccounts: TEST_BANK_ACCOUNTS });
+  const { order } = await call(app, 'orders.create', {
+    customer: { name: 'Bibliothèque de Genève', country: 'CH', city: 'Genève', postalCode: '1205', address: 'Promenade des Bastions 1', email: 'achats@bge.ch' },
+    currency: 'CHF',
+    receivedVia: 'mail',
+    receivedOn: '2026-01-05',
+    lines: [{ title: 'World Migration Report 2024', quantity: 2, unitPrice: '40.00' }],
+  });
+  const { invoice } = await call(app, 'invoices.issue', { orderId: order.id });
+  const { page, problems, offOrigin } = await openDesktopPage();
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  await page.goto(`${STAND_IN}/index.html#/invoice/${invoice.id}`);
+  const viewer = page.getByRole('region', { name: `Invoice ${invoice.number}` });
+  await expect.poll(() => viewer.getByRole('status').textContent(), { timeout: 20_000 }).toBe('Page 1 of 1');
+  await page.locator('canvas[data-drawn="true"]').waitFor({ timeout: 20_000 });
+  // pdf.js ran in its own worker, started from the app's files (not a blob:, not on the main thread).
+  expect(workers).toEqual([expect.stringMatching(new RegExp(`^${STAND_IN}/assets/pdf\\.worker.*\\.mjs$`))]);
+  // Electron answers a download with its Save dialog; the page says so.
+  expect(await viewer.getByRole('button', { name: 'Save as PDF…' }).count()).toBe(1);
+  expect(await viewer.getByRole('button', { name: 'Download PDF' }).count()).toBe(0);
+  expect(offOrigin).toEqual([]);
+  expect(problems).toEqual([]);
   await page.close();
 });

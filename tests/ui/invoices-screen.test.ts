@@ -11,6 +11,7 @@ import { screenshot } from '../support/browser';
 import { call } from '../support/test-db';
 import { TEST_BANK_ACCOUNTS } from '../support/fake-renderer';
 import { openScreen, useUiSession } from '../support/ui-session';
+import { shownText } from './keyboard-support';
 
 vi.setConfig({ testTimeout: 120_000 });
 const SLOW = { timeout: 20_000 };
@@ -142,4 +143,98 @@ it('prints the document, not the screen: every page at print resolution in the p
   await page.keyboard.press('Control+P');
   await expect.poll(() => page.evaluate(() => (window as unknown as { printCalls: number }).printCalls), SLOW).toBe(2);
   expect(await page.locator('.pdf-print').count()).toBe(1);
+});
+
+const rowNumbers = (page: Page) => page.getByRole('table', { name: 'Invoices and credit notes' }).locator('tbody tr td:first-child a').allTextContents();
+
+it('lists invoices and credit notes newest first with their amounts and status, searchable and filterable, by keyboard', async () => {
+  const page = await openScreen(session, '#/invoices');
+  const problems = watchConsole(page);
+  const table = page.getByRole('table', { name: 'Invoices and credit notes' });
+  await table.waitFor(SLOW);
+  expect(await rowNumbers(page)).toEqual([docs.boston.number, docs.credit.number, docs.cairo.number, docs.long.number]);
+  expect(await page.getByRole('status').filter({ hasText: 'documents' }).textContent()).toBe('1–4 of 4 documents');
+  // Headers as the issue names them, and each row's figures as the clerk reads them.
+  expect(await table.locator('thead th').allTextContents()).toEqual(['Number', 'Date', 'Customer', 'Currency', 'Total', 'Paid', 'Balance', 'Status']);
+  const row = (n: number) => shownText(table.locator('tbody tr').nth(n));
+  expect(await row(0)).toMatch(new RegExp(`^${docs.boston.number} 3 Feb 2026 Boston Public Library Order ${docs.boston.orderNumber} USD USD 90\\.00 USD 90\\.00 USD 0\\.00 Paid$`));
+  expect(await row(1)).toMatch(new RegExp(`^${docs.credit.number} credits ${docs.cairo.number} 1 Feb 2026 فاطمة عبد الله Order ${docs.cairo.orderNumber} EUR -EUR 40\\.00 — — Credit note$`));
+  expect(await row(2)).toMatch(new RegExp(`^${docs.cairo.number} 12 Jan 2026 .* EUR EUR 80\\.00 EUR 0\\.00 EUR 40\\.00 Unpaid$`));
+  expect(await row(3)).toMatch(/CHF 1.143\.00 CHF 0\.00 CHF 1.143\.00 Unpaid$/);
+  await screenshot(page, 'invoices-list');
+
+  // Search by the customer's name, in its own script.
+  const search = page.getByRole('searchbox', { name: 'Search invoices' });
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('invoices-search');
+  await page.keyboard.type('فاطمة');
+  await expect.poll(() => rowNumbers(page), SLOW).toEqual([docs.credit.number, docs.cairo.number]);
+  await search.fill('');
+  await expect.poll(() => rowNumbers(page), SLOW).toHaveLength(4);
+
+  // Filters: year, kind, status, currency, and together.
+  await page.getByLabel('Year').selectOption('2025');
+  await expect.poll(() => rowNumbers(page), SLOW).toEqual([docs.long.number]);
+  await page.getByLabel('Year').selectOption('2026');
+  await expect.poll(() => rowNumbers(page), SLOW).toEqual([docs.boston.number, docs.credit.number, docs.cairo.number]);
+  await page.getByLabel('Kind').selectOption('credit_note');
+  await expect.poll(() => rowNumbers(page), SLOW).toEqual([docs.credit.number]);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByLabel('Status').selectOption('paid');
+  await expect.poll(() => rowNumbers(page), SLOW).toEqual([docs.boston.number]);
+  await page.getByLabel('Status').selectOption('');
+  await page.getByLabel('Currency').selectOption('CHF');
+  await expect.poll(() => rowNumbers(page), SLOW).toEqual([docs.long.number]);
+  await page.getByLabel('Currency').selectOption('USD');
+  await page.getByLabel('Status').selectOption('unpaid');
+  await expect.poll(() => page.getByText('No invoices match these filters.').count(), SLOW).toBe(1);
+  await page.getByRole('button', { name: 'Clear search and filters' }).click();
+  await expect.poll(() => rowNumbers(page), SLOW).toHaveLength(4);
+
+  // Keyboard: ↓ from the search box into the rows, ↓ again, Enter opens; Esc comes back with the list as it was.
+  await search.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: `Credit note ${docs.credit.number}` }).waitFor(SLOW);
+  const facts = await shownText(page.getByRole('region', { name: 'Credit note' }).first());
+  expect(facts).toContain(`Credits Invoice ${docs.cairo.number}`);
+  expect(facts).toContain('Reason One copy arrived damaged');
+  await expect.poll(() => page.getByRole('region', { name: `Credit note ${docs.credit.number}` }).getByRole('status').textContent(), SLOW).toBe('Page 1 of 1');
+  // The credit note links to the invoice it credits, and the invoice lists it back.
+  await page.getByRole('link', { name: `Invoice ${docs.cairo.number}` }).click();
+  await page.getByRole('heading', { level: 1, name: `Invoice ${docs.cairo.number}` }).waitFor(SLOW);
+  expect(await shownText(page.getByRole('region', { name: 'Credit notes' }))).toMatch(new RegExp(`${docs.credit.number} of 1 Feb 2026, EUR 40\\.00`));
+  expect(await shownText(page.getByTestId('invoice-balance'))).toBe('EUR 40.00');
+  await page.keyboard.press('Escape');
+  await table.waitFor(SLOW);
+  expect(await rowNumbers(page)).toHaveLength(4);
+  expect(problems).toEqual([]);
+});
+
+it('pages through many documents, 50 at a time, with Page Down from the list', async () => {
+  const app = session.web.app;
+  const { publications } = await call(app, 'catalogue.list', {});
+  for (let i = 0; i < 52; i++) {
+    const o = await order('USD', { name: `Reader ${i + 1}`, country: 'US', city: 'Denver' }, [{ title: publications[0].title, quantity: 1, unitPrice: '10.00' }], '2026-03-01');
+    await issue(o.id, '2026-03-02');
+  }
+  const page = await openScreen(session, '#/invoices');
+  await page.getByRole('table', { name: 'Invoices and credit notes' }).waitFor(SLOW);
+  const count = page.getByRole('status').filter({ hasText: 'documents' });
+  await expect.poll(() => count.textContent(), SLOW).toBe('1–50 of 56 documents');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('PageDown');
+  await expect.poll(() => count.textContent(), SLOW).toBe('51–56 of 56 documents');
+  expect((await rowNumbers(page)).slice(-1)).toEqual([docs.long.number]);
+  expect(await page.getByRole('navigation', { name: 'Pages' }).textContent()).toContain('Page 2 of 2');
+});
+
+it('lists an order\'s invoices and credit notes on the order, as links to them', async () => {
+  const page = await openScreen(session, `#/order/${docs.cairo.orderId}`);
+  const section = page.getByRole('region', { name: 'Invoices and credit notes' });
+  await section.waitFor(SLOW);
+  await expect.poll(() => shownText(section), SLOW).toMatch(new RegExp(`Invoice ${docs.cairo.number} 12 Jan 2026 EUR 80\\.00 Unpaid Credit note ${docs.credit.number} · credits ${docs.cairo.number} 1 Feb 2026 -EUR 40\\.00 Credit note`));
+  await screenshot(page, 'order-invoices');
+  await section.getByRole('link', { name: `Credit note ${docs.credit.number}` }).click();
+  await page.getByRole('heading', { level: 1, name: `Credit note ${docs.credit.number}` }).waitFor(SLOW);
 });

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { DOCUMENT_LANGUAGE_LABELS, type Invoice } from '../../../shared/contract/invoices';
 import { countryName } from '../../../shared/domain/countries';
+import { negateAmount, signOf } from '../../../shared/money/money';
 import { orderDesk } from '../../api/client';
 import { AppLink } from '../../components/AppLink';
 import { Money } from '../../components/Money';
@@ -107,7 +108,7 @@ function AmountsPanel({ invoice }: { invoice: Invoice }) {
           {!creditNote && invoice.creditNotes.length > 0 ? (
             <tr>
               <th scope="row">Credit notes</th>
-              <td>{money(`-${invoice.credited}`)}</td>
+              <td>{money(negateAmount(invoice.credited, invoice.currency))}</td>
             </tr>
           ) : null}
           {carriesBalance ? (
@@ -117,8 +118,8 @@ function AmountsPanel({ invoice }: { invoice: Invoice }) {
                 <td>{money(invoice.paid)}</td>
               </tr>
               <tr className="invoice-amounts__balance">
-                <th scope="row">{invoice.balance.startsWith('-') ? 'Credit held' : 'Balance due'}</th>
-                <td data-testid="invoice-balance">{money(invoice.balance.replace(/^-/, ''))}</td>
+                <th scope="row">{signOf(invoice.balance) < 0 ? 'Credit held' : 'Balance due'}</th>
+                <td data-testid="invoice-balance">{money(signOf(invoice.balance) < 0 ? negateAmount(invoice.balance, invoice.currency) : invoice.balance)}</td>
               </tr>
             </>
           ) : null}

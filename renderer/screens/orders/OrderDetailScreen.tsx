@@ -13,6 +13,7 @@ import { countryName } from '../../../shared/domain/countries';
 import { formatDate } from '../../format/dates';
 import { OrderHistory } from './OrderHistory';
 import { OrderLinesTable } from './OrderLinesTable';
+import { OrderInvoices } from './OrderInvoices';
 import { LifecycleActions } from './lifecycle/LifecycleActions';
 import { InvoiceActions } from './invoicing/InvoiceActions';
 import { BalanceWords, PaymentsPanel } from './payments/PaymentsPanel';
@@ -176,6 +177,7 @@ export function OrderDetailScreen({ id }: { id: number }) {
         <h2 id="order-lines-title">Books</h2>
         <OrderLinesTable order={order} />
       </section>
+      <OrderInvoices orderId={order.id} currency={order.currency} version={record} />
       <PaymentsPanel record={record} onChanged={changed} />
       <section className="order-section" aria-labelledby="order-history-title">
         <h2 id="order-history-title">History</h2>
