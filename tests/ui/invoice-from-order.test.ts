@@ -113,7 +113,7 @@ it('issues an invoice with its preview, refuses editing it, credits a copy, cred
   await expect.poll(() => shownText(page.locator('.order-detail__head')), SLOW).toMatch(/Invoiced/);
   const refusal = page.getByTestId('edit-refusal');
   expect(await shownText(refusal)).toMatch(new RegExp(`^Invoiced on INV-${year}-00001 \\(.+\\): an issued invoice never changes\\. To correct it, issue a credit note and then a new invoice\\.$`));
-  expect(await page.getByRole('link', { name: 'Edit' }).count()).toBe(0);
+  expect(await page.getByRole('link', { name: 'Edit', exact: true }).count()).toBe(0);
   expect(await page.getByRole('button', { name: /^Issue invoice…/ }).count()).toBe(0);
   expect(await shownText(page.getByTestId('balance'))).toMatch(chf(total));
   await screenshot(page, 'invoice-from-order-invoiced');
@@ -144,6 +144,8 @@ it('issues an invoice with its preview, refuses editing it, credits a copy, cred
   await expect.poll(() => shownText(notice), SLOW).toMatch(new RegExp(`Credit note CN-${year}-00001 issued for invoice INV-${year}-00001`));
   await expect.poll(() => shownText(page.getByTestId('balance')), SLOW).toMatch(new RegExp(`${chf(total - credited).source} · Unpaid`));
   expect(await shownText(page.locator('.order-detail__balance'))).toMatch(chf(total - credited));
+  const documents = page.getByRole('region', { name: 'Invoices and credit notes' });
+  await expect.poll(() => shownText(documents), SLOW).toMatch(new RegExp(`Credit note CN-${year}-00001 · credits INV-${year}-00001`));
   await screenshot(page, 'invoice-from-order-credited');
 
   // The rest, in full (Alt+A in the dialog): the order is open again and a corrected invoice can be issued.
@@ -157,7 +159,7 @@ it('issues an invoice with its preview, refuses editing it, credits a copy, cred
   await page.keyboard.type('Wrong quantities; a corrected invoice follows');
   await page.keyboard.press('Control+Enter');
   await expect.poll(() => shownText(notice), SLOW).toMatch(new RegExp(`Credit note CN-${year}-00002 issued`));
-  await expect.poll(() => page.getByRole('link', { name: 'Edit' }).count(), SLOW).toBe(1);
+  await expect.poll(() => page.getByRole('link', { name: 'Edit', exact: true }).count(), SLOW).toBe(1);
   expect(await page.getByTestId('edit-refusal').count()).toBe(0);
 
   await heading(page);
