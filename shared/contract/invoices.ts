@@ -100,9 +100,10 @@ export interface InvoicePreview extends InvoicePdfFile {
   problems: string[];
 }
 
-/** What of an invoice is still creditable: per line position the quantity left, and shipping left. */
+/** What of an invoice is still creditable: per line position the quantity and amount left, and shipping left. */
 export interface Creditable {
-  lines: { position: number; title: string; quantity: number }[];
+  /** `amount`: the line's total less what earlier credit notes credited of it (see shared/documents/credit-lines). */
+  lines: { position: number; title: string; quantity: number; amount: string }[];
   shipping: string;
   total: string;
 }

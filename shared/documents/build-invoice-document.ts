@@ -58,6 +58,23 @@ export interface InvoiceDocumentInput {
   creditNote?: CreditNoteDetails | null;
 }
 
+export interface DocumentTotals {
+  subtotal: string;
+  /** Null for none. */
+  shipping: string | null;
+  total: string;
+}
+
+/**
+ * A document's subtotal and total from its rounded line totals and its shipping: the sum every
+ * invoice and credit note is made of, also shown by the screens before a document is issued.
+ */
+export function documentTotals(lineTotals: readonly string[], shipping: string | null | undefined, currency: CurrencyCode): DocumentTotals {
+  const subtotal = sumAmounts(lineTotals, currency);
+  const shipped = shipping && compareAmounts(shipping, '0') !== 0 ? sumAmounts([shipping], currency) : null;
+  return { subtotal, shipping: shipped, total: sumAmounts(shipped ? [subtotal, shipped] : [subtotal], currency) };
+}
+
 export function buildInvoiceDocument(input: InvoiceDocumentInput): InvoiceDocument {
   const kind = input.kind ?? 'invoice';
   const currency = input.currency;
@@ -72,9 +89,7 @@ export function buildInvoiceDocument(input: InvoiceDocumentInput): InvoiceDocume
       discountPercent: line.discountPercent && compareAmounts(line.discountPercent, '0') !== 0 ? line.discountPercent : null,
       lineTotal: line.lineTotal !== undefined ? sumAmounts([line.lineTotal], currency) : lineTotal(line, currency),
     }));
-  const subtotal = sumAmounts(lines.map((line) => line.lineTotal), currency);
-  const shipping = input.shipping && compareAmounts(input.shipping, '0') !== 0 ? sumAmounts([input.shipping], currency) : null;
-  const total = sumAmounts(shipping ? [subtotal, shipping] : [subtotal], currency);
+  const { subtotal, shipping, total } = documentTotals(lines.map((line) => line.lineTotal), input.shipping, currency);
   const amountPaid = sumAmounts([input.amountPaid ?? '0'], currency);
   const balanceDue = subtractAmounts(total, amountPaid, currency);
   const bankAccount = input.bankAccounts.find((account) => account.currency === currency) ?? null;

@@ -243,7 +243,15 @@ describe('credit notes', () => {
     expect(part.creditNote).toMatchObject({ kind: 'credit_note', number: 'CN-2026-00001', total: '16.99', status: 'credit_note', invoiceNumber: invoice.number, reason: 'One copy damaged in transit' });
     expect(part.creditNote.document).toMatchObject({ kind: 'credit_note', creditNote: { invoiceNumber: 'INV-2026-00001' }, shipping: null, dueOn: null });
     expect(part.invoice).toMatchObject({ credited: '16.99', status: 'partially_paid', balance: '20.98', paid: '50.00' });
-    expect(part.invoice.creditable).toEqual({ lines: [{ position: 1, title: 'World Migration Report 2024', quantity: 2 }, { position: 2, title: 'Migration and Health', quantity: 1 }], shipping: '12.00', total: '70.98' });
+    // What is left of line 1 is its total less the part credited, not 2 copies priced afresh.
+    expect(part.invoice.creditable).toEqual({
+      lines: [
+        { position: 1, title: 'World Migration Report 2024', quantity: 2, amount: '33.98' },
+        { position: 2, title: 'Migration and Health', quantity: 1, amount: '25.00' },
+      ],
+      shipping: '12.00',
+      total: '70.98',
+    });
     expect((await account(o.id)).order).toMatchObject({ status: 'invoiced', balance: '20.98' });
 
     // Too much, or twice the same line, is refused and uses no number.

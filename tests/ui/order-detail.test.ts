@@ -53,8 +53,10 @@ it('shows an edit as a readable diff, and cancels an order with a required reaso
   expect(editText).toMatch(/Amount due\s+CHF\s*60\.00\s+CHF\s*162\.50/);
   expect(editText).not.toMatch(/updatedAt|\{|"/);
 
-  // Keyboard only: Tab to "Cancel order…", Enter opens the dialog with focus on the reason.
+  // Keyboard only: Tab (past "Issue invoice…") to "Cancel order…", Enter opens the dialog with focus on the reason.
   await page.getByRole('link', { name: 'Edit' }).focus();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Issue invoice… Alt+I');
   await page.keyboard.press('Tab');
   expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel order…');
   await page.keyboard.press('Enter');

@@ -12,7 +12,8 @@ import type { DocumentCustomer, DocumentLanguage, DocumentLine, InvoiceDocument 
 import type { Creditable } from '../../../shared/contract/invoices';
 import type { Order } from '../../../shared/contract/types';
 import { whyNot } from '../../../shared/domain/order-rules';
-import { amount, compareAmounts, lineTotal, subtractAmounts, sumAmounts, toMinorUnits } from '../../../shared/money/money';
+import { amount, compareAmounts, subtractAmounts, sumAmounts, toMinorUnits } from '../../../shared/money/money';
+import { creditedLineTotal } from '../../../shared/documents/credit-lines';
 import { today, type ServiceContext } from '../../context';
 import { statement } from '../../statements';
 import { getOrderById } from '../orders/read';
@@ -163,7 +164,12 @@ export function creditableOf(ctx: ServiceContext, invoice: InvoiceRow, document:
   const currency = invoice.currency;
   return {
     lines: document.lines
-      .map((line) => ({ position: line.position, title: line.title, quantity: line.quantity - (so.quantities.get(line.position) ?? 0) }))
+      .map((line) => ({
+        position: line.position,
+        title: line.title,
+        quantity: line.quantity - (so.quantities.get(line.position) ?? 0),
+        amount: subtractAmounts(line.lineTotal, so.amounts.get(line.position) ?? '0', currency),
+      }))
       .filter((line) => line.quantity > 0),
     shipping: subtractAmounts(document.shipping ?? '0', so.shipping, currency),
     total: subtractAmounts(document.total, so.total, currency),
@@ -207,9 +213,7 @@ export function composeCreditNote(ctx: ServiceContext, request: CreditRequest, n
     if (want.quantity > left) {
       throw new DomainError('invalid_input', left === 0 ? `Line ${line.position} of ${invoice.number} is already credited in full.` : `Only ${left} of line ${line.position} of ${invoice.number} can still be credited.`, `lines.${index}.quantity`);
     }
-    // The last part of a line credits exactly what is left of it, so the parts add up to the line.
-    const lastPart = want.quantity === left;
-    const value = lastPart ? subtractAmounts(line.lineTotal, so.amounts.get(line.position) ?? '0', currency) : lineTotal({ ...line, quantity: want.quantity }, currency);
+    const value = creditedLineTotal(line, want.quantity, { quantity: left, amount: subtractAmounts(line.lineTotal, so.amounts.get(line.position) ?? '0', currency) }, currency);
     return { position: line.position, title: line.title, isbn: line.isbn, quantity: want.quantity, unitPrice: line.unitPrice, discountPercent: line.discountPercent, lineTotal: value };
   });
 

@@ -3,9 +3,10 @@ import type { Order } from '../../../shared/contract/types';
 import { countryName } from '../../../shared/domain/countries';
 import { localIsoDate } from '../../../shared/domain/dates';
 import { isAllowed } from '../../../shared/domain/order-rules';
-import { ORDER_STATUS_LABELS } from '../../../shared/domain/vocabulary';
+import type { OrderInvoice } from '../../../shared/contract/orders';
 import { orderDesk } from '../../api/client';
 import { useLocale, useSettings } from '../../state/settings';
+import { EditRefused } from '../orders/invoicing/EditRefused';
 import { DraftOffer } from './DraftOffer';
 import { draftKey, readDraft, removeDraft, type Draft } from './draft-storage';
 import { emptyForm, fromOrder, sameContent, type OrderForm } from './form-model';
@@ -17,18 +18,18 @@ import './order-entry.css';
 type Start =
   | { kind: 'loading' }
   | { kind: 'failed'; message: string }
-  | { kind: 'locked'; order: Order }
+  | { kind: 'locked'; order: Order; invoices: OrderInvoice[] }
   | { kind: 'offer'; draft: Draft; setup: EditorSetup }
   | { kind: 'ready'; setup: EditorSetup };
 
-async function loadOrder(id: number, locale: string): Promise<{ order: Order; baseline: OrderForm } | { error: string }> {
+async function loadOrder(id: number, locale: string): Promise<{ order: Order; invoices: OrderInvoice[]; baseline: OrderForm } | { error: string }> {
   const api = orderDesk();
   const got = await api.orders.get({ id });
   if (!got.ok) return { error: got.error.message };
   const order = got.value.order;
   const listed = await api.catalogue.list({ includeRetired: false, asOf: order.receivedOn });
   const priceOf = priceLookup(listed.ok ? listed.value.publications : []);
-  return { order, baseline: fromOrder(order, countryName(order.customer.country, locale), (pid) => priceOf(pid, order.currency)) };
+  return { order, invoices: got.value.invoices, baseline: fromOrder(order, countryName(order.customer.country, locale), (pid) => priceOf(pid, order.currency)) };
 }
 
 /** Decides what the form starts from: a stored order, an unsaved draft (asked first), or nothing. */
@@ -61,7 +62,7 @@ function useStart(id: number | undefined): [Start, (start: Start) => void] {
     void loadOrder(id, locale).then((loaded) => {
       if (!current) return;
       if ('error' in loaded) setStart({ kind: 'failed', message: loaded.error });
-      else if (!isAllowed('edit', loaded.order)) setStart({ kind: 'locked', order: loaded.order });
+      else if (!isAllowed('edit', loaded.order)) setStart({ kind: 'locked', order: loaded.order, invoices: loaded.invoices });
       else {
         const { order, baseline } = loaded;
         offerOrStart({ order, form: baseline, baseline, baseUpdatedAt: order.updatedAt, defaultCurrency, locale }, order.updatedAt);
@@ -98,21 +99,7 @@ export function OrderEntryScreen({ id }: { id?: number | undefined }) {
       </section>
     );
   }
-  if (start.kind === 'locked') {
-    const { order } = start;
-    return (
-      <section className="screen">
-        <h1>Edit order {order.number}</h1>
-        <p className="banner banner--warning" role="alert">
-          Order {order.number} is {ORDER_STATUS_LABELS[order.status].toLowerCase()} and can no longer be edited: only open orders can be changed, because an invoice or
-          payment already relies on its lines and amounts.
-        </p>
-        <p>
-          <a href={`#/order/${order.id}`}>Back to order {order.number}</a>
-        </p>
-      </section>
-    );
-  }
+  if (start.kind === 'locked') return <EditRefused order={start.order} invoices={start.invoices} />;
   if (start.kind === 'offer') {
     const { draft, setup } = start;
     return (

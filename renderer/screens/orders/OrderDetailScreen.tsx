@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Order } from '../../../shared/contract/types';
-import { whyNot } from '../../../shared/domain/order-rules';
 import { PAYMENT_METHOD_LABELS, RECEIVED_VIA_LABELS } from '../../../shared/domain/vocabulary';
 import { orderDesk } from '../../api/client';
 import { AppLink } from '../../components/AppLink';
@@ -16,6 +15,7 @@ import { OrderHistory } from './OrderHistory';
 import { OrderLinesTable } from './OrderLinesTable';
 import { OrderInvoices } from './OrderInvoices';
 import { LifecycleActions } from './lifecycle/LifecycleActions';
+import { InvoiceActions } from './invoicing/InvoiceActions';
 import { BalanceWords, PaymentsPanel } from './payments/PaymentsPanel';
 import { useOrdersList } from './orders-list-store';
 import './orders.css';
@@ -86,7 +86,7 @@ export function OrderDetailScreen({ id }: { id: number }) {
   const read = useApiRead(() => orderDesk().orders.get({ id }), [id]);
   const record = read.data;
   const [cancelling, setCancelling] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<ReactNode>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   // Each time the order has been read (on arrival and after a change), focus goes to the heading.
@@ -122,7 +122,7 @@ export function OrderDetailScreen({ id }: { id: number }) {
 
   const { order } = record;
   // After a payment, shipment or the like: say so, reload the order, and refresh the list behind it.
-  const changed = (text: string) => {
+  const changed = (text: ReactNode) => {
     setNotice(text);
     void useOrdersList.getState().load();
     read.reload();
@@ -154,9 +154,9 @@ export function OrderDetailScreen({ id }: { id: number }) {
           <AppLink className="button-link" to={{ view: 'edit-order', id: order.id }}>
             Edit
           </AppLink>
-        ) : (
-          <p className="order-detail__locked">{whyNot('edit', order)}</p>
-        )}
+        ) : null}
+        {/* Says why the order cannot be edited (naming its invoice) and offers the credit note. */}
+        <InvoiceActions record={record} onChanged={changed} />
         {cancellable ? (
           <button type="button" onClick={() => setCancelling(true)}>
             Cancel order…
