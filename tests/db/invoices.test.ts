@@ -222,7 +222,7 @@ describe('immutability', () => {
 
   it('has no API method that changes or deletes one', async () => {
     const { METHOD_NAMES } = await import('../../shared/contract');
-    expect(METHOD_NAMES.filter((m) => m.startsWith('invoices.'))).toEqual(['invoices.preview', 'invoices.issue', 'invoices.get', 'invoices.list', 'invoices.pdf', 'invoices.credit']);
+    expect(METHOD_NAMES.filter((m) => m.startsWith('invoices.'))).toEqual(['invoices.preview', 'invoices.issue', 'invoices.get', 'invoices.list', 'invoices.pdf', 'invoices.credit', 'invoices.uninvoiced', 'invoices.zip']);
   });
 });
 
