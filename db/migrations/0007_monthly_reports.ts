@@ -65,7 +65,8 @@ END;
 -- Covering for the report's period sums: each section reads its period's rows off one index
 -- without visiting the table (orders received, lines per title, movements, documents).
 CREATE INDEX orders_report ON orders(received_on, currency, status, cancelled_on, received_via, payment_method, total_minor, customer_id, customer_country);
-CREATE INDEX orders_cancelled_on ON orders(cancelled_on) WHERE cancelled_on IS NOT NULL;
-CREATE INDEX payments_report ON payments(on_date, kind, currency, method, reverses_id, amount_minor, fees_deducted_minor);
+CREATE INDEX order_lines_report ON order_lines(order_id, publication_id, quantity, line_total_minor);
+CREATE INDEX orders_cancelled ON orders(cancelled_on) WHERE status = 'cancelled';
+CREATE INDEX payments_report ON payments(kind, on_date, currency, method, reverses_id, amount_minor, fees_deducted_minor);
 CREATE INDEX invoices_report ON invoices(issued_on, kind, currency, total_minor);
 `;

@@ -8,7 +8,7 @@ import type { MonthlyReport, ReportClosingStamp, ReportPeriod, ReportPeriodInput
 import { CURRENCY_CODES, type CurrencyCode } from '../../../shared/money/currencies';
 import { timestamp, type ServiceContext } from '../../context';
 import { statement } from '../../statements';
-import { receivablesAging } from '../receivables/aging';
+import { agingTotals } from '../receivables/aging';
 import { getSettings } from '../settings';
 import { convertedTotals } from './converted';
 import { currentClosing } from './closed-months';
@@ -30,8 +30,7 @@ export function buildMonthlyReport(ctx: ServiceContext, period: ReportPeriod, op
   const amounts = amountsSection(ctx, p, orders.byCurrency);
   const money = moneySection(ctx, p);
   // The aging of the payments issue as it stood on the period's last day: the same figures as the dashboard for that day.
-  const aging = receivablesAging(ctx, { asOf: period.to, customerLimit: 0 });
-  const outstanding = { asOf: period.to, rows: aging.totals };
+  const outstanding = { asOf: period.to, rows: agingTotals(ctx, period.to) };
   const top = topSections(ctx, p, getSettings(ctx).settings.locale);
   const seen = new Set<CurrencyCode>([
     ...orders.byCurrency.map((r) => r.currency),

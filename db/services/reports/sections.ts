@@ -38,22 +38,26 @@ export const TOP_LIMIT = 10;
 
 const byCurrency = (a: CurrencyCode, b: CurrencyCode) => CURRENCY_CODES.indexOf(a) - CURRENCY_CODES.indexOf(b);
 
-/** Orders received in the period, and whether each was cancelled by its end. */
+/** Orders received in the period, and whether each was cancelled by its end: read off the covering index orders_report alone. */
 const PERIOD_ORDERS = `
-  SELECT id, currency, received_via, payment_method, received_on, customer_id, customer_name, customer_country, total_minor,
+  SELECT id, currency, received_via, payment_method, received_on, customer_id, customer_country, total_minor,
          (status = 'cancelled' AND cancelled_on <= @to) AS cancelled
-  FROM orders WHERE received_on BETWEEN @from AND @to`;
+  FROM orders INDEXED BY orders_report WHERE received_on BETWEEN @from AND @to`;
 
+/** One pass over the period's orders to the finest grain needed, then each count rolled up from those few rows. */
 const ORDER_COUNTS = `
-  WITH p AS MATERIALIZED (${PERIOD_ORDERS})
-  SELECT 'via' AS dim, received_via AS k, count(*) AS n, 0 AS minor FROM p GROUP BY received_via
-  UNION ALL SELECT 'method', coalesce(payment_method, 'none'), count(*), 0 FROM p GROUP BY payment_method
-  UNION ALL SELECT 'currency', currency, count(*), sum(CASE WHEN cancelled THEN 0 ELSE total_minor END) FROM p GROUP BY currency
-  UNION ALL SELECT 'day', received_on, count(*), 0 FROM p GROUP BY received_on`;
+  WITH g AS MATERIALIZED (
+    SELECT currency, received_via, coalesce(payment_method, 'none') AS method, received_on, cancelled, count(*) AS n, sum(total_minor) AS minor
+    FROM (${PERIOD_ORDERS}) GROUP BY currency, received_via, method, received_on, cancelled
+  )
+  SELECT 'via' AS dim, received_via AS k, sum(n) AS n, 0 AS minor FROM g GROUP BY received_via
+  UNION ALL SELECT 'method', method, sum(n), 0 FROM g GROUP BY method
+  UNION ALL SELECT 'currency', currency, sum(n), sum(CASE WHEN cancelled THEN 0 ELSE minor END) FROM g GROUP BY currency
+  UNION ALL SELECT 'day', received_on, sum(n), 0 FROM g GROUP BY received_on`;
 
 const CANCELLED = `
   SELECT id, number, customer_name, received_on, cancelled_on, currency, total_minor, cancel_reason
-  FROM orders WHERE cancelled_on BETWEEN @from AND @to AND status = 'cancelled'
+  FROM orders INDEXED BY orders_cancelled WHERE cancelled_on BETWEEN @from AND @to AND status = 'cancelled'
   ORDER BY cancelled_on, number`;
 
 export function ordersSection(ctx: ServiceContext, p: PeriodParams): OrdersReceivedSection {
@@ -87,14 +91,25 @@ export function ordersSection(ctx: ServiceContext, p: PeriodParams): OrdersRecei
   };
 }
 
-/** Lines of the period's orders not cancelled by its end, per catalogue title (free-text lines per title text). */
+/**
+ * Lines of the period's orders not cancelled by its end, per catalogue title, and free-text
+ * lines per title text. Catalogue lines are summed off the covering index order_lines_report;
+ * only free-text lines visit the table, for their title.
+ */
 const TITLES = `
-  WITH t AS (
-    SELECT o.currency, l.publication_id, CASE WHEN l.publication_id IS NULL THEN l.title END AS free_title,
-           sum(l.quantity) AS copies, sum(l.line_total_minor) AS minor
-    FROM orders o JOIN order_lines l ON l.order_id = o.id
-    WHERE o.received_on BETWEEN @from AND @to AND NOT (o.status = 'cancelled' AND o.cancelled_on <= @to)
-    GROUP BY o.currency, l.publication_id, free_title
+  WITH o AS MATERIALIZED (
+    SELECT id, currency FROM orders INDEXED BY orders_report
+    WHERE received_on BETWEEN @from AND @to AND NOT (status = 'cancelled' AND cancelled_on <= @to)
+  ), t AS (
+    SELECT o.currency, l.publication_id, NULL AS free_title, sum(l.quantity) AS copies, sum(l.line_total_minor) AS minor
+    FROM o JOIN order_lines l INDEXED BY order_lines_report ON l.order_id = o.id
+    WHERE l.publication_id IS NOT NULL
+    GROUP BY o.currency, l.publication_id
+    UNION ALL
+    SELECT o.currency, NULL, l.title, sum(l.quantity), sum(l.line_total_minor)
+    FROM o JOIN order_lines l INDEXED BY order_lines_report ON l.order_id = o.id
+    WHERE l.publication_id IS NULL
+    GROUP BY o.currency, l.title
   )
   SELECT t.currency, t.publication_id, coalesce(p.title, t.free_title) AS title, coalesce(p.isbn, '') AS isbn, t.copies, t.minor
   FROM t LEFT JOIN publications p ON p.id = t.publication_id
@@ -135,19 +150,25 @@ export function amountsSection(ctx: ServiceContext, p: PeriodParams, ordered: Or
  * none, so a reversed transfer's fees stay counted (the bank kept them).
  */
 const MONEY = `
-  WITH m AS MATERIALIZED (
-    SELECT kind, currency, method, reason, reverses_id IS NOT NULL AS reversal,
-           CASE WHEN reverses_id IS NULL THEN amount_minor ELSE -amount_minor END AS signed,
-           CASE WHEN kind = 'payment' AND reverses_id IS NULL THEN coalesce(fees_deducted_minor, 0) ELSE 0 END AS fees
-    FROM payments WHERE on_date BETWEEN @from AND @to AND kind IN ('payment', 'refund', 'write_off')
+  WITH g AS MATERIALIZED (
+    SELECT kind, currency, method, reverses_id IS NOT NULL AS reversal, count(*) AS n,
+           sum(CASE WHEN reverses_id IS NULL THEN amount_minor ELSE -amount_minor END) AS signed,
+           sum(CASE WHEN kind = 'payment' AND reverses_id IS NULL THEN coalesce(fees_deducted_minor, 0) ELSE 0 END) AS fees
+    FROM payments INDEXED BY payments_report
+    WHERE kind IN ('payment', 'refund', 'write_off') AND on_date BETWEEN @from AND @to
+    GROUP BY kind, currency, method, reversal
+  ), reasons AS (
+    -- Only write-off rows are read from the table, for their reason.
+    SELECT currency, json_group_array(DISTINCT reason) AS reasons FROM payments INDEXED BY payments_report
+    WHERE kind = 'write_off' AND on_date BETWEEN @from AND @to AND reverses_id IS NULL GROUP BY currency
   )
-  SELECT 'method' AS level, kind, currency, method, sum(NOT reversal) AS n, sum(reversal) AS reversals, sum(signed) AS minor,
-         NULL AS reasons, 0 AS received, 0 AS refunded, 0 AS fees, 0 AS written_off, 0 AS net
-  FROM m WHERE kind IN ('payment', 'refund') GROUP BY kind, currency, method
+  SELECT 'method' AS level, kind, currency, method, sum(CASE WHEN reversal THEN 0 ELSE n END) AS n, sum(CASE WHEN reversal THEN n ELSE 0 END) AS reversals,
+         sum(signed) AS minor, NULL AS reasons, 0 AS received, 0 AS refunded, 0 AS fees, 0 AS written_off, 0 AS net
+  FROM g WHERE kind IN ('payment', 'refund') GROUP BY kind, currency, method
   UNION ALL
-  SELECT 'write_off', kind, currency, NULL, sum(NOT reversal), sum(reversal), sum(signed),
-         json_group_array(DISTINCT CASE WHEN NOT reversal THEN reason END), 0, 0, 0, 0, 0
-  FROM m WHERE kind = 'write_off' GROUP BY currency
+  SELECT 'write_off', 'write_off', g.currency, NULL, sum(CASE WHEN reversal THEN 0 ELSE n END), sum(CASE WHEN reversal THEN n ELSE 0 END), sum(signed),
+         (SELECT reasons FROM reasons r WHERE r.currency = g.currency), 0, 0, 0, 0, 0
+  FROM g WHERE kind = 'write_off' GROUP BY g.currency
   UNION ALL
   SELECT 'total', NULL, currency, NULL, 0, 0, 0, NULL,
          sum(CASE WHEN kind = 'payment' THEN signed ELSE 0 END),
@@ -155,7 +176,7 @@ const MONEY = `
          sum(fees),
          sum(CASE WHEN kind = 'write_off' THEN signed ELSE 0 END),
          sum(CASE kind WHEN 'payment' THEN signed WHEN 'refund' THEN -signed ELSE 0 END)
-  FROM m GROUP BY currency`;
+  FROM g GROUP BY currency`;
 
 interface MoneyRow {
   level: 'method' | 'write_off' | 'total';
@@ -215,7 +236,8 @@ const TOP = `
   WITH p AS MATERIALIZED (${PERIOD_ORDERS}),
   kept AS (SELECT * FROM p WHERE NOT cancelled),
   customers_ranked AS (
-    SELECT currency, customer_id, max(customer_name) AS order_name, max(customer_country) AS order_country, count(*) AS n, sum(total_minor) AS minor,
+    -- Orders without a directory entry (from before it existed) are one group, named by their latest order.
+    SELECT currency, customer_id, max(id) AS last_id, max(customer_country) AS order_country, count(*) AS n, sum(total_minor) AS minor,
            row_number() OVER (PARTITION BY currency ORDER BY sum(total_minor) DESC, customer_id) AS rank
     FROM kept GROUP BY currency, customer_id
   ), countries_ranked AS (
@@ -223,8 +245,9 @@ const TOP = `
            row_number() OVER (PARTITION BY currency ORDER BY sum(total_minor) DESC, customer_country) AS rank
     FROM kept GROUP BY currency, customer_country
   )
-  SELECT 'customer' AS level, r.currency, r.customer_id, coalesce(c.name, r.order_name) AS name, coalesce(c.country, r.order_country) AS country, r.n, r.minor, r.rank
-  FROM customers_ranked r LEFT JOIN customers c ON c.id = r.customer_id WHERE r.rank <= @limit
+  SELECT 'customer' AS level, r.currency, r.customer_id, coalesce(c.name, x.customer_name) AS name, coalesce(c.country, r.order_country) AS country, r.n, r.minor, r.rank
+  FROM customers_ranked r LEFT JOIN customers c ON c.id = r.customer_id LEFT JOIN orders x ON r.customer_id IS NULL AND x.id = r.last_id
+  WHERE r.rank <= @limit
   UNION ALL
   SELECT 'country', currency, NULL, NULL, country, n, minor, rank FROM countries_ranked WHERE rank <= @limit
   ORDER BY level, currency, rank`;
