@@ -85,6 +85,20 @@ describe('reports.monthly', () => {
     if (early) expect(october.orders.cancelled.map((c: { orderId: number }) => c.orderId)).toContain(early.id);
   });
 
+  it('orders without a directory entry (from before it existed) rank as one customer, named by their latest order', async () => {
+    const probe = openTestApp(undefined, () => new Date('2026-11-20T10:00:00Z'), { documents: () => fakeRenderer() });
+    try {
+      for (const [name, receivedOn] of [['Old Customer A', '2026-10-02'], ['Old Customer B', '2026-10-09']] as const) {
+        await call(probe, 'orders.create', { customer: { name, country: 'FR' }, currency: 'EUR', receivedVia: 'mail', receivedOn, lines: [{ title: 'Leaflet', quantity: 2, unitPrice: '7.50' }] });
+      }
+      probe.db.prepare('UPDATE orders SET customer_id = NULL').run();
+      const value = await call(probe, 'reports.monthly', { month: '2026-10' });
+      expect(value.topCustomers).toEqual([{ currency: 'EUR', customerId: null, customerName: 'Old Customer B', country: 'FR', countryName: 'France', orders: 2, amount: '30.00' }]);
+    } finally {
+      await probe.close();
+    }
+  });
+
   it('a month with nothing in it answers zero counts for every day and channel, and empty sections', async () => {
     const value = await report({ month: '2025-02' });
     expect(value.orders.count).toBe(0);
