@@ -224,6 +224,25 @@ describe('closing a month', () => {
     expect(JSON.stringify(await call(app, 'reports.monthly', { month: '2026-10' }))).toBe(JSON.stringify(second.report));
   });
 
+  it('a month closed by another Order Desk on the same file is refused here at once', async () => {
+    const { order: august } = await call(app, 'orders.create', {
+      customer: { name: 'Summer School', country: 'IT', email: 'summer@example.it' }, currency: 'EUR', receivedVia: 'email', receivedOn: '2026-08-10',
+      lines: [{ title: 'Atlas des migrations', quantity: 1, unitPrice: '40.00' }],
+    });
+    const other = openTestApp(app.file, () => new Date(`${clock.today}T10:00:00Z`), { documents: () => fakeRenderer(), actor: 'other-clerk' });
+    try {
+      useReportFileRenderer(other.ctx, fakeFiles);
+      await call(other, 'reports.closeMonth', { month: '2026-08' });
+    } finally {
+      other.db.close();
+    }
+    expect(await refused('payments.record', { orderId: august.id, method: 'check', receivedOn: '2026-08-20', amount: '1.00' })).toMatchObject({
+      code: 'conflict',
+      field: 'receivedOn',
+      message: expect.stringContaining('August 2026, which is closed'),
+    });
+  });
+
   it('starts over when the figures change while the files are rendered, and stores the new figures', async () => {
     let interfered = false;
     rendered.length = 0;
