@@ -1,12 +1,14 @@
 /**
- * npm run bench [-- --orders N] [--seed S] [--saves N] [--invoices N] [--plans]
+ * npm run bench [-- --orders N] [--seed S] [--saves N] [--invoices N] [--plans] [--report-lines N] [--reports-only]
  *
  * Builds (or reuses from the temp folder) a demo database of 100,000 orders, works on a
  * copy of it, and prints how long a clerk waits for: saving an order through the real
  * invoke path, the list's first page, filters, sorts, deep pages and searches, and how
  * long the main thread is ever stalled while a verified backup is written (orders are
  * saved meanwhile, as a clerk would); and issuing invoices with their PDF made in the
- * worker: one (median), and a batch of --invoices (default 100; 0 leaves invoices out).
+ * worker: one (median), and a batch of --invoices (default 100; 0 leaves invoices out); and the
+ * monthly report over its own generated database of --report-lines order lines (default
+ * 1,000,000; 0 leaves it out) beside the same sums in bare SQL (--reports-only: that alone).
  * Not a test: it prints figures. Targets: search well under 100 ms; no stall of 50 ms or more during a backup.
  */
 import crypto from 'node:crypto';
@@ -15,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchInvoicePdfs } from './invoice-pdf';
+import { benchMonthlyReports, printReportFigures } from './monthly-report';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createBackup } from '../../db/backup';
 import { openDatabase } from '../../db/connection';
@@ -36,12 +39,16 @@ const { values } = parseArgs({
     invoices: { type: 'string', default: '100' },
     // Only the invoice PDF renderer's own figures (first PDF of a worker, one page, three pages, a batch), no database.
     'pdf-only': { type: 'boolean', default: false },
+    // The monthly report's figures alone, over their own generated database.
+    'reports-only': { type: 'boolean', default: false },
+    'report-lines': { type: 'string', default: '1000000' },
   },
 });
 const ORDERS = Number(values.orders);
 const SEED = Number(values.seed);
 const SAVES = Number(values.saves);
 const INVOICES = Number(values.invoices);
+const REPORT_LINES = Number(values['report-lines']);
 
 /** The cache is only reused for the same generator, schema, size and seed. */
 function cachedDatabase(): string {
@@ -270,6 +277,7 @@ async function main(): Promise<void> {
       `longest stall ${busy.longestStallMs.toFixed(1)} ms, the slowest save included (${busy.saveTimes.at(-1)?.toFixed(1) ?? '-'} ms)`,
   );
   if (verdict === 'MISSED') process.exitCode = 1;
+  if (REPORT_LINES > 0) await reportsOnly();
 
   if (values.plans) {
     const plansDb = openDatabase(source);
@@ -321,4 +329,8 @@ async function pdfOnly(): Promise<void> {
   for (const r of rows) console.log(`${r.what.padEnd(60)}  ${`${r.median.toFixed(2)} ms`.padStart(11)}  ${`${r.p95.toFixed(2)} ms`.padStart(11)}  ${r.note}`);
 }
 
-await (values['pdf-only'] ? pdfOnly() : main());
+async function reportsOnly(): Promise<void> {
+  if (!printReportFigures(await benchMonthlyReports({ lines: REPORT_LINES }), REPORT_LINES)) process.exitCode = 1;
+}
+
+await (values['pdf-only'] ? pdfOnly() : values['reports-only'] ? reportsOnly() : main());

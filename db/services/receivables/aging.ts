@@ -100,3 +100,11 @@ export function receivablesAging(ctx: ServiceContext, input: z.output<typeof Agi
       .map((r): CustomerAgingRow => ({ ...toAgingRow(r), customerId: r.customer_id, customerName: r.customer_name ?? '' })),
   };
 }
+
+/** The per-currency totals alone, for the monthly report's outstanding section: the same figures without ranking customers. */
+const AGING_TOTALS = `${OUTSTANDING}
+  SELECT currency, ${BUCKET_SUMS} FROM outstanding WHERE minor > 0 GROUP BY currency ORDER BY currency`;
+
+export function agingTotals(ctx: ServiceContext, asOf: string): AgingRow[] {
+  return (statement(ctx, AGING_TOTALS).all({ asOf, currency: null, customerId: null }) as BucketRow[]).map(toAgingRow);
+}
