@@ -64,12 +64,19 @@ const rate = (label: string) =>
     .max(30, { error: `${label} is not a valid rate.` })
     .refine((v) => isDecimalString(v) && !/^0*(\.0*)?$/.test(v), { error: `${label} must be a positive number such as 0.9412.` });
 
-export const SetRatesInput = z.object({
-  month: monthText('Month'),
-  reportingCurrency: enumOf('Reporting currency', CURRENCY_CODES, 'CHF, EUR or USD'),
-  /** The other currencies' rates to the reporting currency; the reporting currency itself is 1. */
-  rates: z.partialRecord(z.enum(CURRENCY_CODES), rate('Rate'), { error: 'Rates must name a rate per currency.' }),
-});
+export const SetRatesInput = z
+  .object({
+    month: monthText('Month'),
+    reportingCurrency: enumOf('Reporting currency', CURRENCY_CODES, 'CHF, EUR or USD'),
+    /** The other currencies' rates to the reporting currency; the reporting currency itself is 1 (may be left out). */
+    rates: z.partialRecord(z.enum(CURRENCY_CODES, { error: 'Rates can only be given for CHF, EUR or USD.' }), rate('Rate'), { error: 'Rates must name a rate per currency.' }),
+  })
+  .superRefine((p, ctx) => {
+    const own = p.rates[p.reportingCurrency];
+    if (own !== undefined && !/^0*1(\.0*)?$/.test(own)) {
+      ctx.addIssue({ code: 'custom', path: ['rates', p.reportingCurrency], message: `The rate of ${p.reportingCurrency} to itself is 1; leave it out or write 1.` });
+    }
+  });
 
 export const CloseMonthInput = z.object({ month: monthText('Month') });
 export const ReopenMonthInput = z.object({ month: monthText('Month'), reason: requiredText('Reason', 500, { multiline: true }) });
@@ -82,6 +89,7 @@ export interface ReportPeriod {
   to: string;
 }
 
+/** Every key of its vocabulary is listed, zero counts included, in the vocabulary's order. */
 export interface CountRow<K extends string> {
   key: K;
   count: number;
@@ -105,7 +113,7 @@ export interface OrdersReceivedSection {
   byChannel: CountRow<ReceivedVia>[];
   /** The method the customer ticked on the form; 'none' when left empty. */
   byPaymentMethod: CountRow<PaymentMethod | 'none'>[];
-  /** Per currency: orders received and their amount (cancelled ones excluded from amount, included in count). */
+  /** Per currency: orders received and their amount (orders cancelled by the period's last day excluded from amount, included in count). */
   byCurrency: { currency: CurrencyCode; count: number; amount: string }[];
   /** Every day of the period, zero days included, for the orders-per-day chart. */
   perDay: { date: string; count: number }[];
@@ -125,7 +133,7 @@ export interface TitleRow {
 
 export interface AmountsRow {
   currency: CurrencyCode;
-  /** Lines of orders received in the period and not cancelled. */
+  /** Orders received in the period and not cancelled by its last day (their lines' totals). */
   ordered: string;
   /** Invoices issued in the period (lines + shipping). */
   invoiced: string;
@@ -135,22 +143,31 @@ export interface AmountsRow {
   creditNotes: number;
 }
 
+/**
+ * Reversals count on the day of the reversal row, not of the row they undo: a movement in a
+ * closed month stays in it, and its reversal lowers the month it is dated in (possibly to a
+ * negative amount). So every period's figures are fixed once its days are past.
+ */
 export interface MoneyByMethodRow {
   currency: CurrencyCode;
   method: PaymentMethod;
+  /** Movements dated in the period (reversal rows not counted). */
   count: number;
+  /** Reversal rows dated in the period. */
+  reversals: number;
+  /** Movements dated in the period less reversals dated in it. */
   amount: string;
 }
 
 export interface MoneyTotalsRow {
   currency: CurrencyCode;
-  /** Payments dated in the period, less reversals of payments dated in it. */
+  /** Payments dated in the period less payment reversals dated in the period (see MoneyByMethodRow). */
   received: string;
-  /** Refunds paid in the period (less their reversals). */
+  /** Refunds dated in the period less refund reversals dated in it. */
   refunded: string;
-  /** Fees banks deducted from transfers received in the period. */
+  /** fees_deducted of bank transfers dated in the period (the fees stay with the bank when a transfer is reversed). */
   bankFees: string;
-  /** Write-offs in the period (less their reversals). */
+  /** Write-offs dated in the period less write-off reversals dated in it. */
   writtenOff: string;
   /** received − refunded. */
   net: string;
@@ -159,7 +176,8 @@ export interface MoneyTotalsRow {
 export interface MoneySection {
   byMethod: MoneyByMethodRow[];
   refunds: MoneyByMethodRow[];
-  writeOffs: { currency: CurrencyCode; count: number; amount: string; reasons: string[] }[];
+  /** count/reversals/amount as in MoneyByMethodRow; reasons of the write-offs dated in the period, distinct, sorted. */
+  writeOffs: { currency: CurrencyCode; count: number; reversals: number; amount: string; reasons: string[] }[];
   totals: MoneyTotalsRow[];
 }
 
@@ -180,7 +198,9 @@ export interface TopCustomerRow {
   currency: CurrencyCode;
   customerId: number | null;
   customerName: string;
+  /** ISO code: the customer's country in the directory. */
   country: string;
+  countryName: string;
   orders: number;
   amount: string;
 }
@@ -209,24 +229,36 @@ export interface ConvertedTotals {
   invoiced: string;
   credited: string;
   received: string;
+  refunded: string;
+  bankFees: string;
+  writtenOff: string;
   outstanding: string;
   /** Currencies with amounts but no rate: then the converted totals leave them out and say so. */
   missingRates: CurrencyCode[];
 }
 
-export interface MonthClosing {
+/**
+ * What the stored value of a closed month carries about its closing. It is part of the value
+ * the files are rendered from and the value's hash is taken over, so it cannot hold the hashes.
+ */
+export interface ReportClosingStamp {
   month: string;
   closedAt: string;
   closedBy: string;
-  /** SHA-256 (hex) of the stored report value (its JSON), and of the stored files. */
+  /** 1 for the first closing; each closing after a reopening stores anew with the next number. */
+  version: number;
+}
+
+export interface MonthClosing extends ReportClosingStamp {
+  /** SHA-256 (hex) of the stored report value (its exact JSON text, UTF-8), and of the stored files. */
   sha256: { value: string; pdf: string; xlsx: string };
 }
 
 export interface MonthlyReport {
   period: ReportPeriod;
   generatedAt: string;
-  /** Set when the month is closed: the value is then the one stored at closing. */
-  closing: MonthClosing | null;
+  /** Set when the month is closed: the value is then the one stored at closing, and generatedAt = closedAt. */
+  closing: ReportClosingStamp | null;
   /** Currencies that have any figure in the report, in CURRENCY_CODES order. */
   currencies: CurrencyCode[];
   orders: OrdersReceivedSection;
@@ -235,7 +267,7 @@ export interface MonthlyReport {
   amounts: AmountsRow[];
   money: MoneySection;
   outstanding: OutstandingSection;
-  /** Per currency, at most 10 each, largest amount first (orders received, not cancelled). */
+  /** Per currency, at most 10 each, largest amount first (orders received, not cancelled by the period's last day). */
   topCustomers: TopCustomerRow[];
   topCountries: TopCountryRow[];
   /** Only for a single month that has rates. */
@@ -243,8 +275,9 @@ export interface MonthlyReport {
   converted: ConvertedTotals | null;
 }
 
+/** One row per closing (latest first); earlier closings of a reopened month stay listed. */
 export interface ClosedMonthRow extends MonthClosing {
-  /** Set while the month is open again: the last reopening. */
+  /** Set when this closing was undone: the reopening that undid it. */
   reopened: { at: string; by: string; reason: string } | null;
 }
 
