@@ -11,7 +11,7 @@ import { AGING_BUCKETS, AGING_BUCKET_LABELS } from '../../shared/contract/receiv
 import { formatDocumentAmount } from '../../shared/documents/document-labels';
 import { PAYMENT_METHOD_LABELS, RECEIVED_VIA_LABELS } from '../../shared/domain/vocabulary';
 import type { CurrencyCode } from '../../shared/money/currencies';
-import { countryLabel, formatDay, methodLabel, periodLabel, ranked, reportStatus, reportTitle } from '../files/report-tables';
+import { formatDay, methodLabel, periodLabel, ranked, reportStatus, reportTitle } from '../files/report-tables';
 import { DEFAULT_FAMILIES, fontFamiliesFor } from './fonts';
 import { AmountsPerCurrencyChart, BRAND, ChartBox, CURRENCY_COLOURS, INK, MoneyByMethodChart, MUTED, OrdersPerDayChart, RULE, TINT, TopTitlesChart } from './report-charts';
 
@@ -245,8 +245,8 @@ function AmountsSection({ report }: { report: MonthlyReport }) {
 function MoneySection({ report }: { report: MonthlyReport }) {
   const m = report.money;
   const methodRows = [
-    ...m.byMethod.map((r) => ['Payment received', PAYMENT_METHOD_LABELS[r.method], cur(r.currency), String(r.count), money(r.amount, r.currency)]),
-    ...m.refunds.map((r) => ['Refund paid', PAYMENT_METHOD_LABELS[r.method], cur(r.currency), String(r.count), money(r.amount, r.currency)]),
+    ...m.byMethod.map((r) => ['Payment received', PAYMENT_METHOD_LABELS[r.method], cur(r.currency), String(r.count), String(r.reversals), money(r.amount, r.currency)]),
+    ...m.refunds.map((r) => ['Refund paid', PAYMENT_METHOD_LABELS[r.method], cur(r.currency), String(r.count), String(r.reversals), money(r.amount, r.currency)]),
   ];
   return (
     <Section title="Money received, refunds, fees and write-offs" note="Net received is money received less refunds paid; reversals are netted against what they undo.">
@@ -255,11 +255,11 @@ function MoneySection({ report }: { report: MonthlyReport }) {
         rows={m.totals.map((t) => [cur(t.currency), money(t.received, t.currency), money(t.refunded, t.currency), money(t.net, t.currency), money(t.bankFees, t.currency), money(t.writtenOff, t.currency)])}
       />
       <SubHeading>By method</SubHeading>
-      <DataTable columns={[txt('Movement', 1.4), txt('Method', 1.4), txt('Currency', 0.8), num('Count', 0.7), num('Amount', 1.2)]} rows={methodRows} />
+      <DataTable columns={[txt('Movement', 1.4), txt('Method', 1.4), txt('Currency', 0.8), num('Count', 0.7), num('Reversals', 0.8), num('Amount', 1.2)]} rows={methodRows} />
       <SubHeading>Write-offs</SubHeading>
       <DataTable
-        columns={[txt('Currency', 0.8), num('Count', 0.6), num('Amount', 1), txt('Reasons', 4)]}
-        rows={m.writeOffs.map((w) => [cur(w.currency), String(w.count), money(w.amount, w.currency), name(w.reasons.join('; '))])}
+        columns={[txt('Currency', 0.8), num('Count', 0.6), num('Reversals', 0.8), num('Amount', 1), txt('Reasons', 4)]}
+        rows={m.writeOffs.map((w) => [cur(w.currency), String(w.count), String(w.reversals), money(w.amount, w.currency), name(w.reasons.join('; '))])}
         empty="Nothing written off in this period."
       />
     </Section>
@@ -285,7 +285,7 @@ function TopSection({ report }: { report: MonthlyReport }) {
       <SubHeading>Top customers</SubHeading>
       <DataTable
         columns={[txt('Cur.', 0.5), num('#', 0.3), txt('Customer', 3), txt('Country', 1.5), num('Orders', 0.7), num('Amount', 1.2)]}
-        rows={ranked(report.topCustomers).map(({ row, rank }) => [cur(row.currency), String(rank), name(row.customerName, row.country), countryLabel(row.country), String(row.orders), money(row.amount, row.currency)])}
+        rows={ranked(report.topCustomers).map(({ row, rank }) => [cur(row.currency), String(rank), name(row.customerName, row.country), row.countryName, String(row.orders), money(row.amount, row.currency)])}
       />
       <SubHeading>Top countries</SubHeading>
       <DataTable
@@ -295,6 +295,17 @@ function TopSection({ report }: { report: MonthlyReport }) {
     </Section>
   );
 }
+
+const CONVERTED_FIGURES = [
+  ['ordered', 'Ordered'],
+  ['invoiced', 'Invoiced'],
+  ['credited', 'Credited'],
+  ['received', 'Received'],
+  ['refunded', 'Refunded'],
+  ['bankFees', 'Bank fees'],
+  ['writtenOff', 'Written off'],
+  ['outstanding', 'Outstanding'],
+] as const;
 
 function RatesSection({ report }: { report: MonthlyReport }) {
   const { rates, converted } = report;
@@ -313,7 +324,7 @@ function RatesSection({ report }: { report: MonthlyReport }) {
           <DataTable
             width={CONTENT / 2}
             columns={[txt('Figure'), num(`Amount ${converted.reportingCurrency}`, 1.4)]}
-            rows={(['ordered', 'invoiced', 'credited', 'received', 'outstanding'] as const).map((k) => [k[0]!.toUpperCase() + k.slice(1), money(converted[k], converted.reportingCurrency)])}
+            rows={CONVERTED_FIGURES.map(([k, label]) => [label, money(converted[k], converted.reportingCurrency)])}
           />
           {converted.missingRates.length > 0 ? <Text style={{ fontSize: 7.2, color: MUTED }}>{`Left out for want of a rate: ${converted.missingRates.join(', ')}.`}</Text> : null}
         </View>

@@ -7,7 +7,6 @@
  */
 import type { MonthlyReport, ReportPeriod } from '../../shared/contract/reports';
 import { AGING_BUCKETS, AGING_BUCKET_LABELS } from '../../shared/contract/receivables';
-import { countryName } from '../../shared/domain/countries';
 import { PAYMENT_METHOD_LABELS, RECEIVED_VIA_LABELS, type PaymentMethod } from '../../shared/domain/vocabulary';
 import { day, decimal, money, type Cell, type Column, type Table } from './table';
 
@@ -32,7 +31,7 @@ export function reportTitle(report: MonthlyReport): string {
 /** When the figures were made, or that the month is closed and by whom. */
 export function reportStatus(report: MonthlyReport): string {
   const closing = report.closing;
-  if (closing) return `Closed ${timeFormat.format(new Date(closing.closedAt))} by ${closing.closedBy}; figures as they stood at closing.`;
+  if (closing) return `Closed ${timeFormat.format(new Date(closing.closedAt))} by ${closing.closedBy}${closing.version > 1 ? ` (closing ${closing.version}, after a reopening)` : ''}; figures as they stood at closing.`;
   return `Generated ${timeFormat.format(new Date(report.generatedAt))}; the month is open, so figures may still change.`;
 }
 
@@ -47,7 +46,6 @@ export function reportFileStem(period: ReportPeriod): string {
 }
 
 export const methodLabel = (m: PaymentMethod | 'none'): string => (m === 'none' ? 'None given' : PAYMENT_METHOD_LABELS[m]);
-export const countryLabel = (code: string): string => (code ? countryName(code, 'en') : 'Unknown');
 
 const text = (header: string): Column => ({ header, kind: 'text' });
 const count = (header: string): Column => ({ header, kind: 'integer' });
@@ -100,17 +98,18 @@ export function reportTables(report: MonthlyReport): Table[] {
     table(
       'Money by method',
       'Payments received and refunds paid, by method',
-      [text('Movement'), text('Method'), CURRENCY, count('Count'), amount('Amount')],
+      [text('Movement'), text('Method'), CURRENCY, count('Count'), count('Reversals'), amount('Amount')],
       [
-        ...cash.byMethod.map((r): Cell[] => ['Payment received', PAYMENT_METHOD_LABELS[r.method], r.currency, r.count, money(r.amount, r.currency)]),
-        ...cash.refunds.map((r): Cell[] => ['Refund paid', PAYMENT_METHOD_LABELS[r.method], r.currency, r.count, money(r.amount, r.currency)]),
+        ...cash.byMethod.map((r): Cell[] => ['Payment received', PAYMENT_METHOD_LABELS[r.method], r.currency, r.count, r.reversals, money(r.amount, r.currency)]),
+        ...cash.refunds.map((r): Cell[] => ['Refund paid', PAYMENT_METHOD_LABELS[r.method], r.currency, r.count, r.reversals, money(r.amount, r.currency)]),
       ],
+      ['Amounts are the movements dated in the period less the reversals dated in it.'],
     ),
     table(
       'Write-offs',
       'Amounts written off',
-      [CURRENCY, count('Count'), amount('Amount'), text('Reasons')],
-      cash.writeOffs.map((w) => [w.currency, w.count, money(w.amount, w.currency), w.reasons.join('; ')]),
+      [CURRENCY, count('Count'), count('Reversals'), amount('Amount'), text('Reasons')],
+      cash.writeOffs.map((w) => [w.currency, w.count, w.reversals, money(w.amount, w.currency), w.reasons.join('; ')]),
     ),
     table(
       'Outstanding',
@@ -122,7 +121,7 @@ export function reportTables(report: MonthlyReport): Table[] {
       'Top customers',
       'Top customers by amount ordered, per currency',
       [CURRENCY, count('Rank'), text('Customer'), text('Country'), count('Orders'), amount('Amount')],
-      ranked(report.topCustomers).map(({ row, rank }) => [row.currency, rank, row.customerName, countryLabel(row.country), row.orders, money(row.amount, row.currency)]),
+      ranked(report.topCustomers).map(({ row, rank }) => [row.currency, rank, row.customerName, row.countryName, row.orders, money(row.amount, row.currency)]),
     ),
     table(
       'Top countries',
@@ -156,6 +155,9 @@ export function reportTables(report: MonthlyReport): Table[] {
           ['Invoiced', rc, money(c.invoiced, rc)],
           ['Credited', rc, money(c.credited, rc)],
           ['Received', rc, money(c.received, rc)],
+          ['Refunded', rc, money(c.refunded, rc)],
+          ['Bank fees', rc, money(c.bankFees, rc)],
+          ['Written off', rc, money(c.writtenOff, rc)],
           ['Outstanding', rc, money(c.outstanding, rc)],
         ],
         c.missingRates.length > 0 ? [`Left out for want of a rate: ${c.missingRates.join(', ')}.`] : [],

@@ -13,7 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MonthlyReport } from '../../shared/contract/reports';
 import type { CurrencyCode } from '../../shared/money/currencies';
 import { renderReportFile, type ReportExportFile } from '../../db/services/reports/files';
-import { openTestApp, tempDir, type TestApp } from '../support/test-db';
+import { call, openTestApp, tempDir, type TestApp } from '../support/test-db';
+import { TEST_BANK_ACCOUNTS } from '../support/fake-renderer';
+import { generateReportMonth, type ReportClock } from '../support/report-data';
 import { HOSTILE_NAMES, sampleReport } from '../support/report-fixture';
 
 type Expected = { text: string } | { count: number } | { amount: string; currency: CurrencyCode } | { date: string } | { decimal: string } | null;
@@ -34,8 +36,20 @@ interface Section {
 
 const METHOD: Record<string, string> = { credit_card: 'Credit card', check: 'Check', bank_transfer: 'Bank transfer', none: 'None given' };
 const CHANNEL: Record<string, string> = { mail: 'Mail', fax: 'Fax', email: 'E-mail', other: 'Other' };
-const COUNTRY: Record<string, string> = { CH: 'Switzerland', FR: 'France', JP: 'Japan', EG: 'Egypt', CN: "People's Republic of China", RU: 'Russian Federation', GR: 'Greece' };
 const BUCKETS = ['0-30', '31-60', '61-90', 'over-90'] as const;
+const longDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const longTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
+const dayText = (iso: string) => longDay.format(new Date(`${iso}T00:00:00Z`));
+const timeText = (iso: string) => longTime.format(new Date(iso));
+
+/** The lines above every section: the report's title, its period and whether the month is closed. */
+function heading(r: MonthlyReport): { title: string; period: string; status: string } {
+  const title = r.period.month ? `Order report ${new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${r.period.month}-01T00:00:00Z`))}` : `Order report ${dayText(r.period.from)} – ${dayText(r.period.to)}`;
+  const status = r.closing
+    ? `Closed ${timeText(r.closing.closedAt)} by ${r.closing.closedBy}${r.closing.version > 1 ? ` (closing ${r.closing.version}, after a reopening)` : ''}; figures as they stood at closing.`
+    : `Generated ${timeText(r.generatedAt)}; the month is open, so figures may still change.`;
+  return { title, period: `Period: ${r.period.from} to ${r.period.to}`, status };
+}
 
 /** The layout the issue asks for, written out from the report value. */
 function expectedSections(r: MonthlyReport): Section[] {
@@ -85,23 +99,23 @@ function expectedSections(r: MonthlyReport): Section[] {
     {
       sheet: 'Money by method',
       title: 'Payments received and refunds paid, by method',
-      notes: [],
-      header: ['Movement', 'Method', 'Currency', 'Count', 'Amount'],
+      notes: ['Amounts are the movements dated in the period less the reversals dated in it.'],
+      header: ['Movement', 'Method', 'Currency', 'Count', 'Reversals', 'Amount'],
       rows: [
-        ...r.money.byMethod.map((m) => [T('Payment received'), T(METHOD[m.method]!), T(m.currency), N(m.count), A(m.amount, m.currency)]),
-        ...r.money.refunds.map((m) => [T('Refund paid'), T(METHOD[m.method]!), T(m.currency), N(m.count), A(m.amount, m.currency)]),
+        ...r.money.byMethod.map((m) => [T('Payment received'), T(METHOD[m.method]!), T(m.currency), N(m.count), N(m.reversals), A(m.amount, m.currency)]),
+        ...r.money.refunds.map((m) => [T('Refund paid'), T(METHOD[m.method]!), T(m.currency), N(m.count), N(m.reversals), A(m.amount, m.currency)]),
       ],
     },
     {
       sheet: 'Write-offs',
       title: 'Amounts written off',
       notes: [],
-      header: ['Currency', 'Count', 'Amount', 'Reasons'],
-      rows: r.money.writeOffs.map((w) => [T(w.currency), N(w.count), A(w.amount, w.currency), T(w.reasons.join('; '))]),
+      header: ['Currency', 'Count', 'Reversals', 'Amount', 'Reasons'],
+      rows: r.money.writeOffs.map((w) => [T(w.currency), N(w.count), N(w.reversals), A(w.amount, w.currency), T(w.reasons.join('; '))]),
     },
     {
       sheet: 'Outstanding',
-      title: 'Outstanding at 30 November 2026, by age',
+      title: `Outstanding at ${dayText(r.outstanding.asOf)}, by age`,
       notes: [],
       header: ['Currency', '0–30 days', '31–60 days', '61–90 days', 'Over 90 days', 'Total', 'Orders'],
       rows: r.outstanding.rows.map((o) => [T(o.currency), ...BUCKETS.map((b) => A(o.buckets[b], o.currency)), A(o.total, o.currency), N(o.orders)]),
@@ -111,7 +125,7 @@ function expectedSections(r: MonthlyReport): Section[] {
       title: 'Top customers by amount ordered, per currency',
       notes: [],
       header: ['Currency', 'Rank', 'Customer', 'Country', 'Orders', 'Amount'],
-      rows: rank(r.topCustomers).map(({ row, rank: n }) => [T(row.currency), N(n), T(row.customerName), T(COUNTRY[row.country]!), N(row.orders), A(row.amount, row.currency)]),
+      rows: rank(r.topCustomers).map(({ row, rank: n }) => [T(row.currency), N(n), T(row.customerName), T(row.countryName), N(row.orders), A(row.amount, row.currency)]),
     },
     {
       sheet: 'Top countries',
@@ -124,9 +138,9 @@ function expectedSections(r: MonthlyReport): Section[] {
   if (r.rates) {
     sections.push({
       sheet: 'Exchange rates',
-      title: 'Exchange rates to CHF for the month',
-      notes: ['Set by Anna Keller on 1 December 2026 at 07:55 UTC.'],
-      header: ['Currency', 'Rate (1 unit in CHF)'],
+      title: `Exchange rates to ${r.rates.reportingCurrency} for the month`,
+      notes: [`Set by ${r.rates.setBy} on ${timeText(r.rates.setAt)}.`],
+      header: ['Currency', `Rate (1 unit in ${r.rates.reportingCurrency})`],
       rows: Object.entries(r.rates.rates).map(([c, rate]) => [T(c), X(rate!)]),
     });
   }
@@ -134,10 +148,12 @@ function expectedSections(r: MonthlyReport): Section[] {
     const c = r.converted;
     sections.push({
       sheet: 'Converted totals',
-      title: "Totals converted to CHF at the month's rates (a convenience figure, not the books)",
+      title: `Totals converted to ${c.reportingCurrency} at the month's rates (a convenience figure, not the books)`,
       notes: [],
       header: ['Figure', 'Currency', 'Amount'],
-      rows: (['ordered', 'invoiced', 'credited', 'received', 'outstanding'] as const).map((k) => [T(k[0]!.toUpperCase() + k.slice(1)), T('CHF'), A(c[k], 'CHF')]),
+      rows: (
+        [['Ordered', c.ordered], ['Invoiced', c.invoiced], ['Credited', c.credited], ['Received', c.received], ['Refunded', c.refunded], ['Bank fees', c.bankFees], ['Written off', c.writtenOff], ['Outstanding', c.outstanding]] as const
+      ).map(([label, value]) => [T(label), T(c.reportingCurrency), A(value, c.reportingCurrency)]),
     });
   }
   return sections;
@@ -158,6 +174,96 @@ function csvText(cell: Expected): string {
 }
 
 const STATUS = 'Generated 1 December 2026 at 08:30 UTC; the month is open, so figures may still change.';
+
+const decode = (file: ReportExportFile) => Buffer.from(file.contentBase64, 'base64');
+
+/** Every row of the CSV, in order, against the report value. */
+function checkCsv(file: ReportExportFile, r: MonthlyReport, delimiter: ',' | ';'): string[][] {
+  const rows = Papa.parse<string[]>(decode(file).toString('utf8').slice(1), { delimiter }).data;
+  const h = heading(r);
+  const expected: string[][] = [[h.title], [h.period], [h.status]];
+  for (const s of expectedSections(r)) expected.push([''], [s.title], ...s.notes.map((n) => [n]), s.header, ...s.rows.map((row) => row.map(csvText)));
+  expected.push(['']);
+  expect(rows).toEqual(expected);
+  return rows;
+}
+
+/** Every sheet and every cell of the workbook, read back with exceljs, against the report value. */
+async function checkWorkbook(file: ReportExportFile, r: MonthlyReport): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(decode(file) as any);
+  const sections = expectedSections(r);
+  const h = heading(r);
+  expect(workbook.worksheets.map((w) => w.name)).toEqual(sections.map((s) => s.sheet));
+  for (const s of sections) {
+    const sheet = workbook.getWorksheet(s.sheet)!;
+    expect(sheet.getCell('A1').value).toBe(s.title);
+    expect(sheet.getCell('A2').value).toBe(`${h.title} · ${h.period}`);
+    expect(sheet.getCell('A3').value).toBe(h.status);
+    const headerRow = 5 + s.notes.length;
+    expect(sheet.views[0], s.sheet).toMatchObject({ state: 'frozen', ySplit: headerRow });
+    expect(sheet.getRow(headerRow).values, s.sheet).toEqual([undefined, ...s.header]);
+    s.header.forEach((name, i) => expect(sheet.getColumn(i + 1).width, `${s.sheet} ${name}`).toBeGreaterThanOrEqual(Math.min(name.length, 58)));
+    const first = headerRow + 1;
+    expect(sheet.rowCount, s.sheet).toBe(first - 1 + s.rows.length);
+    s.rows.forEach((row, i) =>
+      row.forEach((want, c) => {
+        const cell = sheet.getCell(first + i, c + 1);
+        const where = `${s.sheet}!${cell.address}`;
+        if (want === null) expect(cell.value, where).toBeNull();
+        else if ('text' in want) {
+          expect(cell.type, where).toBe(ExcelJS.ValueType.String);
+          expect(cell.value, where).toBe(want.text);
+          expect(cell.numFmt, where).toBe('@');
+        } else if ('count' in want) {
+          expect(cell.type, where).toBe(ExcelJS.ValueType.Number);
+          expect(cell.value, where).toBe(want.count);
+        } else if ('amount' in want) {
+          expect(cell.type, where).toBe(ExcelJS.ValueType.Number);
+          expect(String(cell.value), where).toBe(String(Number(want.amount)));
+          expect(Number(cell.value).toFixed(2), where).toBe(want.amount);
+          expect(cell.numFmt, where).toBe(`#,##0.00 "${want.currency}"`);
+        } else if ('date' in want) {
+          expect(cell.type, where).toBe(ExcelJS.ValueType.Date);
+          expect((cell.value as Date).toISOString().slice(0, 10), where).toBe(want.date);
+        } else {
+          expect(cell.value, where).toBe(Number(want.decimal));
+        }
+      }),
+    );
+  }
+  return workbook;
+}
+
+const en = (value: string) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value as unknown as number);
+
+/** The PDF's text holds the heading and every amount of every section, as en-GB prints it. */
+function checkPdfText(file: ReportExportFile, r: MonthlyReport): string {
+  const where = path.join(tempDir('order-desk-report-pdf-'), file.fileName);
+  fs.writeFileSync(where, decode(file));
+  expect(() => execFileSync('qpdf', ['--check', where], { encoding: 'utf8' })).not.toThrow();
+  const text = execFileSync('pdftotext', ['-layout', where, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  const h = heading(r);
+  for (const words of [h.title.replace('Order report ', ''), h.status, `Outstanding at ${dayText(r.outstanding.asOf)}`]) expect(text).toContain(words);
+  const amounts = [
+    ...r.orders.byCurrency.map((x) => x.amount),
+    ...r.orders.cancelled.map((x) => x.amount),
+    ...r.titles.map((x) => x.amount),
+    ...r.amounts.flatMap((x) => [x.ordered, x.invoiced, x.credited]),
+    ...r.money.byMethod.map((x) => x.amount),
+    ...r.money.refunds.map((x) => x.amount),
+    ...r.money.writeOffs.map((x) => x.amount),
+    ...r.money.totals.flatMap((x) => [x.received, x.refunded, x.net, x.bankFees, x.writtenOff]),
+    ...r.outstanding.rows.flatMap((x) => [...BUCKETS.map((b) => x.buckets[b]), x.total]),
+    ...r.topCustomers.map((x) => x.amount),
+    ...r.topCountries.map((x) => x.amount),
+    ...(r.converted ? [r.converted.ordered, r.converted.refunded, r.converted.bankFees, r.converted.outstanding] : []),
+  ];
+  for (const value of amounts) expect(text, value).toContain(en(value));
+  for (const x of r.orders.cancelled) expect(text).toContain(x.orderNumber);
+  for (const x of r.topCountries) expect(text).toContain(x.countryName);
+  return text;
+}
 
 let app: TestApp;
 let dir: string;
@@ -189,12 +295,7 @@ describe('the report as CSV', () => {
   });
 
   it('holds every section one after another, every cell as the report says, names guarded and amounts plain', () => {
-    const text = Buffer.from(csv.contentBase64, 'base64').toString('utf8').slice(1);
-    const rows = Papa.parse<string[]>(text, { delimiter: ';' }).data;
-    const expected: string[][] = [['Order report November 2026'], ['Period: 2026-11-01 to 2026-11-30'], [STATUS]];
-    for (const s of expectedSections(report)) expected.push([''], [s.title], ...s.notes.map((n) => [n]), s.header, ...s.rows.map((r) => r.map(csvText)));
-    expected.push(['']);
-    expect(rows).toEqual(expected);
+    const rows = checkCsv(csv, report, ';');
     // Spelled out: the hostile names carry the quote, the negative net stays a number.
     for (const name of HOSTILE_NAMES) expect(rows.some((r) => r.includes(`'${name}`))).toBe(true);
     expect(rows).toContainEqual(['USD', '0.00', '12.50', '-12.50', '0.00', '0.00']);
@@ -217,53 +318,9 @@ describe('the report as a workbook', () => {
     await workbook.xlsx.load(Buffer.from(xlsx.contentBase64, 'base64') as any);
   });
 
-  it('has one sheet per table of the report, each with its title, the period, a frozen header and sized columns', () => {
+  it('has one sheet per table of the report, each with its title, the period, a frozen header, sized columns and every cell as the report says', async () => {
     expect(xlsx.fileName).toBe('order-report-2026-11.xlsx');
-    const sections = expectedSections(report);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(sections.map((s) => s.sheet));
-    for (const s of sections) {
-      const sheet = workbook.getWorksheet(s.sheet)!;
-      expect(sheet.getCell('A1').value).toBe(s.title);
-      expect(sheet.getCell('A2').value).toBe('Order report November 2026 · Period: 2026-11-01 to 2026-11-30');
-      expect(sheet.getCell('A3').value).toBe(STATUS);
-      const headerRow = 5 + s.notes.length;
-      expect(sheet.views[0], s.sheet).toMatchObject({ state: 'frozen', ySplit: headerRow });
-      expect(sheet.getRow(headerRow).values, s.sheet).toEqual([undefined, ...s.header]);
-      s.header.forEach((h, i) => expect(sheet.getColumn(i + 1).width, `${s.sheet} ${h}`).toBeGreaterThanOrEqual(Math.min(h.length, 58)));
-    }
-  });
-
-  it('holds every cell as the report says: amounts as numbers in their currency format, dates as dates, names as text', () => {
-    for (const s of expectedSections(report)) {
-      const sheet = workbook.getWorksheet(s.sheet)!;
-      const first = 6 + s.notes.length;
-      expect(sheet.rowCount, s.sheet).toBe(first - 1 + s.rows.length);
-      s.rows.forEach((row, r) =>
-        row.forEach((want, c) => {
-          const cell = sheet.getCell(first + r, c + 1);
-          const where = `${s.sheet}!${cell.address}`;
-          if (want === null) expect(cell.value, where).toBeNull();
-          else if ('text' in want) {
-            expect(cell.type, where).toBe(ExcelJS.ValueType.String);
-            expect(cell.value, where).toBe(want.text);
-            expect(cell.numFmt, where).toBe('@');
-          } else if ('count' in want) {
-            expect(cell.type, where).toBe(ExcelJS.ValueType.Number);
-            expect(cell.value, where).toBe(want.count);
-          } else if ('amount' in want) {
-            expect(cell.type, where).toBe(ExcelJS.ValueType.Number);
-            expect(String(cell.value), where).toBe(String(Number(want.amount)));
-            expect(Number(cell.value).toFixed(2), where).toBe(want.amount);
-            expect(cell.numFmt, where).toBe(`#,##0.00 "${want.currency}"`);
-          } else if ('date' in want) {
-            expect(cell.type, where).toBe(ExcelJS.ValueType.Date);
-            expect((cell.value as Date).toISOString().slice(0, 10), where).toBe(want.date);
-          } else {
-            expect(cell.value, where).toBe(Number(want.decimal));
-          }
-        }),
-      );
-    }
+    await checkWorkbook(xlsx, report);
   });
 
   it('keeps hostile customer names harmless: plain text cells, never formulas', () => {
@@ -285,7 +342,6 @@ describe('the report as a workbook', () => {
 
 describe('the report as PDF', () => {
   const layoutText = () => execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-  const en = (value: string) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(value));
 
   it('is a valid A4 PDF of several pages numbered "Page n of m"', () => {
     expect(pdf.fileName).toBe('order-report-2026-11.pdf');
@@ -299,27 +355,10 @@ describe('the report as PDF', () => {
     for (let page = 1; page <= pages; page++) expect(text).toContain(`Page ${page} of ${pages}`);
   });
 
-  it('prints the title, the unit, the charts and every figure of every section', () => {
-    const text = layoutText();
-    for (const words of ['Order report', 'November 2026', 'Orders per day', 'Amounts per currency', 'Money received by method', 'Top titles', 'Outstanding at 30 November 2026', STATUS]) expect(text).toContain(words);
-    const amounts = [
-      ...report.orders.byCurrency.map((r) => r.amount),
-      ...report.orders.cancelled.map((r) => r.amount),
-      ...report.titles.map((r) => r.amount),
-      ...report.amounts.flatMap((r) => [r.ordered, r.invoiced, r.credited]),
-      ...report.money.byMethod.map((r) => r.amount),
-      ...report.money.refunds.map((r) => r.amount),
-      ...report.money.writeOffs.map((r) => r.amount),
-      ...report.money.totals.flatMap((r) => [r.received, r.refunded, r.net, r.bankFees, r.writtenOff]),
-      ...report.outstanding.rows.flatMap((r) => [...BUCKETS.map((b) => r.buckets[b]), r.total]),
-      ...report.topCustomers.map((r) => r.amount),
-      ...report.topCountries.map((r) => r.amount),
-      report.converted!.ordered,
-    ];
-    for (const value of amounts) expect(text, value).toContain(en(value));
+  it('prints the title, the charts and every figure of every section', () => {
+    const text = checkPdfText(pdf, report);
+    for (const words of ['Order report', 'Orders per day', 'Amounts per currency', 'Money received by method', 'Top titles', STATUS]) expect(text).toContain(words);
     expect(text).toContain('-12.50');
-    for (const r of report.orders.cancelled) expect(text).toContain(r.orderNumber);
-    for (const r of report.topCountries) expect(text).toContain(r.countryName);
     expect(text).toContain('0.9412');
   });
 
@@ -382,4 +421,41 @@ describe("a year's report", () => {
     expect(workbook.getWorksheet('Orders per day')!.rowCount).toBe(5 + 365);
     expect(longest).toBeLessThan(400);
   }, 240_000);
+});
+
+describe('a generated month through reports.export, open and then closed', () => {
+  let generated: TestApp;
+  const clock: ReportClock = { today: '2026-09-01' };
+  const exported = (format: 'csv' | 'xlsx' | 'pdf', delimiter?: 'comma' | 'semicolon') => call<ReportExportFile>(generated, 'reports.export', { month: '2026-10', format, ...(delimiter ? { delimiter } : {}) });
+
+  beforeAll(async () => {
+    generated = openTestApp(undefined, () => new Date(`${clock.today}T10:00:00Z`));
+    await call(generated, 'settings.set', { bankAccounts: TEST_BANK_ACCOUNTS });
+    await generateReportMonth(generated, clock);
+    await call(generated, 'reports.setRates', { month: '2026-10', reportingCurrency: 'CHF', rates: { EUR: '0.9412', USD: '0.8123' } });
+  }, 240_000);
+  afterAll(() => generated?.close());
+
+  it('answers a CSV, a workbook and a PDF that agree cell for cell with reports.monthly (itself checked against the raw rows)', async () => {
+    const value = await call<MonthlyReport>(generated, 'reports.monthly', { month: '2026-10' });
+    expect(value.currencies).toEqual(['CHF', 'EUR', 'USD']);
+    expect(value.money.refunds.length + value.money.writeOffs.length + value.orders.cancelled.length).toBeGreaterThan(2);
+    const [file, book, paper] = [await exported('csv', 'semicolon'), await exported('xlsx'), await exported('pdf')];
+    expect([file.fileName, book.fileName, paper.fileName]).toEqual(['order-report-2026-10.csv', 'order-report-2026-10.xlsx', 'order-report-2026-10.pdf']);
+    checkCsv(file, value, ';');
+    await checkWorkbook(book, value);
+    checkPdfText(paper, value);
+  }, 180_000);
+
+  it('once closed, answers the stored workbook and PDF byte for byte, and says so in them', async () => {
+    const { closing, report: stored } = await call<{ closing: { sha256: { pdf: string; xlsx: string } }; report: MonthlyReport }>(generated, 'reports.closeMonth', { month: '2026-10' });
+    expect(stored.closing).not.toBeNull();
+    const [book, paper] = [await exported('xlsx'), await exported('pdf')];
+    expect(book.sha256).toBe(closing.sha256.xlsx);
+    expect(paper.sha256).toBe(closing.sha256.pdf);
+    expect((await exported('xlsx')).contentBase64).toBe(book.contentBase64);
+    await checkWorkbook(book, stored);
+    expect(checkPdfText(paper, stored)).toContain(`Closed ${timeText(stored.closing!.closedAt)} by ${stored.closing!.closedBy}`);
+    checkCsv(await exported('csv', 'comma'), stored, ',');
+  }, 180_000);
 });

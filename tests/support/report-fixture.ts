@@ -60,16 +60,16 @@ export function sampleReport(overrides: Partial<MonthlyReport> = {}): MonthlyRep
     ],
     money: {
       byMethod: [
-        { currency: 'CHF', method: 'credit_card', count: 88, amount: '9875.30' },
-        { currency: 'CHF', method: 'bank_transfer', count: 31, amount: '5120.00' },
-        { currency: 'CHF', method: 'check', count: 4, amount: '410.00' },
-        { currency: 'EUR', method: 'bank_transfer', count: 25, amount: '4300.00' },
+        { currency: 'CHF', method: 'credit_card', count: 88, reversals: 1, amount: '9875.30' },
+        { currency: 'CHF', method: 'bank_transfer', count: 31, reversals: 0, amount: '5120.00' },
+        { currency: 'CHF', method: 'check', count: 4, reversals: 0, amount: '410.00' },
+        { currency: 'EUR', method: 'bank_transfer', count: 25, reversals: 0, amount: '4300.00' },
       ],
       refunds: [
-        { currency: 'CHF', method: 'credit_card', count: 2, amount: '85.00' },
-        { currency: 'USD', method: 'check', count: 1, amount: '12.50' },
+        { currency: 'CHF', method: 'credit_card', count: 2, reversals: 0, amount: '85.00' },
+        { currency: 'USD', method: 'check', count: 1, reversals: 0, amount: '12.50' },
       ],
-      writeOffs: [{ currency: 'CHF', count: 2, amount: '3.40', reasons: ['Bank charges under 5 francs', '@small balance'] }],
+      writeOffs: [{ currency: 'CHF', count: 2, reversals: 0, amount: '3.40', reasons: ['Bank charges under 5 francs', '@small balance'] }],
       totals: [
         { currency: 'CHF', received: '15405.30', refunded: '85.00', bankFees: '42.00', writtenOff: '3.40', net: '15320.30' },
         { currency: 'EUR', received: '4300.00', refunded: '0.00', bankFees: '18.50', writtenOff: '0.00', net: '4300.00' },
@@ -85,15 +85,15 @@ export function sampleReport(overrides: Partial<MonthlyReport> = {}): MonthlyRep
       ],
     },
     topCustomers: [
-      { currency: 'CHF', customerId: 1, customerName: HOSTILE_NAMES[0], country: 'CH', orders: 3, amount: '1250.00' },
-      { currency: 'CHF', customerId: 2, customerName: HOSTILE_NAMES[1], country: 'CH', orders: 2, amount: '980.00' },
-      { currency: 'CHF', customerId: 3, customerName: HOSTILE_NAMES[2], country: 'FR', orders: 2, amount: '640.00' },
-      { currency: 'CHF', customerId: 4, customerName: HOSTILE_NAMES[3], country: 'JP', orders: 1, amount: '420.00' },
-      { currency: 'CHF', customerId: 5, customerName: 'فاطمة الزهراء', country: 'EG', orders: 1, amount: '380.00' },
-      { currency: 'EUR', customerId: 6, customerName: '王小明', country: 'CN', orders: 4, amount: '1600.00' },
-      { currency: 'EUR', customerId: 7, customerName: 'Наталья Иванова', country: 'RU', orders: 2, amount: '700.00' },
-      { currency: 'EUR', customerId: 8, customerName: 'Γιώργος Παπαδόπουλος', country: 'GR', orders: 1, amount: '450.00' },
-      { currency: 'USD', customerId: null, customerName: '山田さくら', country: 'JP', orders: 1, amount: '1234567.05' },
+      { currency: 'CHF', customerId: 1, customerName: HOSTILE_NAMES[0], country: 'CH', countryName: 'Switzerland', orders: 3, amount: '1250.00' },
+      { currency: 'CHF', customerId: 2, customerName: HOSTILE_NAMES[1], country: 'CH', countryName: 'Switzerland', orders: 2, amount: '980.00' },
+      { currency: 'CHF', customerId: 3, customerName: HOSTILE_NAMES[2], country: 'FR', countryName: 'France', orders: 2, amount: '640.00' },
+      { currency: 'CHF', customerId: 4, customerName: HOSTILE_NAMES[3], country: 'JP', countryName: 'Japan', orders: 1, amount: '420.00' },
+      { currency: 'CHF', customerId: 5, customerName: 'فاطمة الزهراء', country: 'EG', countryName: 'Egypt', orders: 1, amount: '380.00' },
+      { currency: 'EUR', customerId: 6, customerName: '王小明', country: 'CN', countryName: 'China', orders: 4, amount: '1600.00' },
+      { currency: 'EUR', customerId: 7, customerName: 'Наталья Иванова', country: 'RU', countryName: 'Russia', orders: 2, amount: '700.00' },
+      { currency: 'EUR', customerId: 8, customerName: 'Γιώργος Παπαδόπουλος', country: 'GR', countryName: 'Greece', orders: 1, amount: '450.00' },
+      { currency: 'USD', customerId: null, customerName: '山田さくら', country: 'JP', countryName: 'Japan', orders: 1, amount: '1234567.05' },
     ],
     topCountries: [
       { currency: 'CHF', country: 'CH', countryName: 'Switzerland', orders: 80, amount: '9100.00' },
@@ -102,7 +102,7 @@ export function sampleReport(overrides: Partial<MonthlyReport> = {}): MonthlyRep
       { currency: 'USD', country: 'JP', countryName: 'Japan', orders: 1, amount: '1234567.05' },
     ],
     rates: { reportingCurrency: 'CHF', rates: { CHF: '1', EUR: '0.9412', USD: '0.8123' }, setBy: 'Anna Keller', setAt: '2026-12-01T07:55:00.000Z' },
-    converted: { reportingCurrency: 'CHF', ordered: '1027051.63', invoiced: '22293.38', credited: '350.00', received: '19452.46', outstanding: '1006207.41', missingRates: [] },
+    converted: { reportingCurrency: 'CHF', ordered: '1027051.63', invoiced: '22293.38', credited: '350.00', received: '19452.46', refunded: '95.15', bankFees: '59.41', writtenOff: '3.40', outstanding: '1006207.41', missingRates: [] },
     ...overrides,
   };
 }
