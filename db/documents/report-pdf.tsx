@@ -120,7 +120,14 @@ function Letterhead({ report, unitName }: { report: MonthlyReport; unitName: str
       </View>
       <View style={{ alignItems: 'flex-end', fontSize: 7.5, color: MUTED, maxWidth: mm(100) }}>
         <Text>{`${formatDay(period.from)} – ${formatDay(period.to)}`}</Text>
-        <Text style={{ textAlign: 'right', marginTop: 1.5 }}>{reportStatus(report)}</Text>
+        {/* "Generated …; the month is open, …" as two lines, so neither wraps mid-phrase. */}
+        {reportStatus(report)
+          .split('; ')
+          .map((part, i, parts) => (
+            <Text key={i} style={{ textAlign: 'right', marginTop: i === 0 ? 1.5 : 0 }}>
+              {i < parts.length - 1 ? `${part};` : part}
+            </Text>
+          ))}
         <Text style={{ marginTop: 1.5 }}>{`Currencies: ${report.currencies.join(', ') || 'none'} (never added together)`}</Text>
       </View>
     </View>
