@@ -2,7 +2,8 @@
 // electron is provided by the runtime; better-sqlite3 stays a real package because its
 // native binary is loaded from disk (.native/ in development, app.asar.unpacked when packaged).
 // The preload runs sandboxed, where require() knows only 'electron': it must bundle everything else.
-// The invoice PDF worker is a third bundle, render-worker.mjs, started by db/documents/render-pool.ts.
+// The document worker is a third bundle, render-worker.mjs, started by db/documents/render-pool.ts: invoice PDFs
+// and the monthly report's PDF and workbook (exceljs is bundled into it like into main.cjs).
 // The backup worker (db/backup/backup-worker.ts) is its own entry: a worker thread loads it from a
 // file beside main.cjs, and it loads better-sqlite3 itself.
 /* global process, console */
