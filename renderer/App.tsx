@@ -6,7 +6,6 @@ import { WhoIsWorkingDialog } from './session/WhoIsWorkingDialog';
 import { CatalogueScreen } from './screens/catalogue/CatalogueScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { AppLink } from './components/AppLink';
-import { Placeholder } from './components/Placeholder';
 import { OrdersScreen } from './screens/orders/OrdersScreen';
 import { OrderDetailScreen } from './screens/orders/OrderDetailScreen';
 import { OrderEntryScreen } from './screens/order-entry/OrderEntryScreen';
@@ -14,6 +13,7 @@ import { CustomersScreen } from './screens/customers/CustomersScreen';
 import { CustomerDetailScreen } from './screens/customers/CustomerDetailScreen';
 import { DataScreen } from './screens/data/DataScreen';
 import { HomeScreen } from './screens/home/HomeScreen';
+import { ReportsScreen } from './screens/reports/ReportsScreen';
 
 const NAV: { view: View; label: string; key: string }[] = [
   { view: 'home', label: 'Home', key: '0' },
@@ -50,7 +50,7 @@ function Screen() {
     case 'data':
       return <DataScreen />;
     case 'reports':
-      return <Placeholder title="Reports" text="Monthly order reports are planned; nothing to show yet." />;
+      return <ReportsScreen />;
   }
 }
 
