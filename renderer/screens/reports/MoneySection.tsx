@@ -25,7 +25,7 @@ export function MoneySection({ money, currencies }: { money: MonthlyReport['mone
         rowKey={(r) => r.currency}
         empty="No money received, refunded or written off in the period."
       />
-      <div className="report-tables">
+      <div className="report-tables report-tables--wide">
         <ReportTable
           caption="Money received per method"
           columns={[
