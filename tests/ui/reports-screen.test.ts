@@ -81,7 +81,7 @@ beforeAll(async () => {
 
   const b = await order('okafor', 'CHF', 'email', '2026-10-06', 'credit_card', [[0, 2, '40.00']]);
   const { invoice } = await call(app, 'invoices.issue', { orderId: b.id, issuedOn: '2026-10-10' });
-  await pay(b.id, 'CHF', 'credit_card', '2026-10-12', '80.00', { card: { brand: 'visa', authorisationCode: 'A1' } });
+  await pay(b.id, 'CHF', 'credit_card', '2026-10-12', '80.00', { card: { brand: 'visa', last4: '4242', authorisationCode: 'A1' } });
   await call(app, 'invoices.credit', { invoiceId: invoice.id, lines: [{ position: 1, quantity: 1 }], reason: 'One copy arrived damaged', issuedOn: '2026-10-20' });
   await call(app, 'payments.refund', { orderId: b.id, amount: '40.00', paidOn: '2026-10-22', method: 'credit_card', reason: 'Damaged copy credited' });
   written.refunds.push({ currency: 'CHF', method: 'credit_card', on: '2026-10-22', cents: 4000 });
