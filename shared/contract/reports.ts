@@ -113,7 +113,7 @@ export interface OrdersReceivedSection {
   byChannel: CountRow<ReceivedVia>[];
   /** The method the customer ticked on the form; 'none' when left empty. */
   byPaymentMethod: CountRow<PaymentMethod | 'none'>[];
-  /** Per currency: orders received and their amount (cancelled ones excluded from amount, included in count). */
+  /** Per currency: orders received and their amount (orders cancelled by the period's last day excluded from amount, included in count). */
   byCurrency: { currency: CurrencyCode; count: number; amount: string }[];
   /** Every day of the period, zero days included, for the orders-per-day chart. */
   perDay: { date: string; count: number }[];
@@ -133,7 +133,7 @@ export interface TitleRow {
 
 export interface AmountsRow {
   currency: CurrencyCode;
-  /** Lines of orders received in the period and not cancelled. */
+  /** Orders received in the period and not cancelled by its last day (their lines' totals). */
   ordered: string;
   /** Invoices issued in the period (lines + shipping). */
   invoiced: string;
@@ -198,7 +198,7 @@ export interface TopCustomerRow {
   currency: CurrencyCode;
   customerId: number | null;
   customerName: string;
-  /** ISO code of the customer's latest order in the period. */
+  /** ISO code: the customer's country in the directory. */
   country: string;
   countryName: string;
   orders: number;
@@ -267,7 +267,7 @@ export interface MonthlyReport {
   amounts: AmountsRow[];
   money: MoneySection;
   outstanding: OutstandingSection;
-  /** Per currency, at most 10 each, largest amount first (orders received, not cancelled). */
+  /** Per currency, at most 10 each, largest amount first (orders received, not cancelled by the period's last day). */
   topCustomers: TopCustomerRow[];
   topCountries: TopCountryRow[];
   /** Only for a single month that has rates. */

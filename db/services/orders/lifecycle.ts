@@ -11,6 +11,7 @@ import { audit } from '../audit';
 import { syncOrderMoney } from '../payments/sync';
 import { getOrderById } from './read';
 import { nextVersion } from './write';
+import { assertOpenDate } from '../reports/closed-months';
 
 /** `on` is the day the change happened, which is also the day a shipped and settled order closes. */
 function changeOrder(ctx: ServiceContext, id: number, action: OrderAction, auditAction: string, on: string, change: (before: Order) => void): { order: Order } {
@@ -43,6 +44,7 @@ export function closeOrder(ctx: ServiceContext, input: { id: number; reason: str
 
 export function cancelOrder(ctx: ServiceContext, input: { id: number; reason: string }): { order: Order } {
   return changeOrder(ctx, input.id, 'cancel', 'cancel', today(ctx), () => {
+    assertOpenDate(ctx, today(ctx), 'id', 'The cancellation date (today)');
     statement(ctx, "UPDATE orders SET status = 'cancelled', cancel_reason = ?, cancelled_on = ? WHERE id = ?").run(input.reason, today(ctx), input.id);
   });
 }

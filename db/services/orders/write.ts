@@ -12,6 +12,7 @@ import { discountToBasisPoints } from './rows';
 import { indexOrder } from './search-index';
 import { statement } from '../../statements';
 import { syncOrderMoney } from '../payments/sync';
+import { assertOpenDate } from '../reports/closed-months';
 
 type OrderFields = z.output<typeof OrderInput>;
 
@@ -102,6 +103,7 @@ function orderColumns(input: OrderFields, customerId: number, needsReview: boole
 
 export function createOrder(ctx: ServiceContext, input: OrderFields): { order: Order } {
   return ctx.db.transaction(() => {
+    assertOpenDate(ctx, input.receivedOn, 'receivedOn', 'Date received');
     const lines = resolveLines(ctx, input.lines, new Set());
     const customerId = resolveOrderCustomer(ctx, input.customerId, input.customer);
     const now = timestamp(ctx);
@@ -144,6 +146,9 @@ export function updateOrder(ctx: ServiceContext, input: z.output<typeof OrderUpd
   return ctx.db.transaction(() => {
     const before = getOrderById(ctx, input.id);
     assertEditable(before);
+    // Neither the month it was received in nor the one it would move to may be closed.
+    assertOpenDate(ctx, before.receivedOn, 'receivedOn', `Order ${before.number}, received on ${before.receivedOn},`);
+    assertOpenDate(ctx, input.receivedOn, 'receivedOn', 'Date received');
     if (input.expectedUpdatedAt !== undefined && input.expectedUpdatedAt !== before.updatedAt) {
       throw new DomainError('conflict', `Order ${before.number} was changed by someone else meanwhile. Reload it to see the changes, then edit again.`, 'id');
     }

@@ -18,6 +18,7 @@ import { audit } from '../audit';
 import { getOrderById } from '../orders/read';
 import { ledgerOf, movementRow, movementRows } from './ledger';
 import { syncOrderMoney } from './sync';
+import { assertOpenDate } from '../reports/closed-months';
 
 function orderFor(ctx: ServiceContext, orderId: number, field: string): Order {
   try {
@@ -40,10 +41,11 @@ function minorOf(value: string, order: Order, field: string, label: string): num
   return toMinorUnits(value, order.currency);
 }
 
-/** Money cannot move before the order existed nor on a day that has not come yet. */
+/** Money cannot move before the order existed, on a day that has not come yet, nor in a closed month. */
 function checkDate(ctx: ServiceContext, date: string, order: Order, field: string, label: string): string {
   if (date > today(ctx)) throw new DomainError('invalid_input', `${label} cannot be in the future.`, field);
   if (date < order.receivedOn) throw new DomainError('invalid_input', `${label} cannot be before order ${order.number} was received (${order.receivedOn}).`, field);
+  assertOpenDate(ctx, date, field, label);
   return date;
 }
 

@@ -1,19 +1,38 @@
 /** The reports.* methods of the contract, on the report services. */
+import type { z } from 'zod';
+import type { ReportExportInput } from '../../../shared/contract/reports';
 import type { Handlers } from '../../api/handlers';
-import { DomainError } from '../../../shared/api/errors';
+import type { ServiceContext } from '../../context';
+import { closedMonths, closeMonth, reopenMonth, storedReport, storedReportFile } from './closing';
+import { reportFileRenderer } from './file-renderer';
+import type { ReportExportFile } from './files';
+import { monthlyReport } from './monthly';
+import { periodOf } from './period';
+import { setRates } from './rates';
 
 type ReportMethod = 'reports.monthly' | 'reports.export' | 'reports.setRates' | 'reports.closeMonth' | 'reports.reopenMonth' | 'reports.closedMonths';
 
-// Placeholder while the report services are written on their branches; replaced before anything lands.
-const notYet = (): never => {
-  throw new DomainError('conflict', 'Monthly reports are not available in this build yet.');
-};
+/**
+ * A closed month answers its stored PDF and workbook, and a CSV made from its stored value;
+ * any other period is rendered from the report as it stands.
+ */
+export async function exportReport(ctx: ServiceContext, input: z.output<typeof ReportExportInput>): Promise<ReportExportFile> {
+  const render = reportFileRenderer(ctx);
+  const options = input.delimiter === undefined ? {} : { delimiter: input.delimiter };
+  const { month } = periodOf(input);
+  const stored = month === null ? null : storedReport(ctx, month);
+  if (month !== null && stored !== null) {
+    if (input.format === 'csv') return render(ctx, stored, 'csv', options);
+    return storedReportFile(ctx, month, input.format)!;
+  }
+  return render(ctx, monthlyReport(ctx, input), input.format, options);
+}
 
 export const reportHandlers: Pick<Handlers, ReportMethod> = {
-  'reports.monthly': notYet,
-  'reports.export': notYet,
-  'reports.setRates': notYet,
-  'reports.closeMonth': notYet,
-  'reports.reopenMonth': notYet,
-  'reports.closedMonths': notYet,
+  'reports.monthly': monthlyReport,
+  'reports.export': exportReport,
+  'reports.setRates': setRates,
+  'reports.closeMonth': closeMonth,
+  'reports.reopenMonth': reopenMonth,
+  'reports.closedMonths': closedMonths,
 };
