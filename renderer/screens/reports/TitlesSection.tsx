@@ -6,6 +6,9 @@ import { ReportTable } from './ReportTable';
 import { plural } from './report-text';
 
 const TOP = 10;
+/** Long titles are cut in the chart only, where they would wrap into each other; the table and the description have them whole. */
+const LABEL_CHARS = 36;
+const shortTitle = (title: string) => (title.length > LABEL_CHARS ? `${title.slice(0, LABEL_CHARS - 1).trimEnd()}…` : title);
 
 /** Copies are copies whatever the price's currency, so a title's bar stacks its copies per currency. */
 function topTitles(titles: readonly TitleRow[]): { rows: ChartRow[]; names: string[] } {
@@ -18,7 +21,7 @@ function topTitles(titles: readonly TitleRow[]): { rows: ChartRow[]; names: stri
     byTitle.set(key, entry);
   }
   const top = [...byTitle.values()].sort((a, b) => b.copies - a.copies).slice(0, TOP);
-  return { rows: top.map((t) => ({ label: t.label, values: t.values })), names: top.map((t) => `${t.label} ${plural(t.copies, 'copy', 'copies')}`) };
+  return { rows: top.map((t) => ({ label: shortTitle(t.label), values: t.values })), names: top.map((t) => `${t.label} ${plural(t.copies, 'copy', 'copies')}`) };
 }
 
 /** Per title and currency: copies ordered and their amount. */
@@ -37,7 +40,7 @@ export function TitlesSection({ report }: { report: MonthlyReport }) {
             series={series}
             rows={chart.rows}
             format={(v) => String(v)}
-            labelWidth={220}
+            labelWidth={250}
           />
         </figure>
       ) : null}
