@@ -1,6 +1,6 @@
 import type { Db } from './connection';
 import { fixedUser, type SessionUser } from './session-user';
-import type { InvoiceRenderer } from './documents/render-pool';
+import type { DocumentRenderer } from './documents/render-pool';
 
 /** What every service needs: the database, who is acting (for the audit log) and the clock. */
 export interface ServiceContext {
@@ -10,12 +10,12 @@ export interface ServiceContext {
   /** Who is working in this process, and whether the app must still ask (see session-user.ts). */
   readonly user: SessionUser;
   now: () => Date;
-  /** Turns invoice documents into PDF bytes (a worker pool in the app); null where no PDF is ever made (the demo seed). */
-  documents: InvoiceRenderer | null;
+  /** Makes invoice PDFs and the report's PDF and workbook (a worker pool in the app); null where none is ever made (the demo seed). */
+  documents: DocumentRenderer | null;
 }
 
 /** `user` as a plain name fixes it for the process (browser mode, tests, the seed); a SessionUser can be confirmed later. */
-export function createContext(db: Db, user: string | SessionUser, now: () => Date = () => new Date(), documents: InvoiceRenderer | null = null): ServiceContext {
+export function createContext(db: Db, user: string | SessionUser, now: () => Date = () => new Date(), documents: DocumentRenderer | null = null): ServiceContext {
   const session = typeof user === 'string' ? fixedUser(user) : user;
   return {
     db,

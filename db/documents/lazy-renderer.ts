@@ -1,17 +1,22 @@
 /**
  * A renderer that starts its worker on the first document, so opening the app (or a test
- * database) costs nothing until someone previews or issues an invoice.
+ * database) costs nothing until someone previews or issues an invoice or exports a report.
  */
-import type { InvoiceRenderer } from './render-pool';
+import type { DocumentRenderer } from './render-pool';
 
-export function lazyRenderer(start: () => InvoiceRenderer): InvoiceRenderer {
-  let renderer: InvoiceRenderer | null = null;
+export function lazyRenderer(start: () => DocumentRenderer): DocumentRenderer {
+  let renderer: DocumentRenderer | null = null;
   let closed = false;
   return {
     render(document) {
       if (closed) return Promise.reject(new Error('The PDF renderer is closed.'));
       renderer ??= start();
       return renderer.render(document);
+    },
+    renderReport(report, format, options) {
+      if (closed) return Promise.reject(new Error('The PDF renderer is closed.'));
+      renderer ??= start();
+      return renderer.renderReport(report, format, options);
     },
     async close() {
       closed = true;

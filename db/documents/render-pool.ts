@@ -1,6 +1,8 @@
 /**
- * Invoice PDFs are rendered in worker threads: `render(document)` answers the bytes while the
- * main process (the Electron window, browser mode's server) stays responsive.
+ * Invoice PDFs, and the monthly report's PDF and workbook, are made in worker threads:
+ * `render(document)` and `renderReport(report, format)` answer the bytes while the main process
+ * (the Electron window, browser mode's server) stays responsive. One pool for both kinds of job,
+ * so the fonts are loaded once and a report waits its turn behind an invoice batch.
  *
  * Where the worker script is depends on how the app runs: bundled next to main.cjs as
  * render-worker.mjs (Electron), or the TypeScript source run through tsx (browser mode, tests).
@@ -9,6 +11,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { InvoiceDocument } from '../../shared/documents/invoice-document';
+import type { MonthlyReport } from '../../shared/contract/reports';
 
 export interface RenderWorkerLocation {
   /** A file path, or with `eval` the worker's code itself. */
@@ -21,17 +24,39 @@ export function bundledRenderWorker(bundleDir: string): RenderWorkerLocation {
   return { script: path.join(bundleDir, 'render-worker.mjs'), eval: false };
 }
 
-export interface InvoiceRenderer {
+export type ReportFileFormat = 'pdf' | 'xlsx';
+
+export interface ReportRenderOptions {
+  /** The unit's name for the PDF's letterhead (the issuer in Settings). */
+  unitName?: string;
+}
+
+/** What a worker is asked to make. */
+export type RenderJob =
+  | { kind: 'invoice'; document: InvoiceDocument }
+  | { kind: 'report'; format: ReportFileFormat; report: MonthlyReport; options: ReportRenderOptions };
+
+export interface DocumentRenderer {
   render(document: InvoiceDocument): Promise<Buffer>;
+  /** The report's PDF or Excel workbook, deterministic for the same report value. */
+  renderReport(report: MonthlyReport, format: ReportFileFormat, options?: ReportRenderOptions): Promise<Buffer>;
   /** Stops the workers; renders still waiting are refused. */
   close(): Promise<void>;
 }
 
+/** The name the invoice code has always used. */
+export type InvoiceRenderer = DocumentRenderer;
+
 interface Job {
   id: number;
-  document: InvoiceDocument;
-  resolve: (pdf: Buffer) => void;
+  job: RenderJob;
+  resolve: (bytes: Buffer) => void;
   reject: (error: Error) => void;
+}
+
+function failure(job: RenderJob, message: string): Error {
+  const what = job.kind === 'report' && job.format === 'xlsx' ? 'The workbook' : 'The PDF';
+  return new Error(`${what} could not be made: ${message}`);
 }
 
 interface Slot {
@@ -39,9 +64,9 @@ interface Slot {
   job: Job | null;
 }
 
-type Reply = { id: number; pdf: Uint8Array; error?: undefined } | { id: number; error: string; pdf?: undefined };
+type Reply = { id: number; bytes: Uint8Array; error?: undefined } | { id: number; error: string; bytes?: undefined };
 
-export function createInvoiceRenderer(location: RenderWorkerLocation, { workers = 1 }: { workers?: number } = {}): InvoiceRenderer {
+export function createInvoiceRenderer(location: RenderWorkerLocation, { workers = 1 }: { workers?: number } = {}): DocumentRenderer {
   const queue: Job[] = [];
   const slots: Slot[] = [];
   let nextId = 1;
@@ -53,8 +78,8 @@ export function createInvoiceRenderer(location: RenderWorkerLocation, { workers 
       const job = slot.job;
       if (!job || job.id !== reply.id) return;
       slot.job = null;
-      if (reply.error !== undefined) job.reject(new Error(`The PDF could not be made: ${reply.error}`));
-      else job.resolve(Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength));
+      if (reply.error !== undefined) job.reject(failure(job.job, reply.error));
+      else job.resolve(Buffer.from(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.byteLength));
       pump();
     });
     // A worker that dies takes only its own job with it; a fresh one takes its place.
@@ -63,7 +88,7 @@ export function createInvoiceRenderer(location: RenderWorkerLocation, { workers 
       slot.job = null;
       const index = slots.indexOf(slot);
       if (index >= 0) slots.splice(index, 1);
-      job?.reject(new Error(`The PDF could not be made: ${error.message}`));
+      if (job) job.reject(failure(job.job, error.message));
       if (!closed) {
         slots.push(spawn());
         pump();
@@ -81,20 +106,23 @@ export function createInvoiceRenderer(location: RenderWorkerLocation, { workers 
       if (slot.job || queue.length === 0) continue;
       const job = queue.shift()!;
       slot.job = job;
-      slot.worker.postMessage({ id: job.id, document: job.document });
+      slot.worker.postMessage({ id: job.id, job: job.job });
     }
   }
 
   for (let i = 0; i < Math.max(1, workers); i++) slots.push(spawn());
 
+  function run(job: RenderJob): Promise<Buffer> {
+    if (closed) return Promise.reject(new Error('The PDF renderer is closed.'));
+    return new Promise<Buffer>((resolve, reject) => {
+      queue.push({ id: nextId++, job, resolve, reject });
+      pump();
+    });
+  }
+
   return {
-    render(document) {
-      if (closed) return Promise.reject(new Error('The PDF renderer is closed.'));
-      return new Promise<Buffer>((resolve, reject) => {
-        queue.push({ id: nextId++, document, resolve, reject });
-        pump();
-      });
-    },
+    render: (document) => run({ kind: 'invoice', document }),
+    renderReport: (report, format, options = {}) => run({ kind: 'report', format, report, options }),
     async close() {
       closed = true;
       for (const job of queue.splice(0)) job.reject(new Error('The PDF renderer is closed.'));

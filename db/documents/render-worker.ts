@@ -1,14 +1,17 @@
 /**
- * The worker thread that renders invoice PDFs, so a batch never blocks the main process.
- * Messages in: { id, document }; out: { id, pdf } or { id, error }.
+ * The worker thread that makes invoice PDFs and the monthly report's PDF and workbook, so a
+ * batch of invoices or a year's report never blocks the main process.
+ * Messages in: { id, job: RenderJob }; out: { id, bytes } or { id, error }.
  */
 import { parentPort } from 'node:worker_threads';
-import type { InvoiceDocument } from '../../shared/documents/invoice-document';
+import { reportXlsxBytes } from '../files/report-files';
+import type { RenderJob } from './render-pool';
 import { renderInvoicePdf, warmUpRenderer } from './render-invoice';
+import { renderReportPdf } from './render-report';
 
 interface RenderRequest {
   id: number;
-  document: InvoiceDocument;
+  job: RenderJob;
 }
 
 if (!parentPort) throw new Error('render-worker must run as a worker thread.');
@@ -16,12 +19,14 @@ const port = parentPort;
 
 void warmUpRenderer().catch(() => undefined);
 
+function make(job: RenderJob): Promise<Buffer> {
+  if (job.kind === 'invoice') return renderInvoicePdf(job.document);
+  return job.format === 'pdf' ? renderReportPdf(job.report, job.options) : reportXlsxBytes(job.report);
+}
+
 port.on('message', (request: RenderRequest) => {
-  renderInvoicePdf(request.document).then(
-    (pdf) => {
-      const bytes = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-      port.postMessage({ id: request.id, pdf: bytes });
-    },
+  make(request.job).then(
+    (bytes) => port.postMessage({ id: request.id, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) }),
     (error: unknown) => port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) }),
   );
 });

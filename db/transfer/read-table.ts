@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { DomainError } from '../../shared/api/errors';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../../shared/contract/transfer';
-import { unprotectCell } from './cell-safety';
+import { unprotectCell } from '../files/cell-safety';
 import { cleanText } from '../../shared/domain/clean-text';
 
 export interface Table {

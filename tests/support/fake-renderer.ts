@@ -28,6 +28,8 @@ export function fakeRenderer(): FakeRenderer {
       rendered.push(document);
       return Promise.resolve(Buffer.from(`%PDF-1.4 fake\n${JSON.stringify(document)}`));
     },
+    // Reports: bytes made from the report value, as deterministic as the real worker's.
+    renderReport: (report, format) => Promise.resolve(Buffer.from(`${format === 'pdf' ? '%PDF-1.4' : 'PK'} fake report\n${JSON.stringify(report)}`)),
     close: () => Promise.resolve(),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { protectCell, unprotectCell } from '../../db/transfer/cell-safety';
+import { protectCell, unprotectCell } from '../../db/files/cell-safety';
 
 describe('CSV formula guard', () => {
   it.each([
@@ -22,11 +22,14 @@ describe('CSV formula guard', () => {
     '\rplain',
     '-',
     "'=1+1",
+    // Text that looks like a negative number is still text: amounts reach the writers as typed number cells.
+    '-12.50',
+    '-3',
   ])('quotes %j so no spreadsheet runs it', (cell) => {
     expect(protectCell(cell)).toBe(`'${cell}`);
   });
 
-  it.each(['-12.50', '12.50', '0', '-3', '1234567.05', 'Zoë Ångström', '01234', "O'Brien", 'a=b', '753 10'])('leaves %j as it is', (cell) => {
+  it.each(['12.50', '0', '1234567.05', 'Zoë Ångström', '01234', "O'Brien", 'a=b', '753 10'])('leaves %j as it is', (cell) => {
     expect(protectCell(cell)).toBe(cell);
   });
 

@@ -3,15 +3,15 @@
  * quote in front. Spreadsheets skip leading blanks and read full-width and small-form
  * signs (＝ ＋ － ＠, ﹦ ﹢ ﹣ ﹫) like their ASCII twins, so " =1+1", "\t=1+1" and "＝1+1"
  * are guarded as well as "=1+1", "+41 22 717 9111" and a cell starting with tab or CR.
- * A cell that is exactly a number ("-12.50", "25.00") is not a formula anywhere and
- * stays a plain number, so amounts (negative ones too) still sum in the spreadsheet.
+ * Only text goes through here: the writers take numbers and amounts as typed cells
+ * (db/files/table.ts) and write them plain, so a refund of -12.50 still sums in the
+ * spreadsheet, while a text that merely looks like a number is never guessed at.
  * Import removes exactly the quote export added, so export → import is lossless.
  */
 const FORMULA_START = /^[\s\u200b\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b]|^[\t\r\n]/;
-const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
 function couldRun(text: string): boolean {
-  return !PLAIN_NUMBER.test(text) && FORMULA_START.test(text);
+  return FORMULA_START.test(text);
 }
 
 /** Also guards a cell that already starts with the quote before a formula, so import never strips a quote the data had. */
@@ -19,6 +19,7 @@ function needsGuard(text: string): boolean {
   return couldRun(text) || (text.startsWith("'") && needsGuard(text.slice(1)));
 }
 
+/** A text cell as CSV may safely hold it. */
 export function protectCell(text: string): string {
   return needsGuard(text) ? `'${text}` : text;
 }
