@@ -251,9 +251,9 @@ it('steps months with the buttons and the arrow keys, and shows a range of days'
 it('saves the month’s rates with errors by field, and shows the converted total labelled with its rates', async () => {
   const page = await openScreen(session, '#/reports');
   await openReport(page);
-  const eur = page.getByLabel('EUR 1 = CHF');
+  const eur = page.getByRole('textbox', { name: 'EUR 1 = CHF' });
   await eur.fill('abc');
-  await page.getByLabel('USD 1 = CHF').fill('0,88');
+  await page.getByRole('textbox', { name: 'USD 1 = CHF' }).fill('0,88');
   await page.getByRole('button', { name: 'Save rates' }).click();
   expect(await shownText(page.locator('.field', { has: eur }))).toContain('Rate must be a positive number such as 0.9412.');
   await eur.fill('0.94');
@@ -307,7 +307,7 @@ it('exports CSV, Excel and PDF as downloads, with a progress indicator while a s
   const progress = page.getByRole('progressbar', { name: 'Preparing the PDF' });
   await progress.waitFor(SLOW);
   expect(await page.getByRole('button', { name: 'Export CSV' }).isDisabled()).toBe(true);
-  const usd = page.getByLabel('USD 1 = CHF');
+  const usd = page.getByRole('textbox', { name: 'USD 1 = CHF' });
   await usd.fill('0.87');
   expect(await usd.inputValue()).toBe('0.87');
   release();
@@ -347,7 +347,7 @@ it('closes the month after a confirmation, shows who closed it with the SHA-256,
   await reopen.getByLabel('Reason for reopening').fill('Late credit note for Okafor Library');
   await reopen.getByRole('button', { name: `Reopen ${MONTH_NAME}` }).click();
   await page.getByRole('button', { name: `Close ${MONTH_NAME}…` }).waitFor(SLOW);
-  expect(await shownText(page.locator('.report-closing'))).toMatch(new RegExp(`was closed on 3 Nov 2026, .* by Anna Keller and reopened on 3 Nov 2026, .* by Anna Keller: “Late credit note for Okafor Library”`));
+  await expect.poll(() => shownText(page.locator('.report-closing')), SLOW).toMatch(new RegExp(`was closed on 3 Nov 2026, .* by Anna Keller and reopened on 3 Nov 2026, .* by Anna Keller: “Late credit note for Okafor Library”`));
   expect(await page.getByRole('button', { name: 'Save rates' }).isDisabled()).toBe(false);
   await page.close();
 });
