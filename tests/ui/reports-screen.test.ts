@@ -229,6 +229,11 @@ it('steps months with the buttons and the arrow keys, and shows a range of days'
   await page.getByRole('button', { name: /^Next month, November 2026/ }).click();
   await page.getByText('Report for November 2026').waitFor(SLOW);
   expect(await field.inputValue()).toBe('November 2026');
+  // November is the service's current month: closing it is refused, and the screen says why.
+  session.expectRefusal({ status: 400, path: '/api/reports.closeMonth' });
+  await page.getByRole('button', { name: 'Close November 2026…' }).click();
+  await page.getByRole('dialog', { name: 'Close November 2026?' }).getByRole('button', { name: 'Close November 2026' }).click();
+  expect(await shownText(page.getByRole('alert'))).toBe('November 2026 has not ended yet; it can be closed from 2026-12-01 on.');
   await field.focus();
   await page.keyboard.press('ArrowDown');
   await page.getByText(`Report for ${MONTH_NAME}`).waitFor(SLOW);
