@@ -6,7 +6,6 @@ import { WhoIsWorkingDialog } from './session/WhoIsWorkingDialog';
 import { CatalogueScreen } from './screens/catalogue/CatalogueScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { AppLink } from './components/AppLink';
-import { Placeholder } from './components/Placeholder';
 import { OrdersScreen } from './screens/orders/OrdersScreen';
 import { OrderDetailScreen } from './screens/orders/OrderDetailScreen';
 import { OrderEntryScreen } from './screens/order-entry/OrderEntryScreen';
@@ -17,6 +16,7 @@ import { HomeScreen } from './screens/home/HomeScreen';
 import { InvoicesScreen } from './screens/invoices/InvoicesScreen';
 import { InvoiceDetailScreen } from './screens/invoices/InvoiceDetailScreen';
 import { InvoiceBatchScreen } from './screens/invoices/batch/InvoiceBatchScreen';
+import { ReportsScreen } from './screens/reports/ReportsScreen';
 
 const NAV: { view: View; label: string; key: string }[] = [
   { view: 'home', label: 'Home', key: '0' },
@@ -64,7 +64,7 @@ function Screen() {
     case 'invoice-batch':
       return <InvoiceBatchScreen />;
     case 'reports':
-      return <Placeholder title="Reports" text="Monthly order reports are planned; nothing to show yet." />;
+      return <ReportsScreen />;
   }
 }
 

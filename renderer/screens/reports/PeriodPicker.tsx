@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { ReportPeriodInput } from '../../../shared/contract/reports';
+import { Field } from '../../components/Field';
+import { MonthField } from '../../components/MonthField';
+import { formatMonth, stepMonth } from '../../components/month-text';
+import { useLocale } from '../../state/settings';
+
+export type PeriodInput = { month: string } | { from: string; to: string };
+
+interface PeriodPickerProps {
+  period: PeriodInput;
+  onChange(period: PeriodInput): void;
+}
+
+const MONTH_HINT = 'e.g. 2026-11, 11.2026 or nov 2026 · ↑ ↓ previous or next month';
+
+/** Which period the report covers: a month (typed, or one step back or forward), or any range of days. */
+export function PeriodPicker({ period, onChange }: PeriodPickerProps) {
+  const locale = useLocale();
+  // The last month shown, so switching back from a range returns to it.
+  const [month, setMonth] = useState('month' in period ? period.month : '');
+  const [range, setRange] = useState(() => ('from' in period ? period : { from: '', to: '' }));
+  const [rangeErrors, setRangeErrors] = useState<{ from?: string; to?: string }>({});
+  const isMonth = 'month' in period;
+
+  const showMonth = (m: string) => {
+    if (m === '') return; // A report is always for some month: clearing the field keeps the one shown.
+    setMonth(m);
+    onChange({ month: m });
+  };
+
+  const showRange = (next: { from: string; to: string }) => {
+    setRange(next);
+    if (next.from === '' || next.to === '') {
+      setRangeErrors({});
+      return;
+    }
+    const checked = ReportPeriodInput.safeParse(next);
+    if (checked.success) {
+      setRangeErrors({});
+      onChange(next);
+    } else {
+      setRangeErrors(Object.fromEntries(checked.error.issues.map((i) => [String(i.path[0]), i.message])));
+    }
+  };
+
+  return (
+    <div className="report-period">
+      <fieldset className="report-period__kind">
+        <legend>Period</legend>
+        <label>
+          <input type="radio" name="report-period" checked={isMonth} onChange={() => showMonth(month)} /> A month
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="report-period"
+            checked={!isMonth}
+            onChange={() => {
+              const start = range.from || `${month}-01`;
+              const end = range.to || `${month}-${String(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate()).padStart(2, '0')}`;
+              showRange({ from: start, to: end });
+            }}
+          />{' '}
+          A range of days
+        </label>
+      </fieldset>
+      {isMonth ? (
+        <div className="report-period__month">
+          <button type="button" aria-label={`Previous month, ${formatMonth(stepMonth(month, -1), locale)}`} onClick={() => showMonth(stepMonth(month, -1))}>
+            ‹ Previous
+          </button>
+          <MonthField label="Month" value={month} onChange={showMonth} hint={MONTH_HINT} className="report-period__field" />
+          <button type="button" aria-label={`Next month, ${formatMonth(stepMonth(month, 1), locale)}`} onClick={() => showMonth(stepMonth(month, 1))}>
+            Next ›
+          </button>
+        </div>
+      ) : (
+        <div className="report-period__range">
+          <Field label="From" error={rangeErrors.from}>
+            {(props) => <input {...props} type="date" value={range.from} onChange={(e) => showRange({ ...range, from: e.target.value })} />}
+          </Field>
+          <Field label="To" error={rangeErrors.to} hint="Both days included; at most a year.">
+            {(props) => <input {...props} type="date" value={range.to} onChange={(e) => showRange({ ...range, to: e.target.value })} />}
+          </Field>
+        </div>
+      )}
+    </div>
+  );
+}
