@@ -125,7 +125,7 @@ export function PaymentsPanel({ record, onChanged }: Props) {
         <p className="payments-panel__invoices">
           {invoices.map((inv) => (
             <span key={inv.id}>
-              Invoice {inv.number} of {formatDate(inv.issuedOn, locale)}: <Money value={inv.total} currency={order.currency} />
+              {inv.kind === 'credit_note' ? 'Credit note' : 'Invoice'} {inv.number} of {formatDate(inv.issuedOn, locale)}: <Money value={inv.total} currency={order.currency} />
             </span>
           ))}
         </p>
