@@ -82,7 +82,7 @@ it('backs up now, lists the checked backup, and restores it after a confirmation
   const dialog = page.getByRole('dialog');
   await expect.poll(() => dialog.textContent()).toMatch(/All data will be replaced by the data in this backup.*Nothing is lost: the current data is first kept as a copy/s);
   // The safe answer has the focus: Enter alone does not restore.
-  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
   await screenshot(page, 'data-restore-confirm');
   await dialog.getByRole('button', { name: 'Restore this backup' }).click();
 

@@ -88,13 +88,13 @@ it('issues a month by keyboard, cancels part way leaving no gap, restarts for th
 
   await slowIssues(page, 2500);
   await page.keyboard.press('Tab');
-  expect(await focusedName(page)).toBe('Issue 6 invoices');
+  await expect.poll(() => focusedName(page)).toBe('Issue 6 invoices');
   await page.keyboard.press('Enter');
 
   // The keyboard is on Cancel from the start; the live line follows the invoices as they are issued.
   const progressText = page.getByTestId('batch-progress-text');
   await expect.poll(() => progressText.textContent(), SLOW).toBe(`1 of 6 — ${inv(2)} issued`);
-  expect(await focusedName(page)).toBe('Cancel');
+  await expect.poll(() => focusedName(page)).toBe('Cancel');
   await screenshot(page, 'invoice-batch-progress');
   await expect.poll(() => progressText.textContent(), SLOW).toMatch(/^[2-5] of 6 — INV-\S+ issued$/);
   await page.keyboard.press('Enter');
@@ -103,7 +103,7 @@ it('issues a month by keyboard, cancels part way leaving no gap, restarts for th
   const [, doneAtCancel, inProgress] = /^(\d) of 6 — stopping after (\S+),/.exec((await progressText.textContent())!)!;
   const issuedCount = Number(doneAtCancel) + 1;
   // The button stays where the keyboard is (not disabled, which would drop focus), and says it is stopping.
-  expect(await focusedName(page)).toBe('Stopping…');
+  await expect.poll(() => focusedName(page)).toBe('Stopping…');
   expect(inProgress).toBe(batchOrders[issuedCount - 1]!.number);
   expect(await page.locator('progress').evaluate((bar: HTMLProgressElement) => [bar.value, bar.max])).toEqual([issuedCount - 1, 6]);
   await screenshot(page, 'invoice-batch-stopping');

@@ -72,7 +72,7 @@ it('issues an invoice with its preview, refuses editing it, credits a copy, cred
   await page.keyboard.press('Alt+I');
   const dialog = page.getByRole('dialog', { name: `Issue an invoice for order ${order.number}` });
   await dialog.waitFor();
-  expect(await focusedName(page)).toMatch(/^Shipping \(CHF\)/);
+  await expect.poll(() => focusedName(page)).toMatch(/^Shipping \(CHF\)/);
   await firstPreview;
   const language = dialog.getByLabel('Language of the invoice');
   await expect.poll(() => language.inputValue(), SLOW).toBe('fr');
@@ -87,7 +87,7 @@ it('issues an invoice with its preview, refuses editing it, credits a copy, cred
   await expect.poll(() => shownText(dialog.locator('.invoice-preview__figures')), SLOW).toMatch(chf(total));
 
   await page.keyboard.press('Tab');
-  expect(await focusedName(page)).toBe('Language of the invoice');
+  await expect.poll(() => focusedName(page)).toBe('Language of the invoice');
   const inEnglish = waitForPreview(page, { shipping: '12.00', language: 'en' });
   await page.keyboard.press('ArrowUp');
   await inEnglish;
@@ -98,7 +98,7 @@ it('issues an invoice with its preview, refuses editing it, credits a copy, cred
   expect(await inkOn(canvas)).toBeGreaterThan(0.01);
   await expect.poll(() => dialog.locator('.pdf-page__text pre').textContent(), SLOW).toMatch(/DRAFT[\s\S]*Invoice/);
   expect(await dialog.locator('.pdf-page__text pre').textContent()).toMatch(/12\.00/);
-  expect(await focusedName(page)).toBe('Language of the invoice');
+  await expect.poll(() => focusedName(page)).toBe('Language of the invoice');
   await screenshot(page, 'invoice-from-order-dialog');
 
   // Issued: the invoice itself is shown; from it, back to its order.
@@ -123,7 +123,7 @@ it('issues an invoice with its preview, refuses editing it, credits a copy, cred
   await page.getByRole('heading', { name: `Order ${order.number} cannot be edited` }).waitFor(SLOW);
   expect(await shownText(page.getByRole('alert'))).toMatch(new RegExp(`Invoiced on INV-${year}-00001 .*issue a credit note and then a new invoice`));
   expect(await page.locator('main input, main textarea, main select').count()).toBe(0);
-  expect(await focusedName(page)).toBe(`Back to order ${order.number}`);
+  await expect.poll(() => focusedName(page)).toBe(`Back to order ${order.number}`);
   await page.keyboard.press('Enter');
   await page.getByRole('region', { name: 'Payments' }).waitFor(SLOW);
   await heading(page);

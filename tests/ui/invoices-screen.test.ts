@@ -182,7 +182,7 @@ it('lists invoices and credit notes newest first with their amounts and status, 
 
   // Search by the customer's name, in its own script.
   const search = page.getByRole('searchbox', { name: 'Search invoices' });
-  expect(await page.evaluate(() => document.activeElement?.id)).toBe('invoices-search');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('invoices-search');
   await page.keyboard.type('فاطمة');
   await expect.poll(() => rowNumbers(page), SLOW).toEqual([docs.credit.number, docs.cairo.number]);
   await search.fill('');

@@ -56,17 +56,17 @@ it('shows an edit as a readable diff, and cancels an order with a required reaso
   // Keyboard only: Tab (past "Issue invoice…") to "Cancel order…", Enter opens the dialog with focus on the reason.
   await page.getByRole('link', { name: 'Edit' }).focus();
   await page.keyboard.press('Tab');
-  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Issue invoice… Alt+I');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Issue invoice… Alt+I');
   await page.keyboard.press('Tab');
-  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel order…');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel order…');
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: `Cancel order ${order.number}?` });
   await dialog.waitFor();
-  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect.poll(() => dialog.getByRole('alert').textContent()).toMatch(/Reason is required/);
-  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
   await screenshot(page, 'order-detail-cancel-dialog');
   expect(ui.web.app.db.prepare('SELECT status FROM orders WHERE id = ?').pluck().get(order.id)).toBe('received');
 

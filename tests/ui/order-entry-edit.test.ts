@@ -212,7 +212,7 @@ it('shows what the API refuses next to the field, e.g. a title retired while the
   await page.keyboard.press('Control+S');
   const title = page.getByRole('combobox', { name: 'Book title, line 1' });
   await expect.poll(() => errorOf(page, title), SLOW).toMatch(/^"Remediation Guidelines .*" is retired and can no longer be ordered\.$/);
-  expect(await focusedField(page)).toMatch(/^line:.*:title$/);
+  await expect.poll(() => focusedField(page)).toMatch(/^line:.*:title$/);
   expect(ui.web.app.db.prepare("SELECT count(*) AS n FROM orders WHERE customer_name = 'Łukasz Żółć'").get()).toEqual({ n: 0 });
   await call(ui.web.app, 'catalogue.save', { ...remediation, active: true });
   await page.close();

@@ -72,7 +72,7 @@ export async function keyInForm(page: Page, form: PaperForm): Promise<void> {
   await kb.press('Tab'); // Currency: the default is kept
   for (const [index, line] of form.lines.entries()) {
     await kb.press('Tab'); // from Currency, or past the previous line's price: a new line
-    expect(await focusedField(page)).toMatch(/^line:.*:title$/);
+    await expect.poll(() => focusedField(page)).toMatch(/^line:.*:title$/);
     await kb.type(line.typed);
     await highlightSuggestion(page, line.pick ?? null);
     await kb.press('Tab'); // takes the highlighted entry, on to Quantity

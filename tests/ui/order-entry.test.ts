@@ -129,7 +129,7 @@ it('shows clerk-readable errors next to the wrong fields, refuses to save and fo
   expect(await errorOf(page, page.getByRole('combobox', { name: 'Country' }))).toBe('Country must be a country from the list (ISO code such as CH).');
   expect(await errorOf(page, page.getByRole('textbox', { name: 'Quantity, line 1' }))).toBe('Quantity must be at least 1.');
   expect(await errorOf(page, page.getByRole('textbox', { name: 'Unit price in CHF, line 1' }))).toBe('Unit price can have at most 2 decimals in CHF.');
-  expect(await focusedField(page)).toBe('customer.name');
+  await expect.poll(() => focusedField(page)).toBe('customer.name');
   expect(await page.getByRole('alert').filter({ hasText: 'The order was not saved' }).count()).toBe(1);
   expect(ui.web.app.db.prepare("SELECT count(*) AS n FROM orders WHERE customer_address = 'Rue du Rhône 1'").get()).toEqual({ n: 0 });
   await screenshot(page, 'order-entry-errors');
@@ -152,7 +152,7 @@ it('keeps an unsaved form through a reload and offers it back', async () => {
   const offer = page.getByRole('alertdialog', { name: /Restore the unsaved order from \d{2}:\d{2}\?/ });
   await offer.waitFor();
   expect(await offer.textContent()).toContain('Łukasz Żółć');
-  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Restore');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Restore');
   await page.keyboard.press('Enter');
   expect(await page.getByRole('combobox', { name: 'Name' }).inputValue()).toBe('Łukasz Żółć');
   expect(await page.getByRole('textbox', { name: 'Address' }).inputValue()).toBe('ul. Długa 5');
@@ -196,10 +196,10 @@ it('removes a line with Ctrl+Delete and leaves the lines with Tab on an empty ne
   await expect.poll(() => page.getByRole('combobox', { name: 'Book title, line 2' }).inputValue(), SLOW).toBe('Third report');
   expect(await textOf(page.getByRole('status', { name: /Amount due/ }))).toBe('CHF 100.00');
   // Focus stays in the same column, now on the line that moved up.
-  expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Quantity, line 2');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Quantity, line 2');
 
   await page.getByRole('combobox', { name: 'Book title, line 3' }).focus();
   await kb.press('Tab');
-  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('receivedVia');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('receivedVia');
   await page.close();
 });

@@ -52,7 +52,7 @@ it('shows every order with its details, searches by a word of the name, and open
   const page = await ui.browser.newPage();
   await open(page, '#/orders');
   await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/1–50 of 60 orders/);
-  expect(await focusedId(page)).toBe('orders-search');
+  await expect.poll(() => focusedId(page)).toBe('orders-search');
 
   // Names in every script are shown as typed, with the country by name and totals with currency.
   const table = page.getByRole('table', { name: 'Orders' });
@@ -80,7 +80,7 @@ it('shows every order with its details, searches by a word of the name, and open
   expect(await table.getByRole('row').count()).toBe(2);
   await screenshot(page, 'orders-list-search');
   await page.locator('#orders-search').press('ArrowDown');
-  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TR');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TR');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => window.location.hash.startsWith('#/order/'));
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Order 2026-\d{5}$/);

@@ -58,7 +58,7 @@ it('records a check, then a short bank transfer and writes the bank fees off, by
   // Esc backs out without recording anything, and the keyboard is back where it was.
   await page.keyboard.press('Escape');
   await expect.poll(() => dialog.count(), SLOW).toBe(0);
-  expect(await focusedName(page)).toBe('Record payment…');
+  await expect.poll(() => focusedName(page)).toBe('Record payment…');
   await expect.poll(() => page.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
   await page.keyboard.press('Enter');
   await dialog.waitFor();

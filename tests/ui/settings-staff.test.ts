@@ -40,10 +40,10 @@ it('adds, renames and removes staff names by keyboard, and will not save the lis
   // Remove: Tab from a name to its button; focus stays in the list.
   await page.getByLabel('Staff name 1').focus();
   await kb.press('Tab');
-  expect(await focusedLabel(page)).toBe('Remove Marie Dubois');
+  await expect.poll(() => focusedLabel(page)).toBe('Remove Marie Dubois');
   await kb.press('Enter');
   await expect.poll(() => page.getByLabel('Staff name 1').inputValue()).toBe('Jonas Keller-Roth');
-  expect(await focusedLabel(page)).toBe('Staff name 1');
+  await expect.poll(() => focusedLabel(page)).toBe('Staff name 1');
   await kb.press('Tab');
   await kb.press('Enter');
   await expect.poll(() => page.getByLabel('Staff name 1').count()).toBe(0);

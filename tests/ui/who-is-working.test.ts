@@ -48,7 +48,7 @@ it('asks who is working, remembers the answer on this computer so Enter alone co
   const asked = again.getByRole('dialog', { name: 'Who is working?' });
   await asked.waitFor(SLOW);
   await expect.poll(() => nameField(again).inputValue()).toBe('Jonas Keller');
-  expect(await again.evaluate(() => (document.activeElement as HTMLInputElement).selectionEnd! - (document.activeElement as HTMLInputElement).selectionStart!)).toBe(
+  await expect.poll(() => again.evaluate(() => (document.activeElement as HTMLInputElement).selectionEnd! - (document.activeElement as HTMLInputElement).selectionStart!)).toBe(
     'Jonas Keller'.length,
   );
   await screenshot(again, 'who-is-working-dialog');

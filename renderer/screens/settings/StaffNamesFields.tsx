@@ -1,4 +1,5 @@
 import { useId, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { staffName } from '../../../shared/contract/settings';
 import { findStaffName } from '../../../shared/domain/staff';
 import { Field } from '../../components/Field';
@@ -44,12 +45,12 @@ export function StaffNamesFields({ value, errors, onChange }: StaffNamesFieldsPr
   }
 
   function remove(index: number) {
-    onChange(value.filter((_, i) => i !== index));
+    // Rendered at once, so focus moves before the next key is handled: a clerk typing
+    // ahead must not land on the button that now removes the next name.
+    flushSync(() => onChange(value.filter((_, i) => i !== index)));
     // Focus moves on to what took the removed row's place (or the add field), never to the page.
-    requestAnimationFrame(() => {
-      const rows = document.querySelectorAll<HTMLInputElement>(`[data-staff-list="${listId}"] input`);
-      (rows[Math.min(index, rows.length - 1)] ?? rows[0])?.focus();
-    });
+    const rows = document.querySelectorAll<HTMLInputElement>(`[data-staff-list="${listId}"] input`);
+    (rows[Math.min(index, rows.length - 1)] ?? rows[0])?.focus();
   }
 
   return (
