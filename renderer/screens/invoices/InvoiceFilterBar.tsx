@@ -1,7 +1,8 @@
 import { Field } from '../../components/Field';
 import { INVOICE_STATUSES, INVOICE_STATUS_LABELS } from '../../../shared/contract/invoices';
 import { CURRENCY_CODES } from '../../../shared/money/currencies';
-import { hasInvoiceFilters, useInvoicesList, type InvoiceFilters } from './invoices-list-store';
+import { hasFilters } from '../../components/list/paged-list-store';
+import { useInvoicesList, type InvoiceFilters } from './invoices-list-store';
 import { useIssueYears } from './useIssueYears';
 
 interface Choice {
@@ -39,7 +40,7 @@ export function InvoiceFilterBar({ error, errorField }: { error: string | null; 
   const clearFilters = useInvoicesList((s) => s.clearFilters);
   const years = useIssueYears();
   const errorFor = (field: string) => (errorField === field && error ? error : undefined);
-  const anyFilter = hasInvoiceFilters({ ...filters, query: '' });
+  const anyFilter = hasFilters({ ...filters, query: '' });
   return (
     <div className="orders-filters" role="group" aria-label="Filters">
       <FilterSelect name="year" label="Year" choices={years.map((y) => ({ value: String(y), label: String(y) }))} error={errorFor('year')} />

@@ -3,7 +3,8 @@ import { useLocale } from '../../state/settings';
 import { AppLink } from '../../components/AppLink';
 import { InvoiceFilterBar } from './InvoiceFilterBar';
 import { InvoicesTable } from './InvoicesTable';
-import { hasInvoiceFilters, INVOICE_PAGE_SIZE, useInvoicesList } from './invoices-list-store';
+import { hasFilters } from '../../components/list/paged-list-store';
+import { INVOICE_PAGE_SIZE, useInvoicesList } from './invoices-list-store';
 import '../orders/orders.css';
 import './invoices.css';
 
@@ -50,7 +51,7 @@ export function InvoicesScreen() {
   const to = Math.min(offset + INVOICE_PAGE_SIZE, total);
   const page = Math.floor(offset / INVOICE_PAGE_SIZE) + 1;
   const pages = Math.max(1, Math.ceil(total / INVOICE_PAGE_SIZE));
-  const filtered = hasInvoiceFilters(filters);
+  const filtered = hasFilters(filters);
 
   return (
     <section className="screen orders-screen invoices-screen">

@@ -2,7 +2,8 @@ import { Field } from '../../components/Field';
 import { MonthField } from '../../components/MonthField';
 import { ORDER_STATUSES, ORDER_STATUS_LABELS, PAYMENT_STATUSES, PAYMENT_STATUS_LABELS, PAYMENT_METHODS, PAYMENT_METHOD_LABELS, RECEIVED_VIA, RECEIVED_VIA_LABELS } from '../../../shared/domain/vocabulary';
 import { CURRENCY_CODES } from '../../../shared/money/currencies';
-import { hasFilters, useOrdersList, type OrderFilters } from './orders-list-store';
+import { hasFilters } from '../../components/list/paged-list-store';
+import { useOrdersList, type OrderFilters } from './orders-list-store';
 
 interface Choice {
   value: string;

@@ -4,7 +4,8 @@ import { useNavigation } from '../../state/navigation';
 import { useLocale } from '../../state/settings';
 import { OrderFilterBar } from './OrderFilterBar';
 import { OrdersTable } from './OrdersTable';
-import { hasFilters, PAGE_SIZE, useOrdersList } from './orders-list-store';
+import { hasFilters } from '../../components/list/paged-list-store';
+import { PAGE_SIZE, useOrdersList } from './orders-list-store';
 import './orders.css';
 
 const SEARCH_DELAY_MS = 180;
