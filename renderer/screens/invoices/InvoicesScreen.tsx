@@ -78,7 +78,7 @@ export function InvoicesScreen() {
           pages.
         </div>
       </div>
-      <InvoiceFilterBar errorField={errorField} error={error} />
+      <InvoiceFilterBar />
       <p className="orders-screen__count" role="status" aria-live="polite">
         {loaded && total > 0 ? `${nf.format(from)}–${nf.format(to)} of ${nf.format(total)} ${total === 1 ? 'document' : 'documents'}` : ''}
         {loading ? <span className="muted"> · searching…</span> : null}

@@ -83,7 +83,7 @@ export function OrdersScreen() {
           turn pages.
         </div>
       </div>
-      <OrderFilterBar errorField={errorField} error={error} />
+      <OrderFilterBar />
       <p className="orders-screen__count" role="status" aria-live="polite">
         {loaded && total > 0 ? `${nf.format(from)}–${nf.format(to)} of ${nf.format(total)} ${total === 1 ? 'order' : 'orders'}` : ''}
         {loading ? <span className="muted"> · searching…</span> : null}
