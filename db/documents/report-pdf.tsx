@@ -200,6 +200,7 @@ function Charts({ report }: { report: MonthlyReport }) {
 function OrdersSection({ report }: { report: MonthlyReport }) {
   const o = report.orders;
   const third = (CONTENT - 2 * GAP) / 3;
+  const cancelled = listed(report, o.cancelled);
   return (
     <Section title="Orders received" note={`${o.count} orders received in the period, cancelled ones included; amounts leave cancelled orders out.`} breakBefore>
       <View style={{ flexDirection: 'row', justifyContent: 'space-between' }}>
@@ -219,21 +220,40 @@ function OrdersSection({ report }: { report: MonthlyReport }) {
       <SubHeading>{`Cancelled orders (${o.cancelled.length})`}</SubHeading>
       <DataTable
         columns={[txt('Order', 1.3), txt('Customer', 2), txt('Received', 1.1), txt('Cancelled', 1.1), txt('Cur.', 0.5), num('Amount', 1), txt('Reason', 2.2)]}
-        rows={o.cancelled.map((c) => [c.orderNumber, name(c.customerName), tableDay(c.receivedOn), tableDay(c.cancelledOn), cur(c.currency), money(c.amount, c.currency), name(c.reason)])}
+        rows={cancelled.map((c) => [c.orderNumber, name(c.customerName), tableDay(c.receivedOn), tableDay(c.cancelledOn), cur(c.currency), money(c.amount, c.currency), name(c.reason)])}
         empty="No order was cancelled in this period."
       />
+      <LeftOut shown={cancelled.length} all={o.cancelled.length} what="cancelled orders (earliest first)" />
     </Section>
   );
 }
 
+/**
+ * A report longer than a month (a year) lists at most this many cancelled orders and titles:
+ * react-pdf's page breaking grows faster than the rows (800 of each took ~40 s, a year's 6,000
+ * many minutes). The CSV and the workbook list every row, and the PDF says so under the table.
+ */
+const LONG_PERIOD_ROWS = 100;
+
+function listed<T>(report: MonthlyReport, rows: T[]): T[] {
+  return report.period.month === null && rows.length > LONG_PERIOD_ROWS ? rows.slice(0, LONG_PERIOD_ROWS) : rows;
+}
+
+function LeftOut({ shown, all, what }: { shown: number; all: number; what: string }) {
+  if (shown === all) return null;
+  return <Text style={{ fontSize: 7.5, fontWeight: 700, color: INK, marginTop: -4, marginBottom: 8 }}>{`Only the first ${shown.toLocaleString('en')} of ${all.toLocaleString('en')} ${what} are listed here; the CSV and Excel files of this report list all of them.`}</Text>;
+}
+
 function TitlesSection({ report }: { report: MonthlyReport }) {
+  const titles = listed(report, report.titles);
   return (
     <Section title="Titles" note="Copies and amounts per title, per currency, most copies first.">
       <DataTable
         columns={[txt('Title', 4), txt('ISBN', 1.6), txt('Cur.', 0.5), num('Copies', 0.7), num('Amount', 1.2)]}
-        rows={report.titles.map((t) => [name(t.title), t.isbn, cur(t.currency), String(t.copies), money(t.amount, t.currency)])}
+        rows={titles.map((t) => [name(t.title), t.isbn, cur(t.currency), String(t.copies), money(t.amount, t.currency)])}
         empty="No titles ordered in this period."
       />
+      <LeftOut shown={titles.length} all={report.titles.length} what="titles (most copies first)" />
     </Section>
   );
 }

@@ -1,6 +1,7 @@
 /** Dates as clerks read them, in their locale. */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
+const longDateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** A calendar date (YYYY-MM-DD) in the clerk's locale, e.g. "27 Nov 2026"; formatted in UTC so it never shifts a day. */
 export function formatDate(isoDate: string, locale: string): string {
@@ -9,6 +10,17 @@ export function formatDate(isoDate: string, locale: string): string {
   if (!format) {
     format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
     dateFormats.set(locale, format);
+  }
+  return format.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+}
+
+/** A calendar date with the month's name written out, e.g. "1 January 2027", for a date in a sentence. */
+export function formatLongDate(isoDate: string, locale: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(isoDate)) return isoDate;
+  let format = longDateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    longDateFormats.set(locale, format);
   }
   return format.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 }

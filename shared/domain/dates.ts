@@ -11,3 +11,8 @@ export function addDays(isoDate: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** Today as YYYY-MM-DD in UTC: the day the services' clock gives (db/context.ts today), for rules the screen and a service must agree on. */
+export function utcIsoDate(at: Date = new Date()): string {
+  return at.toISOString().slice(0, 10);
+}

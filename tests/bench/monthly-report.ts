@@ -3,7 +3,7 @@
  * generated database of 1,000,000 order lines (median), beside the same sums done directly in
  * SQLite (bare GROUP BY statements, no assembly, no money strings) and the ratio of the two
  * (target: within 1.5×); a year's report ({ from, to } over 12 months); and a year exported to
- * Excel when the report writers are in this build.
+ * Excel when the report writers are in this build, and to PDF.
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -145,6 +145,8 @@ export async function benchMonthlyReports(options: { lines: number; runs?: numbe
   } else {
     rows.push({ what: `reports.export xlsx, year ${busyYear}`, median: NaN, p95: NaN, cpu: NaN, note: `not in this build: ${excel.error.message}` });
   }
+  const pdf = await timeRuns(2, () => value(invoke, 'reports.export', { ...yearInput, format: 'pdf' }));
+  rows.push({ what: `reports.export pdf, year ${busyYear}`, median: pdf.median, p95: pdf.p95, cpu: pdf.cpu, note: 'the report computed, then the PDF laid out in the worker (CPU of every thread)' });
   await documents.close();
   db.close();
   return { rows, ratio, cpuRatio };

@@ -420,6 +420,17 @@ describe("a year's report", () => {
     await workbook.xlsx.load(Buffer.from(book.contentBase64, 'base64') as any);
     expect(workbook.getWorksheet('Orders per day')!.rowCount).toBe(5 + 365);
     expect(longest).toBeLessThan(400);
+    // The PDF lists the first 100 cancelled orders and titles and says so; the workbook has all 150 of each.
+    const where = path.join(tempDir('order-desk-report-pdf-'), paper.fileName);
+    fs.writeFileSync(where, decode(paper));
+    const text = execFileSync('pdftotext', ['-layout', where, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Only the first 100 of 150 cancelled orders (earliest first) are listed here; the CSV and Excel files of this report list all of them.');
+    expect(text).toContain('Only the first 100 of 150 titles (most copies first) are listed here; the CSV and Excel files of this report list all of them.');
+    expect(text).toContain('ORD-2026-00099');
+    expect(text).not.toContain('ORD-2026-00100');
+    const listedRows = (name: string) => workbook.getWorksheet(name)!.getSheetValues().filter((row) => Array.isArray(row) && row.some((v) => String(v).match(/^(ORD-2026-\d{5}|Title \d+)$/))).length;
+    expect(listedRows('Cancelled orders')).toBe(150);
+    expect(listedRows('Titles')).toBe(150);
   }, 240_000);
 });
 

@@ -229,11 +229,6 @@ it('steps months with the buttons and the arrow keys, and shows a range of days'
   await page.getByRole('button', { name: /^Next month, November 2026/ }).click();
   await page.getByText('Report for November 2026').waitFor(SLOW);
   expect(await field.inputValue()).toBe('November 2026');
-  // November is the service's current month: closing it is refused, and the screen says why.
-  session.expectRefusal({ status: 400, path: '/api/reports.closeMonth' });
-  await page.getByRole('button', { name: 'Close November 2026…' }).click();
-  await page.getByRole('dialog', { name: 'Close November 2026?' }).getByRole('button', { name: 'Close November 2026' }).click();
-  expect(await shownText(page.getByRole('alert'))).toBe('November 2026 has not ended yet; it can be closed from 2026-12-01 on.');
   await field.focus();
   await page.keyboard.press('ArrowDown');
   await page.getByText(`Report for ${MONTH_NAME}`).waitFor(SLOW);
@@ -250,6 +245,29 @@ it('steps months with the buttons and the arrow keys, and shows a range of days'
   expect(await shownText(page.getByRole('region', { name: 'Orders received' }).locator('.report-lead'))).toMatch(new RegExp(`^${range.orders.count} orders? received`));
   await page.getByLabel('To', { exact: true }).fill('2026-10-01');
   expect(await shownText(page.locator('.report-period__range'))).toContain('To must be on or after From.');
+  await page.close();
+});
+
+it('does not offer to close the current month, and says from which day it can be closed', async () => {
+  // The page's clock is the service's: it is 3 November 2026, so November has not ended and October has.
+  const page = await session.browser.newPage();
+  await page.clock.setFixedTime(clock);
+  await openScreen(session, '#/reports', page);
+  const field = page.getByRole('textbox', { name: 'Month', exact: true });
+  await field.waitFor(SLOW);
+  await field.focus();
+  await retype(page, 'nov 2026');
+  await page.keyboard.press('Enter');
+  await page.getByText('Report for November 2026').waitFor(SLOW);
+  const closing = page.locator('.report-closing');
+  await expect.poll(() => shownText(closing), SLOW).toBe('November 2026 can be closed from 1 December 2026 on.');
+  expect(await page.getByRole('button', { name: /^Close / }).count()).toBe(0);
+
+  // The month before has ended: its button is there as ever.
+  await page.getByRole('button', { name: /^Previous month, October 2026/ }).click();
+  await page.getByText(`Report for ${MONTH_NAME}`).waitFor(SLOW);
+  await page.getByRole('button', { name: `Close ${MONTH_NAME}…` }).waitFor(SLOW);
+  expect(await shownText(closing)).not.toContain('can be closed from');
   await page.close();
 });
 

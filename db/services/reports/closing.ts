@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { DomainError } from '../../../shared/api/errors';
+import { monthEnd } from '../../../shared/domain/month-closing';
 import type { CloseMonthInput, ClosedMonthRow, ClosedMonthsInput, MonthClosing, MonthlyReport, ReopenMonthInput, ReportClosingStamp, ReportFormat } from '../../../shared/contract/reports';
 import { timestamp, today, type ServiceContext } from '../../context';
 import { statement } from '../../statements';
@@ -21,7 +22,7 @@ import { currentClosing, monthEntityId } from './closed-months';
 import { reportFileRenderer } from './file-renderer';
 import type { ReportExportFile } from './files';
 import { buildMonthlyReport, storedReportText } from './monthly';
-import { firstDayOf, lastDayOf, monthLabel, nextMonth, periodOf } from './period';
+import { monthLabel, periodOf } from './period';
 
 /** Attempts before giving up when the month's figures keep changing while its files are rendered. */
 const MAX_ATTEMPTS = 5;
@@ -68,8 +69,9 @@ function refuseClosed(ctx: ServiceContext, month: string): void {
 
 /** Only a month that has ended can be closed: the current month and future ones are refused. */
 function refuseNotEnded(ctx: ServiceContext, month: string): void {
-  if (lastDayOf(month) >= today(ctx)) {
-    throw new DomainError('invalid_input', `${monthLabel(month)} has not ended yet; it can be closed from ${firstDayOf(nextMonth(month))} on.`, 'month');
+  const end = monthEnd(month, today(ctx));
+  if (!end.ended) {
+    throw new DomainError('invalid_input', `${monthLabel(month)} has not ended yet; it can be closed from ${end.closableFrom} on.`, 'month');
   }
 }
 

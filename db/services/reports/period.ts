@@ -26,12 +26,6 @@ export function monthOf(date: string): string {
   return date.slice(0, 7);
 }
 
-/** The month after: "2026-12" → "2027-01". */
-export function nextMonth(month: string): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
-}
-
 /** A month given as from/to (its first to its last day) is the month itself. */
 export function periodOf(input: { month?: string | undefined; from?: string | undefined; to?: string | undefined }): ReportPeriod {
   if (input.month !== undefined) return { month: input.month, from: firstDayOf(input.month), to: lastDayOf(input.month) };

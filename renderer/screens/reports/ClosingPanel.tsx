@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import type { ClosedMonthRow, ReportClosingStamp } from '../../../shared/contract/reports';
 import { orderDesk } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { formatDateTime } from '../../format/dates';
+import { utcIsoDate } from '../../../shared/domain/dates';
+import { monthEnd } from '../../../shared/domain/month-closing';
+import { formatDateTime, formatLongDate } from '../../format/dates';
 import { useLocale } from '../../state/settings';
 import { ReopenMonthDialog } from './ReopenMonthDialog';
 import { shortHash } from './report-text';
@@ -38,6 +40,8 @@ export function ClosingPanel({ month, monthName, closing, onChanged }: ClosingPa
   // Latest first: the closing in force is the one not undone; the last reopening is the newest undone one.
   const stored = closing ? closings.find((c) => c.reopened === null && c.version === closing.version) : undefined;
   const reopened = closing ? undefined : closings.find((c) => c.reopened !== null);
+  // By the service's day, so the button is offered exactly when closing would be accepted.
+  const end = monthEnd(month, utcIsoDate());
 
   const close = async () => {
     setAsking(null);
@@ -77,9 +81,15 @@ export function ClosingPanel({ month, monthName, closing, onChanged }: ClosingPa
               <bdi>{reopened.reopened.reason}</bdi>”.
             </p>
           ) : null}
-          <button type="button" disabled={busy} onClick={() => setAsking('close')}>
-            {busy ? 'Closing…' : `Close ${monthName}…`}
-          </button>
+          {end.ended ? (
+            <button type="button" disabled={busy} onClick={() => setAsking('close')}>
+              {busy ? 'Closing…' : `Close ${monthName}…`}
+            </button>
+          ) : (
+            <p className="report-closing__not-ended">
+              {monthName} can be closed from {formatLongDate(end.closableFrom, locale)} on.
+            </p>
+          )}
         </div>
       )}
       {error ? (

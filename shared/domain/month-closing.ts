@@ -1,0 +1,24 @@
+/**
+ * When a month can be closed: only once it has ended, so the current month and future ones
+ * cannot. The service refuses such a closing and the Reports screen does not offer it, by this
+ * one rule. Dates are YYYY-MM-DD and months YYYY-MM, compared as text (they sort as they read).
+ */
+
+/** The month after: "2026-12" → "2027-01". */
+export function monthAfter(month: string): string {
+  const year = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
+}
+
+export interface MonthEnd {
+  /** Whether `today` is after the month's last day. */
+  ended: boolean;
+  /** The first day of the next month: the first day the month can be closed. */
+  closableFrom: string;
+}
+
+export function monthEnd(month: string, today: string): MonthEnd {
+  const closableFrom = `${monthAfter(month)}-01`;
+  return { ended: today >= closableFrom, closableFrom };
+}
