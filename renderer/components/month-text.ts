@@ -3,6 +3,7 @@
  * The value is always "YYYY-MM" (what the API filters by); the text shown is the month's name in
  * the settings locale. Pure, so the parsing is tested without a browser.
  */
+import { stepMonth } from '../../shared/domain/months';
 import { foldForMatch } from '../../shared/domain/text';
 
 export type MonthParse = { ok: true; month: string } | { ok: false; message: string };
@@ -50,13 +51,8 @@ export function formatMonth(month: string, locale: string): string {
   return formatsFor(locale).monthYear.format(firstOf(Number(m[1]), Number(m[2])));
 }
 
-/** The month a number of months away, e.g. stepMonth("2026-12", 1) is "2027-01". */
-export function stepMonth(month: string, by: number): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(month);
-  if (!m) return month;
-  const index = Number(m[1]) * 12 + Number(m[2]) - 1 + by;
-  return `${Math.floor(index / 12)}-${pad((index % 12) + 1)}`;
-}
+// Month arithmetic is shared with the services (month closing); the screens keep importing it from here.
+export { stepMonth };
 
 /** Every name a month goes by, folded: long and short names in the locale and in English ("nov.", "novembre", "november"). */
 function monthNames(locale: string): string[][] {

@@ -3,13 +3,7 @@
  * cannot. The service refuses such a closing and the Reports screen does not offer it, by this
  * one rule. Dates are YYYY-MM-DD and months YYYY-MM, compared as text (they sort as they read).
  */
-
-/** The month after: "2026-12" → "2027-01". */
-export function monthAfter(month: string): string {
-  const year = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
-}
+import { stepMonth } from './months';
 
 export interface MonthEnd {
   /** Whether `today` is after the month's last day. */
@@ -19,6 +13,6 @@ export interface MonthEnd {
 }
 
 export function monthEnd(month: string, today: string): MonthEnd {
-  const closableFrom = `${monthAfter(month)}-01`;
+  const closableFrom = `${stepMonth(month, 1)}-01`;
   return { ended: today >= closableFrom, closableFrom };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { monthAfter, monthEnd } from '../../shared/domain/month-closing';
+import { monthEnd } from '../../shared/domain/month-closing';
+import { stepMonth } from '../../shared/domain/months';
 
 describe('when a month can be closed', () => {
   it('is not ended on any of its own days, first and last included', () => {
@@ -17,7 +18,7 @@ describe('when a month can be closed', () => {
   });
 
   it('carries December into January of the next year', () => {
-    expect(monthAfter('2026-12')).toBe('2027-01');
+    expect(stepMonth('2026-12', 1)).toBe('2027-01');
     expect(monthEnd('2026-12', '2026-12-31')).toEqual({ ended: false, closableFrom: '2027-01-01' });
     expect(monthEnd('2026-12', '2027-01-01').ended).toBe(true);
   });
@@ -25,6 +26,6 @@ describe('when a month can be closed', () => {
   it('counts February by its real length, leap years included', () => {
     expect(monthEnd('2028-02', '2028-02-29').ended).toBe(false);
     expect(monthEnd('2028-02', '2028-03-01').ended).toBe(true);
-    expect(monthAfter('2026-09')).toBe('2026-10');
+    expect(stepMonth('2026-09', 1)).toBe('2026-10');
   });
 });
