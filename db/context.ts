@@ -1,6 +1,7 @@
 import type { Db } from './connection';
 import { fixedUser, type SessionUser } from './session-user';
 import type { DocumentRenderer } from './documents/render-pool';
+import { utcIsoDate } from '../shared/domain/dates';
 
 /** What every service needs: the database, who is acting (for the audit log) and the clock. */
 export interface ServiceContext {
@@ -34,5 +35,5 @@ export function timestamp(ctx: ServiceContext): string {
 
 /** Today as YYYY-MM-DD by the service clock: the day dates typed by a clerk are checked against. */
 export function today(ctx: ServiceContext): string {
-  return ctx.now().toISOString().slice(0, 10);
+  return utcIsoDate(ctx.now());
 }
