@@ -3,26 +3,25 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
 const longDateFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** A calendar date (YYYY-MM-DD) in the clerk's locale, e.g. "27 Nov 2026"; formatted in UTC so it never shifts a day. */
-export function formatDate(isoDate: string, locale: string): string {
+/** A calendar date through a formatter cached per locale; in UTC, so it never shifts a day. */
+function formatCalendarDate(isoDate: string, locale: string, cache: Map<string, Intl.DateTimeFormat>, month: 'short' | 'long'): string {
   if (!/^\d{4}-\d{2}-\d{2}/.test(isoDate)) return isoDate;
-  let format = dateFormats.get(locale);
+  let format = cache.get(locale);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-    dateFormats.set(locale, format);
+    format = new Intl.DateTimeFormat(locale, { day: 'numeric', month, year: 'numeric', timeZone: 'UTC' });
+    cache.set(locale, format);
   }
   return format.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 }
 
+/** A calendar date (YYYY-MM-DD) in the clerk's locale, e.g. "27 Nov 2026". */
+export function formatDate(isoDate: string, locale: string): string {
+  return formatCalendarDate(isoDate, locale, dateFormats, 'short');
+}
+
 /** A calendar date with the month's name written out, e.g. "1 January 2027", for a date in a sentence. */
 export function formatLongDate(isoDate: string, locale: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}/.test(isoDate)) return isoDate;
-  let format = longDateFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-    longDateFormats.set(locale, format);
-  }
-  return format.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+  return formatCalendarDate(isoDate, locale, longDateFormats, 'long');
 }
 
 /** A timestamp in local time, e.g. "27 Nov 2026, 14:32". */
