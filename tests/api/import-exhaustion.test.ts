@@ -4,9 +4,11 @@
  * 50,000-row file read while other requests keep coming. Through browser mode's HTTP bridge,
  * as a stray upload would arrive; the app must answer 4xx and stay small and responsive.
  */
+import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startWebServer } from '../../electron/web/http-bridge';
 import { setImportWorkerHeapMbForTests, IMPORT_WORKER_HEAP_MB } from '../../db/transfer/import-worker-client';
 import { startWebApp, type RunningWebApp } from '../support/web-app';
 import { workbookBomb } from '../support/zip-bomb';
@@ -94,20 +96,39 @@ describe('imports that would exhaust the app', () => {
 
 describe('a large import', () => {
   it('does not make other requests wait: a call made while a 50,000-row preview runs is answered before it', async () => {
-    const input = { kind: 'customers', fileName: 'customers.csv', contentBase64: Buffer.from(customersCsv(50_000)).toString('base64') };
-    const finished: string[] = [];
-    const preview = api('transfer.preview', input).then((reply) => {
-      finished.push('preview');
-      return reply;
+    // The same app behind a bridge that says when the preview call has arrived in full, so the
+    // other request is sent while the preview is being read, not while its upload is still going.
+    let arrived!: () => void;
+    const previewArrived = new Promise<void>((resolve) => (arrived = resolve));
+    const server = await startWebServer({
+      token: web.token,
+      staticDir: path.resolve(import.meta.dirname, '../../dist/renderer'),
+      invoke: (method, input) => {
+        if (method === 'transfer.preview') arrived();
+        return web.app.invoke(method, input);
+      },
     });
-    // Another clerk's request, arriving while the preview is being read.
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const other = await api('catalogue.list', {});
-    finished.push('catalogue.list');
-    expect(other.status).toBe(200);
-    const report = await preview;
-    expect(report.status).toBe(200);
-    expect(report.body).toMatchObject({ totalRows: 50_000, validRows: 50_000, toCreate: 50_000 });
-    expect(finished).toEqual(['catalogue.list', 'preview']);
+    try {
+      const call = async (method: string, input: unknown) => {
+        const res = await fetch(`${server.url}api/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${web.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+        return { status: res.status, body: await res.json() };
+      };
+      const input = { kind: 'customers', fileName: 'customers.csv', contentBase64: Buffer.from(customersCsv(50_000)).toString('base64') };
+      const finished: string[] = [];
+      const preview = call('transfer.preview', input).then((reply) => {
+        finished.push('preview');
+        return reply;
+      });
+      await previewArrived;
+      const other = await call('catalogue.list', {});
+      finished.push('catalogue.list');
+      expect(other.status).toBe(200);
+      const report = await preview;
+      expect(report.status).toBe(200);
+      expect(report.body).toMatchObject({ totalRows: 50_000, validRows: 50_000, toCreate: 50_000 });
+      expect(finished).toEqual(['catalogue.list', 'preview']);
+    } finally {
+      await server.close();
+    }
   }, 180_000);
 });
