@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { DomainError } from '../shared/api/errors';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
+import { backfillCustomerSortKeys } from './services/orders/search-index';
 
 export type Db = Database.Database;
 
@@ -28,8 +29,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = FULL');
+    // Another process writing (browser mode beside the desktop app) makes a write wait for the
+    // lock up to this long rather than fail; a write holds it for milliseconds.
     db.pragma('busy_timeout = 5000');
     migrate(db);
+    backfillCustomerSortKeys(db);
     return db;
   } catch (error) {
     db.close();

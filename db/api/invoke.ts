@@ -7,8 +7,9 @@
 import { isMethodName, type MethodName } from '../../shared/contract';
 import { validateInput } from '../../shared/contract/validate';
 import { DomainError, fail, ok, type Result } from '../../shared/api/errors';
-import type { ServiceContext } from '../context';
+import type { AppContext } from '../context';
 import { handlers } from './handlers';
+import type { Registered } from './register';
 import { constraintApiError, constraintCode, isImmutableInvoiceError } from './constraint-error';
 
 export type Invoke = (method: string, input: unknown) => Promise<Result<unknown>>;
@@ -17,15 +18,15 @@ export interface InvokeOptions {
   log?: (message: string, error: unknown) => void;
 }
 
-export function createInvoke(ctx: ServiceContext, options: InvokeOptions = {}): Invoke {
+export function createInvoke(ctx: AppContext, options: InvokeOptions = {}): Invoke {
   const log = options.log ?? ((message, error) => console.error(message, error));
   return async (method, input) => {
     if (!isMethodName(method)) return fail('not_found', `Unknown method "${String(method).slice(0, 60)}".`);
     const parsed = validateInput(method, input);
     if (!parsed.ok) return parsed;
     try {
-      const handler = handlers[method] as (ctx: ServiceContext, input: unknown) => unknown;
-      return ok(await handler(ctx, parsed.value));
+      const handler = handlers[method] as Registered<unknown, unknown>;
+      return ok(await handler.run(ctx, parsed.value));
     } catch (error) {
       if (error instanceof DomainError) return { ok: false, error: error.toApiError() };
       const constraint = constraintCode(error);
