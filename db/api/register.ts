@@ -13,7 +13,7 @@ export interface Registered<I, O> {
 }
 
 /** A write cannot return a promise: its transaction would end at the await. Such a write is a stagedWrite. */
-type Synchronous<O> = O extends PromiseLike<unknown> ? 'a write handler must be synchronous: register it with stagedWrite' : unknown;
+type Synchronous<O> = [O] extends [never] ? unknown : [O] extends [PromiseLike<unknown>] ? 'a write handler must be synchronous: register it with stagedWrite' : unknown;
 
 /** Runs outside any transaction, with a context that cannot write. */
 export function read<I, O>(fn: (ctx: ServiceContext, input: I) => O | Promise<O>): Registered<I, O> {
