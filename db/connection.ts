@@ -29,9 +29,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = FULL');
-    // Another process writing (browser mode beside the desktop app) makes a write wait for the
-    // lock up to this long rather than fail; a write holds it for milliseconds.
-    db.pragma('busy_timeout = 5000');
+    // A write waits for another process's write (browser mode beside the desktop app) rather than
+    // fail. SQLite keeps no queue: a waiting writer polls, so while the other process writes back
+    // to back on a busy disk it may need several tries; each write holds the lock for milliseconds.
+    db.pragma('busy_timeout = 15000');
     migrate(db);
     backfillCustomerSortKeys(db);
     return db;

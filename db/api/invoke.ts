@@ -18,6 +18,12 @@ export interface InvokeOptions {
   log?: (message: string, error: unknown) => void;
 }
 
+/** The write lock was not free within the busy timeout (db/connection.ts); the transaction never began. */
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
 export function createInvoke(ctx: AppContext, options: InvokeOptions = {}): Invoke {
   const log = options.log ?? ((message, error) => console.error(message, error));
   return async (method, input) => {
@@ -37,6 +43,7 @@ export function createInvoke(ctx: AppContext, options: InvokeOptions = {}): Invo
         return { ok: false, error: constraintApiError(constraint) };
       }
       log(`Order Desk: ${method as MethodName} failed`, error);
+      if (isBusy(error)) return fail('conflict', 'Another Order Desk kept the database busy, so nothing was saved. Please try again.');
       return fail('internal', 'Something went wrong and nothing was saved. Please try again; if it keeps happening, tell IT.');
     }
   };

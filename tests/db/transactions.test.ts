@@ -4,6 +4,7 @@
  * its first statement, and a staged write only inside its `transact`.
  */
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { handlers } from '../../db/api/handlers';
@@ -74,6 +75,44 @@ describe('registered handlers', () => {
     });
     expect(seen.length).toBeGreaterThan(0);
     expect(new Set(seen.map((p) => JSON.stringify(p)))).toEqual(new Set([JSON.stringify(LOCKED)]));
+  });
+});
+
+describe('a write while another process holds the write lock', () => {
+  const input = {
+    customer: { name: 'Bibliothèque de Genève', country: 'CH', email: '' },
+    currency: 'CHF',
+    receivedVia: 'mail',
+    receivedOn: '2026-11-02',
+    lines: [{ title: 'World Migration Report 2024', quantity: 1, unitPrice: '40.00' }],
+  };
+
+  it('waits for the lock and then succeeds', async () => {
+    app = openTestApp();
+    // Another process takes the lock and keeps it for half a second (this thread blocks while it waits).
+    const holder = spawn(
+      process.execPath,
+      ['-e', "const db = new (require('better-sqlite3'))(process.argv[1]); db.exec('BEGIN IMMEDIATE'); console.log('locked'); setTimeout(() => db.exec('COMMIT'), 500);", app.file],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+    const started = performance.now();
+    const result = await app.invoke('orders.create', input);
+    expect(result.ok).toBe(true);
+    expect(performance.now() - started).toBeGreaterThan(100);
+    await new Promise((resolve) => holder.once('exit', resolve));
+  });
+
+  it('answers a conflict naming the other process, not the generic error, when the lock never comes free', async () => {
+    app = openTestApp();
+    app.db.pragma('busy_timeout = 50');
+    const other = new Database(app.file);
+    other.exec('BEGIN IMMEDIATE');
+    const result = await app.invoke('orders.create', input);
+    other.exec('ROLLBACK');
+    other.close();
+    expect(result).toEqual({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/Another Order Desk kept the database busy, so nothing was saved/) } });
+    expect((await app.invoke('orders.list', {})).ok).toBe(true);
   });
 });
 

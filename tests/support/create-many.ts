@@ -12,7 +12,9 @@ import { createInvoke } from '../../db/api/invoke';
 async function main(): Promise<void> {
   const [file, count, label] = process.argv.slice(2);
   const db = openDatabase(file!);
-  const invoke = createInvoke(createContext(db, `process-${process.pid}`), { log: () => undefined });
+  let cause = '';
+  // The generic answer hides the cause; the test shows it when a call fails.
+  const invoke = createInvoke(createContext(db, `process-${process.pid}`), { log: (_message, error) => (cause = String((error as { code?: string }).code ?? error)) });
   const numbers: string[] = [];
   const failures: string[] = [];
   for (let i = 0; i < Number(count); i++) {
@@ -24,7 +26,7 @@ async function main(): Promise<void> {
       lines: [{ title: 'World Migration Report 2024', quantity: 1, unitPrice: '40.00' }],
     });
     if (result.ok) numbers.push((result.value as { order: { number: string } }).order.number);
-    else failures.push(`${i}: ${result.error.code} ${result.error.message}`);
+    else failures.push(`${i}: ${result.error.code} ${result.error.message} (${cause})`);
   }
   db.close();
   process.stdout.write(JSON.stringify({ numbers, failures }));
