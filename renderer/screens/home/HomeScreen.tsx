@@ -5,7 +5,7 @@ import { orderDesk } from '../../api/client';
 import { AgingChart } from '../../components/charts/AgingChart';
 import { Money } from '../../components/Money';
 import { StatusBadges } from '../../components/StatusBadges';
-import { formatDate } from '../../format/dates';
+import { formatDate } from '../../../shared/format/dates';
 import { useNavigation } from '../../state/navigation';
 import { useLocale } from '../../state/settings';
 import { BalanceWords } from '../orders/payments/PaymentsPanel';

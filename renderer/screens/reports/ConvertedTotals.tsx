@@ -1,6 +1,6 @@
 import type { ConvertedTotals as Converted, ExchangeRates } from '../../../shared/contract/reports';
 import { Money } from '../../components/Money';
-import { formatDateTime } from '../../format/dates';
+import { formatDateTime } from '../../../shared/format/dates';
 import { useLocale } from '../../state/settings';
 import { ratesText } from './report-text';
 

@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { OrdersReceivedSection } from '../../../shared/contract/reports';
 import { seriesColour } from '../../components/charts/palette';
-import { formatDate } from '../../format/dates';
+import { formatDate } from '../../../shared/format/dates';
 import { useLocale } from '../../state/settings';
 import { plural } from './report-text';
 import '../../components/charts/charts.css';

@@ -1,6 +1,6 @@
 import type { MonthlyReport } from '../../../shared/contract/reports';
 import { Money } from '../../components/Money';
-import { formatDate } from '../../format/dates';
+import { formatDate } from '../../../shared/format/dates';
 import { useLocale } from '../../state/settings';
 import { OrdersPerDayChart } from './OrdersPerDayChart';
 import { ReportTable } from './ReportTable';

@@ -1,7 +1,7 @@
 import type { MonthlyReport } from '../../../shared/contract/reports';
 import { AgingChart } from '../../components/charts/AgingChart';
 import { AgingTable } from '../../components/charts/AgingTable';
-import { formatDate } from '../../format/dates';
+import { formatDate } from '../../../shared/format/dates';
 import { useLocale } from '../../state/settings';
 
 /** What was still owed at the end of the period, per currency and by age, as on the dashboard. */

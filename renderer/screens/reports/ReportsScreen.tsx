@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MonthlyReport } from '../../../shared/contract/reports';
 import { orderDesk } from '../../api/client';
-import { formatDate, formatDateTime } from '../../format/dates';
+import { formatDate, formatDateTime } from '../../../shared/format/dates';
 import { useLocale } from '../../state/settings';
 import { AmountsSection } from './AmountsSection';
 import { ClosingPanel } from './ClosingPanel';

@@ -2,8 +2,9 @@
 import type { ExchangeRates, ReportPeriod } from '../../../shared/contract/reports';
 import { CURRENCY_CODES, type CurrencyCode } from '../../../shared/money/currencies';
 import { PAYMENT_METHOD_LABELS, RECEIVED_VIA_LABELS, type PaymentMethod, type ReceivedVia } from '../../../shared/domain/vocabulary';
-import { formatDate } from '../../format/dates';
-import { formatMonth, stepMonth } from '../../components/month-text';
+import { formatDate } from '../../../shared/format/dates';
+import { formatMonth } from '../../../shared/format/dates';
+import { stepMonth } from '../../components/month-text';
 
 export function channelLabel(key: ReceivedVia): string {
   return RECEIVED_VIA_LABELS[key] ?? key;
