@@ -5,7 +5,7 @@
 import type { Publication } from '../../shared/contract/types';
 import { localIsoDate } from '../../shared/domain/dates';
 import { compareAmounts } from '../../shared/money/money';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, WriteContext } from '../context';
 import { getPublication, savePublication, setPrice } from '../services/catalogue';
 import { saveCustomer } from '../services/customers';
 import type { ParsedPrice, RowWrite } from './plan-common';
@@ -20,7 +20,7 @@ function changedPrices(ctx: ServiceContext, publication: Publication | undefined
   });
 }
 
-export function applyRow(ctx: ServiceContext, write: RowWrite): void {
+export function applyRow(ctx: WriteContext, write: RowWrite): void {
   switch (write.kind) {
     case 'customer':
       saveCustomer(ctx, write.customer);

@@ -9,11 +9,12 @@ import { DomainError } from '../../shared/api/errors';
 import type { ImportCommitInput, ImportCommitResult, ImportKind, ImportReport } from '../../shared/contract/transfer';
 import type { Customer } from '../../shared/contract/types';
 import { localIsoDate } from '../../shared/domain/dates';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, StagedWriteContext, WriteContext } from '../context';
 import { audit } from '../services/audit';
 import { listPublications } from '../services/catalogue';
 import { toCustomer, type CustomerRow } from '../services/customers';
 import { statement } from '../statements';
+import { consistentRead } from '../transactions';
 import { applyRow } from './apply-rows';
 import { planImportInWorker } from './import-worker-client';
 import type { ImportPlan, ImportSnapshot } from './plan-import';
@@ -24,7 +25,7 @@ type ImportInput = z.output<typeof ImportCommitInput>;
 const PLAN_ATTEMPTS = 3;
 
 function activeCustomers(ctx: ServiceContext): Customer[] {
-  return (ctx.db.prepare('SELECT * FROM customers WHERE merged_into IS NULL ORDER BY id').all() as CustomerRow[]).map(toCustomer);
+  return (statement(ctx, 'SELECT * FROM customers WHERE merged_into IS NULL ORDER BY id').all() as CustomerRow[]).map(toCustomer);
 }
 
 /** The audit log's entity that every change an import of this kind depends on is recorded under. */
@@ -37,15 +38,15 @@ interface Snapshot {
 }
 
 function takeSnapshot(ctx: ServiceContext, kind: ImportKind): Snapshot {
-  return ctx.db.transaction(() => {
+  return consistentRead(ctx, () => {
     const mark = (statement(ctx, 'SELECT coalesce(max(id), 0) AS id FROM audit_log').get() as { id: number }).id;
     const today = localIsoDate(ctx.now());
     const data: ImportSnapshot = kind === 'customers' ? { customers: activeCustomers(ctx), today } : { publications: listPublications(ctx, { includeRetired: true }).publications, today };
     return { data, mark };
-  })();
+  });
 }
 
-function changedSince(ctx: ServiceContext, kind: ImportKind, mark: number): boolean {
+function changedSince(ctx: WriteContext, kind: ImportKind, mark: number): boolean {
   return statement(ctx, 'SELECT 1 FROM audit_log WHERE id > ? AND entity = ? LIMIT 1').get(mark, DEPENDS_ON[kind]) !== undefined;
 }
 
@@ -58,23 +59,23 @@ export async function previewImport(ctx: ServiceContext, input: ImportInput): Pr
 }
 
 /** Writes every row in one transaction, or nothing at all when any row has a problem. */
-export async function commitImport(ctx: ServiceContext, input: ImportInput): Promise<ImportCommitResult> {
+export async function commitImport(ctx: StagedWriteContext, input: ImportInput): Promise<ImportCommitResult> {
   for (let attempt = 1; attempt <= PLAN_ATTEMPTS; attempt++) {
     const snapshot = takeSnapshot(ctx, input.kind);
     const { report, writes } = await plan(ctx, input, snapshot, 'commit');
     if (report.problemCount > 0) return { written: false, created: 0, updated: 0, report };
     let current: number | undefined;
     try {
-      const written = ctx.db.transaction(() => {
+      const written = ctx.transact((w) => {
         // Someone changed what the rows were matched against while the file was read: plan again on the new data.
-        if (changedSince(ctx, input.kind, snapshot.mark)) return false;
+        if (changedSince(w, input.kind, snapshot.mark)) return false;
         for (const { row, write } of writes) {
           current = row;
-          applyRow(ctx, write);
+          applyRow(w, write);
         }
-        audit(ctx, 'import', null, input.kind, null, { fileName: input.fileName, created: report.toCreate, updated: report.toUpdate, rows: writes.length });
+        audit(w, 'import', null, input.kind, null, { fileName: input.fileName, created: report.toCreate, updated: report.toUpdate, rows: writes.length });
         return true;
-      }).immediate();
+      });
       if (written) return { written: true, created: report.toCreate, updated: report.toUpdate, report };
     } catch (error) {
       if (!(error instanceof DomainError) || current === undefined) throw error;
