@@ -3,6 +3,7 @@ import { fixedUser, type SessionUser } from './session-user';
 import type { DocumentRenderer } from './documents/render-pool';
 import { utcIsoDate } from '../shared/domain/dates';
 import { inWriteTransaction } from './transactions';
+import { afterLongWrites } from './write-gate';
 
 declare const writeLock: unique symbol;
 
@@ -37,7 +38,12 @@ export interface WriteContext extends ServiceContext {
  * that must be synchronous. The process's own context (createContext) is one.
  */
 export interface StagedWriteContext extends ServiceContext {
-  transact<T>(work: (ctx: WriteContext) => T): T;
+  /**
+   * Runs `work` in one BEGIN IMMEDIATE transaction and resolves with what it returned. It runs
+   * at once, unless an import of this process is writing its rows (db/write-gate.ts): then it
+   * waits for that without blocking the thread. A refusal inside `work` rolls everything back.
+   */
+  transact<T>(work: (ctx: WriteContext) => T): Promise<T>;
 }
 
 /** What a process holds: every kind of handler can be run with it (db/api/invoke.ts). */
@@ -54,7 +60,8 @@ export function createContext(db: Db, user: string | SessionUser, now: () => Dat
     get actor() {
       return session.name;
     },
-    transact: (work) => inWriteTransaction(ctx, work),
+    // Synchronous when nothing waits, so a nested transact still throws at once (db/transactions.ts).
+    transact: (work) => Promise.resolve(afterLongWrites(ctx, () => inWriteTransaction(ctx, work))),
   };
   return ctx;
 }

@@ -10,6 +10,8 @@ import type { RestoreResult } from '../../shared/contract/backups';
 import { openDatabase } from '../connection';
 import type { StagedWriteContext } from '../context';
 import { audit } from '../services/audit';
+import { inWriteTransaction } from '../transactions';
+import { afterLongWrites } from '../write-gate';
 import { currentBackupFolder, databaseFile } from './create';
 import { exclusively } from './busy';
 import { compactStamp, isBackupName, removeDatabaseFiles } from './files';
@@ -75,7 +77,8 @@ export async function restoreBackup(ctx: StagedWriteContext, name: string): Prom
   return exclusively(ctx, 'restore', async () => {
     const backupFile = path.join(currentBackupFolder(ctx).folder, name);
     await assertRestorable(backupFile);
-    return swapInBackup(ctx, name, backupFile);
+    // The swap closes the connection and replaces the file: it waits while an import's worker writes to it.
+    return afterLongWrites(ctx, () => swapInBackup(ctx, name, backupFile));
   });
 }
 
@@ -102,6 +105,7 @@ function swapInBackup(ctx: StagedWriteContext, name: string, backupFile: string)
     throw new DomainError('internal', `The backup could not be restored (${(error as Error).message}). The data is as it was before.`);
   }
   const result: RestoreResult = { restoredFrom: name, preRestoreCopy, restoredAt: at.toISOString() };
-  ctx.transact((w) => audit(w, 'database', null, 'restore', null, result));
+  // Not ctx.transact, which would wait for this very swap to be done: it runs in the swap's turn.
+  inWriteTransaction(ctx, (w) => audit(w, 'database', null, 'restore', null, result));
   return result;
 }

@@ -2,22 +2,25 @@
  * transfer.preview and transfer.commit. Both read the file and judge every row the same
  * way (with the API's own schemas), in a worker thread (import-worker-client.ts), so the app
  * keeps answering while a large file is read. Commit writes only when no row has a problem,
- * and then writes every row in one transaction, so an import is all or nothing.
+ * and then writes every row in one transaction, so an import is all or nothing — in the same
+ * worker, on its own connection (write-import.ts), while the app's reads go on and its writes
+ * wait their turn without blocking (db/write-gate.ts).
  */
+import path from 'node:path';
 import type { z } from 'zod';
 import { DomainError } from '../../shared/api/errors';
 import type { ImportCommitInput, ImportCommitResult, ImportKind, ImportReport } from '../../shared/contract/transfer';
 import type { Customer } from '../../shared/contract/types';
 import { localIsoDate } from '../../shared/domain/dates';
-import type { ServiceContext, StagedWriteContext, WriteContext } from '../context';
-import { audit } from '../services/audit';
+import { backupNativeBinding } from '../backup/runtime';
+import type { ServiceContext, StagedWriteContext } from '../context';
 import { listPublications } from '../services/catalogue';
 import { toCustomer, type CustomerRow } from '../services/customers';
 import { statement } from '../statements';
 import { consistentRead } from '../transactions';
-import { applyRow } from './apply-rows';
-import { planImportInWorker } from './import-worker-client';
-import type { ImportPlan, ImportSnapshot } from './plan-import';
+import { holdingWriteLock } from '../write-gate';
+import { commitImportInWorker, planImportInWorker } from './import-worker-client';
+import type { ImportJob, ImportSnapshot } from './plan-import';
 
 type ImportInput = z.output<typeof ImportCommitInput>;
 
@@ -27,9 +30,6 @@ const PLAN_ATTEMPTS = 3;
 function activeCustomers(ctx: ServiceContext): Customer[] {
   return (statement(ctx, 'SELECT * FROM customers WHERE merged_into IS NULL ORDER BY id').all() as CustomerRow[]).map(toCustomer);
 }
-
-/** The audit log's entity that every change an import of this kind depends on is recorded under. */
-const DEPENDS_ON: Record<ImportKind, string> = { customers: 'customer', publications: 'publication', prices: 'publication' };
 
 interface Snapshot {
   data: ImportSnapshot;
@@ -46,42 +46,36 @@ function takeSnapshot(ctx: ServiceContext, kind: ImportKind): Snapshot {
   });
 }
 
-function changedSince(ctx: WriteContext, kind: ImportKind, mark: number): boolean {
-  return statement(ctx, 'SELECT 1 FROM audit_log WHERE id > ? AND entity = ? LIMIT 1').get(mark, DEPENDS_ON[kind]) !== undefined;
-}
-
-function plan(ctx: ServiceContext, input: ImportInput, snapshot: Snapshot, purpose: 'preview' | 'commit'): Promise<ImportPlan> {
-  return planImportInWorker({ kind: input.kind, fileName: input.fileName, contentBase64: input.contentBase64, mapping: input.mapping, snapshot: snapshot.data, purpose });
+function job(input: ImportInput, snapshot: Snapshot, purpose: ImportJob['purpose']): ImportJob {
+  return { kind: input.kind, fileName: input.fileName, contentBase64: input.contentBase64, mapping: input.mapping, snapshot: snapshot.data, purpose };
 }
 
 export async function previewImport(ctx: ServiceContext, input: ImportInput): Promise<ImportReport> {
-  return (await plan(ctx, input, takeSnapshot(ctx, input.kind), 'preview')).report;
+  return (await planImportInWorker(job(input, takeSnapshot(ctx, input.kind), 'preview'))).report;
 }
 
 /** Writes every row in one transaction, or nothing at all when any row has a problem. */
 export async function commitImport(ctx: StagedWriteContext, input: ImportInput): Promise<ImportCommitResult> {
+  if (ctx.db.memory) throw new Error('Order Desk: an import is written by a worker on its own connection, so it needs a database file.');
   for (let attempt = 1; attempt <= PLAN_ATTEMPTS; attempt++) {
     const snapshot = takeSnapshot(ctx, input.kind);
-    const { report, writes } = await plan(ctx, input, snapshot, 'commit');
-    if (report.problemCount > 0) return { written: false, created: 0, updated: 0, report };
-    let current: number | undefined;
-    try {
-      const written = ctx.transact((w) => {
+    const outcome = await commitImportInWorker(job(input, snapshot, 'commit'), {
+      hold: (write) => holdingWriteLock(ctx, write),
+      order: () => ({ file: path.resolve(ctx.db.name), nativeBinding: backupNativeBinding(), actor: ctx.actor, at: ctx.now().toISOString(), mark: snapshot.mark }),
+    });
+    switch (outcome.kind) {
+      case 'problems':
+        return { written: false, created: 0, updated: 0, report: outcome.report };
+      case 'written':
+        return { written: true, created: outcome.report.toCreate, updated: outcome.report.toUpdate, report: outcome.report };
+      case 'refused': {
+        // Something the preview could not foresee (e.g. a clash between two new rows): nothing was written.
+        const { report, problem } = outcome;
+        return { written: false, created: 0, updated: 0, report: { ...report, problems: [problem], problemCount: 1, validRows: report.validRows - 1 } };
+      }
+      case 'stale':
         // Someone changed what the rows were matched against while the file was read: plan again on the new data.
-        if (changedSince(w, input.kind, snapshot.mark)) return false;
-        for (const { row, write } of writes) {
-          current = row;
-          applyRow(w, write);
-        }
-        audit(w, 'import', null, input.kind, null, { fileName: input.fileName, created: report.toCreate, updated: report.toUpdate, rows: writes.length });
-        return true;
-      });
-      if (written) return { written: true, created: report.toCreate, updated: report.toUpdate, report };
-    } catch (error) {
-      if (!(error instanceof DomainError) || current === undefined) throw error;
-      // Something the preview could not foresee (e.g. a clash between two new rows): nothing was written.
-      const problem = { row: current, message: error.message };
-      return { written: false, created: 0, updated: 0, report: { ...report, problems: [problem], problemCount: 1, validRows: report.validRows - 1 } };
+        continue;
     }
   }
   const what = input.kind === 'customers' ? 'The customer directory' : 'The catalogue';

@@ -96,7 +96,7 @@ export async function closeMonth(ctx: StagedWriteContext, input: z.output<typeof
     const text = consistentRead(ctx, build);
     const report = JSON.parse(text) as MonthlyReport;
     const [pdf, xlsx] = await Promise.all([render(ctx, report, 'pdf'), render(ctx, report, 'xlsx')]);
-    const stored = ctx.transact((w): MonthClosing | null => {
+    const stored = await ctx.transact((w): MonthClosing | null => {
       refuseClosed(w, month);
       if (nextVersionOf(w, month) !== stamp.version || build() !== text) return null;
       const pdfBytes = fileBytes(pdf);
