@@ -3,6 +3,7 @@
  * Meanwhile the app's reads are answered, and its writes wait for the import's transaction
  * without blocking the thread, then are stored after it; a row refused late rolls everything back.
  */
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { longWriteUnderway } from '../../db/write-gate';
 import { watchThisThread } from '../support/main-thread-watch';
@@ -82,5 +83,28 @@ describe('an import being written', () => {
 
     await call(app, 'settings.set', { defaultCurrency: 'USD' });
     expect((await call(app, 'settings.get', {})).settings.defaultCurrency).toBe('USD');
+  }, 300_000);
+
+  it('restores a backup only once the import is written, so the data before the restore keeps every imported row', async () => {
+    app = openTestApp();
+    const { backup } = await call(app, 'backups.create', {}); // also starts the backup worker, as the app's start-up backup does
+    await call(app, 'transfer.preview', customersFile(3));
+    const customersBefore = count('SELECT count(*) AS n FROM customers');
+    const commit = call(app, 'transfer.commit', customersFile(ROWS));
+    await until(() => longWriteUnderway(app.ctx), 'the import to write its rows');
+    const restore = call(app, 'backups.restore', { name: backup.name });
+
+    expect(await commit).toMatchObject({ written: true, created: ROWS });
+    const restored = await restore;
+    // The restored file is the backup; the one it replaced, kept beside it, has the import whole.
+    expect((app.ctx.db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n).toBe(customersBefore);
+    const replaced = new Database(restored.preRestoreCopy, { readonly: true });
+    try {
+      expect(replaced.prepare('SELECT count(*) AS n FROM customers').get()).toEqual({ n: customersBefore + ROWS });
+      expect(replaced.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'import'").get()).toEqual({ n: 1 });
+      expect(replaced.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      replaced.close();
+    }
   }, 300_000);
 });
