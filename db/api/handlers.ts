@@ -57,7 +57,7 @@ export const handlers: Handlers = {
   'transfer.export': exportData,
   'backups.list': listBackupsInFolder,
   'backups.create': (ctx) => createBackup(ctx),
-  'backups.restore': (ctx, input) => restoreBackup(ctx, input.name),
+  'backups.restore': (ctx, input) => restoreBackup(ctx, input),
   'backups.checkFolder': checkBackupFolder,
   'payments.record': recordPayment,
   'payments.refund': recordRefund,

@@ -78,7 +78,7 @@ function openOrRecover(dbFile: string, restoreLatest: boolean): Db {
   } catch (error) {
     if (!(error instanceof DomainError) || error.code !== 'database_damaged') throw error;
     const folder = backupFolderForFile(dbFile);
-    const good = findLatestGoodBackup(folder);
+    const good = findLatestGoodBackup(dbFile, folder);
     console.error(error.message);
     if (!good) {
       console.error(`No good backup was found in ${folder}. Keep the file as it is and ask IT for help.`);
