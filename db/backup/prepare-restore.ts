@@ -48,7 +48,7 @@ export function prepareRestoreCopy(job: PrepareRestoreJob): PreparedRestore {
     const upgrading = error instanceof UpgradeError;
     const reason = upgrading ? error.cause : error;
     const problem = upgrading
-      ? `it was made by an earlier Order Desk (schema ${check.schemaVersion}) and could not be brought up to this version's (schema ${LATEST_VERSION}): ${(reason as Error).message}`
+      ? `it was made by an earlier Order Desk (schema ${check.schemaVersion}) and could not be brought up to this version (schema ${LATEST_VERSION}): ${(reason as Error).message}`
       : `it could not be copied beside the database (${(reason as Error).message})`;
     return { kind: 'refused', problem, reason: upgrading ? 'cannot_upgrade' : 'cannot_copy' };
   }

@@ -73,13 +73,16 @@ function day(iso: string): string {
   return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/Zurich' }).format(new Date(iso));
 }
 
+function count(n: number, what: string): string {
+  return `${n.toLocaleString('en')} ${what}${n === 1 ? '' : 's'}`;
+}
+
 /** What a backup that is not of this database holds, in the words the clerk confirms. */
 export function confirmationMessage(name: string, prepared: Extract<PreparedRestore, { kind: 'needs_confirmation' }>, thisOrders: number): string {
-  const holds = `${prepared.counts.orders.toLocaleString('en')} orders and ${prepared.counts.customers.toLocaleString('en')} customers`;
-  const whose = describeOrigin(prepared.database);
+  const holds = `${count(prepared.counts.orders, 'order')} and ${count(prepared.counts.customers, 'customer')}`;
   return (
-    `The backup ${name} ${whose}. It holds ${holds}. Restoring it replaces this database's data ` +
-    `(${thisOrders.toLocaleString('en')} orders) with that data. Nothing was changed; to restore it anyway, confirm.`
+    `The backup ${name} ${describeOrigin(prepared.database)}. It holds ${holds}. Restoring it replaces this database's data ` +
+    `(${count(thisOrders, 'order')}) with that data. Nothing was changed; to restore it anyway, confirm.`
   );
 }
 
