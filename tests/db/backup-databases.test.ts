@@ -76,17 +76,25 @@ describe('backups of several databases in one folder', () => {
   });
 
   it('makes the start-up backup even when another database backed up into the folder a minute ago', async () => {
-    const { first, second, tick } = twoDatabases();
+    const { first, second, folder, tick } = twoDatabases();
     await call(first, 'backups.create', {});
     tick();
     const timers: (() => void)[] = [];
-    let settled: () => void = () => undefined;
-    const done = new Promise<void>((resolve) => (settled = resolve));
-    const stop = startBackupSchedule(second.ctx, { setTimer: (run) => timers.push(run), clearTimer: () => undefined, onResult: () => settled() });
+    let rescheduled: () => void = () => undefined;
+    const firstTickDone = new Promise<void>((resolve) => (rescheduled = resolve));
+    // The next backup is scheduled once the start-up one was made or skipped.
+    const stop = startBackupSchedule(second.ctx, {
+      setTimer: (run) => {
+        timers.push(run);
+        if (timers.length === 2) rescheduled();
+      },
+      clearTimer: () => undefined,
+    });
     timers[0]!();
-    await done;
+    await firstTickDone;
     stop();
-    expect((await call(second, 'backups.list', {})).backups).toHaveLength(1);
+    expect(fs.readdirSync(folder).filter((f) => f.endsWith('.db'))).toHaveLength(2);
+    expect((await call(second, 'backups.list', {})).backups).toEqual([expect.objectContaining({ origin: 'this-database' })]);
   });
 
   it('restores another database’s backup only when the clerk confirms it, naming what it holds', async () => {
