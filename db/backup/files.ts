@@ -72,6 +72,12 @@ function timeFromName(name: string): string {
   return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.000Z` : '';
 }
 
+/** The database a note names; null for a note from before notes named it (or one edited out of shape). */
+function noteDatabase(note: BackupNote): BackupDatabase | null {
+  const d = note.database as Partial<BackupDatabase> | null | undefined;
+  return d && typeof d.id === 'string' && typeof d.createdAt === 'string' && typeof d.unitName === 'string' ? { id: d.id, createdAt: d.createdAt, unitName: d.unitName } : null;
+}
+
 function originOf(database: BackupDatabase | null, thisDatabaseId: string | undefined): BackupOrigin {
   if (database === null) return 'earlier-version';
   return database.id === thisDatabaseId ? 'this-database' : 'other-database';
@@ -99,7 +105,7 @@ export function listBackups(folder: string, thisDatabaseId?: string): BackupInfo
     }
     const note = readNote(file);
     // A file without a note (copied in by hand, or whose check failed) is asked itself; that is rare, so listing stays cheap.
-    const database = note ? (note.database ?? null) : describeDatabaseFile(file);
+    const database = note ? noteDatabase(note) : describeDatabaseFile(file);
     backups.push({
       name,
       createdAt: note?.createdAt ?? timeFromName(name),
