@@ -81,7 +81,7 @@ function openOrRecover(dbFile: string, restoreLatest: boolean): Db {
     const good = findLatestGoodBackup(dbFile, folder);
     console.error(error.message);
     if (!good) {
-      console.error(`No good backup was found in ${folder}. Keep the file as it is and ask IT for help.`);
+      console.error(`No good backup of this database was found in ${folder} (backups of other databases there are never used). Keep the file as it is and ask IT for help.`);
       process.exit(2);
     }
     const counts = good.counts ? ` (${good.counts.orders} orders, ${good.counts.customers} customers)` : '';
