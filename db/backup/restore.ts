@@ -10,8 +10,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DomainError, type ApiErrorCode } from '../../shared/api/errors';
 import type { BackupDatabase, RestoreResult } from '../../shared/contract/backups';
+import { formatLongDate } from '../../shared/format/dates';
 import { openDatabase } from '../connection';
-import type { ServiceContext } from '../context';
+import type { StagedWriteContext } from '../context';
 import { audit } from '../services/audit';
 import { currentBackupFolder, databaseFile } from './create';
 import { exclusively } from './busy';
@@ -69,10 +70,6 @@ export function keepRawCopy(dbFile: string, label: string, at: Date): string {
   return copy;
 }
 
-function day(iso: string): string {
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/Zurich' }).format(new Date(iso));
-}
-
 function count(n: number, what: string): string {
   return `${n.toLocaleString('en')} ${what}${n === 1 ? '' : 's'}`;
 }
@@ -88,7 +85,7 @@ export function confirmationMessage(name: string, prepared: Extract<PreparedRest
 
 function describeOrigin(database: BackupDatabase | null): string {
   if (database === null) return 'was made by an earlier version of Order Desk, which did not record which database it is of';
-  return `is of another database: "${database.unitName}", started ${day(database.createdAt)} (identity ${database.id.slice(0, 8)})`;
+  return `is of another database: "${database.unitName}", started ${formatLongDate(database.createdAt, 'en-GB')} (identity ${database.id.slice(0, 8)})`;
 }
 
 const REFUSAL_CODES = {
@@ -106,7 +103,7 @@ export interface RestoreRequest {
 }
 
 /** Restores a backup from the backup folder by name (as listed by backups.list). */
-export async function restoreBackup(ctx: ServiceContext, request: RestoreRequest): Promise<RestoreResult> {
+export async function restoreBackup(ctx: StagedWriteContext, request: RestoreRequest): Promise<RestoreResult> {
   const { name } = request;
   if (!isBackupName(name)) throw new DomainError('invalid_input', 'Backup must be one of the Order Desk backups in the list.', 'name');
   return exclusively(ctx, 'restore', async () => {
@@ -137,11 +134,12 @@ export async function restoreBackup(ctx: ServiceContext, request: RestoreRequest
  * Keeps the current data as a copy and puts the ready copy of the backup in its place.
  * Synchronous on purpose: no request may write between the copy of the current data and the swap.
  */
-function swapInBackup(ctx: ServiceContext, name: string, staging: string): RestoreResult {
+function swapInBackup(ctx: StagedWriteContext, name: string, staging: string): RestoreResult {
   const dbFile = path.resolve(databaseFile(ctx));
   const at = ctx.now();
   const preRestoreCopy = sideCopyName(dbFile, 'before-restore', at);
-  // A consistent single-file copy of the current data, WAL content included.
+  // A consistent single-file copy of the current data, WAL content included. Prepared ad hoc, not
+  // cached: the connection is closed right after.
   ctx.db.prepare('VACUUM INTO ?').run(preRestoreCopy);
 
   ctx.db.close();
@@ -155,6 +153,6 @@ function swapInBackup(ctx: ServiceContext, name: string, staging: string): Resto
     throw new DomainError('internal', `The backup could not be restored (${(error as Error).message}). The data is as it was before.`);
   }
   const result: RestoreResult = { restoredFrom: name, preRestoreCopy, restoredAt: at.toISOString() };
-  ctx.db.transaction(() => audit(ctx, 'database', null, 'restore', null, result))();
+  ctx.transact((w) => audit(w, 'database', null, 'restore', null, result));
   return result;
 }

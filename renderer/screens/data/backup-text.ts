@@ -1,12 +1,15 @@
 /** How a backup is named on the Backups panel and in its restore dialogs. */
 import type { BackupInfo } from '../../../shared/contract/backups';
+import { formatDateTime, formatLongDate } from '../../../shared/format/dates';
 
+/** With seconds: two backups made a minute apart must be told apart. */
 export function when(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
+  return formatDateTime(iso, locale, { seconds: true });
 }
 
-export function day(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(iso));
+/** The day a database was started, as its clerk would say it ("3 March 2026"). */
+function day(iso: string, locale: string): string {
+  return formatLongDate(iso, locale);
 }
 
 export function contents(b: BackupInfo): string {
