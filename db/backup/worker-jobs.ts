@@ -33,6 +33,24 @@ function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
+/**
+ * While the copy held its snapshot, the app's commits piled up in the WAL (no checkpoint can pass
+ * a reader). The app's next commit would move them all into the database file itself, on the main
+ * thread; this worker does it first, with a PASSIVE checkpoint, which never waits for or blocks a writer.
+ */
+function checkpointAfterCopy(source: string): void {
+  try {
+    const db = new Database(source, { fileMustExist: true, nativeBinding: backupNativeBinding() });
+    try {
+      db.pragma('wal_checkpoint(PASSIVE)');
+    } finally {
+      db.close();
+    }
+  } catch {
+    // Only a head start: the app checkpoints by itself as usual.
+  }
+}
+
 export async function copyAndCheck(source: string, target: string): Promise<CopyOutcome> {
   try {
     const db = new Database(source, { readonly: true, fileMustExist: true, nativeBinding: backupNativeBinding() });
@@ -53,6 +71,7 @@ export async function copyAndCheck(source: string, target: string): Promise<Copy
     } finally {
       db.close();
     }
+    checkpointAfterCopy(source);
     // A standalone file: no WAL beside it, so it can be copied or restored as one file.
     const copy = new Database(target, { nativeBinding: backupNativeBinding() });
     try {
