@@ -75,7 +75,7 @@ export interface CustomerProfile {
   orderCount: number;
   possibleDuplicates: (DuplicateCustomer & { reasons: DuplicateReason[] })[];
   /** Who created, changed or merged this record, oldest first. */
-  history: AuditEntry[];
+  history: AuditEntry<'customer'>[];
 }
 
 export const customerMethods = {
