@@ -10,12 +10,12 @@
  * and audit together. Otherwise nothing was written and the next attempt starts over with the
  * new number. A failed render or a refused check stores nothing, so it leaves no gap.
  */
-import { createHash } from 'node:crypto';
 import { DomainError } from '../../../shared/api/errors';
 import type { DocumentKind, InvoiceDocument } from '../../../shared/documents/invoice-document';
 import type { InvoiceRenderer } from '../../documents/render-pool';
 import type { ServiceContext } from '../../context';
 import { timestamp, today } from '../../context';
+import { sha256Hex } from '../../sha256';
 import { statement } from '../../statements';
 import { audit } from '../audit';
 import { markInvoiced } from '../orders/lifecycle';
@@ -28,10 +28,6 @@ import { openInvoiceOf } from './stored';
 
 /** Attempts before giving up when other processes keep taking the predicted number. */
 const MAX_ATTEMPTS = 40;
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 function sameDocument(a: InvoiceDocument, b: InvoiceDocument): boolean {
   return JSON.stringify(a) === JSON.stringify(b);

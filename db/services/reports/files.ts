@@ -7,7 +7,6 @@
  * render-worker.ts), so a year's report never holds up the window or the HTTP bridge.
  * All three are deterministic for the same report value.
  */
-import crypto from 'node:crypto';
 import type { ServiceContext } from '../../context';
 import type { MonthlyReport, ReportFormat } from '../../../shared/contract/reports';
 import type { ExportFile } from '../../../shared/contract/transfer';
@@ -16,6 +15,7 @@ import { csvDelimiter } from '../../files/csv';
 import { reportCsvBytes } from '../../files/report-files';
 import { reportFileStem, reportTables } from '../../files/report-tables';
 import { XLSX_MIME } from '../../files/xlsx';
+import { sha256Hex } from '../../sha256';
 import { getSettings } from '../settings';
 
 export interface ReportFileOptions {
@@ -30,10 +30,6 @@ const MIME: Record<ReportFormat, string> = { csv: 'text/csv;charset=utf-8', xlsx
 /** `order-report-2026-11.csv`, `order-report-2026-01-01_2026-12-31.xlsx`. */
 export function reportFileName(report: MonthlyReport, format: ReportFormat): string {
   return `${reportFileStem(report.period)}.${format}`;
-}
-
-export function sha256Hex(bytes: Buffer): string {
-  return crypto.createHash('sha256').update(bytes).digest('hex');
 }
 
 /** The bytes alone, for closing (which stores the PDF and the workbook with their hashes). */

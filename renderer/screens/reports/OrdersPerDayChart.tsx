@@ -3,7 +3,7 @@ import type { OrdersReceivedSection } from '../../../shared/contract/reports';
 import { seriesColour } from '../../components/charts/palette';
 import { formatDate } from '../../format/dates';
 import { useLocale } from '../../state/settings';
-import { plural } from './report-text';
+import { plural } from '../../../shared/domain/plural';
 import '../../components/charts/charts.css';
 
 /** What the chart shows, in words: the total, how many days had orders, and the busiest day. */

@@ -4,7 +4,8 @@ import { formatDate } from '../../format/dates';
 import { useLocale } from '../../state/settings';
 import { OrdersPerDayChart } from './OrdersPerDayChart';
 import { ReportTable } from './ReportTable';
-import { channelLabel, methodLabel, plural } from './report-text';
+import { plural } from '../../../shared/domain/plural';
+import { channelLabel, methodLabel } from './report-text';
 
 /** Orders received in the period: how they came, how customers meant to pay, per currency, per day, and those cancelled. */
 export function OrdersSection({ orders }: { orders: MonthlyReport['orders'] }) {

@@ -3,7 +3,7 @@ import { CURRENCY_CODES } from '../../../shared/money/currencies';
 import { Money } from '../../components/Money';
 import { StackedBarChart, type ChartRow } from '../../components/charts/StackedBarChart';
 import { ReportTable } from './ReportTable';
-import { plural } from './report-text';
+import { plural } from '../../../shared/domain/plural';
 
 const TOP = 10;
 /** Long titles are cut in the chart only, where they would wrap into each other; the table and the description have them whole. */

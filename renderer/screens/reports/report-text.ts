@@ -39,5 +39,3 @@ export function ratesText(rates: ExchangeRates): string {
 export function shortHash(hex: string): string {
   return hex.slice(0, 12);
 }
-
-export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
