@@ -12,7 +12,7 @@
  */
 import { DomainError } from '../../../shared/api/errors';
 import type { DocumentKind, InvoiceDocument } from '../../../shared/documents/invoice-document';
-import type { InvoiceRenderer } from '../../documents/render-pool';
+import type { DocumentRenderer } from '../../documents/render-pool';
 import type { ServiceContext } from '../../context';
 import { timestamp, today } from '../../context';
 import { sha256Hex } from '../../sha256';
@@ -109,7 +109,7 @@ function reopenWhenCreditedInFull(ctx: ServiceContext, orderId: number, creditNo
 }
 
 /** Predict, render, then store in one immediate transaction if the prediction still holds; retry otherwise. */
-export async function issueDocument(ctx: ServiceContext, spec: DocumentSpec, renderer: InvoiceRenderer): Promise<number> {
+export async function issueDocument(ctx: ServiceContext, spec: DocumentSpec, renderer: DocumentRenderer): Promise<number> {
   const year = Number(spec.issuedOn.slice(0, 4));
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const sequence = nextSequence(ctx, spec.kind, year);
@@ -168,7 +168,7 @@ export function creditNoteSpec(ctx: ServiceContext, input: CreditInput): Documen
   return { kind: 'credit_note', issuedOn: request.issuedOn, compose: (number) => composeCreditNote(ctx, request, number), creditsInvoiceId: input.invoiceId, reason: input.reason };
 }
 
-export function rendererOf(ctx: ServiceContext): InvoiceRenderer {
+export function rendererOf(ctx: ServiceContext): DocumentRenderer {
   if (!ctx.documents) throw new DomainError('internal', 'This Order Desk was started without its PDF renderer, so no invoice can be made.');
   return ctx.documents;
 }
