@@ -19,8 +19,8 @@ import { sha256Hex } from '../../sha256';
 import { statement } from '../../statements';
 import { audit } from '../audit';
 import { currentClosing, monthEntityId } from './closed-months';
-import { reportFileRenderer } from './file-renderer';
-import type { ReportExportFile } from './files';
+import { reportFileRenderer } from './renderer-override';
+import type { ReportExportFile } from './export-file';
 import { buildMonthlyReport, storedReportText } from './monthly';
 import { monthLabel, periodOf } from './period';
 

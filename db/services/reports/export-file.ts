@@ -1,6 +1,6 @@
 /**
- * The files of a monthly report (CSV, Excel, PDF), all built from one MonthlyReport value.
- * Closing a month stores the PDF and the workbook made here; exports of an open month make them afresh.
+ * A monthly report as a file (CSV, Excel or PDF) with its name, type and SHA-256: what
+ * reports.export answers, all built from one MonthlyReport value. Closing a month stores the PDF and the workbook made here; exports of an open month make them afresh.
  *
  * The CSV is made here: it is text from an aggregate (a year is a few thousand rows at most) and
  * takes milliseconds. The workbook and the PDF are made in the render worker (db/documents/
@@ -12,7 +12,7 @@ import type { MonthlyReport, ReportFormat } from '../../../shared/contract/repor
 import type { ExportFile } from '../../../shared/contract/transfer';
 import { DomainError } from '../../../shared/api/errors';
 import { csvDelimiter } from '../../files/csv';
-import { reportCsvBytes } from '../../files/report-files';
+import { reportCsvBytes } from '../../files/report-spreadsheets';
 import { reportFileStem, reportTables } from '../../files/report-tables';
 import { XLSX_MIME } from '../../files/xlsx';
 import { sha256Hex } from '../../sha256';
