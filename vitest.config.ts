@@ -1,7 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
-/** Tests that load the built renderer (a real page, or the files it is served from). */
-const NEEDS_RENDERER_BUILD = ['tests/ui/**/*.test.ts', 'tests/api/http-bridge.test.ts', 'tests/electron/desktop-renderer.test.ts'];
+/** Tests that load the built renderer (a real page, the files it is served from, or the packaged app). */
+const NEEDS_RENDERER_BUILD = [
+  'tests/ui/**/*.test.ts',
+  'tests/api/http-bridge.test.ts',
+  'tests/electron/desktop-renderer.test.ts',
+  'tests/electron/desktop-smoke.test.ts',
+];
 
 export default defineConfig({
   test: {

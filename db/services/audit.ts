@@ -1,13 +1,13 @@
 import type { AuditAction, AuditEntity, AuditEntry, AuditEvent } from '../../shared/contract/audit';
-import { timestamp, type ServiceContext } from '../context';
+import { timestamp, type ServiceContext, type WriteContext } from '../context';
 import { statement } from '../statements';
 
 /**
- * Writes one audit record; call inside the transaction of the change it describes. The action
- * must be one that shared/contract/audit.ts declares for the entity, so the history screens
- * know every action there is.
+ * Writes one audit record, in the transaction of the change it describes. The action must be
+ * one that shared/contract/audit.ts declares for the entity, so the history screens know every
+ * action there is.
  */
-export function audit<E extends AuditEntity>(ctx: ServiceContext, entity: E, entityId: number | null, action: AuditAction<E>, before: unknown, after: unknown): void {
+export function audit<E extends AuditEntity>(ctx: WriteContext, entity: E, entityId: number | null, action: AuditAction<E>, before: unknown, after: unknown): void {
   statement(ctx, 'INSERT INTO audit_log (at, actor, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(timestamp(ctx), ctx.actor, entity, entityId, action, before === undefined ? null : JSON.stringify(before), after === undefined ? null : JSON.stringify(after));
 }

@@ -7,7 +7,8 @@ import type { z } from 'zod';
 import { DomainError } from '../../shared/api/errors';
 import type { ImportCommitInput, ImportCommitResult, ImportKind, ImportProblem, ImportReport } from '../../shared/contract/transfer';
 import type { Customer } from '../../shared/contract/types';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, StagedWriteContext } from '../context';
+import { statement } from '../statements';
 import { audit } from '../services/audit';
 import { listPublications } from '../services/catalogue';
 import { toCustomer, type CustomerRow } from '../services/customers';
@@ -29,7 +30,7 @@ interface Plan {
 }
 
 function activeCustomers(ctx: ServiceContext): Customer[] {
-  return (ctx.db.prepare('SELECT * FROM customers WHERE merged_into IS NULL ORDER BY id').all() as CustomerRow[]).map(toCustomer);
+  return (statement(ctx, 'SELECT * FROM customers WHERE merged_into IS NULL ORDER BY id').all() as CustomerRow[]).map(toCustomer);
 }
 
 /** The clerk's mapping, checked against the file; fields not in it get the suggestion. */
@@ -112,18 +113,18 @@ export async function previewImport(ctx: ServiceContext, input: ImportInput): Pr
 }
 
 /** Writes every row in one transaction, or nothing at all when any row has a problem. */
-export async function commitImport(ctx: ServiceContext, input: ImportInput): Promise<ImportCommitResult> {
+export async function commitImport(ctx: StagedWriteContext, input: ImportInput): Promise<ImportCommitResult> {
   const { report, rows } = await plan(ctx, input);
   if (report.problemCount > 0) return { written: false, created: 0, updated: 0, report };
   let current: PlannedRow | undefined;
   try {
-    ctx.db.transaction(() => {
+    ctx.transact((w) => {
       for (const row of rows) {
         current = row;
-        row.apply?.(ctx);
+        row.apply?.(w);
       }
-      audit(ctx, 'import', null, input.kind, null, { fileName: input.fileName, created: report.toCreate, updated: report.toUpdate, rows: rows.length });
-    }).immediate();
+      audit(w, 'import', null, input.kind, null, { fileName: input.fileName, created: report.toCreate, updated: report.toUpdate, rows: rows.length });
+    });
   } catch (error) {
     if (!(error instanceof DomainError) || !current) throw error;
     // Something the preview could not foresee (e.g. a clash between two new rows): nothing was written.

@@ -1,13 +1,13 @@
 /** What every kind of import shares: reading mapped cells, turning text into input values, and row plans. */
 import type { z } from 'zod';
 import type { ImportPreviewRow } from '../../shared/contract/transfer';
-import type { ServiceContext } from '../context';
+import type { WriteContext } from '../context';
 import { cleanText } from '../../shared/domain/clean-text';
 
 /** One row of the file: what it will do, how it reads, what is wrong with it, and how to write it. */
 export interface PlannedRow extends ImportPreviewRow {
-  /** Runs inside the import's single transaction; only called when no row has a problem. */
-  apply?: (ctx: ServiceContext) => void;
+  /** Runs in the import's single transaction; only called when no row has a problem. */
+  apply?: (ctx: WriteContext) => void;
 }
 
 /**

@@ -111,7 +111,7 @@ function start(): void {
 }
 
 function main(): void {
-  // Before ready: the scheme's privileges, and the userData folder browser mode also uses.
+  // Before ready: the scheme's privileges, and the userData folder browser mode also uses (or the one --user-data-dir names).
   declareAppScheme();
   // Every renderer sandboxed, whatever a window's own preferences say.
   app.enableSandbox();

@@ -32,7 +32,7 @@ beforeAll(async () => {
 
 type Handler = (event: { senderFrame: { url: string; parent: unknown } | null }, input: unknown) => Promise<unknown>;
 
-function fakeElectron(appData: string, appPath: string, { firstInstance = true } = {}) {
+function fakeElectron(appData: string, appPath: string, { firstInstance = true, switches = {} as Record<string, string> } = {}) {
   const listeners = new Map<string, Array<(...args: unknown[]) => void>>();
   const emit = (name: string, ...args: unknown[]) => (listeners.get(name) ?? []).forEach((l) => l(...args));
   const paths: Record<string, string> = { appData, logs: path.join(appData, 'logs') };
@@ -91,6 +91,7 @@ function fakeElectron(appData: string, appPath: string, { firstInstance = true }
       getAppPath: () => appPath,
       getVersion: () => '0.1.0',
       requestSingleInstanceLock: () => firstInstance,
+      commandLine: { getSwitchValue: (name: string) => switches[name] ?? '' },
       setAppUserModelId: vi.fn(),
       enableSandbox: vi.fn(),
       isReady: () => true,
@@ -234,6 +235,21 @@ describe('the bundled main process', () => {
     const actors = db.prepare("SELECT actor FROM audit_log WHERE entity = 'settings' ORDER BY id").pluck().all();
     db.close();
     expect(actors).toEqual(['Marie Dubois', 'Marie Dubois']);
+  });
+
+  it('runs on the folder --user-data-dir names, leaving the usual one untouched (how the smoke test gets a scratch desk)', async () => {
+    const appData = tempDir('order-desk-appdata-');
+    const scratch = path.join(tempDir('order-desk-scratch-'), 'desk');
+    const fake = fakeElectron(appData, fakeProject(), { switches: { 'user-data-dir': scratch } });
+    opened.push(fake);
+    runMain(fake);
+    fake.ready();
+    await settle();
+
+    expect(fake.paths.userData).toBe(scratch);
+    expect(fs.existsSync(path.join(scratch, 'order-desk.db'))).toBe(true);
+    expect(fs.existsSync(path.join(appData, 'Order Desk'))).toBe(false);
+    expect(await fake.ipc.get('order-desk:catalogue.list')!({ senderFrame: appFrame }, {})).toMatchObject({ ok: true });
   });
 
   it('refuses a database from a newer version with a dialog, quits, and opens no window', async () => {

@@ -367,10 +367,31 @@ it('closes the month after a confirmation, shows who closed it with the SHA-256,
   const reopen = page.getByRole('dialog', { name: `Reopen ${MONTH_NAME}?` });
   await reopen.getByRole('button', { name: `Reopen ${MONTH_NAME}` }).click();
   expect(await shownText(reopen)).toContain('Reason is required: say why the month is reopened.');
+  await screenshot(page, 'reports-reopen-dialog');
   await reopen.getByLabel('Reason for reopening').fill('Late credit note for Okafor Library');
   await reopen.getByRole('button', { name: `Reopen ${MONTH_NAME}` }).click();
   await page.getByRole('button', { name: `Close ${MONTH_NAME}…` }).waitFor(SLOW);
   await expect.poll(() => shownText(page.locator('.report-closing')), SLOW).toMatch(new RegExp(`was closed on 3 Nov 2026, .* by Anna Keller and reopened on 3 Nov 2026, .* by Anna Keller: “Late credit note for Okafor Library”`));
   expect(await page.getByRole('button', { name: 'Save rates' }).isDisabled()).toBe(false);
+  await page.close();
+});
+
+it('says so when the month’s closing history cannot be read, instead of showing none, and reads it again on Try again', async () => {
+  // October was closed and reopened above: its history has a reopening to show.
+  const page = await session.browser.newPage();
+  await page.route('**/api/reports.closedMonths', (route) => route.abort('connectionrefused'));
+  await openScreen(session, '#/reports', page);
+  await openReport(page);
+  const closing = page.locator('.report-closing');
+  const failed = closing.getByRole('alert');
+  await failed.waitFor(SLOW);
+  expect(await shownText(failed)).toBe(`The closing history of ${MONTH_NAME} could not be read: Order Desk is not reachable. Is the program still running? Try again`);
+  expect(await shownText(closing)).not.toContain('reopened on');
+  await screenshot(page, 'reports-closing-history-failed');
+
+  await page.unroute('**/api/reports.closedMonths');
+  await closing.getByRole('button', { name: 'Try again' }).click();
+  await expect.poll(() => shownText(closing), SLOW).toMatch(/reopened on 3 Nov 2026, .* by Anna Keller: “Late credit note for Okafor Library”/);
+  expect(await failed.count()).toBe(0);
   await page.close();
 });

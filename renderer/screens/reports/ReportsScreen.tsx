@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { MonthlyReport } from '../../../shared/contract/reports';
+import { useState } from 'react';
 import { orderDesk } from '../../api/client';
 import { formatDate, formatDateTime } from '../../format/dates';
+import { useApiRead } from '../../hooks/useApiRead';
 import { useLocale } from '../../state/settings';
 import { AmountsSection } from './AmountsSection';
 import { ClosingPanel } from './ClosingPanel';
@@ -19,35 +19,16 @@ import './reports.css';
 
 const periodKey = (p: PeriodInput) => ('month' in p ? p.month : `${p.from}..${p.to}`);
 
-/** Loads the report for a period; a stale answer for a period no longer shown is dropped. */
-function useReport(period: PeriodInput) {
-  const [state, setState] = useState<{ key: string; report: MonthlyReport | null; error: string | null }>({ key: '', report: null, error: null });
-  const [generation, setGeneration] = useState(0);
-  const key = periodKey(period);
-  useEffect(() => {
-    let current = true;
-    void orderDesk()
-      .reports.monthly(period)
-      .then((r) => {
-        if (!current) return;
-        setState(r.ok ? { key, report: r.value, error: null } : { key, report: null, error: r.error.message });
-      });
-    return () => {
-      current = false;
-    };
-    // The period is compared by its key: a new object for the same month is no reason to read again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, generation]);
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  const shown = state.key === key ? state : { key, report: null, error: null };
-  return { ...shown, loading: state.key !== key, reload };
-}
-
 /** Monthly reports: the figures of a month (or any range of days) as tables and charts, its exchange rates, its closing, and its files. */
 export function ReportsScreen() {
   const locale = useLocale();
   const [period, setPeriod] = useState<PeriodInput>(() => ({ month: lastMonth() }));
-  const { report, error, loading, reload } = useReport(period);
+  // The period is compared by its key: a new object for the same month is no reason to read again.
+  // Another period's report must not stand under this one's name while it loads, so it is forgotten at once.
+  const read = useApiRead(() => orderDesk().reports.monthly(period), [periodKey(period)], { forgetOnChange: true });
+  const { data: report, error, reload } = read;
+  // After closing or saving rates the report shown stays until the new one is in.
+  const loading = read.loading && report === null && error === null;
   const month = 'month' in period ? period.month : null;
 
   return (
@@ -59,7 +40,7 @@ export function ReportsScreen() {
       </div>
       {error ? (
         <p className="banner banner--error" role="alert">
-          {error}
+          {error.message}
         </p>
       ) : null}
       {loading ? <p aria-live="polite">Loading the report…</p> : null}
