@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DomainError, type ApiErrorCode } from '../../shared/api/errors';
 import type { BackupDatabase, RestoreResult } from '../../shared/contract/backups';
+import { plural } from '../../shared/domain/plural';
 import { formatLongDate } from '../../shared/format/dates';
 import { openDatabase } from '../connection';
 import type { StagedWriteContext } from '../context';
@@ -70,16 +71,12 @@ export function keepRawCopy(dbFile: string, label: string, at: Date): string {
   return copy;
 }
 
-function count(n: number, what: string): string {
-  return `${n.toLocaleString('en')} ${what}${n === 1 ? '' : 's'}`;
-}
-
 /** What a backup that is not of this database holds, in the words the clerk confirms. */
 export function confirmationMessage(name: string, prepared: Extract<PreparedRestore, { kind: 'needs_confirmation' }>, thisOrders: number): string {
-  const holds = `${count(prepared.counts.orders, 'order')} and ${count(prepared.counts.customers, 'customer')}`;
+  const holds = `${plural(prepared.counts.orders, 'order', 'orders')} and ${plural(prepared.counts.customers, 'customer', 'customers')}`;
   return (
     `The backup ${name} ${describeOrigin(prepared.database)}. It holds ${holds}. Restoring it replaces this database's data ` +
-    `(${count(thisOrders, 'order')}) with that data. Nothing was changed; to restore it anyway, confirm.`
+    `(${plural(thisOrders, 'order', 'orders')}) with that data. Nothing was changed; to restore it anyway, confirm.`
   );
 }
 
