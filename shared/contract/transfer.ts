@@ -25,7 +25,7 @@ export const MAX_IMPORT_ROWS = 50_000;
 const MAX_BASE64_CHARS = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;
 
 const importFile = {
-  kind: enumOf('What to import', IMPORT_KINDS, 'publications, prices or customers'),
+  kind: enumOf('What to import', IMPORT_KINDS),
   fileName: requiredText('File name', 260),
   contentBase64: z
     .string({ error: 'File content is missing; choose the file again.' })
@@ -107,10 +107,10 @@ export const transferMethods = {
   'transfer.commit': method<ImportCommitResult>()(ImportCommitInput),
   'transfer.export': method<ExportFile>()(
     z.object({
-      kind: enumOf('What to export', EXPORT_KINDS, 'catalogue or customers'),
-      format: enumOf('Format', EXPORT_FORMATS, 'CSV or Excel (xlsx)'),
+      kind: enumOf('What to export', EXPORT_KINDS),
+      format: enumOf('Format', EXPORT_FORMATS),
       /** CSV only: Excel set to Swiss/European regional settings expects semicolons. */
-      delimiter: enumOf('CSV separator', ['comma', 'semicolon'] as const, 'comma or semicolon').optional(),
+      delimiter: enumOf('CSV separator', ['comma', 'semicolon'] as const).optional(),
     }),
   ),
 };
