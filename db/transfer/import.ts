@@ -1,7 +1,8 @@
 /**
  * transfer.preview and transfer.commit. Both read the file and judge every row the same
- * way (with the API's own schemas); commit writes only when no row has a problem, and
- * then writes every row in one transaction, so an import is all or nothing.
+ * way (with the API's own schemas); commit writes only when no row has a problem (or, when
+ * the clerk chose to skip the rows with problems, every other row), in one transaction, so
+ * an import is all (of what was chosen) or nothing.
  */
 import type { z } from 'zod';
 import { DomainError } from '../../shared/api/errors';
@@ -87,6 +88,7 @@ async function plan(ctx: ServiceContext, input: ImportInput): Promise<Plan> {
   if (table.rows.length === 0) problems.push({ row: 2, message: 'The file has column names but no rows to import.' });
   const mappedHeaders = new Set(Object.values(mapping).filter(Boolean));
   const valid = rows.filter((r) => r.problems.length === 0);
+  const rowsWithProblems = rows.filter((r) => r.problems.length > 0).map((r) => r.row);
   const report: ImportReport = {
     kind: input.kind,
     fileName: input.fileName,
@@ -103,6 +105,9 @@ async function plan(ctx: ServiceContext, input: ImportInput): Promise<Plan> {
     problemCount: problems.length,
     sample: rows.slice(0, SAMPLE_ROWS).map(({ apply: _apply, ...shownRow }) => shownRow),
     ignoredColumns: table.headers.filter((h) => !mappedHeaders.has(h)),
+    rowsWithProblems: rowsWithProblems.slice(0, MAX_LISTED_PROBLEMS),
+    rowsWithProblemsCount: rowsWithProblems.length,
+    canSkipRowsWithProblems: general.length === 0 && rowsWithProblems.length > 0 && valid.length > 0,
   };
   return { report, rows };
 }
@@ -111,24 +116,30 @@ export async function previewImport(ctx: ServiceContext, input: ImportInput): Pr
   return (await plan(ctx, input)).report;
 }
 
-/** Writes every row in one transaction, or nothing at all when any row has a problem. */
+/**
+ * Writes every row in one transaction, or nothing at all when any row has a problem — unless
+ * the clerk chose to skip the rows with problems, when every other row is written.
+ */
 export async function commitImport(ctx: ServiceContext, input: ImportInput): Promise<ImportCommitResult> {
   const { report, rows } = await plan(ctx, input);
-  if (report.problemCount > 0) return { written: false, created: 0, updated: 0, report };
+  const skipping = input.skipRowsWithProblems === true && report.canSkipRowsWithProblems;
+  if (report.problemCount > 0 && !skipping) return { written: false, created: 0, updated: 0, skipped: 0, report };
+  const skipped = skipping ? report.rowsWithProblemsCount : 0;
+  const written = rows.filter((r) => r.problems.length === 0);
   let current: PlannedRow | undefined;
   try {
     ctx.db.transaction(() => {
-      for (const row of rows) {
+      for (const row of written) {
         current = row;
         row.apply?.(ctx);
       }
-      audit(ctx, 'import', null, input.kind, null, { fileName: input.fileName, created: report.toCreate, updated: report.toUpdate, rows: rows.length });
+      audit(ctx, 'import', null, input.kind, null, { fileName: input.fileName, created: report.toCreate, updated: report.toUpdate, rows: written.length, skipped });
     }).immediate();
   } catch (error) {
     if (!(error instanceof DomainError) || !current) throw error;
     // Something the preview could not foresee (e.g. a clash between two new rows): nothing was written.
     const problem = { row: current.row, message: error.message };
-    return { written: false, created: 0, updated: 0, report: { ...report, problems: [problem], problemCount: 1, validRows: report.validRows - 1 } };
+    return { written: false, created: 0, updated: 0, skipped: 0, report: { ...report, problems: [problem], problemCount: 1, validRows: report.validRows - 1, canSkipRowsWithProblems: false } };
   }
-  return { written: true, created: report.toCreate, updated: report.toUpdate, report };
+  return { written: true, created: report.toCreate, updated: report.toUpdate, skipped, report };
 }

@@ -37,7 +37,14 @@ const importFile = {
 };
 
 export const ImportPreviewInput = z.object(importFile);
-export const ImportCommitInput = z.object(importFile);
+export const ImportCommitInput = z.object({
+  ...importFile,
+  /**
+   * True: import the rows without a problem and leave out those with one (the clerk chose
+   * to, having seen which). Otherwise a single problem means nothing is written.
+   */
+  skipRowsWithProblems: z.boolean({ error: 'Skip rows with problems must be true or false.' }).optional(),
+});
 
 /** A field of Order Desk that a column of the file can fill. */
 export interface ImportField {
@@ -85,6 +92,15 @@ export interface ImportReport {
   sample: ImportPreviewRow[];
   /** Columns of the file that are not imported. */
   ignoredColumns: string[];
+  /** Row numbers (as the spreadsheet shows them) of the rows with a problem, in order, capped at 500. */
+  rowsWithProblems: number[];
+  /** How many rows have a problem (rowsWithProblems may list fewer). */
+  rowsWithProblemsCount: number;
+  /**
+   * Whether the other rows can be imported without those (skipRowsWithProblems): only when every
+   * problem belongs to a row, not to the file or its column mapping, and some row is fine.
+   */
+  canSkipRowsWithProblems: boolean;
 }
 
 export interface ImportCommitResult {
@@ -92,6 +108,8 @@ export interface ImportCommitResult {
   written: boolean;
   created: number;
   updated: number;
+  /** Rows with a problem left out, when the clerk chose to skip them. */
+  skipped: number;
   report: ImportReport;
 }
 
