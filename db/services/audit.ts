@@ -1,9 +1,9 @@
 import type { AuditEntry } from '../../shared/contract/types';
-import { timestamp, type ServiceContext } from '../context';
+import { timestamp, type ServiceContext, type WriteContext } from '../context';
 import { statement } from '../statements';
 
-/** Writes one audit record; call inside the transaction of the change it describes. */
-export function audit(ctx: ServiceContext, entity: string, entityId: number | null, action: string, before: unknown, after: unknown): void {
+/** Writes one audit record, in the transaction of the change it describes. */
+export function audit(ctx: WriteContext, entity: string, entityId: number | null, action: string, before: unknown, after: unknown): void {
   statement(ctx, 'INSERT INTO audit_log (at, actor, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(timestamp(ctx), ctx.actor, entity, entityId, action, before === undefined ? null : JSON.stringify(before), after === undefined ? null : JSON.stringify(after));
 }

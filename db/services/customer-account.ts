@@ -48,7 +48,7 @@ export function customerBalances(ctx: ServiceContext, customerId: number): Custo
 export function customerProfile(ctx: ServiceContext, id: number): CustomerProfile {
   const row = getCustomerRow(ctx, id);
   const target = row.merged_into === null ? null : getCustomerRow(ctx, row.merged_into);
-  const { n } = ctx.db.prepare('SELECT count(*) AS n FROM orders WHERE customer_id = ?').get(id) as { n: number };
+  const { n } = statement(ctx, 'SELECT count(*) AS n FROM orders WHERE customer_id = ?').get(id) as { n: number };
   return {
     customer: toCustomer(row),
     mergedInto: target ? { id: target.id, name: target.name } : null,
@@ -61,9 +61,7 @@ export function customerProfile(ctx: ServiceContext, id: number): CustomerProfil
 
 export function customerOrders(ctx: ServiceContext, input: z.output<typeof CustomerOrdersInput>): { rows: OrderSummary[]; total: number } {
   getCustomerRow(ctx, input.id);
-  const rows = ctx.db
-    .prepare('SELECT * FROM orders WHERE customer_id = ? ORDER BY received_on DESC, id DESC LIMIT ? OFFSET ?')
-    .all(input.id, input.limit, input.offset) as OrderRow[];
-  const { n } = ctx.db.prepare('SELECT count(*) AS n FROM orders WHERE customer_id = ?').get(input.id) as { n: number };
+  const rows = statement(ctx, 'SELECT * FROM orders WHERE customer_id = ? ORDER BY received_on DESC, id DESC LIMIT ? OFFSET ?').all(input.id, input.limit, input.offset) as OrderRow[];
+  const { n } = statement(ctx, 'SELECT count(*) AS n FROM orders WHERE customer_id = ?').get(input.id) as { n: number };
   return { rows: rows.map(toOrderSummary), total: n };
 }

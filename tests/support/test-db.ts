@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Db } from '../../db/connection';
-import { createContext, type ServiceContext } from '../../db/context';
+import { createContext, type AppContext } from '../../db/context';
 import type { SessionUser } from '../../db/session-user';
 import { createInvoke, type Invoke } from '../../db/api/invoke';
 import { createInvoiceRenderer, type InvoiceRenderer } from '../../db/documents/render-pool';
@@ -16,7 +16,7 @@ export function tempDir(prefix = 'order-desk-'): string {
 export interface TestApp {
   file: string;
   db: Db;
-  ctx: ServiceContext;
+  ctx: AppContext;
   invoke: Invoke;
   /** Closes and reopens the same file, as a restart of the app would. */
   restart(): TestApp;

@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../../shared/contract/types';
+import { formatDateTime } from '../../../shared/format/dates';
 import { useLocale } from '../../state/settings';
 
 const FIELD_LABELS: Record<string, string> = {
@@ -40,17 +41,6 @@ export function describeEntry(entry: AuditEntry): string {
   }
 }
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function when(iso: string, locale: string): string {
-  let format = formats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-    formats.set(locale, format);
-  }
-  return format.format(new Date(iso));
-}
-
 /** Who did what to this record, newest first. */
 export function CustomerHistory({ entries }: { entries: AuditEntry[] }) {
   const locale = useLocale();
@@ -61,7 +51,7 @@ export function CustomerHistory({ entries }: { entries: AuditEntry[] }) {
       <ol>
         {[...entries].reverse().map((entry) => (
           <li key={entry.id}>
-            <span className="customer-history__when">{when(entry.at, locale)}</span> <span className="muted">{entry.actor}</span> — {describeEntry(entry)}
+            <span className="customer-history__when">{formatDateTime(entry.at, locale)}</span> <span className="muted">{entry.actor}</span> — {describeEntry(entry)}
           </li>
         ))}
       </ol>

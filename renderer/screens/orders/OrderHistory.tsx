@@ -2,7 +2,7 @@ import type { AuditEntry } from '../../../shared/contract/types';
 import type { CurrencyCode } from '../../../shared/money/currencies';
 import { useLocale } from '../../state/settings';
 import { countryName } from '../../../shared/domain/countries';
-import { formatDate, formatDateTime } from '../../format/dates';
+import { formatDate, formatDateTime } from '../../../shared/format/dates';
 import { describeEntry } from './order-history';
 
 /** The order's audit trail, newest first: who, when, and what changed from what to what. */
