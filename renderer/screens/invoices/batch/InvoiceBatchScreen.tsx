@@ -9,7 +9,7 @@ import type { UninvoicedMonth } from '../../../../shared/contract/invoice-batch'
 import { BatchProgress } from './BatchProgress';
 import { BatchSummary } from './BatchSummary';
 import { SaveBatchPdfs } from './SaveBatchPdfs';
-import { plural } from './batch-words';
+import { plural } from '../../../../shared/domain/plural';
 import { useInvoiceBatch } from './useInvoiceBatch';
 import './invoice-batch.css';
 
