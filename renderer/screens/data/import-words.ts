@@ -1,7 +1,8 @@
 /** What an import will do, in words: which rows go in, and which are left out. */
 import type { ImportReport } from '../../../shared/contract/transfer';
+import { plural } from '../../../shared/domain/plural';
 
-const rowsWord = (n: number) => (n === 1 ? '1 row' : `${n} rows`);
+const rowsWord = (n: number) => plural(n, 'row', 'rows');
 
 /** "row 4", "rows 4 and 7", "rows 4, 7 and 9"; "12 rows" when there are more than five or not all are listed. */
 export function rowNumbers(rows: readonly number[], count: number): string {
