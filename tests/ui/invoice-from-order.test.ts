@@ -19,12 +19,15 @@ const ui = useUiSession(60_000, { actor: 'Anna Keller' });
 const cents = (quantity: number, unitPriceCents: number, discountPercent = 0) => Math.round((quantity * unitPriceCents * (100 - discountPercent)) / 100);
 const chf = (c: number) => new RegExp(`CHF\\s*${Math.floor(c / 100)}\\.${String(c % 100).padStart(2, '0')}`);
 
-function waitForPreview(page: Page, wanted: Record<string, string>) {
+/** The first preview starts the PDF worker (fonts and all): on a loaded machine that alone has taken over 20 s. */
+const FIRST_RENDER = { timeout: 90_000 };
+
+function waitForPreview(page: Page, wanted: Record<string, string>, wait = SLOW) {
   return page.waitForResponse((r) => {
     if (!r.url().endsWith('/api/invoices.preview') || r.status() !== 200) return false;
     const body = JSON.parse(r.request().postData() ?? '{}') as Record<string, unknown>;
     return Object.entries(wanted).every(([k, v]) => body[k] === v);
-  }, SLOW);
+  }, wait);
 }
 
 /** Share of the canvas's pixels that are not white: a drawn invoice page has text, lines and a logo-free header. */
@@ -68,7 +71,7 @@ it('issues an invoice with its preview, refuses editing it, credits a copy, cred
 
   // Issue invoice… says its shortcut; Alt+I opens it with focus on the shipping.
   expect(await page.getByRole('button', { name: /^Issue invoice…/ }).textContent()).toBe('Issue invoice… Alt+I');
-  const firstPreview = waitForPreview(page, {});
+  const firstPreview = waitForPreview(page, {}, FIRST_RENDER);
   await page.keyboard.press('Alt+I');
   const dialog = page.getByRole('dialog', { name: `Issue an invoice for order ${order.number}` });
   await dialog.waitFor();
