@@ -152,37 +152,28 @@ export function formatAmount(value: string, currency: CurrencyCode, locale = 'en
   return numberFormat(locale, currencyExponent(currency)).format(value as unknown as number);
 }
 
-/** What goes before and after the figures, for a positive and a negative amount: ["CHF ", ""], ["CHF-", ""] in en-CH. */
-interface MoneyShape {
-  positive: [string, string];
-  negative: [string, string];
-}
-
 const NUMBER_PARTS = new Set(['integer', 'group', 'decimal', 'fraction']);
-const shapes = new Map<string, MoneyShape>();
-
-function around(parts: Intl.NumberFormatPart[], currency: CurrencyCode): [string, string] {
-  const first = parts.findIndex((p) => NUMBER_PARTS.has(p.type));
-  const last = parts.findLastIndex((p) => NUMBER_PARTS.has(p.type));
-  const text = (from: number, to: number) =>
-    parts
-      .slice(from, to)
-      .map((p) => (p.type === 'currency' ? currency : p.value))
-      .join('');
-  return [text(0, first), text(last + 1, parts.length)];
-}
+/** What goes before and after the figures, by locale and currency: ["CHF ", ""] in en-CH, ["", " CHF"] in fr-CH. */
+const shapes = new Map<string, [string, string]>();
 
 /**
  * Taken from the locale's pattern for "no currency" (XXX) with the code put in: the pattern
  * some locales keep for one currency (en-CH writes "CHF-1.00" but "-EUR 1.00") would again
  * give one screen two forms.
  */
-function moneyShape(locale: string, currency: CurrencyCode): MoneyShape {
+function moneyShape(locale: string, currency: CurrencyCode): [string, string] {
   const key = `${locale}|${currency}`;
   let shape = shapes.get(key);
   if (!shape) {
-    const format = new Intl.NumberFormat(locale, { style: 'currency', currency: 'XXX', currencyDisplay: 'code' });
-    shape = { positive: around(format.formatToParts(1), currency), negative: around(format.formatToParts(-1), currency) };
+    const parts = new Intl.NumberFormat(locale, { style: 'currency', currency: 'XXX', currencyDisplay: 'code' }).formatToParts(1);
+    const first = parts.findIndex((p) => NUMBER_PARTS.has(p.type));
+    const last = parts.findLastIndex((p) => NUMBER_PARTS.has(p.type));
+    const text = (from: number, to: number) =>
+      parts
+        .slice(from, to)
+        .map((p) => (p.type === 'currency' ? currency : p.value))
+        .join('');
+    shape = [text(0, first), text(last + 1, parts.length)];
     shapes.set(key, shape);
   }
   return shape;
@@ -190,14 +181,14 @@ function moneyShape(locale: string, currency: CurrencyCode): MoneyShape {
 
 /**
  * With the currency code always shown, where the locale puts it: "CHF 25'088.70" and
- * "EUR 35'764.65" (en-CH), "569,00 EUR" (fr-CH).
+ * "EUR 35'764.65" (en-CH), "569,00 EUR" (fr-CH); a negative amount keeps the code in the same
+ * place and its sign on the figures, as the locale writes any negative number ("EUR -72.00").
  * Intl's currency style is not used for the figures: some locales keep separate separators
  * per currency (en-CH groups EUR with "," but CHF with "'") or for money (fr-CH writes
  * "569.00 EUR" but "59,00"), which put two conventions side by side. It only says where the
- * code and the sign go; the figures are formatAmount's.
+ * code goes; the figures are formatAmount's.
  */
 export function formatMoney(value: string, currency: CurrencyCode, locale = 'en-CH'): string {
-  const negative = value.trimStart().startsWith('-');
-  const [before, after] = moneyShape(locale, currency)[negative ? 'negative' : 'positive'];
-  return `${before}${formatAmount(negative ? value.trimStart().slice(1) : value, currency, locale)}${after}`;
+  const [before, after] = moneyShape(locale, currency);
+  return `${before}${formatAmount(value, currency, locale)}${after}`;
 }
