@@ -152,12 +152,13 @@ export interface WriteTurn {
 }
 
 /**
- * Plans the job's rows in the worker and, when no row has a problem, writes them there in one
- * transaction once `turn` gives the word; the worker holds the write lock until it answers.
+ * Plans the job's rows in the worker and, when no row has a problem (or those may be skipped, as
+ * the clerk chose), writes them there in one transaction once `turn` gives the word; the worker
+ * holds the write lock until it answers.
  */
-export function commitImportInWorker(job: ImportJob, turn: WriteTurn): Promise<WriteOutcome> {
+export function commitImportInWorker(job: ImportJob, skipRowsWithProblems: boolean, turn: WriteTurn): Promise<WriteOutcome> {
   return queued(async () => {
-    const answer = await runJob(job.fileName, { commit: job }, (post, answered, abort) => {
+    const answer = await runJob(job.fileName, { commit: job, skipRowsWithProblems }, (post, answered, abort) => {
       turn
         .hold(() => {
           post({ write: turn.order() });

@@ -5,8 +5,9 @@
  *
  * Messages in, each with an id:
  * - { job }: plan; answered { ok, plan } (a preview).
- * - { commit }: plan; when no row has a problem, answered { ready } and the rows wait for
- *   { write } — the app's turn to write — then written and answered { ok, outcome }.
+ * - { commit, skipRowsWithProblems }: plan; when no row has a problem (or the clerk chose to
+ *   skip those and the others may go in), answered { ready } and the rows wait for { write } —
+ *   the app's turn to write — then written and answered { ok, outcome }.
  * A refusal a clerk can read is answered { ok: false, error }; anything else { ok: false, unexpected }.
  */
 import { parentPort } from 'node:worker_threads';
@@ -17,20 +18,22 @@ import { writeImport, type WriteOrder, type WriteOutcome } from './write-import'
 if (!parentPort) throw new Error('import-worker must run as a worker thread.');
 const port = parentPort;
 
-export type ImportWorkerRequest = { id: number } & ({ job: ImportJob } | { commit: ImportJob } | { write: WriteOrder });
+export type ImportWorkerRequest = { id: number } & ({ job: ImportJob } | { commit: ImportJob; skipRowsWithProblems: boolean } | { write: WriteOrder });
 
 /** The planned rows of each commit waiting for its turn to write. */
 const waiting = new Map<number, (order: WriteOrder) => void>();
 
-async function commit(id: number, job: ImportJob): Promise<{ outcome: WriteOutcome }> {
+async function commit(id: number, job: ImportJob, skipRowsWithProblems: boolean): Promise<{ outcome: WriteOutcome }> {
   const plan = await planImport({ ...job, purpose: 'commit' });
-  if (plan.report.problemCount > 0) return { outcome: { kind: 'problems', report: plan.report } };
+  const { report } = plan;
+  const skipping = skipRowsWithProblems && report.canSkipRowsWithProblems;
+  if (report.problemCount > 0 && !skipping) return { outcome: { kind: 'problems', report } };
   const order = await new Promise<WriteOrder>((resolve) => {
     waiting.set(id, resolve);
     port.postMessage({ id, ready: true });
   });
   waiting.delete(id);
-  return { outcome: writeImport(order, job, plan) };
+  return { outcome: writeImport(order, job, plan, skipping ? report.rowsWithProblemsCount : 0) };
 }
 
 function failure(id: number, error: unknown) {
@@ -52,7 +55,7 @@ port.on('message', (request: ImportWorkerRequest) => {
     waiting.get(id)?.(request.write);
     return;
   }
-  const work: Promise<{ plan: ImportPlan } | { outcome: WriteOutcome }> = 'commit' in request ? commit(id, request.commit) : planImport(request.job).then((plan) => ({ plan }));
+  const work: Promise<{ plan: ImportPlan } | { outcome: WriteOutcome }> = 'commit' in request ? commit(id, request.commit, request.skipRowsWithProblems) : planImport(request.job).then((plan) => ({ plan }));
   work.then(
     (answer) => port.postMessage({ id, ok: true, ...answer }),
     (error: unknown) => port.postMessage(failure(id, error)),

@@ -1,10 +1,11 @@
 /**
  * transfer.preview and transfer.commit. Both read the file and judge every row the same
  * way (with the API's own schemas), in a worker thread (import-worker-client.ts), so the app
- * keeps answering while a large file is read. Commit writes only when no row has a problem,
- * and then writes every row in one transaction, so an import is all or nothing — in the same
- * worker, on its own connection (write-import.ts), while the app's reads go on and its writes
- * wait their turn without blocking (db/write-gate.ts).
+ * keeps answering while a large file is read. Commit writes only when no row has a problem (or,
+ * when the clerk chose to skip the rows with problems, every other row), in one transaction,
+ * so an import is all (of what was chosen) or nothing — in the same worker, on its own
+ * connection (write-import.ts), while the app's reads go on and its writes wait their turn
+ * without blocking (db/write-gate.ts).
  */
 import path from 'node:path';
 import type { z } from 'zod';
@@ -54,24 +55,33 @@ export async function previewImport(ctx: ServiceContext, input: ImportInput): Pr
   return (await planImportInWorker(job(input, takeSnapshot(ctx, input.kind), 'preview'))).report;
 }
 
-/** Writes every row in one transaction, or nothing at all when any row has a problem. */
+/**
+ * Writes every row in one transaction, or nothing at all when any row has a problem — unless
+ * the clerk chose to skip the rows with problems, when every other row is written.
+ */
 export async function commitImport(ctx: StagedWriteContext, input: ImportInput): Promise<ImportCommitResult> {
   if (ctx.db.memory) throw new Error('Order Desk: an import is written by a worker on its own connection, so it needs a database file.');
   for (let attempt = 1; attempt <= PLAN_ATTEMPTS; attempt++) {
     const snapshot = takeSnapshot(ctx, input.kind);
-    const outcome = await commitImportInWorker(job(input, snapshot, 'commit'), {
+    const outcome = await commitImportInWorker(job(input, snapshot, 'commit'), input.skipRowsWithProblems === true, {
       hold: (write) => holdingWriteLock(ctx, write),
       order: () => ({ file: path.resolve(ctx.db.name), nativeBinding: backupNativeBinding(), actor: ctx.actor, at: ctx.now().toISOString(), mark: snapshot.mark }),
     });
     switch (outcome.kind) {
       case 'problems':
-        return { written: false, created: 0, updated: 0, report: outcome.report };
+        return { written: false, created: 0, updated: 0, skipped: 0, report: outcome.report };
       case 'written':
-        return { written: true, created: outcome.report.toCreate, updated: outcome.report.toUpdate, report: outcome.report };
+        return { written: true, created: outcome.report.toCreate, updated: outcome.report.toUpdate, skipped: outcome.skipped, report: outcome.report };
       case 'refused': {
         // Something the preview could not foresee (e.g. a clash between two new rows): nothing was written.
         const { report, problem } = outcome;
-        return { written: false, created: 0, updated: 0, report: { ...report, problems: [problem], problemCount: 1, validRows: report.validRows - 1 } };
+        return {
+          written: false,
+          created: 0,
+          updated: 0,
+          skipped: 0,
+          report: { ...report, problems: [problem], problemCount: 1, validRows: report.validRows - 1, canSkipRowsWithProblems: false },
+        };
       }
       case 'stale':
         // Someone changed what the rows were matched against while the file was read: plan again on the new data.

@@ -30,9 +30,10 @@ export interface WriteOrder {
 }
 
 export type WriteOutcome =
-  /** A row has a problem: nothing was written, and the report says which. */
+  /** A row has a problem (and the clerk did not choose to skip such rows): nothing was written, and the report says which. */
   | { kind: 'problems'; report: ImportReport }
-  | { kind: 'written'; report: ImportReport }
+  /** Every row without a problem was written; `skipped` rows with problems were left out, as the clerk chose. */
+  | { kind: 'written'; report: ImportReport; skipped: number }
   /** What the rows were matched against changed after it was read: nothing was written; plan again. */
   | { kind: 'stale' }
   /** Writing a row was refused for a reason planning could not foresee (e.g. a clash between two new rows): nothing was written. */
@@ -45,7 +46,7 @@ function changedSince(ctx: WriteContext, kind: ImportKind, mark: number): boolea
   return statement(ctx, 'SELECT 1 FROM audit_log WHERE id > ? AND entity = ? LIMIT 1').get(mark, DEPENDS_ON[kind]) !== undefined;
 }
 
-export function writeImport(order: WriteOrder, job: { kind: ImportKind; fileName: string }, { report, writes }: ImportPlan): WriteOutcome {
+export function writeImport(order: WriteOrder, job: { kind: ImportKind; fileName: string }, { report, writes }: ImportPlan, skipped: number): WriteOutcome {
   const db = openConnection(order.file, { nativeBinding: order.nativeBinding, fileMustExist: true });
   try {
     // The app brought the schema up to date when it opened the file; another version means another file.
@@ -61,8 +62,8 @@ export function writeImport(order: WriteOrder, job: { kind: ImportKind; fileName
           current = row;
           applyRow(w, write);
         }
-        audit(w, 'import', null, job.kind, null, { fileName: job.fileName, created: report.toCreate, updated: report.toUpdate, rows: writes.length });
-        return { kind: 'written', report };
+        audit(w, 'import', null, job.kind, null, { fileName: job.fileName, created: report.toCreate, updated: report.toUpdate, rows: writes.length, skipped });
+        return { kind: 'written', report, skipped };
       });
     } catch (error) {
       if (!(error instanceof DomainError) || current === undefined) throw error;

@@ -14,7 +14,7 @@ import { bundleElectron } from '../../build/bundle-electron.mjs';
 import { METHOD_NAMES } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/csp';
 import { execFileSync } from 'node:child_process';
-import { bundledRenderWorker, createInvoiceRenderer } from '../../db/documents/render-pool';
+import { bundledRenderWorker, createDocumentRenderer } from '../../db/documents/render-pool';
 import { tempDir } from '../support/test-db';
 import { sampleInvoice, sampleLines } from '../support/invoice-fixtures';
 
@@ -341,7 +341,7 @@ describe('the bundled invoice PDF worker', () => {
     fs.symlinkSync(path.resolve(import.meta.dirname, '../../node_modules'), path.join(app, 'node_modules'), 'dir');
     const location = bundledRenderWorker(path.join(app, 'dist', 'electron'));
     expect(fs.existsSync(location.script)).toBe(true);
-    const renderer = createInvoiceRenderer(location);
+    const renderer = createDocumentRenderer(location);
     try {
       const pdf = await renderer.render(sampleInvoice({ lines: sampleLines(2) }));
       const file = path.join(app, 'invoice.pdf');
