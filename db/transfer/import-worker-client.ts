@@ -64,12 +64,12 @@ function discard(stopped: Worker): void {
   if (worker) void worker.then((w) => w === stopped && (worker = null));
 }
 
+type OnReady = (post: (request: Request) => void, answered: Promise<unknown>, abort: (error: unknown) => void) => void;
+
 /**
  * Sends one request and resolves with its answer. A commit's worker says when its rows are
  * planned ({ ready }): `onReady` then sends it the order to write, and gets the answer to wait for.
  */
-type OnReady = (post: (request: Request) => void, answered: Promise<unknown>, abort: (error: unknown) => void) => void;
-
 async function runJob(fileName: string, request: Request, onReady?: OnReady): Promise<Answer> {
   clearTimeout(idleTimer);
   const running = await currentWorker();
