@@ -1,7 +1,8 @@
 import type { Db } from './connection';
 import { fixedUser, type SessionUser } from './session-user';
 import type { DocumentRenderer } from './documents/render-pool';
-import { utcIsoDate } from '../shared/domain/dates';
+import { businessDay, DEFAULT_TIME_ZONE } from '../shared/domain/calendar';
+import { statement } from './statements';
 
 /** What every service needs: the database, who is acting (for the audit log) and the clock. */
 export interface ServiceContext {
@@ -33,7 +34,18 @@ export function timestamp(ctx: ServiceContext): string {
   return ctx.now().toISOString();
 }
 
-/** Today as YYYY-MM-DD by the service clock: the day dates typed by a clerk are checked against. */
+/** The unit's time zone from Settings, read on every call so a change takes effect at once (one indexed row). */
+export function unitTimeZone(ctx: ServiceContext): string {
+  const row = statement(ctx, "SELECT value FROM settings WHERE key = 'timeZone'").get() as { value: string } | undefined;
+  const zone: unknown = row ? JSON.parse(row.value) : undefined;
+  return typeof zone === 'string' ? zone : DEFAULT_TIME_ZONE;
+}
+
+/**
+ * Today as YYYY-MM-DD: the service clock's date in the unit's time zone, the same day the
+ * screens fill in (shared/domain/calendar.ts). Dates typed by a clerk are checked against it, and
+ * it decides which month is current for closing and reports.
+ */
 export function today(ctx: ServiceContext): string {
-  return utcIsoDate(ctx.now());
+  return businessDay(ctx.now(), unitTimeZone(ctx));
 }

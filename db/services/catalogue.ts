@@ -2,12 +2,11 @@ import type { z } from 'zod';
 import { DomainError } from '../../shared/api/errors';
 import type { PriceInput, PublicationInput } from '../../shared/contract/catalogue';
 import type { PriceHistoryEntry, PriceInForce, Publication } from '../../shared/contract/types';
-import { localIsoDate } from '../../shared/domain/dates';
 import { normalizeIsbn } from '../../shared/domain/isbn';
 import type { PublicationFormat } from '../../shared/domain/vocabulary';
 import type { CurrencyCode } from '../../shared/money/currencies';
 import { fromMinorUnits, toMinorUnits } from '../../shared/money/money';
-import { timestamp, type ServiceContext } from '../context';
+import { timestamp, today, type ServiceContext } from '../context';
 import { audit } from './audit';
 
 interface PublicationRow {
@@ -75,7 +74,7 @@ export function listPublications(
   ctx: ServiceContext,
   input: { includeRetired: boolean; asOf?: string | undefined },
 ): { publications: Publication[]; upcoming: PriceHistoryEntry[] } {
-  const asOf = input.asOf ?? localIsoDate(ctx.now());
+  const asOf = input.asOf ?? today(ctx);
   const rows = ctx.db
     .prepare(`SELECT * FROM publications ${input.includeRetired ? '' : 'WHERE active = 1'} ORDER BY title COLLATE NOCASE`)
     .all() as PublicationRow[];
@@ -95,7 +94,7 @@ function toHistoryEntry(r: PriceRow): PriceHistoryEntry {
 export function getPublication(ctx: ServiceContext, id: number, asOf?: string): Publication {
   const row = ctx.db.prepare('SELECT * FROM publications WHERE id = ?').get(id) as PublicationRow | undefined;
   if (!row) throw new DomainError('not_found', `Publication ${id} does not exist.`, 'publicationId');
-  const prices = pricesInForce(ctx, asOf ?? localIsoDate(ctx.now()), id);
+  const prices = pricesInForce(ctx, asOf ?? today(ctx), id);
   return toPublication(row, prices.get(id) ?? {});
 }
 
@@ -156,7 +155,7 @@ function assertIsbnFree(ctx: ServiceContext, isbn: string, field: 'isbn' | 'eisb
 
 export function setPrice(ctx: ServiceContext, input: z.output<typeof PriceInput>): { publication: Publication } {
   return ctx.db.transaction(() => {
-    const validFrom = input.validFrom ?? localIsoDate(ctx.now());
+    const validFrom = input.validFrom ?? today(ctx);
     getPublication(ctx, input.publicationId);
     const minor = toMinorUnits(input.unitPrice, input.currency);
     const before = ctx.db
@@ -190,7 +189,7 @@ export function cancelScheduledPrice(ctx: ServiceContext, priceId: number): { pu
   return ctx.db.transaction(() => {
     const row = ctx.db.prepare('SELECT * FROM prices WHERE id = ?').get(priceId) as PriceRow | undefined;
     if (!row) throw new DomainError('not_found', `Price ${priceId} does not exist.`, 'priceId');
-    if (row.valid_from <= localIsoDate(ctx.now())) {
+    if (row.valid_from <= today(ctx)) {
       throw new DomainError('conflict', `This price has been in force since ${row.valid_from} and is kept as history; set a new price instead.`, 'priceId');
     }
     ctx.db.prepare('DELETE FROM prices WHERE id = ?').run(priceId);

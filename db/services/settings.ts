@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { DomainError } from '../../shared/api/errors';
 import type { SettingsPatch } from '../../shared/contract/settings';
 import type { Settings } from '../../shared/contract/types';
+import { DEFAULT_TIME_ZONE } from '../../shared/domain/calendar';
 import { findStaffName } from '../../shared/domain/staff';
 import { DEFAULT_SETTINGS } from '../migrations/0002_seed_catalogue';
 import { DEFAULT_ISSUER } from '../migrations/0006_invoices_and_credit_notes';
@@ -13,11 +14,12 @@ import { audit } from './audit';
  * its default. No bank account is invented: the unit enters its own, and issuing an invoice in a
  * currency without one is refused with a message that points here.
  */
-const LATER_DEFAULTS: Pick<Settings, 'issuer' | 'staff' | 'bankAccounts' | 'paymentTermsDays'> = {
+const LATER_DEFAULTS: Pick<Settings, 'issuer' | 'staff' | 'bankAccounts' | 'paymentTermsDays' | 'timeZone'> = {
   issuer: DEFAULT_ISSUER,
   staff: [],
   bankAccounts: [],
   paymentTermsDays: 30,
+  timeZone: DEFAULT_TIME_ZONE,
 };
 
 export function getSettings(ctx: ServiceContext): { settings: Settings } {

@@ -6,10 +6,9 @@ import type { z } from 'zod';
 import { PriceInput } from '../../shared/contract/catalogue';
 import type { Publication } from '../../shared/contract/types';
 import { normalizeIsbn } from '../../shared/domain/isbn';
-import { localIsoDate } from '../../shared/domain/dates';
 import { CURRENCY_CODES } from '../../shared/money/currencies';
 import { compareAmounts } from '../../shared/money/money';
-import type { ServiceContext } from '../context';
+import { today, type ServiceContext } from '../context';
 import { setPrice } from '../services/catalogue';
 import { amountText, schemaProblems, type PlannedRow, type RowCells } from './plan-common';
 
@@ -30,10 +29,10 @@ export function pricesFromColumns(cells: RowCells, publicationId: number, validF
 
 /** Skips prices equal to the one already in force, so re-importing an export adds no history. */
 export function changedPrices(ctx: ServiceContext, publication: Publication | undefined, prices: ParsedPrice[]): ParsedPrice[] {
-  const today = localIsoDate(ctx.now());
+  const day = today(ctx);
   return prices.filter((p) => {
     const current = publication?.prices[p.currency];
-    const sameDay = (p.validFrom ?? today) <= today;
+    const sameDay = (p.validFrom ?? day) <= day;
     return !(current && sameDay && compareAmounts(current.unitPrice, p.unitPrice) === 0);
   });
 }
@@ -102,7 +101,7 @@ export function planPriceRow(ctx: ServiceContext, index: PublicationIndex, row: 
     else seen.set(key, row);
   }
 
-  const values: Record<string, string> = { isbn, title: publication?.title ?? title, validFrom: validFrom ?? localIsoDate(ctx.now()) };
+  const values: Record<string, string> = { isbn, title: publication?.title ?? title, validFrom: validFrom ?? today(ctx) };
   for (const p of prices) values[`price${p.currency}`] = p.unitPrice;
   const planned: PlannedRow = { row, action: 'update', values, problems, ...(publication ? { matches: publication.title } : {}) };
   if (publication && problems.length === 0) {

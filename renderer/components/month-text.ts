@@ -3,7 +3,6 @@
  * The value is always "YYYY-MM" (what the API filters by); the text shown is the month's name in
  * the settings locale. Pure, so the parsing is tested without a browser.
  */
-import { stepMonth } from '../../shared/domain/months';
 import { foldForMatch } from '../../shared/domain/text';
 
 export type MonthParse = { ok: true; month: string } | { ok: false; message: string };
@@ -50,9 +49,6 @@ export function formatMonth(month: string, locale: string): string {
   if (!m) return month;
   return formatsFor(locale).monthYear.format(firstOf(Number(m[1]), Number(m[2])));
 }
-
-// Month arithmetic is shared with the services (month closing); the screens keep importing it from here.
-export { stepMonth };
 
 /** Every name a month goes by, folded: long and short names in the locale and in English ("nov.", "novembre", "november"). */
 function monthNames(locale: string): string[][] {

@@ -139,6 +139,8 @@ export interface Settings {
   backup: { keep: number; folder: string };
   /** Who may be named as working; a fresh database starts with none. */
   staff: string[];
+  /** The unit's time zone (IANA name): it decides which day "today" is, for every date filled in, checked or reported. */
+  timeZone: string;
 }
 
 /** Who is working in this process, and whether the app must ask before anything else. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { localIsoDate } from '../../shared/domain/dates';
+import { unitDay } from '../support/unit-day';
 import { launchBrowser, screenshot } from '../support/browser';
 import { call } from '../support/test-db';
 import { startWebApp, type RunningWebApp } from '../support/web-app';
@@ -23,7 +23,7 @@ afterAll(async () => {
   await web?.stop();
 });
 
-async function createOrder(currency: 'CHF' | 'EUR' | 'USD', unitPrice: string, customer = { name: 'Institut Bonvin', email: 'compta@bonvin.example', country: 'CH', city: 'Genève' }, receivedOn = localIsoDate()) {
+async function createOrder(currency: 'CHF' | 'EUR' | 'USD', unitPrice: string, customer = { name: 'Institut Bonvin', email: 'compta@bonvin.example', country: 'CH', city: 'Genève' }, receivedOn = unitDay()) {
   const { publications } = await call(web.app, 'catalogue.list', {});
   const { order } = await call(web.app, 'orders.create', {
     customer: { ...customer, address: 'Rue du Rhône 1', postalCode: '1204' },
@@ -64,7 +64,7 @@ it('records a check, then a short bank transfer and writes the bank fees off, by
   await dialog.waitFor();
   expect(await dialog.getByLabel('Method').inputValue()).toBe('check');
   expect(await dialog.getByLabel('Amount (CHF)').inputValue()).toBe('123.45');
-  expect(await dialog.getByLabel('Date received').inputValue()).toBe(localIsoDate());
+  expect(await dialog.getByLabel('Date received').inputValue()).toBe(unitDay());
   await page.keyboard.press('Tab');
   await retype(page, '100.00');
   await tabTo(page, /^Check number$/); // past the date received, today
@@ -129,7 +129,7 @@ it('moves an overpayment to another order of the customer, reverses it, refunds 
   const over = await createOrder('EUR', '50.00', customer);
   const next = await createOrder('EUR', '30.00', customer);
   await createOrder('CHF', '30.00', customer); // another currency: never offered
-  await call(web.app, 'payments.record', { orderId: over.id, method: 'bank_transfer', receivedOn: localIsoDate(), amount: '80.00', transfer: { bankReference: 'NG-1' } });
+  await call(web.app, 'payments.record', { orderId: over.id, method: 'bank_transfer', receivedOn: unitDay(), amount: '80.00', transfer: { bankReference: 'NG-1' } });
   const page = await browser.newPage();
   await openOrder(page, over.id);
   const panel = page.getByRole('region', { name: 'Payments' });

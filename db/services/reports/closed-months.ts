@@ -6,7 +6,8 @@
 import { DomainError } from '../../../shared/api/errors';
 import type { ServiceContext } from '../../context';
 import { statement } from '../../statements';
-import { monthLabel, monthOf } from './period';
+import { monthOf } from '../../../shared/domain/calendar';
+import { monthLabel } from './period';
 
 export interface OpenClosing {
   id: number;

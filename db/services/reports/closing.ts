@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { DomainError } from '../../../shared/api/errors';
-import { monthEnd } from '../../../shared/domain/month-closing';
+import { monthEnd } from '../../../shared/domain/calendar';
 import type { CloseMonthInput, ClosedMonthRow, ClosedMonthsInput, MonthClosing, MonthlyReport, ReopenMonthInput, ReportClosingStamp, ReportFormat } from '../../../shared/contract/reports';
 import { timestamp, today, type ServiceContext } from '../../context';
 import { statement } from '../../statements';

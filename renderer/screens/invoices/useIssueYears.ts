@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import { yearOf } from '../../../shared/domain/calendar';
 import { orderDesk } from '../../api/client';
+import { useUnitToday } from '../../state/business-day';
 
 /**
  * The calendar years that have documents, newest first: this year back to the year of the
@@ -14,13 +16,13 @@ export function useIssueYears(): number[] {
       if (!all.ok || all.value.total === 0 || !live) return;
       const last = await orderDesk().invoices.list({ limit: 1, offset: all.value.total - 1 });
       const issuedOn = last.ok ? last.value.rows[0]?.issuedOn : undefined;
-      if (issuedOn && live) setOldest(Number(issuedOn.slice(0, 4)));
+      if (issuedOn && live) setOldest(yearOf(issuedOn));
     })();
     return () => {
       live = false;
     };
   }, []);
-  const thisYear = new Date().getFullYear();
+  const thisYear = yearOf(useUnitToday());
   const from = Math.min(oldest ?? thisYear, thisYear);
   return Array.from({ length: thisYear - from + 1 }, (_, i) => thisYear - i);
 }

@@ -14,7 +14,9 @@ import { RatesForm } from './RatesForm';
 import { ReportExports } from './ReportExports';
 import { TitlesSection } from './TitlesSection';
 import { TopSection } from './TopSection';
-import { lastMonth, periodName } from './report-text';
+import { periodName } from './report-text';
+import { previousMonth } from '../../../shared/domain/calendar';
+import { unitToday } from '../../state/business-day';
 import './reports.css';
 
 const periodKey = (p: PeriodInput) => ('month' in p ? p.month : `${p.from}..${p.to}`);
@@ -46,7 +48,7 @@ function useReport(period: PeriodInput) {
 /** Monthly reports: the figures of a month (or any range of days) as tables and charts, its exchange rates, its closing, and its files. */
 export function ReportsScreen() {
   const locale = useLocale();
-  const [period, setPeriod] = useState<PeriodInput>(() => ({ month: lastMonth() }));
+  const [period, setPeriod] = useState<PeriodInput>(() => ({ month: previousMonth(unitToday()) }));
   const { report, error, loading, reload } = useReport(period);
   const month = 'month' in period ? period.month : null;
 

@@ -3,7 +3,7 @@ import type { ExchangeRates, ReportPeriod } from '../../../shared/contract/repor
 import { CURRENCY_CODES, type CurrencyCode } from '../../../shared/money/currencies';
 import { PAYMENT_METHOD_LABELS, RECEIVED_VIA_LABELS, type PaymentMethod, type ReceivedVia } from '../../../shared/domain/vocabulary';
 import { formatDate } from '../../format/dates';
-import { formatMonth, stepMonth } from '../../components/month-text';
+import { formatMonth } from '../../components/month-text';
 
 export function channelLabel(key: ReceivedVia): string {
   return RECEIVED_VIA_LABELS[key] ?? key;
@@ -11,12 +11,6 @@ export function channelLabel(key: ReceivedVia): string {
 
 export function methodLabel(key: PaymentMethod | 'none'): string {
   return key === 'none' ? 'Not given' : (PAYMENT_METHOD_LABELS[key] ?? key);
-}
-
-/** The month before the one `today` falls in: the month a report is usually made for. */
-export function lastMonth(today = new Date()): string {
-  const month = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}`;
-  return stepMonth(month, -1);
 }
 
 /** "November 2026", or "1 Nov 2026 – 15 Dec 2026" for a range of days. */

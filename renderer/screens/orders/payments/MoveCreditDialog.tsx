@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ApplyCreditInput, type CreditMoveResult } from '../../../../shared/contract/payments';
 import type { Order, OrderSummary } from '../../../../shared/contract/types';
-import { localIsoDate } from '../../../../shared/domain/dates';
+import { unitToday } from '../../../state/business-day';
 import { isAllowed } from '../../../../shared/domain/order-rules';
 import { compareAmounts, formatMoney, negateAmount } from '../../../../shared/money/money';
 import { orderDesk } from '../../../api/client';
@@ -37,7 +37,7 @@ export function MoveCreditDialog({ order, balance, onDone, onCancel }: Props) {
   const credit = negateAmount(balance, order.currency);
   const [targets, setTargets] = useState<OrderSummary[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [f, setF] = useState({ toOrderId: '', amount: credit, movedOn: localIsoDate() });
+  const [f, setF] = useState({ toOrderId: '', amount: credit, movedOn: unitToday() });
 
   useEffect(() => {
     if (order.customerId === null) return;
