@@ -14,7 +14,10 @@ import { IssuerAddressFields } from './IssuerAddressFields';
 
 type Errors = Record<string, string>;
 
-/** Issuer details printed on invoices, display locale, default currency, staff names and backups. */
+/** The names the browser knows, offered as the clerk types; the service checks the one saved. */
+const TIME_ZONE_NAMES = Intl.supportedValuesOf('timeZone');
+
+/** Issuer details printed on invoices, display locale, the unit's time zone, default currency, staff names and backups. */
 export function SettingsScreen() {
   const loaded = useSettings((s) => s.settings);
   if (!loaded) {
@@ -81,6 +84,18 @@ function SettingsForm({ initial }: { initial: Settings }) {
           <legend>Display and defaults</legend>
           <Field label="Locale for numbers and dates" error={errors.locale} hint="For example en-CH, fr-CH, de-CH.">
             {(props) => <input {...props} value={draft.locale} onChange={(e) => setDraft({ ...draft, locale: e.target.value })} />}
+          </Field>
+          <Field label="Time zone of the unit" error={errors.timeZone} hint="Decides which day “today” is for every date filled in, checked and reported, on every computer. For example Europe/Zurich.">
+            {(props) => (
+              <>
+                <input {...props} list="time-zone-names" autoComplete="off" value={draft.timeZone} onChange={(e) => setDraft({ ...draft, timeZone: e.target.value })} />
+                <datalist id="time-zone-names">
+                  {TIME_ZONE_NAMES.map((name) => (
+                    <option key={name} value={name} />
+                  ))}
+                </datalist>
+              </>
+            )}
           </Field>
           <Field label="Default currency" error={errors.defaultCurrency}>
             {(props) => (
