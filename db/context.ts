@@ -47,5 +47,10 @@ export function unitTimeZone(ctx: ServiceContext): string {
  * it decides which month is current for closing and reports.
  */
 export function today(ctx: ServiceContext): string {
-  return businessDay(ctx.now(), unitTimeZone(ctx));
+  return unitDayOf(ctx, ctx.now());
+}
+
+/** The unit's day a moment fell on, e.g. the day a stored timestamp (ISO text) was taken. */
+export function unitDayOf(ctx: ServiceContext, at: Date | string): string {
+  return businessDay(typeof at === 'string' ? new Date(at) : at, unitTimeZone(ctx));
 }

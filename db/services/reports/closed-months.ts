@@ -4,7 +4,7 @@
  * process a moment earlier is seen (the closing takes the write lock to store itself).
  */
 import { DomainError } from '../../../shared/api/errors';
-import type { ServiceContext } from '../../context';
+import { unitDayOf, type ServiceContext } from '../../context';
 import { statement } from '../../statements';
 import { monthOf } from '../../../shared/domain/calendar';
 import { monthLabel } from './period';
@@ -43,7 +43,7 @@ export function assertOpenDate(ctx: ServiceContext, date: string, field: string,
 export function assertMonthOpen(ctx: ServiceContext, month: string, field: string, what: string): void {
   const closing = currentClosing(ctx, month);
   if (closing) {
-    throw new DomainError('conflict', `${what} of ${monthLabel(month)} cannot change: the month was closed on ${closing.closed_at.slice(0, 10)} by ${closing.closed_by}. Reopen it first.`, field);
+    throw new DomainError('conflict', `${what} of ${monthLabel(month)} cannot change: the month was closed on ${unitDayOf(ctx, closing.closed_at)} by ${closing.closed_by}. Reopen it first.`, field);
   }
 }
 

@@ -15,7 +15,7 @@ import type { z } from 'zod';
 import { DomainError } from '../../../shared/api/errors';
 import { monthEnd } from '../../../shared/domain/calendar';
 import type { CloseMonthInput, ClosedMonthRow, ClosedMonthsInput, MonthClosing, MonthlyReport, ReopenMonthInput, ReportClosingStamp, ReportFormat } from '../../../shared/contract/reports';
-import { timestamp, today, type ServiceContext } from '../../context';
+import { timestamp, today, unitDayOf, type ServiceContext } from '../../context';
 import { statement } from '../../statements';
 import { audit } from '../audit';
 import { currentClosing, monthEntityId } from './closed-months';
@@ -63,7 +63,7 @@ const CLOSING_COLUMNS = 'id, month, version, closed_at, closed_by, value_sha256,
 function refuseClosed(ctx: ServiceContext, month: string): void {
   const closing = currentClosing(ctx, month);
   if (closing) {
-    throw new DomainError('conflict', `${monthLabel(month)} is already closed (on ${closing.closed_at.slice(0, 10)} by ${closing.closed_by}). Reopen it first to close it again.`, 'month');
+    throw new DomainError('conflict', `${monthLabel(month)} is already closed (on ${unitDayOf(ctx, closing.closed_at)} by ${closing.closed_by}). Reopen it first to close it again.`, 'month');
   }
 }
 
