@@ -1,8 +1,8 @@
 import type { Db } from './connection';
 import { fixedUser, type SessionUser } from './session-user';
 import type { DocumentRenderer } from './documents/render-pool';
-import { businessDay, DEFAULT_TIME_ZONE } from '../shared/domain/calendar';
-import { statement } from './statements';
+import { businessDay } from '../shared/domain/calendar';
+import { unitTimeZone } from './business-calendar';
 
 /** What every service needs: the database, who is acting (for the audit log) and the clock. */
 export interface ServiceContext {
@@ -32,13 +32,6 @@ export function createContext(db: Db, user: string | SessionUser, now: () => Dat
 
 export function timestamp(ctx: ServiceContext): string {
   return ctx.now().toISOString();
-}
-
-/** The unit's time zone from Settings, read on every call so a change takes effect at once (one indexed row). */
-export function unitTimeZone(ctx: ServiceContext): string {
-  const row = statement(ctx, "SELECT value FROM settings WHERE key = 'timeZone'").get() as { value: string } | undefined;
-  const zone: unknown = row ? JSON.parse(row.value) : undefined;
-  return typeof zone === 'string' ? zone : DEFAULT_TIME_ZONE;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { CurrencyCode } from '../../shared/money/currencies';
 import { fromMinorUnits, toMinorUnits } from '../../shared/money/money';
 import { timestamp, today, type ServiceContext } from '../context';
 import { audit } from './audit';
+import { checkDate } from './date-check';
 
 interface PublicationRow {
   id: number;
@@ -155,7 +156,7 @@ function assertIsbnFree(ctx: ServiceContext, isbn: string, field: 'isbn' | 'eisb
 
 export function setPrice(ctx: ServiceContext, input: z.output<typeof PriceInput>): { publication: Publication } {
   return ctx.db.transaction(() => {
-    const validFrom = input.validFrom ?? today(ctx);
+    const validFrom = checkDate(ctx, input.validFrom ?? today(ctx), { field: 'validFrom', label: 'Valid from', futureAllowed: true, closedMonthAllowed: true });
     getPublication(ctx, input.publicationId);
     const minor = toMinorUnits(input.unitPrice, input.currency);
     const before = ctx.db

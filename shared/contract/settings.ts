@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { cleanedString, countryCode, enumOf, optionalEmail, optionalText, requiredText, wholeNumber } from './fields';
+import { cleanedString, countryCode, enumOf, isoDate, optionalEmail, optionalText, requiredText, wholeNumber } from './fields';
 import { CURRENCY_CODES } from '../money/currencies';
 import { bankAccountProblems, normaliseIban } from '../domain/bank-accounts';
 import { STAFF_NAME_MAX, sameStaffName } from '../domain/staff';
@@ -92,6 +92,7 @@ export const SettingsPatch = z.object({
   backup: z.object({ keep: wholeNumber('Backups to keep', 1, 365), folder: optionalText('Backup folder', 1000) }).optional(),
   staff: StaffList.optional(),
   timeZone: TimeZone.optional(),
+  firstBusinessDay: isoDate('First day of business').optional(),
 });
 
 export const settingsMethods = {

@@ -73,3 +73,35 @@ describe("the unit's business day in the services", () => {
     expect(closing.month).toBe('2026-11');
   });
 });
+
+describe('dates a typo put out of reach', () => {
+  it('refuses an order received in the future, naming the field, and takes one received today', async () => {
+    expect(await refused('orders.create', { customer: { name: 'Late Library', country: 'CH' }, currency: 'CHF', receivedVia: 'mail', receivedOn: '2099-01-01', lines: [{ title: 'Atlas', quantity: 1, unitPrice: '1.00' }] })).toMatchObject({
+      code: 'invalid_input',
+      field: 'receivedOn',
+      message: 'Date received cannot be in the future.',
+    });
+    const today = await order('2026-12-07');
+    expect(await refused('orders.update', { id: today.id, currency: 'CHF', receivedVia: 'mail', receivedOn: '2026-12-08', customer: { name: 'Bibliothèque de Genève', country: 'CH' }, lines: [{ title: 'Atlas', quantity: 1, unitPrice: '1.00' }] })).toMatchObject({ field: 'receivedOn', message: 'Date received cannot be in the future.' });
+  });
+
+  it("refuses dates before the unit's first day of business (2000-01-01 by default, or as set), naming the field", async () => {
+    const before2000 = "cannot be before the unit's first day of business (2000-01-01, in Settings).";
+    expect(await refused('orders.create', { customer: { name: 'Old Library', country: 'CH' }, currency: 'CHF', receivedVia: 'mail', receivedOn: '1901-01-01', lines: [{ title: 'Atlas', quantity: 1, unitPrice: '1.00' }] })).toMatchObject({ field: 'receivedOn', message: `Date received ${before2000}` });
+    const { publications } = await call(app, 'catalogue.list', {});
+    const publicationId = publications[0].id;
+    expect(await refused('prices.set', { publicationId, currency: 'CHF', unitPrice: '20.00', validFrom: '1900-01-01' })).toMatchObject({ field: 'validFrom', message: `Valid from ${before2000}` });
+    // A price can still be scheduled ahead.
+    await call(app, 'prices.set', { publicationId, currency: 'CHF', unitPrice: '21.00', validFrom: '2027-01-01' });
+
+    await call(app, 'settings.set', { firstBusinessDay: '2026-03-01' });
+    expect((await call(app, 'settings.get', {})).settings.firstBusinessDay).toBe('2026-03-01');
+    const since = "cannot be before the unit's first day of business (2026-03-01, in Settings).";
+    expect(await refused('orders.create', { customer: { name: 'Old Library', country: 'CH' }, currency: 'CHF', receivedVia: 'mail', receivedOn: '2026-02-27', lines: [{ title: 'Atlas', quantity: 1, unitPrice: '1.00' }] })).toMatchObject({ field: 'receivedOn', message: `Date received ${since}` });
+    expect(await refused('reports.setRates', { month: '2026-02', reportingCurrency: 'CHF', rates: { EUR: '0.94' } })).toMatchObject({ field: 'month', message: `The month of the exchange rates ${since}` });
+    await call(app, 'reports.setRates', { month: '2026-03', reportingCurrency: 'CHF', rates: { EUR: '0.94' } });
+    const o = await order('2026-03-01');
+    expect(await refused('payments.record', { orderId: o.id, method: 'check', receivedOn: '2026-02-28', amount: '1.00' })).toMatchObject({ field: 'receivedOn', message: `Date received ${since}` });
+    expect(await refused('settings.set', { firstBusinessDay: '2026-12-08' })).toMatchObject({ field: 'firstBusinessDay', message: 'First day of business cannot be in the future.' });
+  });
+});

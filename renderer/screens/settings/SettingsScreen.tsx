@@ -97,6 +97,9 @@ function SettingsForm({ initial }: { initial: Settings }) {
               </>
             )}
           </Field>
+          <Field label="First day of business" error={errors.firstBusinessDay} hint="Nothing can be dated before it, so a mistyped year is caught.">
+            {(props) => <input {...props} type="date" value={draft.firstBusinessDay} onChange={(e) => setDraft({ ...draft, firstBusinessDay: e.target.value })} />}
+          </Field>
           <Field label="Default currency" error={errors.defaultCurrency}>
             {(props) => (
               <select {...props} value={draft.defaultCurrency} onChange={(e) => setDraft({ ...draft, defaultCurrency: e.target.value as Settings['defaultCurrency'] })}>
