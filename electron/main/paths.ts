@@ -12,11 +12,20 @@ export interface AppPaths {
   setPath(name: 'userData', value: string): void;
   getAppPath(): string;
   isPackaged: boolean;
+  commandLine: { getSwitchValue(name: string): string };
 }
 
+/**
+ * Chromium's own switch, honoured so that `--user-data-dir=PATH` runs Order Desk on another folder
+ * (database, backups, window state, the remembered clerk): the smoke test's scratch folder, or a
+ * training desk beside the real one. Without it the pinned folder below is used.
+ */
+export const USER_DATA_DIR_SWITCH = 'user-data-dir';
+
 /** Call before the app is ready, before anything reads userData. */
-export function pinUserDataDir(app: AppPaths): string {
-  const dir = path.join(app.getPath('appData'), APP_FOLDER_NAME);
+export function pinUserDataDir(app: Pick<AppPaths, 'getPath' | 'setPath' | 'commandLine'>): string {
+  const chosen = app.commandLine.getSwitchValue(USER_DATA_DIR_SWITCH).trim();
+  const dir = chosen ? path.resolve(chosen) : path.join(app.getPath('appData'), APP_FOLDER_NAME);
   app.setPath('userData', dir);
   return dir;
 }

@@ -4,6 +4,8 @@ import { ModalDialog } from './ModalDialog';
 interface DialogFormProps {
   title: string;
   submitLabel: string;
+  /** The button that backs out, as Esc does; "Cancel" unless that would be confusing (cancelling an order). */
+  cancelLabel?: string;
   saving: boolean;
   /** An error that belongs to no single field. */
   general: string | null;
@@ -18,7 +20,7 @@ interface DialogFormProps {
  * A modal form for one action: Enter (Ctrl+Enter in a multi-line field) saves, Esc backs
  * out, and a problem that is not about one field is said above the buttons.
  */
-export function DialogForm({ title, submitLabel, saving, general, notice, onSubmit, onCancel, children }: DialogFormProps) {
+export function DialogForm({ title, submitLabel, cancelLabel = 'Cancel', saving, general, notice, onSubmit, onCancel, children }: DialogFormProps) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!saving) onSubmit();
@@ -43,7 +45,7 @@ export function DialogForm({ title, submitLabel, saving, general, notice, onSubm
             {submitLabel}
           </button>
           <button type="button" onClick={onCancel}>
-            Cancel
+            {cancelLabel}
           </button>
         </div>
       </form>

@@ -3,7 +3,8 @@ import { monthOf, stepMonth } from '../../shared/domain/calendar';
 import { unitToday } from '../state/business-day';
 import { useLocale } from '../state/settings';
 import { Field } from './Field';
-import { formatMonth, parseMonth } from './month-text';
+import { formatMonth } from '../../shared/format/dates';
+import { parseMonth } from './month-text';
 
 interface MonthFieldProps {
   label: string;

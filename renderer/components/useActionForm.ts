@@ -17,6 +17,8 @@ export interface ActionForm {
   addNotice(text: string): void;
   /** null clears the field's error. */
   setFieldError(field: string, message: string | null): void;
+  /** Shows errors the dialog found itself before sending (in words more helpful than the schema's), focusing the first. */
+  refuse(fields: Record<string, string>): void;
   /** Checks the input with the API's own schema, sends it, and calls done on success; otherwise shows the errors at their fields. */
   submit<I, T>(schema: ZodType, input: I, send: (input: I) => Promise<Result<T>>, done: (value: T) => void): Promise<void>;
 }
@@ -58,6 +60,9 @@ export function useActionForm(knownFields: readonly string[]): ActionForm {
         }
         return { ...e, [field]: message };
       });
+    },
+    refuse(fields) {
+      show(fields, null);
     },
     async submit(schema, typed, send, done) {
       // Saved straight from a field not yet left: a card number still goes no further than its last four digits.

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { businessDay } from '../../shared/domain/calendar';
-import { useReportFileRenderer } from '../../db/services/reports/file-renderer';
+import { useReportFileRenderer } from '../../db/services/reports/renderer-override';
 import { fakeRenderer, TEST_BANK_ACCOUNTS } from '../support/fake-renderer';
 import { call, openTestApp, type TestApp } from '../support/test-db';
 

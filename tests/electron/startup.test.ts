@@ -131,10 +131,23 @@ describe('where the app keeps its files', () => {
       setPath: (name: 'userData', value: string) => void (paths[name] = value),
       getAppPath: () => '/opt/order-desk/resources/app.asar',
       isPackaged: true,
+      commandLine: { getSwitchValue: () => '' },
     };
     expect(pinUserDataDir(app)).toBe(path.join('/home/clerk/.config', 'Order Desk'));
     expect(databaseFile(app)).toBe(path.join('/home/clerk/.config', 'Order Desk', 'order-desk.db'));
     expect(rendererDir(app)).toBe(path.join('/opt/order-desk/resources/app.asar', 'dist', 'renderer'));
+  });
+
+  it('runs on the folder --user-data-dir names instead, made absolute (a training desk, the smoke test)', () => {
+    const paths: Record<string, string> = { appData: '/home/clerk/.config' };
+    const switches: Record<string, string> = { 'user-data-dir': 'training-desk' };
+    const app = {
+      getPath: (name: 'appData' | 'userData') => paths[name]!,
+      setPath: (name: 'userData', value: string) => void (paths[name] = value),
+      commandLine: { getSwitchValue: (name: string) => switches[name] ?? '' },
+    };
+    expect(pinUserDataDir(app)).toBe(path.resolve('training-desk'));
+    expect(databaseFile(app)).toBe(path.join(path.resolve('training-desk'), 'order-desk.db'));
   });
 
   it('uses the .native Electron build of SQLite in development only, and only when it exists', () => {

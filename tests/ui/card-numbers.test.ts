@@ -157,3 +157,32 @@ it('never keeps a full card number or its CVV typed into the order notes or the 
   }
   await page.close();
 });
+
+it('cuts a card number typed into the reason for cancelling an order to its last four digits, before it is saved', async () => {
+  const { order } = await call<{ order: { id: number; number: string } }>(web.app, 'orders.create', {
+    customer: { name: 'Lena Berg', country: 'SE', city: 'Uppsala' },
+    currency: 'CHF',
+    receivedVia: 'fax',
+    receivedOn: '2025-03-10',
+    lines: [{ title: 'Annual report', quantity: 1, unitPrice: '20.00' }],
+  });
+  const page = await browser.newPage();
+  await page.goto(web.entryUrl(`#/order/${order.id}`));
+  await page.getByRole('heading', { level: 1, name: `Order ${order.number}` }).waitFor(SLOW);
+  await page.getByRole('button', { name: 'Cancel order…' }).click();
+  const dialog = page.getByRole('dialog', { name: `Cancel order ${order.number}?` });
+  await dialog.waitFor(SLOW);
+  // Focus is in the reason; the clerk types the card number the customer wrote on the form, then leaves the field.
+  await page.keyboard.type(`Card ${CARD} refused twice`);
+  await page.keyboard.press('Tab');
+  const reason = dialog.getByRole('textbox', { name: 'Reason for cancelling' });
+  await expect.poll(() => reason.inputValue(), SLOW).toBe('Card •••• 1111 refused twice');
+  expect(await shownText(dialog.getByRole('status'))).toBe('Reason for cancelling: a full card number was typed; only its last four digits (1111) are kept.');
+  await screenshot(page, 'cancel-order-card-masked');
+  await reason.focus();
+  await page.keyboard.press('Control+Enter');
+  await page.getByRole('status').filter({ hasText: `Order ${order.number} is cancelled.` }).waitFor(SLOW);
+  expect(web.app.db.prepare('SELECT status, cancel_reason FROM orders WHERE id = ?').get(order.id)).toEqual({ status: 'cancelled', cancel_reason: 'Card •••• 1111 refused twice' });
+  expect(holdsTheNumber(await page.content())).toBeNull();
+  await page.close();
+});

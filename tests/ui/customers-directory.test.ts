@@ -85,6 +85,23 @@ it('searches the directory ignoring accents and case, and pages through long res
   await page.close();
 }, UI_FLOW_TIMEOUT_MS);
 
+it('comes back from a customer to the same search and page', async () => {
+  const page = await openCustomers();
+  const search = page.getByLabel('Search customers');
+  await search.fill('bibliotheque lyon');
+  await poll(() => page.getByRole('status').first().textContent()).toBe('Showing 1–25 of 30');
+  await page.getByRole('button', { name: 'Next page' }).press('Enter');
+  await poll(() => page.getByRole('status').first().textContent()).toBe('Showing 26–30 of 30');
+  await page.getByRole('link', { name: 'Bibliothèque 27' }).click();
+  await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Bibliothèque 27/);
+
+  await page.keyboard.press('Alt+4');
+  await poll(() => page.getByRole('status').first().textContent()).toBe('Showing 26–30 of 30');
+  expect(await search.inputValue()).toBe('bibliotheque lyon');
+  expect(await directoryNames(page)).toEqual(['Bibliothèque 26', 'Bibliothèque 27', 'Bibliothèque 28', 'Bibliothèque 29', 'Bibliothèque 30']);
+  await page.close();
+}, UI_FLOW_TIMEOUT_MS);
+
 it('opens a customer from the search, edits the notes, sees balances and orders, and merges a duplicate by keyboard', async () => {
   const page = await openCustomers();
   const search = page.getByLabel('Search customers');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatMonth, parseMonth } from '../../renderer/components/month-text';
+import { formatMonth } from '../../shared/format/dates';
+import { parseMonth } from '../../renderer/components/month-text';
 import { stepMonth } from '../../shared/domain/calendar';
 
 const month = (text: string, locale = 'en-CH') => {

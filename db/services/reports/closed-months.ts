@@ -1,7 +1,8 @@
 /**
  * Nothing can be dated in a closed month. Every write that dates an order, a money movement
- * or a document calls assertOpenDate inside its own transaction, so a month closed by another
- * process a moment earlier is seen (the closing takes the write lock to store itself).
+ * or a document checks its date with checkDate (../date-check.ts), which calls assertOpenDate,
+ * inside its own transaction, so a month closed by another process a moment earlier is seen
+ * (the closing takes the write lock to store itself).
  */
 import { DomainError } from '../../../shared/api/errors';
 import { unitDayOf, type ServiceContext } from '../../context';

@@ -1,12 +1,11 @@
 /** Report periods: a calendar month or any range of days, both ends included. */
 import type { ReportPeriod } from '../../../shared/contract/reports';
 import { firstDayOf, lastDayOf, monthOf } from '../../../shared/domain/calendar';
+import { formatMonth } from '../../../shared/format/dates';
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "2026-11" → "November 2026", as the refusals name a closed month. */
+/** "2026-11" → "November 2026", as the refusals name a closed month (the API answers in English). */
 export function monthLabel(month: string): string {
-  return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+  return formatMonth(month, 'en-GB');
 }
 
 /** A month given as from/to (its first to its last day) is the month itself. */

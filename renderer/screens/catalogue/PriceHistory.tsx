@@ -5,7 +5,7 @@ import { CURRENCY_CODES, type CurrencyCode } from '../../../shared/money/currenc
 import { orderDesk } from '../../api/client';
 import { Field } from '../../components/Field';
 import { Money } from '../../components/Money';
-import { formatDate } from '../../format/dates';
+import { formatDate } from '../../../shared/format/dates';
 import { useApiRead } from '../../hooks/useApiRead';
 import { useUnitToday } from '../../state/business-day';
 import { useLocale } from '../../state/settings';

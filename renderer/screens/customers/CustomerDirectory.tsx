@@ -1,38 +1,22 @@
-import { useEffect, useState } from 'react';
-import { orderDesk } from '../../api/client';
 import { AppLink } from '../../components/AppLink';
 import { Field } from '../../components/Field';
-import { useApiRead } from '../../hooks/useApiRead';
+import { useListSearch } from '../../components/list/useListSearch';
 import { useNavigation } from '../../state/navigation';
 import { useLocale } from '../../state/settings';
 import { countryName } from '../../../shared/domain/countries';
+import { DIRECTORY_PAGE_SIZE as PAGE_SIZE, useCustomerDirectory } from './customer-directory-store';
 
-const PAGE_SIZE = 25;
-/** Wait for a pause in typing before asking the database. */
-const SEARCH_DELAY_MS = 200;
-
-interface DirectoryState {
-  query: string;
-  offset: number;
-}
-
-/** Remembered for the tab's session, so coming back from a customer returns to the same search and page. */
-const remembered: DirectoryState = { query: '', offset: 0 };
-
+/** Search and pages of the directory; both survive opening a customer and coming back (see the store). */
 export function CustomerDirectory() {
   const locale = useLocale();
   const go = useNavigation((s) => s.go);
-  const [query, setQuery] = useState(remembered.query);
-  const [offset, setOffset] = useState(remembered.offset);
-  const { data: result, error } = useApiRead(() => orderDesk().customers.search({ query, limit: PAGE_SIZE, offset }), [query, offset], { delayMs: SEARCH_DELAY_MS });
+  const { filters, rows, total, offset, loaded, error } = useCustomerDirectory();
+  const { setOffset } = useCustomerDirectory.getState();
+  // Read on arrival, searched once the clerk pauses typing; PageDown/PageUp turn pages, Esc empties the box.
+  const { typed, setTyped, searchRef, onSearchKey } = useListSearch(useCustomerDirectory);
 
-  useEffect(() => {
-    remembered.query = query;
-    remembered.offset = offset;
-  }, [query, offset]);
-
-  const from = result && result.total > 0 ? offset + 1 : 0;
-  const to = result ? offset + result.customers.length : 0;
+  const from = total > 0 ? offset + 1 : 0;
+  const to = offset + rows.length;
 
   return (
     <div className="customer-directory">
@@ -40,25 +24,23 @@ export function CustomerDirectory() {
         {(props) => (
           <input
             {...props}
+            ref={searchRef}
             type="search"
-            value={query}
-            autoFocus
-            onChange={(e) => {
-              setQuery(e.target.value);
-              setOffset(0);
-            }}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
             onKeyDown={(e) => {
               // Enter on a single match opens it: the quickest way from a name to its record.
-              if (e.key === 'Enter' && result?.customers.length === 1) go({ view: 'customer', id: result.customers[0]!.id });
+              if (e.key === 'Enter' && rows.length === 1 && typed === filters.query) go({ view: 'customer', id: rows[0]!.id });
+              else onSearchKey(e);
             }}
           />
         )}
       </Field>
-      {error ? <p className="banner banner--error">{error.message}</p> : null}
+      {error ? <p className="banner banner--error">{error}</p> : null}
       <p className="muted" role="status" aria-live="polite">
-        {result ? (result.total === 0 ? 'No customer matches.' : `Showing ${from}–${to} of ${result.total}`) : 'Loading…'}
+        {error ? '' : !loaded ? 'Loading…' : total === 0 ? 'No customer matches.' : `Showing ${from}–${to} of ${total}`}
       </p>
-      {result && result.customers.length > 0 ? (
+      {rows.length > 0 ? (
         <table className="grid customers-grid">
           <caption className="visually-hidden">Customers</caption>
           <thead>
@@ -71,7 +53,7 @@ export function CustomerDirectory() {
             </tr>
           </thead>
           <tbody>
-            {result.customers.map((c) => (
+            {rows.map((c) => (
               <tr key={c.id}>
                 <th scope="row">
                   <AppLink to={{ view: 'customer', id: c.id }}>{c.name}</AppLink>
@@ -85,15 +67,15 @@ export function CustomerDirectory() {
           </tbody>
         </table>
       ) : null}
-      {result && result.total > PAGE_SIZE ? (
+      {total > PAGE_SIZE ? (
         <nav className="pager" aria-label="Pages of customers">
-          <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
+          <button type="button" disabled={offset === 0} onClick={() => setOffset(offset - PAGE_SIZE)}>
             Previous page
           </button>
           <span>
-            Page {Math.floor(offset / PAGE_SIZE) + 1} of {Math.ceil(result.total / PAGE_SIZE)}
+            Page {Math.floor(offset / PAGE_SIZE) + 1} of {Math.ceil(total / PAGE_SIZE)}
           </span>
-          <button type="button" disabled={to >= result.total} onClick={() => setOffset(offset + PAGE_SIZE)}>
+          <button type="button" disabled={to >= total} onClick={() => setOffset(offset + PAGE_SIZE)}>
             Next page
           </button>
         </nav>

@@ -1,11 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { Dashboard } from '../../../shared/contract/receivables';
 import type { OrderSummary } from '../../../shared/contract/types';
 import { orderDesk } from '../../api/client';
 import { AgingChart } from '../../components/charts/AgingChart';
 import { Money } from '../../components/Money';
+import { ReadStatus } from '../../components/ReadStatus';
 import { StatusBadges } from '../../components/StatusBadges';
-import { formatDate } from '../../format/dates';
+import { formatDate } from '../../../shared/format/dates';
+import { useApiRead } from '../../hooks/useApiRead';
 import { useNavigation } from '../../state/navigation';
 import { useLocale } from '../../state/settings';
 import { BalanceWords } from '../orders/payments/PaymentsPanel';
@@ -128,31 +130,16 @@ function RefundsTable({ dashboard }: { dashboard: Dashboard }) {
 /** The first screen: what is owed per currency and by age, who waits longest, and what is due back. */
 export function HomeScreen() {
   const locale = useLocale();
-  const [dashboard, setDashboard] = useState<Dashboard | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const read = useApiRead(() => orderDesk().dashboard.summary({ limit: 10 }), []);
+  const dashboard = read.data;
   const heading = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    let current = true;
-    void orderDesk()
-      .dashboard.summary({ limit: 10 })
-      .then((r) => {
-        if (!current) return;
-        if (r.ok) setDashboard(r.value);
-        else setError(r.error.message);
-      });
-    return () => {
-      current = false;
-    };
-  }, []);
 
   return (
     <section className="screen home">
       <h1 ref={heading} tabIndex={-1}>
         Home
       </h1>
-      {error ? <p className="banner banner--error">{error}</p> : null}
-      {!dashboard && !error ? <p>Loading…</p> : null}
+      <ReadStatus read={read} />
       {dashboard ? (
         <>
           <p className="muted">As of {formatDate(dashboard.asOf, locale)}. Amounts in different currencies are never added together.</p>

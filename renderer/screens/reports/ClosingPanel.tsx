@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
-import type { ClosedMonthRow, ReportClosingStamp } from '../../../shared/contract/reports';
+import { useState } from 'react';
+import type { ReportClosingStamp } from '../../../shared/contract/reports';
 import { orderDesk } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { monthEnd } from '../../../shared/domain/calendar';
-import { formatDateTime, formatLongDate } from '../../format/dates';
+import { formatDateTime, formatLongDate } from '../../../shared/format/dates';
+import { useApiRead } from '../../hooks/useApiRead';
 import { useUnitToday } from '../../state/business-day';
 import { useLocale } from '../../state/settings';
 import { ReopenMonthDialog } from './ReopenMonthDialog';
@@ -24,20 +25,12 @@ export function ClosingPanel({ month, monthName, closing, onChanged }: ClosingPa
   const [asking, setAsking] = useState<'close' | 'reopen' | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  const [closings, setClosings] = useState<ClosedMonthRow[]>([]);
+  const year = Number(month.slice(0, 4));
 
-  // The stored files' hashes, and a month reopened earlier (with the reason), are in the list of closings.
-  useEffect(() => {
-    let current = true;
-    void orderDesk()
-      .reports.closedMonths({ year: Number(month.slice(0, 4)) })
-      .then((r) => {
-        if (current) setClosings(r.ok ? r.value.rows.filter((row) => row.month === month) : []);
-      });
-    return () => {
-      current = false;
-    };
-  }, [month, closing]);
+  // The stored files' hashes, and a month reopened earlier (with the reason), are in the list of closings;
+  // read again whenever the report's closing changes (closed or reopened here).
+  const list = useApiRead(() => orderDesk().reports.closedMonths({ year }), [year, closing]);
+  const closings = list.data?.rows.filter((row) => row.month === month) ?? [];
   // Latest first: the closing in force is the one not undone; the last reopening is the newest undone one.
   const stored = closing ? closings.find((c) => c.reopened === null && c.version === closing.version) : undefined;
   const reopened = closing ? undefined : closings.find((c) => c.reopened !== null);
@@ -56,6 +49,15 @@ export function ClosingPanel({ month, monthName, closing, onChanged }: ClosingPa
 
   return (
     <div className="report-closing">
+      {list.error ? (
+        // Not an empty list: without it the clerk could not tell "never reopened" from "could not be read".
+        <p className="banner banner--error" role="alert">
+          The closing history of {monthName} could not be read: {list.error.message}{' '}
+          <button type="button" className="report-closing__button" disabled={list.loading} onClick={list.reload}>
+            Try again
+          </button>
+        </p>
+      ) : null}
       {closing ? (
         <div className="banner banner--closed" role="status">
           <strong>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { ReportPeriodInput } from '../../../shared/contract/reports';
-import { firstDayOf, lastDayOf, stepMonth } from '../../../shared/domain/calendar';
 import { Field } from '../../components/Field';
 import { MonthField } from '../../components/MonthField';
-import { formatMonth } from '../../components/month-text';
+import { formatMonth } from '../../../shared/format/dates';
+import { firstDayOf, lastDayOf, stepMonth } from '../../../shared/domain/calendar';
 import { useLocale } from '../../state/settings';
 
 export type PeriodInput = { month: string } | { from: string; to: string };

@@ -1,8 +1,12 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { reportMethods } from '../../../shared/contract/reports';
 import { cleanText } from '../../../shared/domain/clean-text';
 import { orderDesk } from '../../api/client';
-import { Field } from '../../components/Field';
-import { ModalDialog } from '../../components/ModalDialog';
+import { CardSafeField } from '../../components/CardSafeField';
+import { DialogForm } from '../../components/DialogForm';
+import { useActionForm } from '../../components/useActionForm';
+
+const FIELDS = ['reason'] as const;
 
 interface ReopenMonthDialogProps {
   month: string;
@@ -13,57 +17,31 @@ interface ReopenMonthDialogProps {
 
 /** Reopening undoes a closing, so it asks why; the reason goes to the audit log. */
 export function ReopenMonthDialog({ month, monthName, onReopened, onClose }: ReopenMonthDialogProps) {
-  const reasonField = useRef<HTMLTextAreaElement>(null);
+  const form = useActionForm(FIELDS);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [saving, setSaving] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (cleanText(reason, { multiline: true }) === '') {
-      setError('Reason is required: say why the month is reopened.');
-      reasonField.current?.focus();
-      return;
-    }
-    setSaving(true);
-    const result = await orderDesk().reports.reopenMonth({ month, reason });
-    setSaving(false);
-    if (result.ok) onReopened();
-    else setError(result.error.message);
+  const save = () => {
+    // The API's own rule (a reason of invisible characters is none), said with what the reason is for.
+    if (cleanText(reason, { multiline: true }) === '') return form.refuse({ reason: 'Reason is required: say why the month is reopened.' });
+    void form.submit(reportMethods['reports.reopenMonth'].input, { month, reason }, (i) => orderDesk().reports.reopenMonth(i), onReopened);
   };
-
   return (
-    <ModalDialog title={`Reopen ${monthName}?`} className="order-dialog" onCancel={onClose}>
-      <form onSubmit={submit} noValidate>
-        <p>Orders, payments, refunds, write-offs, invoices and credit notes can then be dated in {monthName} again, and its report changes with them until it is closed again. The report stored at closing is kept.</p>
-        <Field label="Reason for reopening" error={error}>
-          {(props) => (
-            <textarea
-              {...props}
-              ref={reasonField}
-              dir="auto"
-              autoFocus
-              maxLength={500}
-              value={reason}
-              onChange={(e) => {
-                setReason(e.target.value);
-                if (error && e.target.value.trim() !== '') setError(undefined);
-              }}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
-              }}
-            />
-          )}
-        </Field>
-        <div className="actions">
-          <button type="submit" className="primary" disabled={saving}>
-            Reopen {monthName}
-          </button>
-          <button type="button" onClick={onClose}>
-            Keep it closed
-          </button>
-        </div>
-      </form>
-    </ModalDialog>
+    <DialogForm title={`Reopen ${monthName}?`} submitLabel={`Reopen ${monthName}`} cancelLabel="Keep it closed" saving={form.saving} general={form.general} notice={form.notice} onSubmit={save} onCancel={onClose}>
+      <p>Orders, payments, refunds, write-offs, invoices and credit notes can then be dated in {monthName} again, and its report changes with them until it is closed again. The report stored at closing is kept.</p>
+      <CardSafeField
+        label="Reason for reopening"
+        name="reason"
+        autoFocus
+        multiline
+        maxLength={500}
+        value={reason}
+        error={form.errors.reason}
+        onChange={(v) => {
+          setReason(v);
+          form.setFieldError('reason', null);
+        }}
+        onError={(m) => form.setFieldError('reason', m)}
+        onNotice={form.addNotice}
+      />
+    </DialogForm>
   );
 }

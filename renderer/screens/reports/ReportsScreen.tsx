@@ -1,19 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { MonthlyReport } from '../../../shared/contract/reports';
+import { clerkDates, formatDate, formatDateTime } from '../../../shared/format/dates';
+import { layReport } from '../../../shared/reports/report-layout';
 import { orderDesk } from '../../api/client';
-import { formatDate, formatDateTime } from '../../format/dates';
+import { useApiRead } from '../../hooks/useApiRead';
 import { useLocale } from '../../state/settings';
-import { AmountsSection } from './AmountsSection';
 import { ClosingPanel } from './ClosingPanel';
-import { ConvertedTotals } from './ConvertedTotals';
-import { MoneySection } from './MoneySection';
-import { OrdersSection } from './OrdersSection';
-import { OutstandingSection } from './OutstandingSection';
 import { PeriodPicker, type PeriodInput } from './PeriodPicker';
 import { RatesForm } from './RatesForm';
 import { ReportExports } from './ReportExports';
-import { TitlesSection } from './TitlesSection';
-import { TopSection } from './TopSection';
+import { ReportSection } from './ReportSection';
+import { sectionCharts } from './SectionCharts';
 import { periodName } from './report-text';
 import { previousMonth } from '../../../shared/domain/calendar';
 import { unitToday } from '../../state/business-day';
@@ -21,35 +18,28 @@ import './reports.css';
 
 const periodKey = (p: PeriodInput) => ('month' in p ? p.month : `${p.from}..${p.to}`);
 
-/** Loads the report for a period; a stale answer for a period no longer shown is dropped. */
-function useReport(period: PeriodInput) {
-  const [state, setState] = useState<{ key: string; report: MonthlyReport | null; error: string | null }>({ key: '', report: null, error: null });
-  const [generation, setGeneration] = useState(0);
-  const key = periodKey(period);
-  useEffect(() => {
-    let current = true;
-    void orderDesk()
-      .reports.monthly(period)
-      .then((r) => {
-        if (!current) return;
-        setState(r.ok ? { key, report: r.value, error: null } : { key, report: null, error: r.error.message });
-      });
-    return () => {
-      current = false;
-    };
-    // The period is compared by its key: a new object for the same month is no reason to read again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, generation]);
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  const shown = state.key === key ? state : { key, report: null, error: null };
-  return { ...shown, loading: state.key !== key, reload };
+/** The report's sections as laid out once for the screen, the PDF and the files, with the screen's charts beside them. */
+function ReportSections({ report, locale }: { report: MonthlyReport; locale: string }) {
+  const sections = useMemo(() => layReport(report, clerkDates(locale)), [report, locale]);
+  return (
+    <>
+      {sections.map((section) => (
+        <ReportSection key={section.id} section={section} {...sectionCharts(section, report)} />
+      ))}
+    </>
+  );
 }
 
 /** Monthly reports: the figures of a month (or any range of days) as tables and charts, its exchange rates, its closing, and its files. */
 export function ReportsScreen() {
   const locale = useLocale();
   const [period, setPeriod] = useState<PeriodInput>(() => ({ month: previousMonth(unitToday()) }));
-  const { report, error, loading, reload } = useReport(period);
+  // The period is compared by its key: a new object for the same month is no reason to read again.
+  // Another period's report must not stand under this one's name while it loads, so it is forgotten at once.
+  const read = useApiRead(() => orderDesk().reports.monthly(period), [periodKey(period)], { forgetOnChange: true });
+  const { data: report, error, reload } = read;
+  // After closing or saving rates the report shown stays until the new one is in.
+  const loading = read.loading && report === null && error === null;
   const month = 'month' in period ? period.month : null;
 
   return (
@@ -61,7 +51,7 @@ export function ReportsScreen() {
       </div>
       {error ? (
         <p className="banner banner--error" role="alert">
-          {error}
+          {error.message}
         </p>
       ) : null}
       {loading ? <p aria-live="polite">Loading the report…</p> : null}
@@ -76,13 +66,7 @@ export function ReportsScreen() {
             </p>
           </header>
           {month ? <ClosingPanel key={month} month={month} monthName={periodName(report.period, locale)} closing={report.closing} onChanged={reload} /> : null}
-          <OrdersSection orders={report.orders} />
-          <TitlesSection report={report} />
-          <AmountsSection report={report} />
-          <MoneySection money={report.money} currencies={report.currencies} />
-          <OutstandingSection outstanding={report.outstanding} />
-          <TopSection report={report} />
-          {report.converted && report.rates ? <ConvertedTotals converted={report.converted} rates={report.rates} /> : null}
+          <ReportSections report={report} locale={locale} />
           {month ? (
             <section className="report-section" aria-labelledby="report-rates-title">
               <RatesForm key={`${month}-${report.rates?.setAt ?? 'none'}`} month={month} rates={report.rates} closed={report.closing !== null} onSaved={reload} />

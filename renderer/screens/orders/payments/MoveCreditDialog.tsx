@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ApplyCreditInput, type CreditMoveResult } from '../../../../shared/contract/payments';
 import type { Order, OrderSummary } from '../../../../shared/contract/types';
 import { unitToday } from '../../../state/business-day';
@@ -8,8 +8,9 @@ import { orderDesk } from '../../../api/client';
 import { DialogForm } from '../../../components/DialogForm';
 import { Field } from '../../../components/Field';
 import { useActionForm } from '../../../components/useActionForm';
+import { useApiRead } from '../../../hooks/useApiRead';
 import { useLocale } from '../../../state/settings';
-import { formatDate } from '../../../format/dates';
+import { formatDate } from '../../../../shared/format/dates';
 
 const FIELDS = ['toOrderId', 'amount', 'movedOn'] as const;
 
@@ -35,33 +36,21 @@ export function MoveCreditDialog({ order, balance, onDone, onCancel }: Props) {
   const locale = useLocale();
   const form = useActionForm(FIELDS);
   const credit = negateAmount(balance, order.currency);
-  const [targets, setTargets] = useState<OrderSummary[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [f, setF] = useState({ toOrderId: '', amount: credit, movedOn: unitToday() });
+  // Until the clerk chooses, the target is the first open order and the amount what it can take of the credit.
+  const [f, setF] = useState<{ toOrderId: string; amount: string | null; movedOn: string }>({ toOrderId: '', amount: null, movedOn: unitToday() });
+  const customerId = order.customerId;
+  const read = useApiRead(() => (customerId === null ? null : orderDesk().customers.orders({ id: customerId, limit: 500, offset: 0 })), [customerId]);
+  const targets = read.data ? creditTargets(order, read.data.rows) : null;
+  const toOrderId = f.toOrderId || String(targets?.[0]?.id ?? '');
+  const target = targets?.find((t) => String(t.id) === toOrderId);
+  const amount = f.amount ?? (target ? smaller(credit, target.balance) : credit);
 
-  useEffect(() => {
-    if (order.customerId === null) return;
-    let current = true;
-    void orderDesk()
-      .customers.orders({ id: order.customerId, limit: 500, offset: 0 })
-      .then((r) => {
-        if (!current) return;
-        if (!r.ok) return setLoadError(r.error.message);
-        const found = creditTargets(order, r.value.rows);
-        setTargets(found);
-        if (found[0]) setF((old) => ({ ...old, toOrderId: String(found[0]!.id), amount: smaller(credit, found[0]!.balance) }));
-      });
-    return () => {
-      current = false;
-    };
-  }, [order, credit]);
-
-  const input = () => ({ fromOrderId: order.id, toOrderId: Number(f.toOrderId), amount: f.amount.trim(), movedOn: f.movedOn });
+  const input = () => ({ fromOrderId: order.id, toOrderId: Number(toOrderId), amount: amount.trim(), movedOn: f.movedOn });
   const save = () => void form.submit(ApplyCreditInput, input(), (i) => orderDesk().payments.applyCredit(i), onDone);
   const none = order.customerId === null || (targets !== null && targets.length === 0);
 
   return (
-    <DialogForm title={`Move the credit on order ${order.number}`} submitLabel="Move credit" saving={form.saving || none} general={form.general ?? loadError} notice={form.notice} onSubmit={save} onCancel={onCancel}>
+    <DialogForm title={`Move the credit on order ${order.number}`} submitLabel="Move credit" saving={form.saving || none} general={form.general ?? read.error?.message ?? null} notice={form.notice} onSubmit={save} onCancel={onCancel}>
       <p>
         {formatMoney(credit, order.currency, locale)} is held for <bdi>{order.customer.name}</bdi>. It can go to another of their orders in {order.currency} that still owes something.
       </p>
@@ -75,10 +64,10 @@ export function MoveCreditDialog({ order, balance, onDone, onCancel }: Props) {
                 {...a}
                 name="toOrderId"
                 autoFocus
-                value={f.toOrderId}
+                value={toOrderId}
                 onChange={(e) => {
-                  const target = targets?.find((t) => String(t.id) === e.target.value);
-                  setF((old) => ({ ...old, toOrderId: e.target.value, ...(target ? { amount: smaller(credit, target.balance) } : {}) }));
+                  // A new target: the amount is again what that order can take.
+                  setF((old) => ({ ...old, toOrderId: e.target.value, amount: null }));
                   form.setFieldError('toOrderId', null);
                 }}
               >
@@ -97,7 +86,7 @@ export function MoveCreditDialog({ order, balance, onDone, onCancel }: Props) {
                 name="amount"
                 inputMode="decimal"
                 className="num"
-                value={f.amount}
+                value={amount}
                 onChange={(e) => {
                   setF((old) => ({ ...old, amount: e.target.value }));
                   form.setFieldError('amount', null);
