@@ -4,6 +4,7 @@ import type { SettingsPatch } from '../../shared/contract/settings';
 import type { Settings } from '../../shared/contract/types';
 import { DEFAULT_FIRST_BUSINESS_DAY, DEFAULT_TIME_ZONE } from '../../shared/domain/calendar';
 import { findStaffName } from '../../shared/domain/staff';
+import { backupFolderProblem } from '../backup/folder-rule';
 import { DEFAULT_SETTINGS } from '../migrations/0002_seed_catalogue';
 import { DEFAULT_ISSUER } from '../migrations/0006_invoices_and_credit_notes';
 import { today, type ServiceContext, type WriteContext } from '../context';
@@ -39,6 +40,9 @@ export function setSettings(ctx: WriteContext, patch: z.output<typeof SettingsPa
   if (patch.firstBusinessDay !== undefined && patch.firstBusinessDay > today(ctx)) {
     throw new DomainError('invalid_input', 'First day of business cannot be in the future.', 'firstBusinessDay');
   }
+  // The same rule backups.checkFolder applies: a folder it refuses is never saved.
+  const folderProblem = patch.backup ? backupFolderProblem(patch.backup.folder) : null;
+  if (folderProblem) throw new DomainError('invalid_input', folderProblem, 'backup.folder');
   const upsert = statement(ctx, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   for (const [key, value] of Object.entries(patch)) {
     if (value !== undefined) upsert.run(key, JSON.stringify(value));
