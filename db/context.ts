@@ -1,7 +1,8 @@
 import type { Db } from './connection';
 import { fixedUser, type SessionUser } from './session-user';
 import type { DocumentRenderer } from './documents/render-pool';
-import { utcIsoDate } from '../shared/domain/dates';
+import { businessDay } from '../shared/domain/calendar';
+import { unitTimeZone } from './business-calendar';
 import { inWriteTransaction } from './transactions';
 import { afterLongWrites } from './write-gate';
 
@@ -75,7 +76,16 @@ export function timestamp(ctx: ServiceContext): string {
   return ctx.now().toISOString();
 }
 
-/** Today as YYYY-MM-DD by the service clock: the day dates typed by a clerk are checked against. */
+/**
+ * Today as YYYY-MM-DD: the service clock's date in the unit's time zone, the same day the
+ * screens fill in (shared/domain/calendar.ts). Dates typed by a clerk are checked against it, and
+ * it decides which month is current for closing and reports.
+ */
 export function today(ctx: ServiceContext): string {
-  return utcIsoDate(ctx.now());
+  return unitDayOf(ctx, ctx.now());
+}
+
+/** The unit's day a moment fell on, e.g. the day a stored timestamp (ISO text) was taken. */
+export function unitDayOf(ctx: ServiceContext, at: Date | string): string {
+  return businessDay(typeof at === 'string' ? new Date(at) : at, unitTimeZone(ctx));
 }

@@ -10,7 +10,7 @@
 import { DomainError } from '../../shared/api/errors';
 import type { CustomerDetails, Order } from '../../shared/contract/types';
 import type { BankAccount } from '../../shared/documents/invoice-document';
-import { addDays } from '../../shared/domain/dates';
+import { addDays, daysBetween } from '../../shared/domain/calendar';
 import { foldForMatch } from '../../shared/domain/text';
 import type { OrderStatus, PaymentMethod, PaymentStatus, ReceivedVia } from '../../shared/domain/vocabulary';
 import type { CurrencyCode } from '../../shared/money/currencies';
@@ -184,8 +184,7 @@ function makeCustomers(count: number, random: Random): CustomerSpec[] {
 
 /** Received dates, oldest first, more orders in later years, weekends moved to a weekday. */
 function receivedDates(count: number, random: Random): string[] {
-  const first = Date.parse(`${DEMO_FIRST_DAY}T00:00:00Z`);
-  const days = Math.round((Date.parse(`${DEMO_LAST_DAY}T00:00:00Z`) - first) / 86_400_000);
+  const days = daysBetween(DEMO_FIRST_DAY, DEMO_LAST_DAY);
   const dates: string[] = [];
   for (let i = 0; i < count; i++) {
     const t = random.next();

@@ -12,9 +12,8 @@ import type { z } from 'zod';
 import { DomainError } from '../../shared/api/errors';
 import type { ImportCommitInput, ImportCommitResult, ImportKind, ImportReport } from '../../shared/contract/transfer';
 import type { Customer } from '../../shared/contract/types';
-import { localIsoDate } from '../../shared/domain/dates';
 import { backupNativeBinding } from '../backup/runtime';
-import type { ServiceContext, StagedWriteContext } from '../context';
+import { today as unitToday, type ServiceContext, type StagedWriteContext } from '../context';
 import { listPublications } from '../services/catalogue';
 import { toCustomer, type CustomerRow } from '../services/customers';
 import { statement } from '../statements';
@@ -41,7 +40,7 @@ interface Snapshot {
 function takeSnapshot(ctx: ServiceContext, kind: ImportKind): Snapshot {
   return consistentRead(ctx, () => {
     const mark = (statement(ctx, 'SELECT coalesce(max(id), 0) AS id FROM audit_log').get() as { id: number }).id;
-    const today = localIsoDate(ctx.now());
+    const today = unitToday(ctx);
     const data: ImportSnapshot = kind === 'customers' ? { customers: activeCustomers(ctx), today } : { publications: listPublications(ctx, { includeRetired: true }).publications, today };
     return { data, mark };
   });

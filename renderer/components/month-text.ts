@@ -3,7 +3,6 @@
  * The value is always "YYYY-MM" (what the API filters by); the text shown is the month's name in
  * the settings locale. Pure, so the parsing is tested without a browser.
  */
-import { stepMonth } from '../../shared/domain/months';
 import { foldForMatch } from '../../shared/domain/text';
 import { formatMonth } from '../../shared/format/dates';
 
@@ -44,9 +43,6 @@ function asciiDigits(text: string, locale: string): string {
 
 const firstOf = (year: number, month: number) => new Date(Date.UTC(year, month - 1, 1));
 const pad = (month: number) => String(month).padStart(2, '0');
-
-// Month arithmetic is shared with the services (month closing); the screens keep importing it from here.
-export { stepMonth };
 
 /** Every name a month goes by, folded: long and short names in the locale and in English ("nov.", "novembre", "november"). */
 function monthNames(locale: string): string[][] {

@@ -2,6 +2,7 @@ import { beforeAll, expect, it, vi } from 'vitest';
 import { screenshot } from '../support/browser';
 import { useUiSession } from '../support/ui-session';
 import { call } from '../support/test-db';
+import { unitDay } from '../support/unit-day';
 import { errorOf, focusedField, openNewOrder, setCataloguePrices, textOf } from './order-entry-support';
 
 /** The machine is shared; answers may take longer than vitest's default second. */
@@ -19,7 +20,7 @@ beforeAll(async () => {
   });
 });
 
-const today = () => new Date().toLocaleDateString('sv-SE');
+const today = () => unitDay();
 
 async function createOrder(overrides: Record<string, unknown> = {}) {
   const { order } = await call(ui.web.app, 'orders.create', {

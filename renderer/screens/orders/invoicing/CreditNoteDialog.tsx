@@ -1,7 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import { InvoiceCreditInput, type Invoice } from '../../../../shared/contract/invoices';
 import type { Order } from '../../../../shared/contract/types';
-import { localIsoDate } from '../../../../shared/domain/dates';
+import { unitToday } from '../../../state/business-day';
 import { signOf } from '../../../../shared/money/money';
 import { orderDesk } from '../../../api/client';
 import { CardSafeField } from '../../../components/CardSafeField';
@@ -108,7 +108,7 @@ export function CreditNoteDialog({ order, invoiceId, onDone, onCancel }: Props) 
   const rows = invoice ? creditRowsOf(invoice) : [];
   const shippingLeft = invoice?.creditable?.shipping ?? '0.00';
   const form = useActionForm(['lines', 'shipping', 'reason', 'issuedOn', ...rows.map((r) => lineField(r.position))]);
-  const [f, set] = useFormValues<CreditForm>(form, () => ({ quantities: {}, shipping: '', reason: '', issuedOn: localIsoDate() }));
+  const [f, set] = useFormValues<CreditForm>(form, () => ({ quantities: {}, shipping: '', reason: '', issuedOn: unitToday() }));
   const choice = creditChoiceOf(rows, f.quantities, f.shipping, shippingLeft, order.currency);
   // A wrong quantity or shipping is said as soon as it is typed (it also hides the amount); the API's errors come after a try.
   const errors: Record<string, string> = { ...choice.errors, ...form.errors };

@@ -1,6 +1,6 @@
 import { InvoiceIssueInput, InvoicePreviewInput, type Invoice } from '../../../../shared/contract/invoices';
 import type { Order } from '../../../../shared/contract/types';
-import { localIsoDate } from '../../../../shared/domain/dates';
+import { unitToday } from '../../../state/business-day';
 import { DOCUMENT_LANGUAGES, type DocumentLanguage } from '../../../../shared/documents/invoice-document';
 import { orderDesk } from '../../../api/client';
 import { Field } from '../../../components/Field';
@@ -37,7 +37,7 @@ function previewInput(orderId: number, f: IssueForm) {
  */
 export function IssueInvoiceDialog({ order, onIssued, onCancel }: { order: Order; onIssued(invoice: Invoice): void; onCancel(): void }) {
   const form = useActionForm(FIELDS);
-  const [f, set] = useFormValues<IssueForm>(form, () => ({ shipping: '', language: null, issuedOn: localIsoDate() }));
+  const [f, set] = useFormValues<IssueForm>(form, () => ({ shipping: '', language: null, issuedOn: unitToday() }));
   const input = previewInput(order.id, f);
   const checked = InvoicePreviewInput.safeParse(input);
   const preview = useApiRead(() => (checked.success ? orderDesk().invoices.preview(input) : null), [order.id, input.shipping, input.language], { delayMs: PREVIEW_DELAY_MS });

@@ -1,6 +1,6 @@
 import { WriteOffInput, type MovementResult } from '../../../../shared/contract/payments';
 import type { Order } from '../../../../shared/contract/types';
-import { localIsoDate } from '../../../../shared/domain/dates';
+import { unitToday } from '../../../state/business-day';
 import { orderDesk } from '../../../api/client';
 import { CardSafeField } from '../../../components/CardSafeField';
 import { DialogForm } from '../../../components/DialogForm';
@@ -20,7 +20,7 @@ interface Props {
 /** Closes a gap that will not be paid (bank fees, small differences), always with a reason. */
 export function WriteOffDialog({ order, balance, onDone, onCancel }: Props) {
   const form = useActionForm(FIELDS);
-  const [f, set] = useFormValues(form, () => ({ amount: balance, writtenOffOn: localIsoDate(), reason: '' }));
+  const [f, set] = useFormValues(form, () => ({ amount: balance, writtenOffOn: unitToday(), reason: '' }));
   const input = () => ({ orderId: order.id, ...f, amount: f.amount.trim() });
   const save = () => void form.submit(WriteOffInput, input(), (i) => orderDesk().payments.writeOff(i), onDone);
   return (
