@@ -1,4 +1,5 @@
 import { PAYMENT_METHOD_LABELS, PAYMENT_METHODS, RECEIVED_VIA, RECEIVED_VIA_LABELS, type PaymentMethod, type ReceivedVia } from '../../../shared/domain/vocabulary';
+import { DateField } from '../../components/DateField';
 import { Field } from '../../components/Field';
 import type { OrderForm } from './form-model';
 import type { FieldErrors } from './validation';
@@ -29,18 +30,14 @@ export function OrderDetailsFields({ form, errors, onChange, onLeaveField }: Ord
             </select>
           )}
         </Field>
-        <Field label="Date received" error={errors.receivedOn}>
-          {(a) => (
-            <input
-              {...a}
-              type="date"
-              data-field="receivedOn"
-              value={form.receivedOn}
-              onChange={(e) => onChange({ receivedOn: e.target.value }, 'receivedOn')}
-              onBlur={() => onLeaveField('receivedOn')}
-            />
-          )}
-        </Field>
+        <DateField
+          label="Date received"
+          dataField="receivedOn"
+          value={form.receivedOn}
+          error={errors.receivedOn}
+          onChange={(receivedOn) => onChange({ receivedOn }, 'receivedOn')}
+          onLeave={() => onLeaveField('receivedOn')}
+        />
         <Field label="Intended payment method" error={errors.paymentMethod}>
           {(a) => (
             <select {...a} data-field="paymentMethod" value={form.paymentMethod} onChange={(e) => onChange({ paymentMethod: e.target.value as PaymentMethod | '' }, 'paymentMethod')}>
