@@ -8,7 +8,7 @@ import { cancelScheduledPrice, listPublications, priceHistory, savePublication, 
 import { customerOrders, customerProfile } from '../services/customer-account';
 import { findDuplicateCustomers, markDistinct } from '../services/customer-duplicates';
 import { mergeCustomers } from '../services/customer-merge';
-import { getCustomer, saveCustomer, searchCustomers } from '../services/customers';
+import { customerCountries, getCustomer, saveCustomer, searchCustomers } from '../services/customers';
 import { findDuplicateOrders } from '../services/orders/duplicates';
 import { getOrder, listOrders } from '../services/orders/read';
 import { createOrder, updateOrder } from '../services/orders/write';
@@ -42,6 +42,7 @@ export const handlers: Handlers = {
   'customers.duplicates': findDuplicateCustomers,
   'customers.merge': mergeCustomers,
   'customers.markDistinct': markDistinct,
+  'customers.countries': (ctx) => customerCountries(ctx),
   'orders.create': createOrder,
   'orders.update': updateOrder,
   'orders.get': getOrder,
