@@ -5,7 +5,7 @@
 import { screenCardText } from '../../components/card-safe-text';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiError } from '../../../shared/api/errors';
-import type { DuplicateCandidate } from '../../../shared/contract/orders';
+import { MAX_QUANTITY, type DuplicateCandidate } from '../../../shared/contract/orders';
 import type { Customer, Order, Publication } from '../../../shared/contract/types';
 import { countryName } from '../../../shared/domain/countries';
 import { foldForMatch } from '../../../shared/domain/text';
@@ -15,7 +15,7 @@ import { orderDesk } from '../../api/client';
 import { useNavigation } from '../../state/navigation';
 import { exactTitle } from './catalogue-match';
 import { canKeepDrafts, draftKey, removeDraft, writeDraft } from './draft-storage';
-import { emptyForm, emptyLine, isBlankLine, normalizePriceText, sameContent, toOrderInput, type CustomerDraft, type LineDraft, type OrderForm } from './form-model';
+import { emptyForm, emptyLine, isBlankLine, normalizePriceText, parseQuantity, sameContent, toOrderInput, type CustomerDraft, type LineDraft, type OrderForm } from './form-model';
 import { applyReprice, displayTotals, pickPublication, planReprice, priceLookup, type RepricePlan } from './line-pricing';
 import type { LineColumn } from './LineRow';
 import { FORM_FIELD, issuesToFieldErrors, lineField, validateForm, type FieldErrors } from './validation';
@@ -32,6 +32,8 @@ export interface EditorSetup {
   defaultCurrency: CurrencyCode;
   locale: string;
 }
+
+const LINE_COLUMNS: readonly LineColumn[] = ['title', 'quantity', 'unitPrice'];
 
 export type Banner = { kind: 'error'; text: string } | { kind: 'saved'; orderId: number; number: string } | { kind: 'info'; text: string };
 
@@ -69,7 +71,10 @@ export function useOrderEditor(setup: EditorSetup) {
   const catalogue = useOrderCatalogue(form.receivedOn);
   const priceOf = useMemo(() => priceLookup(catalogue.publications), [catalogue.publications]);
   const validation = useMemo(() => validateForm(form), [form]);
-  const totals = useMemo(() => displayTotals(form.lines, form.currency, isBlankLine), [form.lines, form.currency]);
+  const totals = useMemo(
+    () => displayTotals(form.lines, form.currency, isBlankLine, (l) => LINE_COLUMNS.some((column) => validation[lineField(l.key, column)] !== undefined)),
+    [form.lines, form.currency, validation],
+  );
   const dirty = !sameContent(form, baseline);
   const key = draftKey(orderId);
 
@@ -185,6 +190,12 @@ export function useOrderEditor(setup: EditorSetup) {
 
   function changeLine(lineKey: string, change: (line: LineDraft) => LineDraft, column: LineColumn) {
     setForm((f) => ({ ...f, lines: f.lines.map((l) => (l.key === lineKey ? change(l) : l)) }));
+    if (column === 'quantity') {
+      // A quantity no order can have (letters, a thousand million) is said at once, not on leaving the box.
+      const line = form.lines.find((l) => l.key === lineKey);
+      const quantity = line ? parseQuantity(change(line).quantity) : undefined;
+      if (quantity !== undefined && (!Number.isSafeInteger(quantity) || quantity > MAX_QUANTITY)) touch(lineField(lineKey, 'quantity'));
+    }
     clearServerError(lineField(lineKey, column));
     clearServerError('lines');
   }
