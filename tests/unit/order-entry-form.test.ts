@@ -11,7 +11,7 @@ function memoryStore(): DraftStore & { data: Map<string, string> } {
 }
 
 function filledForm(): OrderForm {
-  const form = emptyForm({ currency: 'EUR', receivedOn: '2026-11-20' });
+  const form = { ...emptyForm({ currency: 'EUR', receivedOn: '2026-11-20' }), receivedVia: 'mail' as const };
   form.customer = { ...form.customer, name: 'Ngọc Trần', country: 'VN', countryText: 'Vietnam' };
   form.lines = [{ ...emptyLine(), title: 'Atlas', quantity: '2', unitPrice: '5.00', priceSource: 'typed' }];
   return form;
@@ -85,6 +85,9 @@ describe('validation with the API schema', () => {
     const form = filledForm();
     expect(validateForm({ ...form, lines: [emptyLine()] })).toEqual({ lines: 'Add at least one book to the order.' });
     expect(validateForm(form)).toEqual({});
+    // How the form came is chosen for each order: a new form has nothing chosen.
+    expect(emptyForm({ currency: 'EUR', receivedOn: '2026-11-20' }).receivedVia).toBe('');
+    expect(validateForm({ ...form, receivedVia: '' })).toEqual({ receivedVia: 'Received via is required: choose how this form came (mail, fax, e-mail or other).' });
     expect(validateForm({ ...form, lines: [{ ...form.lines[0]!, quantity: '0' }] })).toEqual({ [lineField(form.lines[0]!.key, 'quantity')]: 'Quantity must be at least 1.' });
   });
 

@@ -21,7 +21,14 @@ export function OrderDetailsFields({ form, errors, onChange, onLeaveField }: Ord
       <div className="details-grid">
         <Field label="Received via" error={errors.receivedVia}>
           {(a) => (
-            <select {...a} data-field="receivedVia" value={form.receivedVia} onChange={(e) => onChange({ receivedVia: e.target.value as ReceivedVia }, 'receivedVia')}>
+            <select
+              {...a}
+              data-field="receivedVia"
+              value={form.receivedVia}
+              onChange={(e) => onChange({ receivedVia: e.target.value as ReceivedVia | '' }, 'receivedVia')}
+              onBlur={() => onLeaveField('receivedVia')}
+            >
+              <option value="">Choose…</option>
               {RECEIVED_VIA.map((v) => (
                 <option key={v} value={v}>
                   {RECEIVED_VIA_LABELS[v]}
