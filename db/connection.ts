@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { DomainError } from '../shared/api/errors';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
+import { backfillCustomerSortKeys } from './services/orders/search-index';
 
 export type Db = Database.Database;
 
@@ -28,8 +29,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = FULL');
-    db.pragma('busy_timeout = 5000');
+    // A write waits for another process's write (browser mode beside the desktop app) rather than
+    // fail. SQLite keeps no queue: a waiting writer polls, so while the other process writes back
+    // to back on a busy disk it may need several tries; each write holds the lock for milliseconds.
+    db.pragma('busy_timeout = 15000');
     migrate(db);
+    backfillCustomerSortKeys(db);
     return db;
   } catch (error) {
     db.close();

@@ -1,9 +1,10 @@
 /**
- * Every contract method mapped to its service. The type makes a missing or misnamed
+ * Every contract method mapped to its service, registered as a read, a write or a staged
+ * write (db/transactions.ts says what each means). The type makes a missing or misnamed
  * handler a compile error, so the contract and the implementation cannot drift.
  */
 import type { MethodName, OutputOf, ParsedInputOf } from '../../shared/contract';
-import type { ServiceContext } from '../context';
+import { read, stagedWrite, write, type Registered } from './register';
 import { cancelScheduledPrice, listPublications, priceHistory, savePublication, setPrice } from '../services/catalogue';
 import { customerOrders, customerProfile } from '../services/customer-account';
 import { findDuplicateCustomers, markDistinct } from '../services/customer-duplicates';
@@ -26,49 +27,50 @@ import { commitImport, previewImport } from '../transfer/import';
 import { exportData } from '../transfer/export';
 import { checkBackupFolder, createBackup, listBackupsInFolder, restoreBackup } from '../backup/service';
 
-export type Handlers = { [M in MethodName]: (ctx: ServiceContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>> };
+export type Handlers = { [M in MethodName]: Registered<ParsedInputOf<M>, OutputOf<M>> };
 
 export const handlers: Handlers = {
-  'catalogue.list': listPublications,
-  'catalogue.save': savePublication,
-  'prices.set': setPrice,
-  'prices.history': (ctx, input) => priceHistory(ctx, input.publicationId),
-  'prices.cancelScheduled': (ctx, input) => cancelScheduledPrice(ctx, input.priceId),
-  'customers.search': searchCustomers,
-  'customers.get': (ctx, input) => getCustomer(ctx, input.id),
-  'customers.save': saveCustomer,
-  'customers.profile': (ctx, input) => customerProfile(ctx, input.id),
-  'customers.orders': customerOrders,
-  'customers.duplicates': findDuplicateCustomers,
-  'customers.merge': mergeCustomers,
-  'customers.markDistinct': markDistinct,
-  'customers.countries': (ctx) => customerCountries(ctx),
-  'orders.create': createOrder,
-  'orders.update': updateOrder,
-  'orders.get': getOrder,
-  'orders.list': listOrders,
-  'orders.cancel': cancelOrder,
-  'orders.ship': shipOrder,
-  'orders.close': closeOrder,
-  'orders.findDuplicates': findDuplicateOrders,
-  'settings.get': getSettings,
-  'settings.set': setSettings,
-  'transfer.preview': previewImport,
-  'transfer.commit': commitImport,
-  'transfer.export': exportData,
-  'backups.list': listBackupsInFolder,
-  'backups.create': (ctx) => createBackup(ctx),
-  'backups.restore': (ctx, input) => restoreBackup(ctx, input.name),
-  'backups.checkFolder': checkBackupFolder,
-  'payments.record': recordPayment,
-  'payments.refund': recordRefund,
-  'payments.writeOff': recordWriteOff,
-  'payments.applyCredit': applyCredit,
-  'payments.reverse': reverseMovement,
-  'receivables.aging': receivablesAging,
-  'dashboard.summary': dashboardSummary,
-  'session.get': getSession,
-  'session.setUser': setSessionUser,
+  'catalogue.list': read(listPublications),
+  'catalogue.save': write(savePublication),
+  'prices.set': write(setPrice),
+  'prices.history': read((ctx, input) => priceHistory(ctx, input.publicationId)),
+  'prices.cancelScheduled': write((ctx, input) => cancelScheduledPrice(ctx, input.priceId)),
+  'customers.search': read(searchCustomers),
+  'customers.get': read((ctx, input) => getCustomer(ctx, input.id)),
+  'customers.save': write(saveCustomer),
+  'customers.profile': read((ctx, input) => customerProfile(ctx, input.id)),
+  'customers.orders': read(customerOrders),
+  'customers.duplicates': read(findDuplicateCustomers),
+  'customers.merge': write(mergeCustomers),
+  'customers.markDistinct': write(markDistinct),
+  'customers.countries': read((ctx) => customerCountries(ctx)),
+  'orders.create': write(createOrder),
+  'orders.update': write(updateOrder),
+  'orders.get': read(getOrder),
+  'orders.list': read(listOrders),
+  'orders.cancel': write(cancelOrder),
+  'orders.ship': write(shipOrder),
+  'orders.close': write(closeOrder),
+  'orders.findDuplicates': read(findDuplicateOrders),
+  'settings.get': read(getSettings),
+  'settings.set': write(setSettings),
+  'transfer.preview': read(previewImport),
+  'transfer.commit': stagedWrite(commitImport),
+  'transfer.export': read(exportData),
+  'backups.list': read(listBackupsInFolder),
+  // A backup writes a file, not the database: its worker copies through its own connection.
+  'backups.create': read((ctx) => createBackup(ctx)),
+  'backups.restore': stagedWrite((ctx, input) => restoreBackup(ctx, input.name)),
+  'backups.checkFolder': read(checkBackupFolder),
+  'payments.record': write(recordPayment),
+  'payments.refund': write(recordRefund),
+  'payments.writeOff': write(recordWriteOff),
+  'payments.applyCredit': write(applyCredit),
+  'payments.reverse': write(reverseMovement),
+  'receivables.aging': read(receivablesAging),
+  'dashboard.summary': read(dashboardSummary),
+  'session.get': read(getSession),
+  'session.setUser': write(setSessionUser),
   ...invoiceHandlers,
   ...reportHandlers,
   ...invoiceBatchHandlers,

@@ -7,8 +7,9 @@
 import { isMethodName, type MethodName } from '../../shared/contract';
 import { validateInput } from '../../shared/contract/validate';
 import { DomainError, fail, ok, type Result } from '../../shared/api/errors';
-import type { ServiceContext } from '../context';
+import type { AppContext } from '../context';
 import { handlers } from './handlers';
+import type { Registered } from './register';
 import { constraintApiError, constraintCode, isImmutableInvoiceError } from './constraint-error';
 
 export type Invoke = (method: string, input: unknown) => Promise<Result<unknown>>;
@@ -17,15 +18,21 @@ export interface InvokeOptions {
   log?: (message: string, error: unknown) => void;
 }
 
-export function createInvoke(ctx: ServiceContext, options: InvokeOptions = {}): Invoke {
+/** The write lock was not free within the busy timeout (db/connection.ts); the transaction never began. */
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+export function createInvoke(ctx: AppContext, options: InvokeOptions = {}): Invoke {
   const log = options.log ?? ((message, error) => console.error(message, error));
   return async (method, input) => {
     if (!isMethodName(method)) return fail('not_found', `Unknown method "${String(method).slice(0, 60)}".`);
     const parsed = validateInput(method, input);
     if (!parsed.ok) return parsed;
     try {
-      const handler = handlers[method] as (ctx: ServiceContext, input: unknown) => unknown;
-      return ok(await handler(ctx, parsed.value));
+      const handler = handlers[method] as Registered<unknown, unknown>;
+      return ok(await handler.run(ctx, parsed.value));
     } catch (error) {
       if (error instanceof DomainError) return { ok: false, error: error.toApiError() };
       const constraint = constraintCode(error);
@@ -36,6 +43,7 @@ export function createInvoke(ctx: ServiceContext, options: InvokeOptions = {}): 
         return { ok: false, error: constraintApiError(constraint) };
       }
       log(`Order Desk: ${method as MethodName} failed`, error);
+      if (isBusy(error)) return fail('conflict', 'Another Order Desk kept the database busy, so nothing was saved. Please try again.');
       return fail('internal', 'Something went wrong and nothing was saved. Please try again; if it keeps happening, tell IT.');
     }
   };

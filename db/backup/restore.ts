@@ -8,7 +8,7 @@ import path from 'node:path';
 import { DomainError } from '../../shared/api/errors';
 import type { RestoreResult } from '../../shared/contract/backups';
 import { openDatabase } from '../connection';
-import type { ServiceContext } from '../context';
+import type { StagedWriteContext } from '../context';
 import { audit } from '../services/audit';
 import { currentBackupFolder, databaseFile } from './create';
 import { exclusively } from './busy';
@@ -70,7 +70,7 @@ export function keepRawCopy(dbFile: string, label: string, at: Date): string {
 }
 
 /** Restores a backup from the backup folder by name (as listed by backups.list). */
-export async function restoreBackup(ctx: ServiceContext, name: string): Promise<RestoreResult> {
+export async function restoreBackup(ctx: StagedWriteContext, name: string): Promise<RestoreResult> {
   if (!isBackupName(name)) throw new DomainError('invalid_input', 'Backup must be one of the Order Desk backups in the list.', 'name');
   return exclusively(ctx, 'restore', async () => {
     const backupFile = path.join(currentBackupFolder(ctx).folder, name);
@@ -83,11 +83,12 @@ export async function restoreBackup(ctx: ServiceContext, name: string): Promise<
  * Keeps the current data as a copy and puts the checked backup in its place. Synchronous
  * on purpose: no request may write between the copy of the current data and the swap.
  */
-function swapInBackup(ctx: ServiceContext, name: string, backupFile: string): RestoreResult {
+function swapInBackup(ctx: StagedWriteContext, name: string, backupFile: string): RestoreResult {
   const dbFile = path.resolve(databaseFile(ctx));
   const at = ctx.now();
   const preRestoreCopy = sideCopyName(dbFile, 'before-restore', at);
-  // A consistent single-file copy of the current data, WAL content included.
+  // A consistent single-file copy of the current data, WAL content included. Prepared ad hoc, not
+  // cached: the connection is closed right after.
   ctx.db.prepare('VACUUM INTO ?').run(preRestoreCopy);
 
   ctx.db.close();
@@ -101,6 +102,6 @@ function swapInBackup(ctx: ServiceContext, name: string, backupFile: string): Re
     throw new DomainError('internal', `The backup could not be restored (${(error as Error).message}). The data is as it was before.`);
   }
   const result: RestoreResult = { restoredFrom: name, preRestoreCopy, restoredAt: at.toISOString() };
-  ctx.db.transaction(() => audit(ctx, 'database', null, 'restore', null, result))();
+  ctx.transact((w) => audit(w, 'database', null, 'restore', null, result));
   return result;
 }

@@ -7,7 +7,8 @@ import { normalizeIsbn } from '../../shared/domain/isbn';
 import type { PublicationFormat } from '../../shared/domain/vocabulary';
 import type { CurrencyCode } from '../../shared/money/currencies';
 import { fromMinorUnits, toMinorUnits } from '../../shared/money/money';
-import { timestamp, type ServiceContext } from '../context';
+import { timestamp, type ServiceContext, type WriteContext } from '../context';
+import { statement } from '../statements';
 import { audit } from './audit';
 
 interface PublicationRow {
@@ -40,7 +41,7 @@ const PRICES_IN_FORCE = `
 
 function pricesInForce(ctx: ServiceContext, asOf: string, publicationId?: number): Map<number, Publication['prices']> {
   const sql = publicationId === undefined ? PRICES_IN_FORCE : `${PRICES_IN_FORCE} AND p.publication_id = @publicationId`;
-  const rows = ctx.db.prepare(sql).all({ asOf, publicationId }) as PriceRow[];
+  const rows = statement(ctx, sql).all({ asOf, publicationId }) as PriceRow[];
   const byPublication = new Map<number, Publication['prices']>();
   for (const row of rows) {
     const prices = byPublication.get(row.publication_id) ?? {};
@@ -76,11 +77,9 @@ export function listPublications(
   input: { includeRetired: boolean; asOf?: string | undefined },
 ): { publications: Publication[]; upcoming: PriceHistoryEntry[] } {
   const asOf = input.asOf ?? localIsoDate(ctx.now());
-  const rows = ctx.db
-    .prepare(`SELECT * FROM publications ${input.includeRetired ? '' : 'WHERE active = 1'} ORDER BY title COLLATE NOCASE`)
-    .all() as PublicationRow[];
+  const rows = statement(ctx, `SELECT * FROM publications ${input.includeRetired ? '' : 'WHERE active = 1'} ORDER BY title COLLATE NOCASE`).all() as PublicationRow[];
   const prices = pricesInForce(ctx, asOf);
-  const upcoming = ctx.db.prepare('SELECT * FROM prices WHERE valid_from > ? ORDER BY valid_from, currency').all(asOf) as PriceRow[];
+  const upcoming = statement(ctx, 'SELECT * FROM prices WHERE valid_from > ? ORDER BY valid_from, currency').all(asOf) as PriceRow[];
   const listed = new Set(rows.map((r) => r.id));
   return {
     publications: rows.map((row) => toPublication(row, prices.get(row.id) ?? {})),
@@ -93,108 +92,95 @@ function toHistoryEntry(r: PriceRow): PriceHistoryEntry {
 }
 
 export function getPublication(ctx: ServiceContext, id: number, asOf?: string): Publication {
-  const row = ctx.db.prepare('SELECT * FROM publications WHERE id = ?').get(id) as PublicationRow | undefined;
+  const row = statement(ctx, 'SELECT * FROM publications WHERE id = ?').get(id) as PublicationRow | undefined;
   if (!row) throw new DomainError('not_found', `Publication ${id} does not exist.`, 'publicationId');
   const prices = pricesInForce(ctx, asOf ?? localIsoDate(ctx.now()), id);
   return toPublication(row, prices.get(id) ?? {});
 }
 
-export function savePublication(ctx: ServiceContext, input: z.output<typeof PublicationInput>): { publication: Publication } {
-  return ctx.db.transaction(() => {
-    const now = timestamp(ctx);
-    const values = {
-      title: input.title,
-      subtitle: input.subtitle,
-      year: input.year,
-      pages: input.pages,
-      isbn: normalizeIsbn(input.isbn),
-      eisbn: normalizeIsbn(input.eisbn),
-      languages: JSON.stringify(input.languages),
-      formats: JSON.stringify([...new Set(input.formats)]),
-      active: input.active ? 1 : 0,
-      now,
-    };
-    assertIsbnFree(ctx, values.isbn, 'isbn', input.id);
-    assertIsbnFree(ctx, values.eisbn, 'eisbn', input.id);
-    let id = input.id;
-    if (id === undefined) {
-      id = Number(
-        ctx.db
-          .prepare(
-            `INSERT INTO publications (title, subtitle, year, pages, isbn, eisbn, languages, formats, active, created_at, updated_at)
-             VALUES (@title, @subtitle, @year, @pages, @isbn, @eisbn, @languages, @formats, @active, @now, @now)`,
-          )
-          .run(values).lastInsertRowid,
-      );
-      const after = getPublication(ctx, id);
-      audit(ctx, 'publication', id, 'create', null, after);
-      return { publication: after };
-    }
-    const before = getPublication(ctx, id);
-    if (input.expectedUpdatedAt !== undefined && input.expectedUpdatedAt !== before.updatedAt) {
-      throw new DomainError('conflict', 'Someone else changed this title after you opened it. Close and reopen it to see their changes.', 'id');
-    }
-    ctx.db
-      .prepare(
-        `UPDATE publications SET title = @title, subtitle = @subtitle, year = @year, pages = @pages, isbn = @isbn, eisbn = @eisbn,
-         languages = @languages, formats = @formats, active = @active, updated_at = @now WHERE id = @id`,
-      )
-      .run({ ...values, id });
+export function savePublication(ctx: WriteContext, input: z.output<typeof PublicationInput>): { publication: Publication } {
+  const now = timestamp(ctx);
+  const values = {
+    title: input.title,
+    subtitle: input.subtitle,
+    year: input.year,
+    pages: input.pages,
+    isbn: normalizeIsbn(input.isbn),
+    eisbn: normalizeIsbn(input.eisbn),
+    languages: JSON.stringify(input.languages),
+    formats: JSON.stringify([...new Set(input.formats)]),
+    active: input.active ? 1 : 0,
+    now,
+  };
+  assertIsbnFree(ctx, values.isbn, 'isbn', input.id);
+  assertIsbnFree(ctx, values.eisbn, 'eisbn', input.id);
+  let id = input.id;
+  if (id === undefined) {
+    id = Number(
+      statement(
+        ctx,
+        `INSERT INTO publications (title, subtitle, year, pages, isbn, eisbn, languages, formats, active, created_at, updated_at)
+         VALUES (@title, @subtitle, @year, @pages, @isbn, @eisbn, @languages, @formats, @active, @now, @now)`,
+      ).run(values).lastInsertRowid,
+    );
     const after = getPublication(ctx, id);
-    audit(ctx, 'publication', id, 'update', before, after);
+    audit(ctx, 'publication', id, 'create', null, after);
     return { publication: after };
-  })();
+  }
+  const before = getPublication(ctx, id);
+  if (input.expectedUpdatedAt !== undefined && input.expectedUpdatedAt !== before.updatedAt) {
+    throw new DomainError('conflict', 'Someone else changed this title after you opened it. Close and reopen it to see their changes.', 'id');
+  }
+  statement(
+    ctx,
+    `UPDATE publications SET title = @title, subtitle = @subtitle, year = @year, pages = @pages, isbn = @isbn, eisbn = @eisbn,
+     languages = @languages, formats = @formats, active = @active, updated_at = @now WHERE id = @id`,
+  ).run({ ...values, id });
+  const after = getPublication(ctx, id);
+  audit(ctx, 'publication', id, 'update', before, after);
+  return { publication: after };
 }
 
 function assertIsbnFree(ctx: ServiceContext, isbn: string, field: 'isbn' | 'eisbn', ownId: number | undefined): void {
   if (isbn === '') return;
-  const clash = ctx.db
-    .prepare('SELECT id, title FROM publications WHERE (isbn = @isbn OR eisbn = @isbn) AND id IS NOT @ownId')
+  const clash = statement(ctx, 'SELECT id, title FROM publications WHERE (isbn = @isbn OR eisbn = @isbn) AND id IS NOT @ownId')
     .get({ isbn, ownId: ownId ?? null }) as { id: number; title: string } | undefined;
   if (clash) throw new DomainError('conflict', `${field === 'isbn' ? 'ISBN' : 'E-ISBN'} is already used by "${clash.title}".`, field);
 }
 
-export function setPrice(ctx: ServiceContext, input: z.output<typeof PriceInput>): { publication: Publication } {
-  return ctx.db.transaction(() => {
-    const validFrom = input.validFrom ?? localIsoDate(ctx.now());
-    getPublication(ctx, input.publicationId);
-    const minor = toMinorUnits(input.unitPrice, input.currency);
-    const before = ctx.db
-      .prepare('SELECT * FROM prices WHERE publication_id = ? AND currency = ? AND valid_from = ?')
-      .get(input.publicationId, input.currency, validFrom) as PriceRow | undefined;
-    ctx.db
-      .prepare(
-        `INSERT INTO prices (publication_id, currency, unit_price_minor, valid_from, created_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (publication_id, currency, valid_from) DO UPDATE SET unit_price_minor = excluded.unit_price_minor`,
-      )
-      .run(input.publicationId, input.currency, minor, validFrom, timestamp(ctx));
-    audit(ctx, 'publication', input.publicationId, 'price', before ? toPriceInForce(before) : null, {
-      currency: input.currency,
-      unitPrice: fromMinorUnits(minor, input.currency),
-      validFrom,
-    });
-    return { publication: getPublication(ctx, input.publicationId) };
-  })();
+export function setPrice(ctx: WriteContext, input: z.output<typeof PriceInput>): { publication: Publication } {
+  const validFrom = input.validFrom ?? localIsoDate(ctx.now());
+  getPublication(ctx, input.publicationId);
+  const minor = toMinorUnits(input.unitPrice, input.currency);
+  const before = statement(ctx, 'SELECT * FROM prices WHERE publication_id = ? AND currency = ? AND valid_from = ?')
+    .get(input.publicationId, input.currency, validFrom) as PriceRow | undefined;
+  statement(
+    ctx,
+    `INSERT INTO prices (publication_id, currency, unit_price_minor, valid_from, created_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (publication_id, currency, valid_from) DO UPDATE SET unit_price_minor = excluded.unit_price_minor`,
+  ).run(input.publicationId, input.currency, minor, validFrom, timestamp(ctx));
+  audit(ctx, 'publication', input.publicationId, 'price', before ? toPriceInForce(before) : null, {
+    currency: input.currency,
+    unitPrice: fromMinorUnits(minor, input.currency),
+    validFrom,
+  });
+  return { publication: getPublication(ctx, input.publicationId) };
 }
 
 export function priceHistory(ctx: ServiceContext, publicationId: number): { prices: PriceHistoryEntry[] } {
   getPublication(ctx, publicationId);
-  const rows = ctx.db
-    .prepare('SELECT * FROM prices WHERE publication_id = ? ORDER BY currency, valid_from DESC')
-    .all(publicationId) as PriceRow[];
+  const rows = statement(ctx, 'SELECT * FROM prices WHERE publication_id = ? ORDER BY currency, valid_from DESC').all(publicationId) as PriceRow[];
   return { prices: rows.map(toHistoryEntry) };
 }
 
 /** Only a price that has not yet come into force can be withdrawn; once in force it is history that orders relied on. */
-export function cancelScheduledPrice(ctx: ServiceContext, priceId: number): { publication: Publication } {
-  return ctx.db.transaction(() => {
-    const row = ctx.db.prepare('SELECT * FROM prices WHERE id = ?').get(priceId) as PriceRow | undefined;
-    if (!row) throw new DomainError('not_found', `Price ${priceId} does not exist.`, 'priceId');
-    if (row.valid_from <= localIsoDate(ctx.now())) {
-      throw new DomainError('conflict', `This price has been in force since ${row.valid_from} and is kept as history; set a new price instead.`, 'priceId');
-    }
-    ctx.db.prepare('DELETE FROM prices WHERE id = ?').run(priceId);
-    audit(ctx, 'publication', row.publication_id, 'price_withdrawn', toPriceInForce(row), null);
-    return { publication: getPublication(ctx, row.publication_id) };
-  })();
+export function cancelScheduledPrice(ctx: WriteContext, priceId: number): { publication: Publication } {
+  const row = statement(ctx, 'SELECT * FROM prices WHERE id = ?').get(priceId) as PriceRow | undefined;
+  if (!row) throw new DomainError('not_found', `Price ${priceId} does not exist.`, 'priceId');
+  if (row.valid_from <= localIsoDate(ctx.now())) {
+    throw new DomainError('conflict', `This price has been in force since ${row.valid_from} and is kept as history; set a new price instead.`, 'priceId');
+  }
+  statement(ctx, 'DELETE FROM prices WHERE id = ?').run(priceId);
+  audit(ctx, 'publication', row.publication_id, 'price_withdrawn', toPriceInForce(row), null);
+  return { publication: getPublication(ctx, row.publication_id) };
 }

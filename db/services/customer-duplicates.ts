@@ -4,7 +4,8 @@
  * pairs a clerk declared distinct are left out.
  */
 import type { DuplicateCustomer, DuplicatePair, DuplicateReason } from '../../shared/contract/customers';
-import { timestamp, type ServiceContext } from '../context';
+import { timestamp, type ServiceContext, type WriteContext } from '../context';
+import { statement } from '../statements';
 import { audit } from './audit';
 import { getCustomerRow, toCustomer, type CustomerRow } from './customers';
 
@@ -29,7 +30,7 @@ function toDuplicateCustomer(row: CustomerWithCount): DuplicateCustomer {
 }
 
 function loadCustomers(ctx: ServiceContext, ids: number[]): Map<number, DuplicateCustomer> {
-  const find = ctx.db.prepare(`${WITH_ORDER_COUNT} WHERE c.id = ?`);
+  const find = statement(ctx, `${WITH_ORDER_COUNT} WHERE c.id = ?`);
   const byId = new Map<number, DuplicateCustomer>();
   for (const id of new Set(ids)) {
     const row = find.get(id) as CustomerWithCount | undefined;
@@ -40,7 +41,7 @@ function loadCustomers(ctx: ServiceContext, ids: number[]): Map<number, Duplicat
 
 /** Every suggested pair, the most recently added customers first (that is where a new duplicate appears). */
 export function findDuplicateCustomers(ctx: ServiceContext, input: { limit: number }): { pairs: DuplicatePair[] } {
-  const rows = ctx.db.prepare(`${PAIRS} ORDER BY 2 DESC, 1 DESC`).all() as { first: number; second: number; reason: DuplicateReason }[];
+  const rows = statement(ctx, `${PAIRS} ORDER BY 2 DESC, 1 DESC`).all() as { first: number; second: number; reason: DuplicateReason }[];
   const reasons = new Map<string, { first: number; second: number; reasons: DuplicateReason[] }>();
   for (const row of rows) {
     const key = `${row.first}:${row.second}`;
@@ -57,15 +58,14 @@ export function findDuplicateCustomers(ctx: ServiceContext, input: { limit: numb
 
 /** The likely duplicates of one customer, for the notice on its detail screen. */
 export function duplicatesOf(ctx: ServiceContext, customer: CustomerRow): (DuplicateCustomer & { reasons: DuplicateReason[] })[] {
-  const rows = ctx.db
-    .prepare(
-      `${WITH_ORDER_COUNT}
-        WHERE c.id <> @id AND c.merged_into IS NULL
-          AND ((@email <> '' AND c.email = @email COLLATE NOCASE) OR (@nameKey <> '' AND c.name_key = @nameKey AND c.country = @country))
-          AND NOT EXISTS (SELECT 1 FROM customer_distinct_pairs d WHERE d.low_id = min(c.id, @id) AND d.high_id = max(c.id, @id))
-        ORDER BY c.id`,
-    )
-    .all({ id: customer.id, email: customer.email, nameKey: customer.name_key, country: customer.country }) as CustomerWithCount[];
+  const rows = statement(
+    ctx,
+    `${WITH_ORDER_COUNT}
+      WHERE c.id <> @id AND c.merged_into IS NULL
+        AND ((@email <> '' AND c.email = @email COLLATE NOCASE) OR (@nameKey <> '' AND c.name_key = @nameKey AND c.country = @country))
+        AND NOT EXISTS (SELECT 1 FROM customer_distinct_pairs d WHERE d.low_id = min(c.id, @id) AND d.high_id = max(c.id, @id))
+      ORDER BY c.id`,
+  ).all({ id: customer.id, email: customer.email, nameKey: customer.name_key, country: customer.country }) as CustomerWithCount[];
   return rows.map((row) => {
     const reasons: DuplicateReason[] = [];
     if (customer.email !== '' && row.email.toLowerCase() === customer.email.toLowerCase()) reasons.push('same_email');
@@ -74,19 +74,15 @@ export function duplicatesOf(ctx: ServiceContext, customer: CustomerRow): (Dupli
   });
 }
 
-export function markDistinct(ctx: ServiceContext, input: { firstId: number; secondId: number }): { ok: true } {
-  return ctx.db.transaction(() => {
-    getCustomerRow(ctx, input.firstId);
-    getCustomerRow(ctx, input.secondId);
-    const low = Math.min(input.firstId, input.secondId);
-    const high = Math.max(input.firstId, input.secondId);
-    const inserted = ctx.db
-      .prepare('INSERT INTO customer_distinct_pairs (low_id, high_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
-      .run(low, high, timestamp(ctx));
-    if (inserted.changes > 0) {
-      audit(ctx, 'customer', low, 'not_duplicate', null, { otherCustomerId: high });
-      audit(ctx, 'customer', high, 'not_duplicate', null, { otherCustomerId: low });
-    }
-    return { ok: true as const };
-  })();
+export function markDistinct(ctx: WriteContext, input: { firstId: number; secondId: number }): { ok: true } {
+  getCustomerRow(ctx, input.firstId);
+  getCustomerRow(ctx, input.secondId);
+  const low = Math.min(input.firstId, input.secondId);
+  const high = Math.max(input.firstId, input.secondId);
+  const inserted = statement(ctx, 'INSERT INTO customer_distinct_pairs (low_id, high_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(low, high, timestamp(ctx));
+  if (inserted.changes > 0) {
+    audit(ctx, 'customer', low, 'not_duplicate', null, { otherCustomerId: high });
+    audit(ctx, 'customer', high, 'not_duplicate', null, { otherCustomerId: low });
+  }
+  return { ok: true as const };
 }

@@ -7,7 +7,8 @@
 import { DomainError } from '../../shared/api/errors';
 import type { Customer } from '../../shared/contract/types';
 import { foldForMatch } from '../../shared/domain/text';
-import { timestamp, type ServiceContext } from '../context';
+import { timestamp, type WriteContext } from '../context';
+import { statement } from '../statements';
 import { audit } from './audit';
 import { customerSearchKey, getCustomer, getCustomerRow, toCustomer, type CustomerRow } from './customers';
 
@@ -28,41 +29,38 @@ function combinedDetails(keep: CustomerRow, merge: CustomerRow) {
   };
 }
 
-export function mergeCustomers(ctx: ServiceContext, input: { keepId: number; mergeId: number }): { customer: Customer; movedOrders: number } {
-  return ctx.db.transaction(() => {
-    const keep = getCustomerRow(ctx, input.keepId);
-    const merge = getCustomerRow(ctx, input.mergeId);
-    if (keep.merged_into !== null) {
-      throw new DomainError('conflict', `${keep.name} was already merged into another record; keep that one instead.`, 'keepId');
-    }
-    if (merge.merged_into !== null) throw new DomainError('conflict', `${merge.name} was already merged into another record.`, 'mergeId');
+export function mergeCustomers(ctx: WriteContext, input: { keepId: number; mergeId: number }): { customer: Customer; movedOrders: number } {
+  const keep = getCustomerRow(ctx, input.keepId);
+  const merge = getCustomerRow(ctx, input.mergeId);
+  if (keep.merged_into !== null) {
+    throw new DomainError('conflict', `${keep.name} was already merged into another record; keep that one instead.`, 'keepId');
+  }
+  if (merge.merged_into !== null) throw new DomainError('conflict', `${merge.name} was already merged into another record.`, 'mergeId');
 
-    const orderIds = (ctx.db.prepare('SELECT id FROM orders WHERE customer_id = ? ORDER BY id').all(merge.id) as { id: number }[]).map((r) => r.id);
-    const paymentIds = (
-      ctx.db.prepare('SELECT p.id FROM payments p JOIN orders o ON o.id = p.order_id WHERE o.customer_id = ? ORDER BY p.id').all(merge.id) as { id: number }[]
-    ).map((r) => r.id);
+  const orderIds = (statement(ctx, 'SELECT id FROM orders WHERE customer_id = ? ORDER BY id').all(merge.id) as { id: number }[]).map((r) => r.id);
+  const paymentIds = (
+    statement(ctx, 'SELECT p.id FROM payments p JOIN orders o ON o.id = p.order_id WHERE o.customer_id = ? ORDER BY p.id').all(merge.id) as { id: number }[]
+  ).map((r) => r.id);
 
-    const moveOrder = ctx.db.prepare('UPDATE orders SET customer_id = ? WHERE id = ?');
-    for (const orderId of orderIds) {
-      moveOrder.run(keep.id, orderId);
-      audit(ctx, 'order', orderId, 'customer_merged', { customerId: merge.id }, { customerId: keep.id });
-    }
+  const moveOrder = statement(ctx, 'UPDATE orders SET customer_id = ? WHERE id = ?');
+  for (const orderId of orderIds) {
+    moveOrder.run(keep.id, orderId);
+    audit(ctx, 'order', orderId, 'customer_merged', { customerId: merge.id }, { customerId: keep.id });
+  }
 
-    const now = timestamp(ctx);
-    const details = combinedDetails(keep, merge);
-    ctx.db
-      .prepare(
-        `UPDATE customers SET address = @address, city = @city, postal_code = @postalCode, phone = @phone, email = @email,
-         notes = @notes, name_key = @nameKey, search_key = @searchKey, updated_at = @now WHERE id = @id`,
-      )
-      .run({ ...details, nameKey: foldForMatch(details.name), searchKey: customerSearchKey(details), now, id: keep.id });
-    // Records merged into the disappearing one earlier now point straight at the kept one.
-    ctx.db.prepare('UPDATE customers SET merged_into = ? WHERE merged_into = ?').run(keep.id, merge.id);
-    ctx.db.prepare('UPDATE customers SET merged_into = ?, updated_at = ? WHERE id = ?').run(keep.id, now, merge.id);
+  const now = timestamp(ctx);
+  const details = combinedDetails(keep, merge);
+  statement(
+    ctx,
+    `UPDATE customers SET address = @address, city = @city, postal_code = @postalCode, phone = @phone, email = @email,
+     notes = @notes, name_key = @nameKey, search_key = @searchKey, updated_at = @now WHERE id = @id`,
+  ).run({ ...details, nameKey: foldForMatch(details.name), searchKey: customerSearchKey(details), now, id: keep.id });
+  // Records merged into the disappearing one earlier now point straight at the kept one.
+  statement(ctx, 'UPDATE customers SET merged_into = ? WHERE merged_into = ?').run(keep.id, merge.id);
+  statement(ctx, 'UPDATE customers SET merged_into = ?, updated_at = ? WHERE id = ?').run(keep.id, now, merge.id);
 
-    const after = getCustomer(ctx, keep.id).customer;
-    audit(ctx, 'customer', keep.id, 'merge', toCustomer(keep), { ...after, mergedFrom: merge.id, movedOrderIds: orderIds, movedPaymentIds: paymentIds });
-    audit(ctx, 'customer', merge.id, 'merged_into', toCustomer(merge), { mergedInto: keep.id, movedOrderIds: orderIds, movedPaymentIds: paymentIds });
-    return { customer: after, movedOrders: orderIds.length };
-  })();
+  const after = getCustomer(ctx, keep.id).customer;
+  audit(ctx, 'customer', keep.id, 'merge', toCustomer(keep), { ...after, mergedFrom: merge.id, movedOrderIds: orderIds, movedPaymentIds: paymentIds });
+  audit(ctx, 'customer', merge.id, 'merged_into', toCustomer(merge), { mergedInto: keep.id, movedOrderIds: orderIds, movedPaymentIds: paymentIds });
+  return { customer: after, movedOrders: orderIds.length };
 }

@@ -3,7 +3,7 @@ import { DomainError } from '../../shared/api/errors';
 import type { CountryCount, CustomerInput, CustomerSearchInput } from '../../shared/contract/customers';
 import type { Customer, CustomerDetails } from '../../shared/contract/types';
 import { foldForMatch } from '../../shared/domain/text';
-import { timestamp, type ServiceContext } from '../context';
+import { timestamp, type ServiceContext, type WriteContext } from '../context';
 import { audit } from './audit';
 import { statement } from '../statements';
 
@@ -58,18 +58,21 @@ export function customerSearchKey(details: Pick<CustomerDetails, 'name' | 'email
   return foldForMatch([details.name, details.email, details.city, details.postalCode, ...countryNames].join(' '));
 }
 
+const withSearchKeyFunction = new WeakSet<object>();
+
 /**
- * Rows written before the search key existed, or by code that bypassed this service,
- * have none yet; fold them now so search never silently misses a customer.
+ * Rows written before the search key existed, or by code that bypassed this service, have
+ * none; the search folds theirs as it reads (a search writes nothing), so it never silently
+ * misses a customer. SQLite calls the function only for those rows.
  */
-function fillMissingSearchKeys(ctx: ServiceContext): void {
-  const missing = statement(ctx, 'SELECT id, name, email, city, postal_code AS postalCode, country FROM customers WHERE search_key IS NULL')
-    .all() as { id: number; name: string; email: string; city: string; postalCode: string; country: string }[];
-  if (missing.length === 0) return;
-  const update = statement(ctx, 'UPDATE customers SET search_key = ? WHERE id = ?');
-  ctx.db.transaction(() => {
-    for (const row of missing) update.run(customerSearchKey(row), row.id);
-  })();
+function searchKeyOf(ctx: ServiceContext): string {
+  if (!withSearchKeyFunction.has(ctx.db)) {
+    ctx.db.function('customer_search_key', { deterministic: true }, (name, email, city, postalCode, country) =>
+      customerSearchKey({ name: String(name), email: String(email), city: String(city), postalCode: String(postalCode), country: String(country) }),
+    );
+    withSearchKeyFunction.add(ctx.db);
+  }
+  return 'coalesce(search_key, customer_search_key(name, email, city, postal_code, country))';
 }
 
 function escapeLike(text: string): string {
@@ -84,19 +87,18 @@ export function searchCustomers(
   ctx: ServiceContext,
   input: Omit<z.output<typeof CustomerSearchInput>, 'offset'> & { offset?: number },
 ): { customers: Customer[]; total: number } {
-  fillMissingSearchKeys(ctx);
+  const searchKey = searchKeyOf(ctx);
   const words = foldForMatch(input.query).split(' ').filter(Boolean);
-  const conditions = words.map((_, i) => `(search_key LIKE @w${i} ESCAPE '\\' OR country = upper(@c${i}))`);
+  // One SQL text per number of words typed (the query's length bounds it), so the statement cache stays small.
+  const conditions = words.map((_, i) => `(${searchKey} LIKE @w${i} ESCAPE '\\' OR country = upper(@c${i}))`);
   const params: Record<string, string | number> = { limit: input.limit, offset: input.offset ?? 0 };
   words.forEach((w, i) => {
     params[`w${i}`] = `%${escapeLike(w)}%`;
     params[`c${i}`] = w;
   });
   const where = ['merged_into IS NULL', ...conditions].join(' AND ');
-  const rows = ctx.db
-    .prepare(`SELECT * FROM customers WHERE ${where} ORDER BY name COLLATE NOCASE, id LIMIT @limit OFFSET @offset`)
-    .all(params) as CustomerRow[];
-  const { n } = ctx.db.prepare(`SELECT count(*) AS n FROM customers WHERE ${where}`).get(params) as { n: number };
+  const rows = statement(ctx, `SELECT * FROM customers WHERE ${where} ORDER BY name COLLATE NOCASE, id LIMIT @limit OFFSET @offset`).all(params) as CustomerRow[];
+  const { n } = statement(ctx, `SELECT count(*) AS n FROM customers WHERE ${where}`).get(params) as { n: number };
   return { customers: rows.map(toCustomer), total: n };
 }
 
@@ -109,7 +111,7 @@ export function customerCountries(ctx: ServiceContext): { countries: CountryCoun
   return { countries: rows };
 }
 
-function insertCustomer(ctx: ServiceContext, details: CustomerDetails, notes: string): number {
+function insertCustomer(ctx: WriteContext, details: CustomerDetails, notes: string): number {
   const now = timestamp(ctx);
   return Number(
     statement(ctx,
@@ -120,32 +122,30 @@ function insertCustomer(ctx: ServiceContext, details: CustomerDetails, notes: st
   );
 }
 
-export function saveCustomer(ctx: ServiceContext, input: z.output<typeof CustomerInput>): { customer: Customer } {
-  return ctx.db.transaction(() => {
-    const { id, notes, expectedUpdatedAt, ...details } = input;
-    if (id === undefined) {
-      const newId = insertCustomer(ctx, details, notes);
-      const after = getCustomer(ctx, newId).customer;
-      audit(ctx, 'customer', newId, 'create', null, after);
-      return { customer: after };
-    }
-    const beforeRow = getCustomerRow(ctx, id);
-    if (beforeRow.merged_into !== null) {
-      throw new DomainError('conflict', 'This customer was merged into another record; edit that one instead.', 'id');
-    }
-    if (expectedUpdatedAt !== undefined && expectedUpdatedAt !== beforeRow.updated_at) {
-      throw new DomainError('conflict', 'Someone else changed this customer after you opened it. Reload to see their changes, then make yours again.', 'id');
-    }
-    const before = toCustomer(beforeRow);
-    statement(ctx,
-        `UPDATE customers SET name = @name, address = @address, country = @country, city = @city, postal_code = @postalCode,
-         phone = @phone, email = @email, notes = @notes, name_key = @nameKey, search_key = @searchKey, updated_at = @now WHERE id = @id`,
-      )
-      .run({ ...details, notes, nameKey: foldForMatch(details.name), searchKey: customerSearchKey(details), now: timestamp(ctx), id });
-    const after = getCustomer(ctx, id).customer;
-    audit(ctx, 'customer', id, 'update', before, after);
+export function saveCustomer(ctx: WriteContext, input: z.output<typeof CustomerInput>): { customer: Customer } {
+  const { id, notes, expectedUpdatedAt, ...details } = input;
+  if (id === undefined) {
+    const newId = insertCustomer(ctx, details, notes);
+    const after = getCustomer(ctx, newId).customer;
+    audit(ctx, 'customer', newId, 'create', null, after);
     return { customer: after };
-  })();
+  }
+  const beforeRow = getCustomerRow(ctx, id);
+  if (beforeRow.merged_into !== null) {
+    throw new DomainError('conflict', 'This customer was merged into another record; edit that one instead.', 'id');
+  }
+  if (expectedUpdatedAt !== undefined && expectedUpdatedAt !== beforeRow.updated_at) {
+    throw new DomainError('conflict', 'Someone else changed this customer after you opened it. Reload to see their changes, then make yours again.', 'id');
+  }
+  const before = toCustomer(beforeRow);
+  statement(ctx,
+      `UPDATE customers SET name = @name, address = @address, country = @country, city = @city, postal_code = @postalCode,
+       phone = @phone, email = @email, notes = @notes, name_key = @nameKey, search_key = @searchKey, updated_at = @now WHERE id = @id`,
+    )
+    .run({ ...details, notes, nameKey: foldForMatch(details.name), searchKey: customerSearchKey(details), now: timestamp(ctx), id });
+  const after = getCustomer(ctx, id).customer;
+  audit(ctx, 'customer', id, 'update', before, after);
+  return { customer: after };
 }
 
 /** Follows merges to the record that is still in the directory. */
@@ -165,9 +165,8 @@ export function liveCustomerId(ctx: ServiceContext, id: number): number | null {
 /**
  * The customer an incoming order belongs to: the one the clerk picked (or the record it
  * was merged into), else the one with the same e-mail, else a new directory entry.
- * Call inside the order's transaction.
  */
-export function resolveOrderCustomer(ctx: ServiceContext, pickedId: number | null | undefined, details: CustomerDetails): number {
+export function resolveOrderCustomer(ctx: WriteContext, pickedId: number | null | undefined, details: CustomerDetails): number {
   if (pickedId != null) {
     const live = liveCustomerId(ctx, pickedId);
     if (live === null) throw new DomainError('not_found', `Customer ${pickedId} does not exist.`, 'customerId');

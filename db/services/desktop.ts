@@ -6,11 +6,12 @@
 import { DomainError } from '../../shared/api/errors';
 import { DESKTOP_ONLY_MESSAGE } from '../../shared/contract/desktop';
 import type { Handlers } from '../api/handlers';
+import { read } from '../api/register';
 
 function desktopOnly(): never {
   throw new DomainError('desktop_only', DESKTOP_ONLY_MESSAGE);
 }
 
 export const desktopHandlers: Pick<Handlers, 'desktop.saveInvoicePdfs'> = {
-  'desktop.saveInvoicePdfs': desktopOnly,
+  'desktop.saveInvoicePdfs': read(desktopOnly),
 };

@@ -1,6 +1,6 @@
 import { DomainError } from '../../shared/api/errors';
 import type { SessionInfo } from '../../shared/contract/types';
-import { createContext, type ServiceContext } from '../context';
+import { actingAs, type ServiceContext, type WriteContext } from '../context';
 import { ensureStaffName } from './settings';
 
 export function getSession(ctx: ServiceContext): SessionInfo {
@@ -8,13 +8,12 @@ export function getSession(ctx: ServiceContext): SessionInfo {
 }
 
 /** The clerk says who is working: a new name joins the staff list, and every later audit record carries it. */
-export function setSessionUser(ctx: ServiceContext, input: { name: string }): SessionInfo {
+export function setSessionUser(ctx: WriteContext, input: { name: string }): SessionInfo {
   if (!ctx.user.changeable) {
     throw new DomainError('forbidden', `This session works as "${ctx.actor}", fixed with --user when Order Desk was started.`, 'name');
   }
   // Adding the name is already that clerk's doing, so its audit record names them, not the previous user.
-  const asClerk = createContext(ctx.db, input.name, ctx.now, ctx.documents);
-  const name = ensureStaffName(asClerk, input.name);
+  const name = ensureStaffName(actingAs(ctx, input.name), input.name);
   ctx.user.confirm(name);
   return getSession(ctx);
 }

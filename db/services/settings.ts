@@ -5,7 +5,8 @@ import type { Settings } from '../../shared/contract/types';
 import { findStaffName } from '../../shared/domain/staff';
 import { DEFAULT_SETTINGS } from '../migrations/0002_seed_catalogue';
 import { DEFAULT_ISSUER } from '../migrations/0006_invoices_and_credit_notes';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, WriteContext } from '../context';
+import { statement } from '../statements';
 import { audit } from './audit';
 
 /**
@@ -21,35 +22,31 @@ const LATER_DEFAULTS: Pick<Settings, 'issuer' | 'staff' | 'bankAccounts' | 'paym
 };
 
 export function getSettings(ctx: ServiceContext): { settings: Settings } {
-  const rows = ctx.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+  const rows = statement(ctx, 'SELECT key, value FROM settings').all() as { key: string; value: string }[];
   const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
   return { settings: { ...(DEFAULT_SETTINGS as unknown as Omit<Settings, keyof typeof LATER_DEFAULTS>), ...LATER_DEFAULTS, ...stored } as Settings };
 }
 
-export function setSettings(ctx: ServiceContext, patch: z.output<typeof SettingsPatch>): { settings: Settings } {
-  return ctx.db.transaction(() => {
-    const before = getSettings(ctx).settings;
-    // The app asks who is working from this list: once it names someone, it may not become empty.
-    if (patch.staff && patch.staff.length === 0 && before.staff.length > 0) {
-      throw new DomainError('invalid_input', 'Keep at least one staff name: the app asks who is working from this list.', 'staff');
-    }
-    const upsert = ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-    for (const [key, value] of Object.entries(patch)) {
-      if (value !== undefined) upsert.run(key, JSON.stringify(value));
-    }
-    const after = getSettings(ctx).settings;
-    audit(ctx, 'settings', null, 'update', before, after);
-    return { settings: after };
-  })();
+export function setSettings(ctx: WriteContext, patch: z.output<typeof SettingsPatch>): { settings: Settings } {
+  const before = getSettings(ctx).settings;
+  // The app asks who is working from this list: once it names someone, it may not become empty.
+  if (patch.staff && patch.staff.length === 0 && before.staff.length > 0) {
+    throw new DomainError('invalid_input', 'Keep at least one staff name: the app asks who is working from this list.', 'staff');
+  }
+  const upsert = statement(ctx, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  for (const [key, value] of Object.entries(patch)) {
+    if (value !== undefined) upsert.run(key, JSON.stringify(value));
+  }
+  const after = getSettings(ctx).settings;
+  audit(ctx, 'settings', null, 'update', before, after);
+  return { settings: after };
 }
 
 /** The list's spelling of `name`, adding it to the staff list (with its audit record) when it is new. */
-export function ensureStaffName(ctx: ServiceContext, name: string): string {
-  return ctx.db.transaction(() => {
-    const { staff } = getSettings(ctx).settings;
-    const listed = findStaffName(staff, name);
-    if (listed !== undefined) return listed;
-    setSettings(ctx, { staff: [...staff, name] });
-    return name;
-  })();
+export function ensureStaffName(ctx: WriteContext, name: string): string {
+  const { staff } = getSettings(ctx).settings;
+  const listed = findStaffName(staff, name);
+  if (listed !== undefined) return listed;
+  setSettings(ctx, { staff: [...staff, name] });
+  return name;
 }

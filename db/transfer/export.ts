@@ -7,6 +7,7 @@ import type { ExportFile, ExportFormat, ExportKind } from '../../shared/contract
 import { localIsoDate } from '../../shared/domain/dates';
 import { CURRENCY_CODES } from '../../shared/money/currencies';
 import type { ServiceContext } from '../context';
+import { statement } from '../statements';
 import { listPublications } from '../services/catalogue';
 import { toCustomer, type CustomerRow } from '../services/customers';
 import { csvBytes, csvDelimiter, tableRows } from '../files/csv';
@@ -51,7 +52,7 @@ function catalogueSheet(ctx: ServiceContext): Table {
 }
 
 function customersSheet(ctx: ServiceContext): Table {
-  const rows = (ctx.db.prepare('SELECT * FROM customers WHERE merged_into IS NULL ORDER BY name COLLATE NOCASE, id').all() as CustomerRow[]).map(toCustomer);
+  const rows = (statement(ctx, 'SELECT * FROM customers WHERE merged_into IS NULL ORDER BY name COLLATE NOCASE, id').all() as CustomerRow[]).map(toCustomer);
   return {
     name: 'Customers',
     columns: [

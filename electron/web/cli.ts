@@ -20,7 +20,7 @@ import { askedUser } from '../../db/session-user';
 import { createInvoke } from '../../db/api/invoke';
 import { DomainError } from '../../shared/api/errors';
 import { startWebServer } from './http-bridge';
-import { createInvoiceRenderer } from '../../db/documents/render-pool';
+import { createDocumentRenderer } from '../../db/documents/render-pool';
 import { sourceRenderWorker } from '../../db/documents/render-worker-source';
 import { lazyRenderer } from '../../db/documents/lazy-renderer';
 import { DATABASE_FILE_NAME, defaultUserDataDir } from './default-paths';
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   const db = openOrRecover(dbFile, values['restore-latest'] ?? false);
   const userName = values.user ?? os.userInfo().username;
   // Invoice PDFs are made in a worker thread (the TypeScript source through tsx), started on first use.
-  const documents = lazyRenderer(() => createInvoiceRenderer(sourceRenderWorker()));
+  const documents = lazyRenderer(() => createDocumentRenderer(sourceRenderWorker()));
   const ctx = createContext(db, values['ask-user'] ? askedUser(userName) : userName, undefined, documents);
   const stopBackups = startBackupSchedule(ctx, {
     onResult: (result) => {

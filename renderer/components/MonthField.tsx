@@ -1,7 +1,8 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useLocale } from '../state/settings';
 import { Field } from './Field';
-import { formatMonth, parseMonth, stepMonth } from './month-text';
+import { formatMonth } from '../../shared/format/dates';
+import { parseMonth, stepMonth } from './month-text';
 
 interface MonthFieldProps {
   label: string;

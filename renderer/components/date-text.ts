@@ -13,6 +13,7 @@
  * - Years outside 1900–2199 are refused as typing mistakes ("26117-12-06").
  */
 import { addDays } from '../../shared/domain/dates';
+import { formatWeekdayDate } from '../../shared/format/dates';
 import { asciiDigits, monthByName } from './month-text';
 
 export type DateParse = { ok: true; date: string } | { ok: false; message: string };
@@ -44,7 +45,6 @@ export function dateExamples(locale: string): string {
   return local === '2026-12-06' ? '2026-12-06' : `${local} or 2026-12-06`;
 }
 
-const longFormats = new Map<string, Intl.DateTimeFormat>();
 const monthNames = new Map<string, Intl.DateTimeFormat>();
 
 function utc(iso: string): Date | null {
@@ -52,16 +52,9 @@ function utc(iso: string): Date | null {
   return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
 }
 
-/** "2026-12-06" in words, e.g. "Sunday, 6 December 2026" (en-CH), "dimanche, 6 décembre 2026" (fr-CH). */
+/** "2026-12-06" in words, e.g. "Sunday, 6 December 2026" (en-CH), "dimanche, 6 décembre 2026" (fr-CH); "" for anything else. */
 export function formatDateLong(iso: string, locale: string): string {
-  const date = utc(iso);
-  if (!date) return '';
-  let format = longFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-    longFormats.set(locale, format);
-  }
-  return format.format(date);
+  return utc(iso) ? formatWeekdayDate(iso, locale) : '';
 }
 
 function monthName(month: number, locale: string): string {

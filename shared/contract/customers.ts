@@ -43,9 +43,10 @@ export const MergeInput = z
   })
   .refine((v) => v.keepId !== v.mergeId, { error: 'Pick two different customers to merge.', path: ['mergeId'] });
 
-/** What one customer owes in one currency: non-cancelled orders minus payments received. */
+/** What one customer owes in one currency: what the orders owe minus payments received. */
 export interface CustomerBalance {
   currency: CurrencyCode;
+  /** What the orders owe before any money moved: nothing for a cancelled one, an invoiced one's invoices less its credit notes. */
   ordered: string;
   paid: string;
   /** Positive: the customer owes this; negative: paid more than ordered. */
@@ -80,7 +81,7 @@ export interface CustomerProfile {
   orderCount: number;
   possibleDuplicates: (DuplicateCustomer & { reasons: DuplicateReason[] })[];
   /** Who created, changed or merged this record, oldest first. */
-  history: AuditEntry[];
+  history: AuditEntry<'customer'>[];
 }
 
 export const customerMethods = {

@@ -109,7 +109,7 @@ export interface OrderInvoice {
 /** One order with everything known about it, for the detail view. */
 export interface OrderRecord {
   order: Order;
-  history: AuditEntry[];
+  history: AuditEntry<'order'>[];
   /** Every money movement, oldest first, with the running balance. */
   payments: MoneyMovement[];
   invoices: OrderInvoice[];

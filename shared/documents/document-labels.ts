@@ -1,7 +1,7 @@
 /**
  * The words and conventions of an invoice in the organisation's three languages.
- * Dates and amounts are formatted with Intl in the document's language; the figures
- * themselves are the money module's decimal strings, formatted exactly as they are.
+ * Dates (shared/format/dates.ts) and amounts are formatted with Intl in the document's language; the
+ * figures themselves are the money module's decimal strings, formatted exactly as they are.
  */
 import type { CurrencyCode } from '../money/currencies';
 import { currencyExponent } from '../money/currencies';
@@ -182,23 +182,11 @@ const es: DocumentLabels = {
 
 export const DOCUMENT_LABELS: Record<DocumentLanguage, DocumentLabels> = { en, fr, es };
 
-/** The regional convention each language prints with (en-GB: "14 March 2025", "1,234.50"). */
+/** The regional convention each language prints with (en-GB: "14 March 2025", "1,234.50"); dates go through shared/format/dates.ts with it. */
 const LOCALES: Record<DocumentLanguage, string> = { en: 'en-GB', fr: 'fr-CH', es: 'es-ES' };
 
 export function documentLocale(language: DocumentLanguage): string {
   return LOCALES[language];
-}
-
-const dateFormats = new Map<DocumentLanguage, Intl.DateTimeFormat>();
-
-/** "2025-03-14" → "14 March 2025" / "14 mars 2025" / "14 de marzo de 2025". */
-export function formatDocumentDate(isoDate: string, language: DocumentLanguage): string {
-  let format = dateFormats.get(language);
-  if (!format) {
-    format = new Intl.DateTimeFormat(LOCALES[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-    dateFormats.set(language, format);
-  }
-  return format.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();

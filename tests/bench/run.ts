@@ -27,7 +27,7 @@ import { MIGRATIONS } from '../../db/migrations';
 import { DEMO_GENERATOR_VERSION, generateDemoData } from '../../db/seed/demo-data';
 import { explainListOrders } from '../../db/services/orders/read';
 import { OrderListInput } from '../../shared/contract/orders';
-import { createInvoiceRenderer } from '../../db/documents/render-pool';
+import { createDocumentRenderer } from '../../db/documents/render-pool';
 import { sourceRenderWorker } from '../../db/documents/render-worker-source';
 
 const { values } = parseArgs({
@@ -152,7 +152,7 @@ async function main(): Promise<void> {
   const work = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'order-desk-bench-')), 'bench.db');
   fs.copyFileSync(source, work);
   const db = openDatabase(work);
-  const documents = createInvoiceRenderer(sourceRenderWorker());
+  const documents = createDocumentRenderer(sourceRenderWorker());
   const ctx = createContext(db, 'bench', undefined, documents);
   const invoke = createInvoke(ctx);
   const rows: Row[] = [];

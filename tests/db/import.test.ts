@@ -155,6 +155,24 @@ describe('import from CSV', () => {
   });
 });
 
+describe('import while the app is in use', () => {
+  it('keeps a change a clerk saves while the file is being read: the rows are matched again against the new data', async () => {
+    app = openTestApp();
+    const { customer } = await call(app, 'customers.save', { name: 'Ada Lovelace', country: 'GB', email: 'ada@example.org', phone: '+44 1' });
+    const file = { kind: 'customers', fileName: 'names.csv', contentBase64: b64('Name;Country;E-mail\nAda King;GB;ada@example.org\n') };
+
+    const commit = call(app, 'transfer.commit', file);
+    // Saved by another clerk after the import started reading the file, before it writes.
+    await call(app, 'customers.save', { ...customer, phone: '+44 2', expectedUpdatedAt: customer.updatedAt });
+    const result = await commit;
+    expect(result).toMatchObject({ written: true, created: 0, updated: 1 });
+
+    const { customer: after } = await call(app, 'customers.get', { id: customer.id });
+    expect(after).toMatchObject({ name: 'Ada King', phone: '+44 2', email: 'ada@example.org' });
+    expect(count('customers')).toBe(1);
+  });
+});
+
 describe('import from XLSX', () => {
   it('reads the first sheet, with typed cells, and imports it', async () => {
     app = openTestApp();

@@ -161,6 +161,12 @@ it('issues an invoice with its preview, refuses editing it, credits a copy, cred
   await expect.poll(() => shownText(notice), SLOW).toMatch(new RegExp(`Credit note CN-${year}-00002 issued`));
   await expect.poll(() => page.getByRole('link', { name: 'Edit', exact: true }).count(), SLOW).toBe(1);
   expect(await page.getByTestId('edit-refusal').count()).toBe(0);
+  // The history names the step that took the order back to received, with the credit note that did it.
+  const backToReceived = page.getByRole('list', { name: 'History, newest first' }).getByRole('table', { name: 'Changes: Invoice credited in full' });
+  await expect.poll(async () => (await backToReceived.getByRole('row').allInnerTexts()).slice(1), SLOW).toEqual([
+    expect.stringMatching(/^Status\s+Invoiced\s+Received$/),
+    expect.stringMatching(new RegExp(`^Credit note\\s+—\\s+CN-${year}-00002$`)),
+  ]);
 
   await heading(page);
   await page.keyboard.press('Alt+I');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatMonth, parseMonth, stepMonth } from '../../renderer/components/month-text';
+import { formatMonth } from '../../shared/format/dates';
+import { parseMonth, stepMonth } from '../../renderer/components/month-text';
 
 const month = (text: string, locale = 'en-CH') => {
   const parsed = parseMonth(text, locale);

@@ -10,12 +10,12 @@
  * and audit together. Otherwise nothing was written and the next attempt starts over with the
  * new number. A failed render or a refused check stores nothing, so it leaves no gap.
  */
-import { createHash } from 'node:crypto';
 import { DomainError } from '../../../shared/api/errors';
 import type { DocumentKind, InvoiceDocument } from '../../../shared/documents/invoice-document';
-import type { InvoiceRenderer } from '../../documents/render-pool';
-import type { ServiceContext } from '../../context';
+import type { DocumentRenderer } from '../../documents/render-pool';
+import type { ServiceContext, StagedWriteContext, WriteContext } from '../../context';
 import { timestamp, today } from '../../context';
+import { sha256Hex } from '../../sha256';
 import { statement } from '../../statements';
 import { audit } from '../audit';
 import { markInvoiced } from '../orders/lifecycle';
@@ -28,10 +28,6 @@ import { openInvoiceOf } from './stored';
 
 /** Attempts before giving up when other processes keep taking the predicted number. */
 const MAX_ATTEMPTS = 40;
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 function sameDocument(a: InvoiceDocument, b: InvoiceDocument): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -50,8 +46,8 @@ export interface DocumentSpec {
   reason: string;
 }
 
-/** Stores a composed, numbered document and everything that follows from it; inside the caller's transaction. */
-function store(ctx: ServiceContext, spec: DocumentSpec, sequence: number, composed: ComposedDocument, pdf: Buffer | null): number {
+/** Stores a composed, numbered document and everything that follows from it, in the caller's transaction. */
+function store(ctx: WriteContext, spec: DocumentSpec, sequence: number, composed: ComposedDocument, pdf: Buffer | null): number {
   const { document } = composed;
   const year = Number(spec.issuedOn.slice(0, 4));
   const hash = pdf ? sha256Hex(pdf) : null;
@@ -105,7 +101,7 @@ function store(ctx: ServiceContext, spec: DocumentSpec, sequence: number, compos
  * A credit note that leaves the order without an open invoice takes an invoiced order back to
  * received: it can be edited again and a corrected invoice issued. A shipped order stays shipped.
  */
-function reopenWhenCreditedInFull(ctx: ServiceContext, orderId: number, creditNoteNumber: string): void {
+function reopenWhenCreditedInFull(ctx: WriteContext, orderId: number, creditNoteNumber: string): void {
   const order = getOrderById(ctx, orderId);
   if (order.status !== 'invoiced' || openInvoiceOf(ctx, orderId)) return;
   statement(ctx, "UPDATE orders SET status = 'received', updated_at = ? WHERE id = ?").run(nextVersion(ctx, order.updatedAt), orderId);
@@ -113,7 +109,7 @@ function reopenWhenCreditedInFull(ctx: ServiceContext, orderId: number, creditNo
 }
 
 /** Predict, render, then store in one immediate transaction if the prediction still holds; retry otherwise. */
-export async function issueDocument(ctx: ServiceContext, spec: DocumentSpec, renderer: InvoiceRenderer): Promise<number> {
+export async function issueDocument(ctx: StagedWriteContext, spec: DocumentSpec, renderer: DocumentRenderer): Promise<number> {
   const year = Number(spec.issuedOn.slice(0, 4));
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const sequence = nextSequence(ctx, spec.kind, year);
@@ -121,34 +117,28 @@ export async function issueDocument(ctx: ServiceContext, spec: DocumentSpec, ren
     const prepared = spec.compose(number);
     refuseProblems(prepared);
     const pdf = await renderer.render(prepared.document);
-    const id = ctx.db
-      .transaction((): number | null => {
-        if (nextSequence(ctx, spec.kind, year) !== sequence) return null;
-        const now = spec.compose(number);
-        if (!sameDocument(now.document, prepared.document)) return null;
-        return store(ctx, spec, sequence, now, pdf);
-      })
-      .immediate();
+    const id = ctx.transact((w): number | null => {
+      if (nextSequence(w, spec.kind, year) !== sequence) return null;
+      const now = spec.compose(number);
+      if (!sameDocument(now.document, prepared.document)) return null;
+      return store(w, spec, sequence, now, pdf);
+    });
     if (id !== null) return id;
   }
   throw new DomainError('conflict', 'Other users kept issuing at the same moment, so this document was not issued and no number was used. Please try again.');
 }
 
 /**
- * Issues without rendering: the number is taken and the row stored in one immediate transaction,
+ * Issues without rendering: the number is taken and the row stored in the caller's transaction,
  * and the PDF is made from the stored snapshot by the first invoices.pdf (see pdf.ts). For the
  * demo data set, where rendering thousands of PDFs up front would take far too long.
  */
-export function issueDocumentWithPdfLater(ctx: ServiceContext, spec: DocumentSpec): number {
+export function issueDocumentWithPdfLater(ctx: WriteContext, spec: DocumentSpec): number {
   const year = Number(spec.issuedOn.slice(0, 4));
-  return ctx.db
-    .transaction(() => {
-      const sequence = nextSequence(ctx, spec.kind, year);
-      const composed = spec.compose(documentNumber(spec.kind, year, sequence));
-      refuseProblems(composed);
-      return store(ctx, spec, sequence, composed, null);
-    })
-    .immediate();
+  const sequence = nextSequence(ctx, spec.kind, year);
+  const composed = spec.compose(documentNumber(spec.kind, year, sequence));
+  refuseProblems(composed);
+  return store(ctx, spec, sequence, composed, null);
 }
 
 export interface IssueInput {
@@ -172,7 +162,7 @@ export function creditNoteSpec(ctx: ServiceContext, input: CreditInput): Documen
   return { kind: 'credit_note', issuedOn: request.issuedOn, compose: (number) => composeCreditNote(ctx, request, number), creditsInvoiceId: input.invoiceId, reason: input.reason };
 }
 
-export function rendererOf(ctx: ServiceContext): InvoiceRenderer {
+export function rendererOf(ctx: ServiceContext): DocumentRenderer {
   if (!ctx.documents) throw new DomainError('internal', 'This Order Desk was started without its PDF renderer, so no invoice can be made.');
   return ctx.documents;
 }

@@ -5,9 +5,10 @@
  */
 import { DomainError } from '../../../shared/api/errors';
 import type { InvoicePdfFile } from '../../../shared/contract/invoices';
-import type { ServiceContext } from '../../context';
+import type { ServiceContext, StagedWriteContext } from '../../context';
 import { statement } from '../../statements';
-import { rendererOf, sha256Hex } from './issue';
+import { sha256Hex } from '../../sha256';
+import { rendererOf } from './issue';
 import { documentOf, invoiceRow } from './stored';
 
 interface StoredPdf {
@@ -34,7 +35,7 @@ function checked(row: StoredPdf & { pdf: Buffer; pdf_sha256: string }): InvoiceP
   return pdfFile(row.number, row.pdf, row.pdf_sha256);
 }
 
-export async function invoicePdf(ctx: ServiceContext, input: { id: number }): Promise<InvoicePdfFile> {
+export async function invoicePdf(ctx: StagedWriteContext, input: { id: number }): Promise<InvoicePdfFile> {
   const stored = storedPdf(ctx, input.id);
   if (stored.pdf && stored.pdf_sha256) return checked({ ...stored, pdf: stored.pdf, pdf_sha256: stored.pdf_sha256 });
   const row = invoiceRow(ctx, input.id);
@@ -42,16 +43,14 @@ export async function invoicePdf(ctx: ServiceContext, input: { id: number }): Pr
   const pdf = await rendererOf(ctx).render(document);
   const hash = sha256Hex(pdf);
   // The trigger allows this one UPDATE: a missing PDF filled in, nothing else changed (legacy rows also complete their snapshot).
-  ctx.db
-    .transaction(() => {
-      statement(ctx, 'UPDATE invoices SET pdf = ?, pdf_sha256 = ?, snapshot = CASE WHEN legacy = 1 THEN ? ELSE snapshot END WHERE id = ? AND pdf IS NULL').run(
-        pdf,
-        hash,
-        JSON.stringify(document),
-        row.id,
-      );
-    })
-    .immediate();
+  ctx.transact((w) => {
+    statement(w, 'UPDATE invoices SET pdf = ?, pdf_sha256 = ?, snapshot = CASE WHEN legacy = 1 THEN ? ELSE snapshot END WHERE id = ? AND pdf IS NULL').run(
+      pdf,
+      hash,
+      JSON.stringify(document),
+      row.id,
+    );
+  });
   // Whoever stored first (this request or another process) made the bytes every later request gets.
   const now = storedPdf(ctx, input.id);
   return checked({ ...now, pdf: now.pdf!, pdf_sha256: now.pdf_sha256! });

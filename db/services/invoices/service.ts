@@ -1,9 +1,10 @@
 /** invoices.preview, invoices.issue and invoices.credit. */
 import type { Invoice, InvoicePreview } from '../../../shared/contract/invoices';
 import type { DocumentLanguage } from '../../../shared/documents/invoice-document';
-import { today, type ServiceContext } from '../../context';
+import { today, type ServiceContext, type StagedWriteContext } from '../../context';
 import { composeInvoice } from './compose';
-import { creditNoteSpec, invoiceSpec, issueDocument, rendererOf, sha256Hex, type CreditInput, type DocumentSpec, type IssueInput } from './issue';
+import { sha256Hex } from '../../sha256';
+import { creditNoteSpec, invoiceSpec, issueDocument, rendererOf, type CreditInput, type DocumentSpec, type IssueInput } from './issue';
 import { getInvoice } from './read';
 import { assertOpenDate } from '../reports/closed-months';
 
@@ -33,12 +34,12 @@ export async function previewInvoice(ctx: ServiceContext, input: { orderId: numb
   };
 }
 
-export async function issueInvoice(ctx: ServiceContext, input: IssueInput): Promise<{ invoice: Invoice }> {
+export async function issueInvoice(ctx: StagedWriteContext, input: IssueInput): Promise<{ invoice: Invoice }> {
   const id = await issueDocument(ctx, inOpenMonth(ctx, invoiceSpec(ctx, input)), rendererOf(ctx));
   return getInvoice(ctx, { id });
 }
 
-export async function creditInvoice(ctx: ServiceContext, input: CreditInput): Promise<{ creditNote: Invoice; invoice: Invoice }> {
+export async function creditInvoice(ctx: StagedWriteContext, input: CreditInput): Promise<{ creditNote: Invoice; invoice: Invoice }> {
   const id = await issueDocument(ctx, inOpenMonth(ctx, creditNoteSpec(ctx, input)), rendererOf(ctx));
   return { creditNote: getInvoice(ctx, { id }).invoice, invoice: getInvoice(ctx, { id: input.invoiceId }).invoice };
 }

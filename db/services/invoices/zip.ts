@@ -15,7 +15,7 @@
  */
 import { Zip, ZipPassThrough } from 'fflate';
 import type { ExportFile } from '../../../shared/contract/transfer';
-import type { ServiceContext } from '../../context';
+import type { ServiceContext, StagedWriteContext } from '../../context';
 import { statement } from '../../statements';
 import { invoicePdf } from './pdf';
 
@@ -37,7 +37,7 @@ function issuedOn(ctx: ServiceContext, id: number): Date {
   return new Date(y, m - 1, d, 12);
 }
 
-export async function invoicesZip(ctx: ServiceContext, input: { ids: number[] }): Promise<ExportFile> {
+export async function invoicesZip(ctx: StagedWriteContext, input: { ids: number[] }): Promise<ExportFile> {
   const ids = [...new Set(input.ids)];
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;

@@ -9,7 +9,7 @@
 import { DEFAULT_SETTINGS } from '../../migrations/0002_seed_catalogue';
 import { countryOptions } from '../../../shared/domain/countries';
 import type { ServiceContext } from '../../context';
-import { statement } from '../../statements';
+import { scratchStatement, statement } from '../../statements';
 
 /** What the list's FROM becomes when it sorts by country; `country_rank.rank` is the sort key. */
 export const ORDERS_WITH_COUNTRY_RANK = 'orders JOIN temp.order_country_rank AS country_rank ON country_rank.code = orders.customer_country';
@@ -34,9 +34,9 @@ export function ensureCountryRanks(ctx: ServiceContext): void {
   }
   const collator = new Intl.Collator(locale, { sensitivity: 'base' });
   const ranked = [...names].sort(([codeA, a], [codeB, b]) => collator.compare(a, b) || (codeA < codeB ? -1 : 1));
-  const insert = statement(ctx, 'INSERT INTO temp.order_country_rank (code, rank) VALUES (?, ?)');
+  const insert = scratchStatement(ctx, 'INSERT INTO temp.order_country_rank (code, rank) VALUES (?, ?)');
   ctx.db.transaction(() => {
-    statement(ctx, 'DELETE FROM temp.order_country_rank').run();
+    scratchStatement(ctx, 'DELETE FROM temp.order_country_rank').run();
     ranked.forEach(([code], rank) => insert.run(code, rank));
   })();
   // Without statistics SQLite takes the table for a big one and sorts every order instead of walking it.

@@ -5,6 +5,7 @@ import { foldForMatch } from '../../../shared/domain/text';
 import { DUPLICATE_WINDOW_DAYS } from '../../../shared/domain/vocabulary';
 import { fromMinorUnits } from '../../../shared/money/money';
 import type { ServiceContext } from '../../context';
+import { statement } from '../../statements';
 import type { OrderRow } from './rows';
 
 type LineKey = { publicationId?: number | null | undefined; title: string; quantity: number };
@@ -29,19 +30,18 @@ export function findDuplicateOrders(ctx: ServiceContext, input: z.output<typeof 
   if ((name === '' || country === '') && email === '') return { duplicates: [] };
   if (input.lines.length === 0) return { duplicates: [] };
 
-  const candidates = ctx.db
-    .prepare(
-      `SELECT * FROM orders
-       WHERE received_on BETWEEN @from AND @to AND status <> 'cancelled' AND id IS NOT @exclude
-         AND ((@email <> '' AND customer_email = @email COLLATE NOCASE) OR customer_country = @country)`,
-    )
-    .all({
-      from: addDays(input.receivedOn, -DUPLICATE_WINDOW_DAYS),
-      to: addDays(input.receivedOn, DUPLICATE_WINDOW_DAYS),
-      exclude: input.excludeOrderId ?? null,
-      email,
-      country,
-    }) as OrderRow[];
+  const candidates = statement(
+    ctx,
+    `SELECT * FROM orders
+     WHERE received_on BETWEEN @from AND @to AND status <> 'cancelled' AND id IS NOT @exclude
+       AND ((@email <> '' AND customer_email = @email COLLATE NOCASE) OR customer_country = @country)`,
+  ).all({
+    from: addDays(input.receivedOn, -DUPLICATE_WINDOW_DAYS),
+    to: addDays(input.receivedOn, DUPLICATE_WINDOW_DAYS),
+    exclude: input.excludeOrderId ?? null,
+    email,
+    country,
+  }) as OrderRow[];
 
   const sameCustomer = candidates.filter(
     (o) => (email !== '' && o.customer_email.toLowerCase() === email.toLowerCase()) || (name !== '' && o.customer_country === country && foldForMatch(o.customer_name) === name),
@@ -49,7 +49,7 @@ export function findDuplicateOrders(ctx: ServiceContext, input: z.output<typeof 
   if (sameCustomer.length === 0) return { duplicates: [] };
 
   const wanted = linesFingerprint(input.lines);
-  const linesOf = ctx.db.prepare('SELECT publication_id AS publicationId, title, quantity FROM order_lines WHERE order_id = ?');
+  const linesOf = statement(ctx, 'SELECT publication_id AS publicationId, title, quantity FROM order_lines WHERE order_id = ?');
   const duplicates = sameCustomer
     .filter((o) => linesFingerprint(linesOf.all(o.id) as LineKey[]) === wanted)
     .map((o) => ({

@@ -5,8 +5,9 @@
 import { DomainError } from '../../../shared/api/errors';
 import type { Order } from '../../../shared/contract/types';
 import { whyNot, type OrderAction } from '../../../shared/domain/order-rules';
-import { today, type ServiceContext } from '../../context';
+import { today, type WriteContext } from '../../context';
 import { statement } from '../../statements';
+import type { AuditAction } from '../../../shared/contract/audit';
 import { audit } from '../audit';
 import { syncOrderMoney } from '../payments/sync';
 import { getOrderById } from './read';
@@ -14,21 +15,19 @@ import { nextVersion } from './write';
 import { assertOpenDate } from '../reports/closed-months';
 
 /** `on` is the day the change happened, which is also the day a shipped and settled order closes. */
-function changeOrder(ctx: ServiceContext, id: number, action: OrderAction, auditAction: string, on: string, change: (before: Order) => void): { order: Order } {
-  return ctx.db.transaction(() => {
-    const before = getOrderById(ctx, id);
-    const reason = whyNot(action, before);
-    if (reason) throw new DomainError('conflict', reason, 'id');
-    change(before);
-    statement(ctx, 'UPDATE orders SET updated_at = ? WHERE id = ?').run(nextVersion(ctx, before.updatedAt), id);
-    syncOrderMoney(ctx, id, on);
-    const after = getOrderById(ctx, id);
-    audit(ctx, 'order', id, auditAction, before, after);
-    return { order: after };
-  }).immediate();
+function changeOrder(ctx: WriteContext, id: number, action: OrderAction, auditAction: AuditAction<'order'>, on: string, change: (before: Order) => void): { order: Order } {
+  const before = getOrderById(ctx, id);
+  const reason = whyNot(action, before);
+  if (reason) throw new DomainError('conflict', reason, 'id');
+  change(before);
+  statement(ctx, 'UPDATE orders SET updated_at = ? WHERE id = ?').run(nextVersion(ctx, before.updatedAt), id);
+  syncOrderMoney(ctx, id, on);
+  const after = getOrderById(ctx, id);
+  audit(ctx, 'order', id, auditAction, before, after);
+  return { order: after };
 }
 
-export function shipOrder(ctx: ServiceContext, input: { id: number; shippedOn: string; carrier: string; tracking: string }): { order: Order } {
+export function shipOrder(ctx: WriteContext, input: { id: number; shippedOn: string; carrier: string; tracking: string }): { order: Order } {
   return changeOrder(ctx, input.id, 'ship', 'ship', input.shippedOn, (before) => {
     if (input.shippedOn > today(ctx)) throw new DomainError('invalid_input', 'Date shipped cannot be in the future.', 'shippedOn');
     if (input.shippedOn < before.receivedOn) throw new DomainError('invalid_input', `Date shipped cannot be before the order was received (${before.receivedOn}).`, 'shippedOn');
@@ -36,13 +35,13 @@ export function shipOrder(ctx: ServiceContext, input: { id: number; shippedOn: s
   });
 }
 
-export function closeOrder(ctx: ServiceContext, input: { id: number; reason: string }): { order: Order } {
+export function closeOrder(ctx: WriteContext, input: { id: number; reason: string }): { order: Order } {
   return changeOrder(ctx, input.id, 'close', 'close', today(ctx), () => {
     statement(ctx, "UPDATE orders SET status = 'closed', closed_on = ?, close_reason = ? WHERE id = ?").run(today(ctx), input.reason, input.id);
   });
 }
 
-export function cancelOrder(ctx: ServiceContext, input: { id: number; reason: string }): { order: Order } {
+export function cancelOrder(ctx: WriteContext, input: { id: number; reason: string }): { order: Order } {
   return changeOrder(ctx, input.id, 'cancel', 'cancel', today(ctx), () => {
     assertOpenDate(ctx, today(ctx), 'id', 'The cancellation date (today)');
     statement(ctx, "UPDATE orders SET status = 'cancelled', cancel_reason = ?, cancelled_on = ? WHERE id = ?").run(input.reason, today(ctx), input.id);
@@ -51,18 +50,16 @@ export function cancelOrder(ctx: ServiceContext, input: { id: number; reason: st
 
 /**
  * An invoice was issued for the order: a received order becomes invoiced (a later lifecycle
- * step is kept). The invoice service calls this inside the transaction that stores the invoice.
+ * step is kept), in the transaction that stores the invoice.
  */
-export function markInvoiced(ctx: ServiceContext, input: { id: number; invoiceNumber: string; issuedOn: string }): { order: Order } {
-  return ctx.db.transaction(() => {
-    const before = getOrderById(ctx, input.id);
-    const reason = whyNot('invoice', before);
-    if (reason) throw new DomainError('conflict', reason, 'orderId');
-    if (before.status === 'received') {
-      statement(ctx, "UPDATE orders SET status = 'invoiced', updated_at = ? WHERE id = ?").run(nextVersion(ctx, before.updatedAt), input.id);
-    }
-    const after = getOrderById(ctx, input.id);
-    audit(ctx, 'order', input.id, 'invoice', { status: before.status }, { status: after.status, invoiceNumber: input.invoiceNumber, invoicedOn: input.issuedOn });
-    return { order: after };
-  })();
+export function markInvoiced(ctx: WriteContext, input: { id: number; invoiceNumber: string; issuedOn: string }): { order: Order } {
+  const before = getOrderById(ctx, input.id);
+  const reason = whyNot('invoice', before);
+  if (reason) throw new DomainError('conflict', reason, 'orderId');
+  if (before.status === 'received') {
+    statement(ctx, "UPDATE orders SET status = 'invoiced', updated_at = ? WHERE id = ?").run(nextVersion(ctx, before.updatedAt), input.id);
+  }
+  const after = getOrderById(ctx, input.id);
+  audit(ctx, 'order', input.id, 'invoice', { status: before.status }, { status: after.status, invoiceNumber: input.invoiceNumber, invoicedOn: input.issuedOn });
+  return { order: after };
 }

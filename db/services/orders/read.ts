@@ -8,7 +8,7 @@ import type { ServiceContext } from '../../context';
 import { statement } from '../../statements';
 import { auditHistory } from '../audit';
 import { toOrder, toOrderSummary, type OrderLineRow, type OrderRow } from './rows';
-import { backfillCustomerSortKeys, toFtsQuery } from './search-index';
+import { toFtsQuery } from './search-index';
 import { balanceOf, ledgerOf, movementRows } from '../payments/ledger';
 import { invoicedAmounts } from '../invoices/order-amounts';
 import { openInvoiceOf } from '../invoices/stored';
@@ -201,7 +201,6 @@ function walkSortOrder(ctx: ServiceContext, input: ListInput, walk: SortWalk): O
 
 /** Filtering, searching, sorting and paging all happen in SQL so 100,000 orders stay instant. */
 export function listOrders(ctx: ServiceContext, input: ListInput): { rows: OrderSummary[]; total: number } {
-  if (input.sort === 'customerName') backfillCustomerSortKeys(ctx);
   if (input.sort === 'country') ensureCountryRanks(ctx);
   const query = buildListQuery(ctx, input);
   const rows = (query.walk ? walkSortOrder(ctx, input, query.walk) : null) ?? (statement(ctx, query.select).all(query.params) as OrderRow[]);

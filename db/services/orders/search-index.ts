@@ -8,7 +8,8 @@
  * as its own token and a query for "小明" becomes the phrase "小 明": it finds "王小明".
  */
 import { foldForMatch } from '../../../shared/domain/text';
-import type { ServiceContext } from '../../context';
+import type { Db } from '../../connection';
+import type { WriteContext } from '../../context';
 import { statement } from '../../statements';
 
 export interface SearchableOrder {
@@ -40,18 +41,22 @@ export function customerSortKey(name: string): string {
   return foldForMatch(name);
 }
 
-/** Fills the sort key of orders written before it existed (migration 0004); cheap when there are none. */
-export function backfillCustomerSortKeys(ctx: ServiceContext): void {
-  const pending = statement(ctx, 'SELECT id, customer_name AS name FROM orders WHERE customer_sort_key IS NULL').all() as { id: number; name: string }[];
+/**
+ * Fills the sort key of orders written before it existed (migration 0004): SQL cannot fold
+ * names, so this is the JavaScript half of that migration, run when the database is opened
+ * (db/connection.ts); cheap when there are none. Prepared ad hoc: it runs once per opening.
+ */
+export function backfillCustomerSortKeys(db: Db): void {
+  const pending = db.prepare('SELECT id, customer_name AS name FROM orders WHERE customer_sort_key IS NULL').all() as { id: number; name: string }[];
   if (pending.length === 0) return;
-  const update = statement(ctx, 'UPDATE orders SET customer_sort_key = ? WHERE id = ?');
-  ctx.db.transaction(() => {
+  const update = db.prepare('UPDATE orders SET customer_sort_key = ? WHERE id = ?');
+  db.transaction(() => {
     for (const row of pending) update.run(customerSortKey(row.name), row.id);
-  })();
+  }).immediate();
 }
 
 /** Writes the search row and sort key for an order from values the caller already has (used by bulk loads). */
-export function writeSearchRow(ctx: ServiceContext, orderId: number, order: SearchableOrder): void {
+export function writeSearchRow(ctx: WriteContext, orderId: number, order: SearchableOrder): void {
   statement(ctx, 'UPDATE orders SET customer_sort_key = ? WHERE id = ?').run(customerSortKey(order.customerName), orderId);
   statement(ctx, 'DELETE FROM orders_fts WHERE rowid = ?').run(orderId);
   statement(ctx, 'INSERT INTO orders_fts (rowid, number, customer_name, email, city, titles) VALUES (?, ?, ?, ?, ?, ?)')
@@ -65,8 +70,8 @@ export function writeSearchRow(ctx: ServiceContext, orderId: number, order: Sear
     );
 }
 
-/** Re-indexes an order from what is stored; call inside the transaction that changed it. */
-export function indexOrder(ctx: ServiceContext, orderId: number): void {
+/** Re-indexes an order from what is stored, in the transaction that changed it. */
+export function indexOrder(ctx: WriteContext, orderId: number): void {
   const row = statement(ctx, 'SELECT number, customer_name AS customerName, customer_email AS email, customer_city AS city FROM orders WHERE id = ?')
     .get(orderId) as Omit<SearchableOrder, 'titles'> | undefined;
   if (!row) {

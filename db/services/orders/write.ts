@@ -4,7 +4,7 @@ import type { OrderInput, OrderUpdateInput } from '../../../shared/contract/orde
 import type { Order } from '../../../shared/contract/types';
 import { whyNot } from '../../../shared/domain/order-rules';
 import { orderTotals, toMinorUnits } from '../../../shared/money/money';
-import { timestamp, type ServiceContext } from '../../context';
+import { timestamp, type ServiceContext, type WriteContext } from '../../context';
 import { audit } from '../audit';
 import { resolveOrderCustomer } from '../customers';
 import { getOrderById } from './read';
@@ -51,7 +51,7 @@ function resolveLines(ctx: ServiceContext, lines: OrderFields['lines'], allowRet
   });
 }
 
-function writeLines(ctx: ServiceContext, orderId: number, lines: ResolvedLine[], currency: OrderFields['currency']): number {
+function writeLines(ctx: WriteContext, orderId: number, lines: ResolvedLine[], currency: OrderFields['currency']): number {
   const totals = orderTotals(lines, currency);
   const insert = statement(ctx,
     `INSERT INTO order_lines (order_id, position, publication_id, title, free_text, quantity, unit_price_minor, discount_bp, line_total_minor)
@@ -73,8 +73,11 @@ function writeLines(ctx: ServiceContext, orderId: number, lines: ResolvedLine[],
   return toMinorUnits(totals.total, currency);
 }
 
-/** Next number in the year the order was received: 2026-00001, 2026-00002, … */
-function nextOrderNumber(ctx: ServiceContext, receivedOn: string): string {
+/**
+ * Next number in the year the order was received: 2026-00001, 2026-00002, … Read under the
+ * write lock, so another process cannot take the same number between this read and the insert.
+ */
+function nextOrderNumber(ctx: WriteContext, receivedOn: string): string {
   const year = receivedOn.slice(0, 4);
   const last = statement(ctx, "SELECT max(number) AS n FROM orders WHERE number LIKE ? || '-%'").get(year) as { n: string | null };
   const sequence = last.n ? Number(last.n.slice(5)) + 1 : 1;
@@ -101,31 +104,29 @@ function orderColumns(input: OrderFields, customerId: number, needsReview: boole
   };
 }
 
-export function createOrder(ctx: ServiceContext, input: OrderFields): { order: Order } {
-  return ctx.db.transaction(() => {
-    assertOpenDate(ctx, input.receivedOn, 'receivedOn', 'Date received');
-    const lines = resolveLines(ctx, input.lines, new Set());
-    const customerId = resolveOrderCustomer(ctx, input.customerId, input.customer);
-    const now = timestamp(ctx);
-    const columns = orderColumns(input, customerId, lines.some((l) => l.freeText));
-    const orderId = Number(
-      statement(ctx,
-          `INSERT INTO orders (number, received_on, received_via, currency, customer_id, customer_name, customer_address, customer_country,
-             customer_city, customer_postal_code, customer_phone, customer_email, payment_method, customer_reference, notes, needs_review,
-             total_minor, created_at, updated_at)
-           VALUES (@number, @receivedOn, @receivedVia, @currency, @customerId, @name, @address, @country, @city, @postalCode, @phone, @email,
-             @paymentMethod, @customerReference, @notes, @needsReview, 0, @now, @now)`,
-        )
-        .run({ ...columns, number: nextOrderNumber(ctx, input.receivedOn), now }).lastInsertRowid,
-    );
-    const totalMinor = writeLines(ctx, orderId, lines, input.currency);
-    statement(ctx, 'UPDATE orders SET total_minor = ? WHERE id = ?').run(totalMinor, orderId);
-    syncOrderMoney(ctx, orderId);
-    indexOrder(ctx, orderId);
-    const order = getOrderById(ctx, orderId);
-    audit(ctx, 'order', orderId, 'create', null, order);
-    return { order };
-  })();
+export function createOrder(ctx: WriteContext, input: OrderFields): { order: Order } {
+  assertOpenDate(ctx, input.receivedOn, 'receivedOn', 'Date received');
+  const lines = resolveLines(ctx, input.lines, new Set());
+  const customerId = resolveOrderCustomer(ctx, input.customerId, input.customer);
+  const now = timestamp(ctx);
+  const columns = orderColumns(input, customerId, lines.some((l) => l.freeText));
+  const orderId = Number(
+    statement(ctx,
+        `INSERT INTO orders (number, received_on, received_via, currency, customer_id, customer_name, customer_address, customer_country,
+           customer_city, customer_postal_code, customer_phone, customer_email, payment_method, customer_reference, notes, needs_review,
+           total_minor, created_at, updated_at)
+         VALUES (@number, @receivedOn, @receivedVia, @currency, @customerId, @name, @address, @country, @city, @postalCode, @phone, @email,
+           @paymentMethod, @customerReference, @notes, @needsReview, 0, @now, @now)`,
+      )
+      .run({ ...columns, number: nextOrderNumber(ctx, input.receivedOn), now }).lastInsertRowid,
+  );
+  const totalMinor = writeLines(ctx, orderId, lines, input.currency);
+  statement(ctx, 'UPDATE orders SET total_minor = ? WHERE id = ?').run(totalMinor, orderId);
+  syncOrderMoney(ctx, orderId);
+  indexOrder(ctx, orderId);
+  const order = getOrderById(ctx, orderId);
+  audit(ctx, 'order', orderId, 'create', null, order);
+  return { order };
 }
 
 function assertEditable(order: Order): void {
@@ -142,35 +143,33 @@ export function nextVersion(ctx: ServiceContext, previous: string): string {
   return now > previous ? now : new Date(Date.parse(previous) + 1).toISOString();
 }
 
-export function updateOrder(ctx: ServiceContext, input: z.output<typeof OrderUpdateInput>): { order: Order } {
-  return ctx.db.transaction(() => {
-    const before = getOrderById(ctx, input.id);
-    assertEditable(before);
-    // Neither the month it was received in nor the one it would move to may be closed.
-    assertOpenDate(ctx, before.receivedOn, 'receivedOn', `Order ${before.number}, received on ${before.receivedOn},`);
-    assertOpenDate(ctx, input.receivedOn, 'receivedOn', 'Date received');
-    if (input.expectedUpdatedAt !== undefined && input.expectedUpdatedAt !== before.updatedAt) {
-      throw new DomainError('conflict', `Order ${before.number} was changed by someone else meanwhile. Reload it to see the changes, then edit again.`, 'id');
-    }
-    // Lines that already named a now-retired title may stay on the order they were taken on.
-    const keptRetired = new Set(before.lines.map((l) => l.publicationId).filter((id): id is number => id !== null));
-    const lines = resolveLines(ctx, input.lines, keptRetired);
-    const customerId = resolveOrderCustomer(ctx, input.customerId ?? before.customerId, input.customer);
-    const columns = orderColumns(input, customerId, lines.some((l) => l.freeText));
-    statement(ctx, 'DELETE FROM order_lines WHERE order_id = ?').run(input.id);
-    const totalMinor = writeLines(ctx, input.id, lines, input.currency);
-    statement(ctx,
-        `UPDATE orders SET received_on = @receivedOn, received_via = @receivedVia, currency = @currency, customer_id = @customerId,
-           customer_name = @name, customer_address = @address, customer_country = @country, customer_city = @city,
-           customer_postal_code = @postalCode, customer_phone = @phone, customer_email = @email, payment_method = @paymentMethod,
-           customer_reference = @customerReference, notes = @notes, needs_review = @needsReview, total_minor = @totalMinor, updated_at = @now
-         WHERE id = @id`,
-      )
-      .run({ ...columns, totalMinor, now: nextVersion(ctx, before.updatedAt), id: input.id });
-    syncOrderMoney(ctx, input.id);
-    indexOrder(ctx, input.id);
-    const after = getOrderById(ctx, input.id);
-    audit(ctx, 'order', input.id, 'update', before, after);
-    return { order: after };
-  })();
+export function updateOrder(ctx: WriteContext, input: z.output<typeof OrderUpdateInput>): { order: Order } {
+  const before = getOrderById(ctx, input.id);
+  assertEditable(before);
+  // Neither the month it was received in nor the one it would move to may be closed.
+  assertOpenDate(ctx, before.receivedOn, 'receivedOn', `Order ${before.number}, received on ${before.receivedOn},`);
+  assertOpenDate(ctx, input.receivedOn, 'receivedOn', 'Date received');
+  if (input.expectedUpdatedAt !== undefined && input.expectedUpdatedAt !== before.updatedAt) {
+    throw new DomainError('conflict', `Order ${before.number} was changed by someone else meanwhile. Reload it to see the changes, then edit again.`, 'id');
+  }
+  // Lines that already named a now-retired title may stay on the order they were taken on.
+  const keptRetired = new Set(before.lines.map((l) => l.publicationId).filter((id): id is number => id !== null));
+  const lines = resolveLines(ctx, input.lines, keptRetired);
+  const customerId = resolveOrderCustomer(ctx, input.customerId ?? before.customerId, input.customer);
+  const columns = orderColumns(input, customerId, lines.some((l) => l.freeText));
+  statement(ctx, 'DELETE FROM order_lines WHERE order_id = ?').run(input.id);
+  const totalMinor = writeLines(ctx, input.id, lines, input.currency);
+  statement(ctx,
+      `UPDATE orders SET received_on = @receivedOn, received_via = @receivedVia, currency = @currency, customer_id = @customerId,
+         customer_name = @name, customer_address = @address, customer_country = @country, customer_city = @city,
+         customer_postal_code = @postalCode, customer_phone = @phone, customer_email = @email, payment_method = @paymentMethod,
+         customer_reference = @customerReference, notes = @notes, needs_review = @needsReview, total_minor = @totalMinor, updated_at = @now
+       WHERE id = @id`,
+    )
+    .run({ ...columns, totalMinor, now: nextVersion(ctx, before.updatedAt), id: input.id });
+  syncOrderMoney(ctx, input.id);
+  indexOrder(ctx, input.id);
+  const after = getOrderById(ctx, input.id);
+  audit(ctx, 'order', input.id, 'update', before, after);
+  return { order: after };
 }

@@ -12,8 +12,9 @@ import { whyNot, type OrderAction } from '../../../shared/domain/order-rules';
 import type { MovementKind, PaymentMethod } from '../../../shared/domain/vocabulary';
 import { currencyExponent } from '../../../shared/money/currencies';
 import { compareAmounts, decimalPlaces, formatMoney, negateAmount, toMinorUnits } from '../../../shared/money/money';
-import { timestamp, today, type ServiceContext } from '../../context';
+import { timestamp, today, type ServiceContext, type WriteContext } from '../../context';
 import { statement } from '../../statements';
+import type { AuditAction } from '../../../shared/contract/audit';
 import { audit } from '../audit';
 import { getOrderById } from '../orders/read';
 import { ledgerOf, movementRow, movementRows } from './ledger';
@@ -77,7 +78,7 @@ interface NewMovement {
   counterpartOrderId?: number | null;
 }
 
-function insertMovement(ctx: ServiceContext, m: NewMovement): number {
+function insertMovement(ctx: WriteContext, m: NewMovement): number {
   const result = statement(ctx, `
     INSERT INTO payments (order_id, kind, reverses_id, on_date, method, currency, amount_minor, reference, note, reason, check_number, check_bank,
       bank_reference, fees_deducted_minor, card_brand, card_last4, card_authorisation, counterpart_order_id, recorded_by, created_at)
@@ -104,7 +105,7 @@ function insertMovement(ctx: ServiceContext, m: NewMovement): number {
 }
 
 /** Rewrites the order's money columns, writes the audit record and answers the movement with the new balance. */
-function settle(ctx: ServiceContext, before: Order, movementId: number, action: string): MovementResult {
+function settle(ctx: WriteContext, before: Order, movementId: number, action: AuditAction<'order'>): MovementResult {
   const balance = syncOrderMoney(ctx, before.id, movementRow(ctx, movementId)!.on_date);
   const after = getOrderById(ctx, before.id);
   const payment = ledgerOf(after, movementRows(ctx, before.id)).find((m) => m.id === movementId)!;
@@ -136,116 +137,106 @@ function summaryOf(m: MovementResult['payment']) {
   };
 }
 
-export function recordPayment(ctx: ServiceContext, input: z.output<typeof RecordPaymentInput>): MovementResult {
-  return ctx.db.transaction(() => {
-    const order = orderFor(ctx, input.orderId, 'orderId');
-    assertAllowed('pay', order, 'orderId');
-    const amountMinor = minorOf(input.amount, order, 'amount', 'Amount');
-    const fees = input.transfer?.feesDeducted;
-    const id = insertMovement(ctx, {
-      orderId: order.id,
-      kind: 'payment',
-      on: checkDate(ctx, input.receivedOn, order, 'receivedOn', 'Date received'),
-      method: input.method,
-      currency: order.currency,
-      amountMinor,
-      reference: input.reference,
-      note: input.note,
-      checkNumber: input.check?.number ?? '',
-      checkBank: input.check?.bank ?? '',
-      bankReference: input.transfer?.bankReference ?? '',
-      feesDeductedMinor: fees === undefined ? null : minorOf(fees, order, 'transfer.feesDeducted', 'Fees deducted'),
-      cardBrand: input.card?.brand ?? '',
-      cardLast4: input.card?.last4 ?? null,
-      cardAuthorisation: input.card?.authorisationCode ?? '',
-    });
-    return settle(ctx, order, id, 'payment');
-  }).immediate();
+export function recordPayment(ctx: WriteContext, input: z.output<typeof RecordPaymentInput>): MovementResult {
+  const order = orderFor(ctx, input.orderId, 'orderId');
+  assertAllowed('pay', order, 'orderId');
+  const amountMinor = minorOf(input.amount, order, 'amount', 'Amount');
+  const fees = input.transfer?.feesDeducted;
+  const id = insertMovement(ctx, {
+    orderId: order.id,
+    kind: 'payment',
+    on: checkDate(ctx, input.receivedOn, order, 'receivedOn', 'Date received'),
+    method: input.method,
+    currency: order.currency,
+    amountMinor,
+    reference: input.reference,
+    note: input.note,
+    checkNumber: input.check?.number ?? '',
+    checkBank: input.check?.bank ?? '',
+    bankReference: input.transfer?.bankReference ?? '',
+    feesDeductedMinor: fees === undefined ? null : minorOf(fees, order, 'transfer.feesDeducted', 'Fees deducted'),
+    cardBrand: input.card?.brand ?? '',
+    cardLast4: input.card?.last4 ?? null,
+    cardAuthorisation: input.card?.authorisationCode ?? '',
+  });
+  return settle(ctx, order, id, 'payment');
 }
 
-export function recordRefund(ctx: ServiceContext, input: z.output<typeof RefundInput>): MovementResult {
-  return ctx.db.transaction(() => {
-    const order = orderFor(ctx, input.orderId, 'orderId');
-    assertAllowed('refund', order, 'orderId');
-    const amountMinor = minorOf(input.amount, order, 'amount', 'Amount');
-    checkAtMost(input.amount, negateAmount(order.balance, order.currency), order, 'amount', 'A refund');
-    const id = insertMovement(ctx, {
-      orderId: order.id,
-      kind: 'refund',
-      on: checkDate(ctx, input.paidOn, order, 'paidOn', 'Date paid'),
-      method: input.method,
-      currency: order.currency,
-      amountMinor,
-      reason: input.reason,
-    });
-    return settle(ctx, order, id, 'refund');
-  }).immediate();
+export function recordRefund(ctx: WriteContext, input: z.output<typeof RefundInput>): MovementResult {
+  const order = orderFor(ctx, input.orderId, 'orderId');
+  assertAllowed('refund', order, 'orderId');
+  const amountMinor = minorOf(input.amount, order, 'amount', 'Amount');
+  checkAtMost(input.amount, negateAmount(order.balance, order.currency), order, 'amount', 'A refund');
+  const id = insertMovement(ctx, {
+    orderId: order.id,
+    kind: 'refund',
+    on: checkDate(ctx, input.paidOn, order, 'paidOn', 'Date paid'),
+    method: input.method,
+    currency: order.currency,
+    amountMinor,
+    reason: input.reason,
+  });
+  return settle(ctx, order, id, 'refund');
 }
 
-export function recordWriteOff(ctx: ServiceContext, input: z.output<typeof WriteOffInput>): MovementResult {
-  return ctx.db.transaction(() => {
-    const order = orderFor(ctx, input.orderId, 'orderId');
-    assertAllowed('writeOff', order, 'orderId');
-    const amountMinor = minorOf(input.amount, order, 'amount', 'Amount');
-    checkAtMost(input.amount, order.balance, order, 'amount', 'A write-off');
-    const id = insertMovement(ctx, {
-      orderId: order.id,
-      kind: 'write_off',
-      on: checkDate(ctx, input.writtenOffOn ?? today(ctx), order, 'writtenOffOn', 'Date written off'),
-      currency: order.currency,
-      amountMinor,
-      reason: input.reason,
-    });
-    return settle(ctx, order, id, 'write_off');
-  }).immediate();
+export function recordWriteOff(ctx: WriteContext, input: z.output<typeof WriteOffInput>): MovementResult {
+  const order = orderFor(ctx, input.orderId, 'orderId');
+  assertAllowed('writeOff', order, 'orderId');
+  const amountMinor = minorOf(input.amount, order, 'amount', 'Amount');
+  checkAtMost(input.amount, order.balance, order, 'amount', 'A write-off');
+  const id = insertMovement(ctx, {
+    orderId: order.id,
+    kind: 'write_off',
+    on: checkDate(ctx, input.writtenOffOn ?? today(ctx), order, 'writtenOffOn', 'Date written off'),
+    currency: order.currency,
+    amountMinor,
+    reason: input.reason,
+  });
+  return settle(ctx, order, id, 'write_off');
 }
 
-export function applyCredit(ctx: ServiceContext, input: z.output<typeof ApplyCreditInput>): CreditMoveResult {
-  return ctx.db.transaction(() => {
-    const from = orderFor(ctx, input.fromOrderId, 'fromOrderId');
-    const to = orderFor(ctx, input.toOrderId, 'toOrderId');
-    assertAllowed('moveCreditOut', from, 'fromOrderId');
-    assertAllowed('receiveCredit', to, 'toOrderId');
-    if (from.customerId === null || from.customerId !== to.customerId) {
-      throw new DomainError('conflict', `Order ${to.number} is not an order of ${from.customer.name}; a credit only moves between one customer's orders.`, 'toOrderId');
-    }
-    if (from.currency !== to.currency) {
-      throw new DomainError('conflict', `Order ${to.number} is in ${to.currency}, the credit is in ${from.currency}; currencies are never mixed.`, 'toOrderId');
-    }
-    const amountMinor = minorOf(input.amount, from, 'amount', 'Amount');
-    checkAtMost(input.amount, negateAmount(from.balance, from.currency), from, 'amount', 'The credit to move');
-    checkAtMost(input.amount, to.balance, to, 'amount', 'What can be moved to it');
-    const on = input.movedOn ?? today(ctx);
-    checkDate(ctx, on, from, 'movedOn', 'Date moved');
-    checkDate(ctx, on, to, 'movedOn', 'Date moved');
-    const outId = insertMovement(ctx, { orderId: from.id, kind: 'credit_out', on, currency: from.currency, amountMinor, counterpartOrderId: to.id, reason: `Moved to order ${to.number}` });
-    const inId = insertMovement(ctx, { orderId: to.id, kind: 'credit_in', on, currency: to.currency, amountMinor, counterpartOrderId: from.id, reason: `Moved from order ${from.number}` });
-    statement(ctx, 'UPDATE payments SET counterpart_id = ? WHERE id = ?').run(inId, outId);
-    statement(ctx, 'UPDATE payments SET counterpart_id = ? WHERE id = ?').run(outId, inId);
-    return { from: settle(ctx, from, outId, 'credit_out'), to: settle(ctx, to, inId, 'credit_in') };
-  }).immediate();
+export function applyCredit(ctx: WriteContext, input: z.output<typeof ApplyCreditInput>): CreditMoveResult {
+  const from = orderFor(ctx, input.fromOrderId, 'fromOrderId');
+  const to = orderFor(ctx, input.toOrderId, 'toOrderId');
+  assertAllowed('moveCreditOut', from, 'fromOrderId');
+  assertAllowed('receiveCredit', to, 'toOrderId');
+  if (from.customerId === null || from.customerId !== to.customerId) {
+    throw new DomainError('conflict', `Order ${to.number} is not an order of ${from.customer.name}; a credit only moves between one customer's orders.`, 'toOrderId');
+  }
+  if (from.currency !== to.currency) {
+    throw new DomainError('conflict', `Order ${to.number} is in ${to.currency}, the credit is in ${from.currency}; currencies are never mixed.`, 'toOrderId');
+  }
+  const amountMinor = minorOf(input.amount, from, 'amount', 'Amount');
+  checkAtMost(input.amount, negateAmount(from.balance, from.currency), from, 'amount', 'The credit to move');
+  checkAtMost(input.amount, to.balance, to, 'amount', 'What can be moved to it');
+  const on = input.movedOn ?? today(ctx);
+  checkDate(ctx, on, from, 'movedOn', 'Date moved');
+  checkDate(ctx, on, to, 'movedOn', 'Date moved');
+  const outId = insertMovement(ctx, { orderId: from.id, kind: 'credit_out', on, currency: from.currency, amountMinor, counterpartOrderId: to.id, reason: `Moved to order ${to.number}` });
+  const inId = insertMovement(ctx, { orderId: to.id, kind: 'credit_in', on, currency: to.currency, amountMinor, counterpartOrderId: from.id, reason: `Moved from order ${from.number}` });
+  statement(ctx, 'UPDATE payments SET counterpart_id = ? WHERE id = ?').run(inId, outId);
+  statement(ctx, 'UPDATE payments SET counterpart_id = ? WHERE id = ?').run(outId, inId);
+  return { from: settle(ctx, from, outId, 'credit_out'), to: settle(ctx, to, inId, 'credit_in') };
 }
 
-export function reverseMovement(ctx: ServiceContext, input: z.output<typeof ReverseInput>): MovementResult {
-  return ctx.db.transaction(() => {
-    const row = movementRow(ctx, input.paymentId);
-    if (!row) throw new DomainError('not_found', `Payment ${input.paymentId} does not exist.`, 'paymentId');
-    if (row.reverses_id !== null) throw new DomainError('conflict', 'This row is itself a reversal; record the movement again instead.', 'paymentId');
-    if (row.reversed_by_id !== null) throw new DomainError('conflict', 'This movement has already been reversed.', 'paymentId');
-    const order = orderFor(ctx, row.order_id, 'paymentId');
-    const on = checkDate(ctx, input.reversedOn ?? today(ctx), order, 'reversedOn', 'Date reversed');
-    if (on < row.on_date) throw new DomainError('invalid_input', `Date reversed cannot be before the movement itself (${row.on_date}).`, 'reversedOn');
-    const undo = (r: NonNullable<typeof row>, o: Order): number =>
-      insertMovement(ctx, { orderId: o.id, kind: r.kind, reversesId: r.id, on, method: r.method, currency: r.currency, amountMinor: r.amount_minor, counterpartOrderId: r.counterpart_order_id, reason: input.reason });
-    const id = undo(row, order);
-    const result = settle(ctx, order, id, 'reverse');
-    // A credit moved between two orders is one act: undoing one side undoes the other.
-    const counterpartId = (statement(ctx, 'SELECT counterpart_id AS id FROM payments WHERE id = ?').get(row.id) as { id: number | null }).id;
-    if (counterpartId !== null) {
-      const other = movementRow(ctx, counterpartId)!;
-      const otherOrder = getOrderById(ctx, other.order_id);
-      settle(ctx, otherOrder, undo(other, otherOrder), 'reverse');
-    }
-    return result;
-  }).immediate();
+export function reverseMovement(ctx: WriteContext, input: z.output<typeof ReverseInput>): MovementResult {
+  const row = movementRow(ctx, input.paymentId);
+  if (!row) throw new DomainError('not_found', `Payment ${input.paymentId} does not exist.`, 'paymentId');
+  if (row.reverses_id !== null) throw new DomainError('conflict', 'This row is itself a reversal; record the movement again instead.', 'paymentId');
+  if (row.reversed_by_id !== null) throw new DomainError('conflict', 'This movement has already been reversed.', 'paymentId');
+  const order = orderFor(ctx, row.order_id, 'paymentId');
+  const on = checkDate(ctx, input.reversedOn ?? today(ctx), order, 'reversedOn', 'Date reversed');
+  if (on < row.on_date) throw new DomainError('invalid_input', `Date reversed cannot be before the movement itself (${row.on_date}).`, 'reversedOn');
+  const undo = (r: NonNullable<typeof row>, o: Order): number =>
+    insertMovement(ctx, { orderId: o.id, kind: r.kind, reversesId: r.id, on, method: r.method, currency: r.currency, amountMinor: r.amount_minor, counterpartOrderId: r.counterpart_order_id, reason: input.reason });
+  const id = undo(row, order);
+  const result = settle(ctx, order, id, 'reverse');
+  // A credit moved between two orders is one act: undoing one side undoes the other.
+  const counterpartId = (statement(ctx, 'SELECT counterpart_id AS id FROM payments WHERE id = ?').get(row.id) as { id: number | null }).id;
+  if (counterpartId !== null) {
+    const other = movementRow(ctx, counterpartId)!;
+    const otherOrder = getOrderById(ctx, other.order_id);
+    settle(ctx, otherOrder, undo(other, otherOrder), 'reverse');
+  }
+  return result;
 }

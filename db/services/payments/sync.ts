@@ -6,13 +6,13 @@
 import { lifecycleAfterMoney } from '../../../shared/domain/order-rules';
 import type { Balance } from '../../../shared/money/balance';
 import { toMinorUnits } from '../../../shared/money/money';
-import { today, type ServiceContext } from '../../context';
+import { today, type WriteContext } from '../../context';
 import { statement } from '../../statements';
 import { getOrderById } from '../orders/read';
 import { balanceOf, movementRows } from './ledger';
 import { invoicedAmounts } from '../invoices/order-amounts';
 
-export function syncOrderMoney(ctx: ServiceContext, orderId: number, on?: string): Balance {
+export function syncOrderMoney(ctx: WriteContext, orderId: number, on?: string): Balance {
   const order = getOrderById(ctx, orderId);
   const balance = balanceOf(order, movementRows(ctx, orderId), invoicedAmounts(ctx, orderId, order.currency));
   const status = lifecycleAfterMoney(order.status, balance.paymentStatus, order.closeReason !== '');

@@ -10,26 +10,23 @@
  * (nobody dated anything in the month meanwhile), and stores it with its audit record; otherwise
  * nothing was written and the next attempt starts over.
  */
-import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { DomainError } from '../../../shared/api/errors';
 import { monthEnd } from '../../../shared/domain/month-closing';
 import type { CloseMonthInput, ClosedMonthRow, ClosedMonthsInput, MonthClosing, MonthlyReport, ReopenMonthInput, ReportClosingStamp, ReportFormat } from '../../../shared/contract/reports';
-import { timestamp, today, type ServiceContext } from '../../context';
+import { timestamp, today, type ServiceContext, type StagedWriteContext, type WriteContext } from '../../context';
+import { sha256Hex } from '../../sha256';
 import { statement } from '../../statements';
+import { consistentRead } from '../../transactions';
 import { audit } from '../audit';
 import { currentClosing, monthEntityId } from './closed-months';
-import { reportFileRenderer } from './file-renderer';
-import type { ReportExportFile } from './files';
+import { reportFileRenderer } from './renderer-override';
+import type { ReportExportFile } from './export-file';
 import { buildMonthlyReport, storedReportText } from './monthly';
 import { monthLabel, periodOf } from './period';
 
 /** Attempts before giving up when the month's figures keep changing while its files are rendered. */
 const MAX_ATTEMPTS = 5;
-
-export function sha256Hex(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 interface ClosingRow {
   id: number;
@@ -83,7 +80,7 @@ function fileBytes(file: ReportExportFile): Buffer {
   return Buffer.from(file.contentBase64, 'base64');
 }
 
-export async function closeMonth(ctx: ServiceContext, input: z.output<typeof CloseMonthInput>): Promise<{ closing: MonthClosing; report: MonthlyReport }> {
+export async function closeMonth(ctx: StagedWriteContext, input: z.output<typeof CloseMonthInput>): Promise<{ closing: MonthClosing; report: MonthlyReport }> {
   const { month } = input;
   const period = periodOf({ month });
   const render = reportFileRenderer(ctx);
@@ -92,55 +89,49 @@ export async function closeMonth(ctx: ServiceContext, input: z.output<typeof Clo
     refuseClosed(ctx, month);
     const stamp: ReportClosingStamp = { month, closedAt: timestamp(ctx), closedBy: ctx.actor, version: nextVersionOf(ctx, month) };
     const build = () => JSON.stringify(buildMonthlyReport(ctx, period, { closing: stamp, generatedAt: stamp.closedAt }));
-    const text = ctx.db.transaction(build)();
+    const text = consistentRead(ctx, build);
     const report = JSON.parse(text) as MonthlyReport;
     const [pdf, xlsx] = await Promise.all([render(ctx, report, 'pdf'), render(ctx, report, 'xlsx')]);
-    const stored = ctx.db
-      .transaction((): MonthClosing | null => {
-        refuseClosed(ctx, month);
-        if (nextVersionOf(ctx, month) !== stamp.version || build() !== text) return null;
-        const pdfBytes = fileBytes(pdf);
-        const xlsxBytes = fileBytes(xlsx);
-        const files: FileMeta = {
-          pdf: { fileName: pdf.fileName, mimeType: pdf.mimeType, rows: pdf.rows },
-          xlsx: { fileName: xlsx.fileName, mimeType: xlsx.mimeType, rows: xlsx.rows },
-        };
-        const id = Number(
-          statement(ctx, `
-            INSERT INTO month_closings (month, version, closed_at, closed_by, value, value_sha256, pdf, pdf_sha256, xlsx, xlsx_sha256, files)
-            VALUES (@month, @version, @closedAt, @closedBy, @value, @valueSha, @pdf, @pdfSha, @xlsx, @xlsxSha, @files)`,
-          ).run({
-            ...stamp,
-            value: text,
-            valueSha: sha256Hex(text),
-            pdf: pdfBytes,
-            pdfSha: sha256Hex(pdfBytes),
-            xlsx: xlsxBytes,
-            xlsxSha: sha256Hex(xlsxBytes),
-            files: JSON.stringify(files),
-          }).lastInsertRowid,
-        );
-        const closing = closingOf(statement(ctx, `SELECT ${CLOSING_COLUMNS} FROM month_closings WHERE id = ?`).get(id) as ClosingRow);
-        audit(ctx, 'report_month', monthEntityId(month), 'close', null, closing);
-        return closing;
-      })
-      .immediate();
+    const stored = ctx.transact((w): MonthClosing | null => {
+      refuseClosed(w, month);
+      if (nextVersionOf(w, month) !== stamp.version || build() !== text) return null;
+      const pdfBytes = fileBytes(pdf);
+      const xlsxBytes = fileBytes(xlsx);
+      const files: FileMeta = {
+        pdf: { fileName: pdf.fileName, mimeType: pdf.mimeType, rows: pdf.rows },
+        xlsx: { fileName: xlsx.fileName, mimeType: xlsx.mimeType, rows: xlsx.rows },
+      };
+      const id = Number(
+        statement(w, `
+          INSERT INTO month_closings (month, version, closed_at, closed_by, value, value_sha256, pdf, pdf_sha256, xlsx, xlsx_sha256, files)
+          VALUES (@month, @version, @closedAt, @closedBy, @value, @valueSha, @pdf, @pdfSha, @xlsx, @xlsxSha, @files)`,
+        ).run({
+          ...stamp,
+          value: text,
+          valueSha: sha256Hex(text),
+          pdf: pdfBytes,
+          pdfSha: sha256Hex(pdfBytes),
+          xlsx: xlsxBytes,
+          xlsxSha: sha256Hex(xlsxBytes),
+          files: JSON.stringify(files),
+        }).lastInsertRowid,
+      );
+      const closing = closingOf(statement(w, `SELECT ${CLOSING_COLUMNS} FROM month_closings WHERE id = ?`).get(id) as ClosingRow);
+      audit(w, 'report_month', monthEntityId(month), 'close', null, closing);
+      return closing;
+    });
     if (stored) return { closing: stored, report };
   }
   throw new DomainError('conflict', `The figures of ${monthLabel(month)} kept changing while it was being closed, so it was not closed. Please try again.`, 'month');
 }
 
-export function reopenMonth(ctx: ServiceContext, input: z.output<typeof ReopenMonthInput>): { month: string } {
-  return ctx.db
-    .transaction(() => {
-      const closing = currentClosing(ctx, input.month);
-      if (!closing) throw new DomainError('conflict', `${monthLabel(input.month)} is not closed.`, 'month');
-      const now = timestamp(ctx);
-      statement(ctx, 'UPDATE month_closings SET reopened_at = ?, reopened_by = ?, reopen_reason = ? WHERE id = ?').run(now, ctx.actor, input.reason, closing.id);
-      audit(ctx, 'report_month', monthEntityId(input.month), 'reopen', { month: input.month, version: closing.version, closedAt: closing.closed_at, closedBy: closing.closed_by }, { reason: input.reason });
-      return { month: input.month };
-    })
-    .immediate();
+export function reopenMonth(ctx: WriteContext, input: z.output<typeof ReopenMonthInput>): { month: string } {
+  const closing = currentClosing(ctx, input.month);
+  if (!closing) throw new DomainError('conflict', `${monthLabel(input.month)} is not closed.`, 'month');
+  const now = timestamp(ctx);
+  statement(ctx, 'UPDATE month_closings SET reopened_at = ?, reopened_by = ?, reopen_reason = ? WHERE id = ?').run(now, ctx.actor, input.reason, closing.id);
+  audit(ctx, 'report_month', monthEntityId(input.month), 'reopen', { month: input.month, version: closing.version, closedAt: closing.closed_at, closedBy: closing.closed_by }, { reason: input.reason });
+  return { month: input.month };
 }
 
 export function closedMonths(ctx: ServiceContext, input: z.output<typeof ClosedMonthsInput>): { rows: ClosedMonthRow[] } {

@@ -1,38 +1,18 @@
 /** The reports.* methods of the contract, on the report services. */
-import type { z } from 'zod';
-import type { ReportExportInput } from '../../../shared/contract/reports';
 import type { Handlers } from '../../api/handlers';
-import type { ServiceContext } from '../../context';
-import { closedMonths, closeMonth, reopenMonth, storedReport, storedReportFile } from './closing';
-import { reportFileRenderer } from './file-renderer';
-import type { ReportExportFile } from './files';
+import { read, stagedWrite, write } from '../../api/register';
+import { closedMonths, closeMonth, reopenMonth } from './closing';
+import { exportReport } from './export';
 import { monthlyReport } from './monthly';
-import { periodOf } from './period';
 import { setRates } from './rates';
 
 type ReportMethod = 'reports.monthly' | 'reports.export' | 'reports.setRates' | 'reports.closeMonth' | 'reports.reopenMonth' | 'reports.closedMonths';
 
-/**
- * A closed month answers its stored PDF and workbook, and a CSV made from its stored value;
- * any other period is rendered from the report as it stands.
- */
-export async function exportReport(ctx: ServiceContext, input: z.output<typeof ReportExportInput>): Promise<ReportExportFile> {
-  const render = reportFileRenderer(ctx);
-  const options = input.delimiter === undefined ? {} : { delimiter: input.delimiter };
-  const { month } = periodOf(input);
-  const stored = month === null ? null : storedReport(ctx, month);
-  if (month !== null && stored !== null) {
-    if (input.format === 'csv') return render(ctx, stored, 'csv', options);
-    return storedReportFile(ctx, month, input.format)!;
-  }
-  return render(ctx, monthlyReport(ctx, input), input.format, options);
-}
-
 export const reportHandlers: Pick<Handlers, ReportMethod> = {
-  'reports.monthly': monthlyReport,
-  'reports.export': exportReport,
-  'reports.setRates': setRates,
-  'reports.closeMonth': closeMonth,
-  'reports.reopenMonth': reopenMonth,
-  'reports.closedMonths': closedMonths,
+  'reports.monthly': read(monthlyReport),
+  'reports.export': read(exportReport),
+  'reports.setRates': write(setRates),
+  'reports.closeMonth': stagedWrite(closeMonth),
+  'reports.reopenMonth': write(reopenMonth),
+  'reports.closedMonths': read(closedMonths),
 };

@@ -8,6 +8,7 @@ import type { MonthlyReport, ReportClosingStamp, ReportPeriod, ReportPeriodInput
 import { CURRENCY_CODES, type CurrencyCode } from '../../../shared/money/currencies';
 import { timestamp, type ServiceContext } from '../../context';
 import { statement } from '../../statements';
+import { consistentRead } from '../../transactions';
 import { agingTotals } from '../receivables/aging';
 import { getSettings } from '../settings';
 import { convertedTotals } from './converted';
@@ -68,6 +69,6 @@ export function monthlyReport(ctx: ServiceContext, input: z.output<typeof Report
   const period = periodOf(input);
   const stored = period.month === null ? null : storedReportText(ctx, period.month);
   if (stored !== null) return JSON.parse(stored) as MonthlyReport;
-  // One read transaction: every section sees the same rows, even while others write.
-  return ctx.db.transaction(() => buildMonthlyReport(ctx, period))();
+  // Every section sees the same rows, even while others write.
+  return consistentRead(ctx, () => buildMonthlyReport(ctx, period));
 }

@@ -1,7 +1,6 @@
 /** Report periods: a calendar month or any range of days, both ends included. */
 import type { ReportPeriod } from '../../../shared/contract/reports';
-
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+import { formatMonth } from '../../../shared/format/dates';
 
 /** Days in a month, leap years included (UTC arithmetic: no time zone ever shifts a date here). */
 function daysIn(month: string): number {
@@ -17,9 +16,9 @@ export function lastDayOf(month: string): string {
   return `${month}-${String(daysIn(month)).padStart(2, '0')}`;
 }
 
-/** "2026-11" → "November 2026", as the refusals name a closed month. */
+/** "2026-11" → "November 2026", as the refusals name a closed month (the API answers in English). */
 export function monthLabel(month: string): string {
-  return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+  return formatMonth(month, 'en-GB');
 }
 
 export function monthOf(date: string): string {

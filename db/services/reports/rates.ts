@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { ExchangeRates, SetRatesInput } from '../../../shared/contract/reports';
 import { CURRENCY_CODES, type CurrencyCode } from '../../../shared/money/currencies';
-import { timestamp, type ServiceContext } from '../../context';
+import { timestamp, type ServiceContext, type WriteContext } from '../../context';
 import { statement } from '../../statements';
 import { audit } from '../audit';
 import { assertMonthOpen, monthEntityId } from './closed-months';
@@ -28,23 +28,19 @@ export function ratesOf(ctx: ServiceContext, month: string): ExchangeRates | nul
   return { reportingCurrency: row.reporting_currency, rates, setBy: row.set_by, setAt: row.set_at };
 }
 
-export function setRates(ctx: ServiceContext, input: z.output<typeof SetRatesInput>): { rates: ExchangeRates } {
-  return ctx.db
-    .transaction(() => {
-      assertMonthOpen(ctx, input.month, 'month', 'Exchange rates');
-      const before = ratesOf(ctx, input.month);
-      const others = Object.fromEntries(CURRENCY_CODES.filter((c) => c !== input.reportingCurrency && input.rates[c] !== undefined).map((c) => [c, input.rates[c]]));
-      statement(ctx, `
-        INSERT INTO report_rates (month, reporting_currency, rates, set_by, set_at) VALUES (@month, @currency, @rates, @actor, @now)
-        ON CONFLICT (month) DO UPDATE SET reporting_currency = excluded.reporting_currency, rates = excluded.rates, set_by = excluded.set_by, set_at = excluded.set_at`,
-      ).run({ month: input.month, currency: input.reportingCurrency, rates: JSON.stringify(others), actor: ctx.actor, now: timestamp(ctx) });
-      const after = ratesOf(ctx, input.month)!;
-      audit(ctx, 'report_month', monthEntityId(input.month), 'set_rates', before && { reportingCurrency: before.reportingCurrency, rates: before.rates }, {
-        month: input.month,
-        reportingCurrency: after.reportingCurrency,
-        rates: after.rates,
-      });
-      return { rates: after };
-    })
-    .immediate();
+export function setRates(ctx: WriteContext, input: z.output<typeof SetRatesInput>): { rates: ExchangeRates } {
+  assertMonthOpen(ctx, input.month, 'month', 'Exchange rates');
+  const before = ratesOf(ctx, input.month);
+  const others = Object.fromEntries(CURRENCY_CODES.filter((c) => c !== input.reportingCurrency && input.rates[c] !== undefined).map((c) => [c, input.rates[c]]));
+  statement(ctx, `
+    INSERT INTO report_rates (month, reporting_currency, rates, set_by, set_at) VALUES (@month, @currency, @rates, @actor, @now)
+    ON CONFLICT (month) DO UPDATE SET reporting_currency = excluded.reporting_currency, rates = excluded.rates, set_by = excluded.set_by, set_at = excluded.set_at`,
+  ).run({ month: input.month, currency: input.reportingCurrency, rates: JSON.stringify(others), actor: ctx.actor, now: timestamp(ctx) });
+  const after = ratesOf(ctx, input.month)!;
+  audit(ctx, 'report_month', monthEntityId(input.month), 'set_rates', before && { reportingCurrency: before.reportingCurrency, rates: before.rates }, {
+    month: input.month,
+    reportingCurrency: after.reportingCurrency,
+    rates: after.rates,
+  });
+  return { rates: after };
 }

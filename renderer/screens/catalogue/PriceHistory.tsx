@@ -7,7 +7,7 @@ import { orderDesk } from '../../api/client';
 import { Field } from '../../components/Field';
 import { DateField } from '../../components/DateField';
 import { Money } from '../../components/Money';
-import { formatDate } from '../../format/dates';
+import { formatDate } from '../../../shared/format/dates';
 import { useApiRead } from '../../hooks/useApiRead';
 import { useLocale } from '../../state/settings';
 import { classifyPrices, PRICE_STATE_LABELS } from './price-states';

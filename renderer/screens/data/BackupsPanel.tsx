@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import type { BackupInfo } from '../../../shared/contract/backups';
+import { formatDateTime } from '../../../shared/format/dates';
 import { orderDesk } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useApiRead } from '../../hooks/useApiRead';
 import { useLocale, useSettings } from '../../state/settings';
 import { formatBytes } from './file-transfer';
 
+/** With seconds: two backups made a minute apart must be told apart. */
 function when(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
+  return formatDateTime(iso, locale, { seconds: true });
 }
 
 function contents(b: BackupInfo): string {

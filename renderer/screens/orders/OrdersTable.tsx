@@ -5,7 +5,7 @@ import { BalanceWords } from './payments/PaymentsPanel';
 import { useNavigation } from '../../state/navigation';
 import { useLocale } from '../../state/settings';
 import { countryName } from '../../../shared/domain/countries';
-import { formatDate } from '../../format/dates';
+import { formatDate } from '../../../shared/format/dates';
 import { ListTable, type ListTableRefs } from '../../components/list/ListTable';
 import { useOrdersList, type SortField } from './orders-list-store';
 

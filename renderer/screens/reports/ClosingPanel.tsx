@@ -4,7 +4,7 @@ import { orderDesk } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { utcIsoDate } from '../../../shared/domain/dates';
 import { monthEnd } from '../../../shared/domain/month-closing';
-import { formatDateTime, formatLongDate } from '../../format/dates';
+import { formatDateTime, formatLongDate } from '../../../shared/format/dates';
 import { useApiRead } from '../../hooks/useApiRead';
 import { useLocale } from '../../state/settings';
 import { ReopenMonthDialog } from './ReopenMonthDialog';

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { ReportPeriodInput } from '../../../shared/contract/reports';
 import { DateField } from '../../components/DateField';
 import { MonthField } from '../../components/MonthField';
-import { formatMonth, stepMonth } from '../../components/month-text';
+import { formatMonth } from '../../../shared/format/dates';
+import { stepMonth } from '../../components/month-text';
 import { useLocale } from '../../state/settings';
 
 export type PeriodInput = { month: string } | { from: string; to: string };

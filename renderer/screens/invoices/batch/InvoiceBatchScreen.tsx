@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { MonthField } from '../../../components/MonthField';
 import { Money } from '../../../components/Money';
-import { formatDate } from '../../../format/dates';
-import { formatMonth } from '../../../components/month-text';
+import { formatDate } from '../../../../shared/format/dates';
+import { formatMonth } from '../../../../shared/format/dates';
 import { useLocale } from '../../../state/settings';
 import { localIsoDate } from '../../../../shared/domain/dates';
 import type { UninvoicedMonth } from '../../../../shared/contract/invoice-batch';
 import { BatchProgress } from './BatchProgress';
 import { BatchSummary } from './BatchSummary';
 import { SaveBatchPdfs } from './SaveBatchPdfs';
-import { plural } from './batch-words';
+import { plural } from '../../../../shared/domain/plural';
 import { useInvoiceBatch } from './useInvoiceBatch';
 import './invoice-batch.css';
 

@@ -3,7 +3,7 @@ import { orderDesk, runsInDesktopApp } from '../../../api/client';
 import { MAX_ZIP_INVOICES } from '../../../../shared/contract/invoice-batch';
 import { downloadBase64 } from '../../data/file-transfer';
 import type { IssuedEntry } from './batch-runner';
-import { plural } from './batch-words';
+import { plural } from '../../../../shared/domain/plural';
 
 function parts<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];

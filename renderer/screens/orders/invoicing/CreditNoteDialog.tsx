@@ -10,7 +10,7 @@ import { DateField } from '../../../components/DateField';
 import { Money } from '../../../components/Money';
 import { useActionForm, useFormValues } from '../../../components/useActionForm';
 import { useApiRead } from '../../../hooks/useApiRead';
-import { formatDate } from '../../../format/dates';
+import { formatDate } from '../../../../shared/format/dates';
 import { useLocale } from '../../../state/settings';
 import { atLineFields, creditChoiceOf, creditInput, creditRowsOf, lineField, type CreditRow } from './credit-choice';
 import { DocumentDialog } from './DocumentDialog';

@@ -9,7 +9,7 @@ import { CreditNoteDialog } from './CreditNoteDialog';
 import { editRefusal, openInvoiceOf } from './edit-refusal';
 import { IssueInvoiceDialog } from './IssueInvoiceDialog';
 import { useLocale } from '../../../state/settings';
-import { formatDate } from '../../../format/dates';
+import { formatDate } from '../../../../shared/format/dates';
 
 interface Props {
   record: OrderRecord;

@@ -11,7 +11,7 @@ import { DateField } from '../../../components/DateField';
 import { useActionForm } from '../../../components/useActionForm';
 import { useApiRead } from '../../../hooks/useApiRead';
 import { useLocale } from '../../../state/settings';
-import { formatDate } from '../../../format/dates';
+import { formatDate } from '../../../../shared/format/dates';
 
 const FIELDS = ['toOrderId', 'amount', 'movedOn'] as const;
 

@@ -10,7 +10,7 @@ import { DialogForm } from '../../../components/DialogForm';
 import { DateField } from '../../../components/DateField';
 import { useActionForm } from '../../../components/useActionForm';
 import { useLocale } from '../../../state/settings';
-import { formatDate } from '../../../format/dates';
+import { formatDate } from '../../../../shared/format/dates';
 
 const FIELDS = ['reversedOn', 'reason'] as const;
 

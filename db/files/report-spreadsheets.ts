@@ -4,8 +4,9 @@
  * report gives the same bytes in any process; the render worker calls reportXlsxBytes.
  */
 import type { MonthlyReport } from '../../shared/contract/reports';
+import { reportFileDates, reportStatus, reportTitle } from '../../shared/reports/report-heading';
 import { csvBytes, sectionedRows, type CsvDelimiter } from './csv';
-import { reportStatus, reportTables, reportTime, reportTitle } from './report-tables';
+import { reportTables, reportTime } from './report-tables';
 import { xlsxBytes } from './xlsx';
 
 function periodLine(report: MonthlyReport): string {
@@ -13,12 +14,12 @@ function periodLine(report: MonthlyReport): string {
 }
 
 export function reportCsvBytes(report: MonthlyReport, delimiter: CsvDelimiter): Buffer {
-  const preamble = [[reportTitle(report)], [periodLine(report)], [reportStatus(report)]];
+  const preamble = [[reportTitle(report, reportFileDates)], [periodLine(report)], [reportStatus(report, reportFileDates)]];
   return csvBytes(sectionedRows(reportTables(report), preamble), delimiter);
 }
 
 export function reportXlsxBytes(report: MonthlyReport): Promise<Buffer> {
-  const lead = [`${reportTitle(report)} · ${periodLine(report)}`, reportStatus(report)];
+  const lead = [`${reportTitle(report, reportFileDates)} · ${periodLine(report)}`, reportStatus(report, reportFileDates)];
   const tables = reportTables(report).map((t) => ({ ...t, notes: [...lead, ...(t.notes ?? [])] }));
-  return xlsxBytes(tables, { time: reportTime(report), title: reportTitle(report), print: 'landscape' });
+  return xlsxBytes(tables, { time: reportTime(report), title: reportTitle(report, reportFileDates), print: 'landscape' });
 }

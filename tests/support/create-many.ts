@@ -1,0 +1,35 @@
+/**
+ * A second Order Desk process for the order-numbering concurrency test: opens its own
+ * connection to the database file and creates COUNT orders through the API, as browser mode
+ * beside the desktop app would. Prints a JSON summary.
+ *
+ *   node --import tsx tests/support/create-many.ts FILE COUNT LABEL
+ */
+import { openDatabase } from '../../db/connection';
+import { createContext } from '../../db/context';
+import { createInvoke } from '../../db/api/invoke';
+
+async function main(): Promise<void> {
+  const [file, count, label] = process.argv.slice(2);
+  const db = openDatabase(file!);
+  let cause = '';
+  // The generic answer hides the cause; the test shows it when a call fails.
+  const invoke = createInvoke(createContext(db, `process-${process.pid}`), { log: (_message, error) => (cause = String((error as { code?: string }).code ?? error)) });
+  const numbers: string[] = [];
+  const failures: string[] = [];
+  for (let i = 0; i < Number(count); i++) {
+    const result = await invoke('orders.create', {
+      customer: { name: `${label} library ${i}`, country: 'CH', email: '' },
+      currency: 'CHF',
+      receivedVia: 'mail',
+      receivedOn: '2026-01-05',
+      lines: [{ title: 'World Migration Report 2024', quantity: 1, unitPrice: '40.00' }],
+    });
+    if (result.ok) numbers.push((result.value as { order: { number: string } }).order.number);
+    else failures.push(`${i}: ${result.error.code} ${result.error.message} (${cause})`);
+  }
+  db.close();
+  process.stdout.write(JSON.stringify({ numbers, failures }));
+}
+
+void main();
