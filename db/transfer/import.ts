@@ -1,8 +1,9 @@
 /**
  * transfer.preview and transfer.commit. Both read the file and judge every row the same
  * way (with the API's own schemas), in a worker thread (import-worker-client.ts), so the app
- * keeps answering while a large file is read. Commit writes only when no row has a problem,
- * and then writes every row in one transaction, so an import is all or nothing.
+ * keeps answering while a large file is read. Commit writes only when no row has a problem (or,
+ * when the clerk chose to skip the rows with problems, every other row), in one transaction,
+ * so an import is all (of what was chosen) or nothing.
  */
 import type { z } from 'zod';
 import { DomainError } from '../../shared/api/errors';
@@ -58,12 +59,17 @@ export async function previewImport(ctx: ServiceContext, input: ImportInput): Pr
   return (await plan(ctx, input, takeSnapshot(ctx, input.kind), 'preview')).report;
 }
 
-/** Writes every row in one transaction, or nothing at all when any row has a problem. */
+/**
+ * Writes every row in one transaction, or nothing at all when any row has a problem — unless
+ * the clerk chose to skip the rows with problems, when every other row is written.
+ */
 export async function commitImport(ctx: StagedWriteContext, input: ImportInput): Promise<ImportCommitResult> {
   for (let attempt = 1; attempt <= PLAN_ATTEMPTS; attempt++) {
     const snapshot = takeSnapshot(ctx, input.kind);
     const { report, writes } = await plan(ctx, input, snapshot, 'commit');
-    if (report.problemCount > 0) return { written: false, created: 0, updated: 0, report };
+    const skipping = input.skipRowsWithProblems === true && report.canSkipRowsWithProblems;
+    if (report.problemCount > 0 && !skipping) return { written: false, created: 0, updated: 0, skipped: 0, report };
+    const skipped = skipping ? report.rowsWithProblemsCount : 0;
     let current: number | undefined;
     try {
       const written = ctx.transact((w) => {
@@ -73,15 +79,15 @@ export async function commitImport(ctx: StagedWriteContext, input: ImportInput):
           current = row;
           applyRow(w, write);
         }
-        audit(w, 'import', null, input.kind, null, { fileName: input.fileName, created: report.toCreate, updated: report.toUpdate, rows: writes.length });
+        audit(w, 'import', null, input.kind, null, { fileName: input.fileName, created: report.toCreate, updated: report.toUpdate, rows: writes.length, skipped });
         return true;
       });
-      if (written) return { written: true, created: report.toCreate, updated: report.toUpdate, report };
+      if (written) return { written: true, created: report.toCreate, updated: report.toUpdate, skipped, report };
     } catch (error) {
       if (!(error instanceof DomainError) || current === undefined) throw error;
       // Something the preview could not foresee (e.g. a clash between two new rows): nothing was written.
       const problem = { row: current, message: error.message };
-      return { written: false, created: 0, updated: 0, report: { ...report, problems: [problem], problemCount: 1, validRows: report.validRows - 1 } };
+      return { written: false, created: 0, updated: 0, skipped: 0, report: { ...report, problems: [problem], problemCount: 1, validRows: report.validRows - 1, canSkipRowsWithProblems: false } };
     }
   }
   const what = input.kind === 'customers' ? 'The customer directory' : 'The catalogue';

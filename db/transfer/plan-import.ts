@@ -39,7 +39,7 @@ export interface ImportJob {
 
 export interface ImportPlan {
   report: ImportReport;
-  /** Commit only, and only when no row has a problem: every row's write, in file order. */
+  /** Commit only, and only when no row has a problem or the others may go in without those: every good row's write, in file order. */
   writes: { row: number; write: RowWrite }[];
 }
 
@@ -100,6 +100,7 @@ export async function planImport(job: ImportJob): Promise<ImportPlan> {
   if (table.rows.length === 0) problems.push({ row: 2, message: 'The file has column names but no rows to import.' });
   const mappedHeaders = new Set(Object.values(mapping).filter(Boolean));
   const valid = rows.filter((r) => r.problems.length === 0);
+  const rowsWithProblems = rows.filter((r) => r.problems.length > 0).map((r) => r.row);
   const report: ImportReport = {
     kind: job.kind,
     fileName: job.fileName,
@@ -116,7 +117,12 @@ export async function planImport(job: ImportJob): Promise<ImportPlan> {
     problemCount: problems.length,
     sample: rows.slice(0, SAMPLE_ROWS).map(({ write: _write, ...shownRow }) => shownRow),
     ignoredColumns: table.headers.filter((h) => !mappedHeaders.has(h)),
+    rowsWithProblems: rowsWithProblems.slice(0, MAX_LISTED_PROBLEMS),
+    rowsWithProblemsCount: rowsWithProblems.length,
+    canSkipRowsWithProblems: general.length === 0 && rowsWithProblems.length > 0 && valid.length > 0,
   };
-  const writes = job.purpose === 'commit' && problems.length === 0 ? rows.flatMap((r) => (r.write ? [{ row: r.row, write: r.write }] : [])) : [];
+  // A row with a problem has no write; when the others may be imported without it, a commit gets theirs.
+  const writable = problems.length === 0 || report.canSkipRowsWithProblems;
+  const writes = job.purpose === 'commit' && writable ? rows.flatMap((r) => (r.write ? [{ row: r.row, write: r.write }] : [])) : [];
   return { report, writes };
 }

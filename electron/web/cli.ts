@@ -78,10 +78,10 @@ function openOrRecover(dbFile: string, restoreLatest: boolean): Db {
   } catch (error) {
     if (!(error instanceof DomainError) || error.code !== 'database_damaged') throw error;
     const folder = backupFolderForFile(dbFile);
-    const good = findLatestGoodBackup(folder);
+    const good = findLatestGoodBackup(dbFile, folder);
     console.error(error.message);
     if (!good) {
-      console.error(`No good backup was found in ${folder}. Keep the file as it is and ask IT for help.`);
+      console.error(`No good backup of this database was found in ${folder} (backups of other databases there are never used). Keep the file as it is and ask IT for help.`);
       process.exit(2);
     }
     const counts = good.counts ? ` (${good.counts.orders} orders, ${good.counts.customers} customers)` : '';

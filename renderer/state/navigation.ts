@@ -26,8 +26,8 @@ export function toHash(route: Route): string {
 interface NavigationState {
   route: Route;
   /**
-   * A screen with unsaved work sets this; it returns false to stay. It is told where the clerk
-   * was going, so it can ask in its own dialog and go there afterwards.
+   * A screen with unsaved work sets this; it returns false to stay. It is told where the
+   * clerk was going, so a screen that asks in its own dialog can go there once answered.
    */
   leaveGuard: ((to: Route) => boolean) | null;
   setLeaveGuard(guard: ((to: Route) => boolean) | null): void;

@@ -93,7 +93,8 @@ export const customerMethods = {
   'customers.profile': method<CustomerProfile>()(z.object({ id: id('Customer') })),
   /** The customer's orders, newest first. */
   'customers.orders': method<{ rows: OrderSummary[]; total: number }>()(CustomerOrdersInput),
-  'customers.duplicates': method<{ pairs: DuplicatePair[] }>()(
+  /** The most recent `limit` pairs, and how many pairs there are in all (what the Customers screen counts). */
+  'customers.duplicates': method<{ pairs: DuplicatePair[]; total: number }>()(
     z.object({ limit: z.number({ error: 'Limit must be a number.' }).int().min(1).max(500).default(200) }),
   ),
   'customers.merge': method<{ customer: Customer; movedOrders: number }>()(MergeInput),

@@ -12,7 +12,7 @@ export const AGING_BUCKET_LABELS: Record<AgingBucket, string> = { '0-30': '0–3
 
 export const AgingInput = z.object({
   asOf: isoDate('As of'),
-  currency: enumOf('Currency', CURRENCY_CODES, 'CHF, EUR or USD').optional(),
+  currency: enumOf('Currency', CURRENCY_CODES).optional(),
   customerId: id('Customer').optional(),
   /** How many customers to list per currency, largest amounts first. */
   customerLimit: wholeNumber('Customers to list', 0, 1000).default(20),
