@@ -30,7 +30,7 @@ function formatsFor(locale: string) {
 const localDigits = new Map<string, Map<string, string>>();
 
 /** The locale's own digits ("٢٠٢٦" in Arabic) as ASCII, so they read like "2026". */
-function asciiDigits(text: string, locale: string): string {
+export function asciiDigits(text: string, locale: string): string {
   let digits = localDigits.get(locale);
   if (!digits) {
     const format = new Intl.NumberFormat(locale, { useGrouping: false });
@@ -56,7 +56,8 @@ function monthNames(locale: string): string[][] {
   return names;
 }
 
-function monthByName(word: string, locale: string): { month: number } | { message: string } {
+/** A month by any unambiguous start of its name in the locale or in English; otherwise why not, in words. */
+export function monthByName(word: string, locale: string): { month: number } | { message: string } {
   const typed = foldForMatch(word).replace(/\.$/, '');
   const names = monthNames(locale);
   const exact = names.findIndex((forms) => forms.includes(typed));

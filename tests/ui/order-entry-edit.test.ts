@@ -3,7 +3,7 @@ import { screenshot } from '../support/browser';
 import { useUiSession } from '../support/ui-session';
 import { call } from '../support/test-db';
 import { unitDay } from '../support/unit-day';
-import { errorOf, focusedField, openNewOrder, setCataloguePrices, textOf } from './order-entry-support';
+import { chooseReceivedVia, errorOf, focusedField, openNewOrder, setCataloguePrices, textOf } from './order-entry-support';
 
 /** The machine is shared; answers may take longer than vitest's default second. */
 const SLOW = { timeout: 10_000 };
@@ -123,6 +123,7 @@ it('fills the customer block from an existing customer picked by name', async ()
   await page.keyboard.type('1');
   await page.keyboard.press('Tab');
   await page.keyboard.type('30');
+  await chooseReceivedVia(page);
   await page.keyboard.press('Control+S');
   await page.getByRole('status').filter({ hasText: /saved/ }).waitFor();
   const row = ui.web.app.db.prepare('SELECT customer_id FROM orders ORDER BY id DESC LIMIT 1').get();
@@ -206,6 +207,7 @@ it('shows what the API refuses next to the field, e.g. a title retired while the
   await page.keyboard.type('4');
   await page.keyboard.press('Tab');
   await page.keyboard.type('9.50');
+  await chooseReceivedVia(page, 'f');
 
   const { publications } = await call(ui.web.app, 'catalogue.list', {});
   const remediation = publications.find((p: { title: string }) => p.title.startsWith('Remediation'));
@@ -237,6 +239,7 @@ it('offers country names in the language of the settings and stores the ISO code
     await page.keyboard.type('1');
     await page.keyboard.press('Tab');
     await page.keyboard.type('12');
+    await chooseReceivedVia(page);
     await page.keyboard.press('Control+S');
     await page.getByRole('status').filter({ hasText: /saved/ }).waitFor();
     expect(ui.web.app.db.prepare("SELECT customer_country AS country FROM orders WHERE customer_name = 'Hans Müller'").get()).toEqual({ country: 'DE' });

@@ -4,6 +4,7 @@ import type { PriceHistoryEntry, Publication } from '../../../shared/contract/ty
 import { CURRENCY_CODES, type CurrencyCode } from '../../../shared/money/currencies';
 import { orderDesk } from '../../api/client';
 import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { Money } from '../../components/Money';
 import { formatDate } from '../../../shared/format/dates';
 import { useApiRead } from '../../hooks/useApiRead';
@@ -134,19 +135,15 @@ export function PriceHistory({ publication, onChanged }: PriceHistoryProps) {
               />
             )}
           </Field>
-          <Field label="Valid from" error={errors.validFrom}>
-            {(props) => (
-              <input
-                {...props}
-                type="date"
-                value={validFrom}
-                onChange={(e) => {
-                  setValidFrom(e.target.value);
-                  setErrors({});
-                }}
-              />
-            )}
-          </Field>
+          <DateField
+            label="Valid from"
+            error={errors.validFrom}
+            value={validFrom}
+            onChange={(date) => {
+              setValidFrom(date);
+              setErrors({});
+            }}
+          />
         </div>
         <p className="field__hint">Orders received from this date are offered this price; orders already taken keep theirs.</p>
         {errors.form ? (

@@ -6,6 +6,7 @@ import { signOf } from '../../../../shared/money/money';
 import { orderDesk } from '../../../api/client';
 import { CardSafeField } from '../../../components/CardSafeField';
 import { Field } from '../../../components/Field';
+import { DateField } from '../../../components/DateField';
 import { Money } from '../../../components/Money';
 import { useActionForm, useFormValues } from '../../../components/useActionForm';
 import { useApiRead } from '../../../hooks/useApiRead';
@@ -193,9 +194,13 @@ export function CreditNoteDialog({ order, invoiceId, onDone, onCancel }: Props) 
                 {(a) => <input {...a} name="shipping" inputMode="decimal" className="num" value={f.shipping} placeholder="0.00" onChange={(e) => set({ shipping: e.target.value }, 'shipping')} />}
               </Field>
             ) : null}
-            <Field label="Date of issue" error={errors.issuedOn}>
-              {(a) => <input {...a} name="issuedOn" type="date" value={f.issuedOn} onChange={(e) => set({ issuedOn: e.target.value }, 'issuedOn')} />}
-            </Field>
+            <DateField
+              label="Date of issue"
+              name="issuedOn"
+              error={errors.issuedOn}
+              value={f.issuedOn}
+              onChange={(issuedOn) => set({ issuedOn }, 'issuedOn')}
+            />
           </div>
           <CardSafeField
             label="Reason (printed on the credit note)"

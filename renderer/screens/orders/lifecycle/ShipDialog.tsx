@@ -5,6 +5,7 @@ import { orderDesk } from '../../../api/client';
 import { CardSafeField } from '../../../components/CardSafeField';
 import { DialogForm } from '../../../components/DialogForm';
 import { Field } from '../../../components/Field';
+import { DateField } from '../../../components/DateField';
 import { useActionForm, useFormValues } from '../../../components/useActionForm';
 
 const FIELDS = ['shippedOn', 'carrier', 'tracking'] as const;
@@ -18,9 +19,14 @@ export function ShipDialog({ order, onDone, onCancel }: { order: Order; onDone(o
   return (
     <DialogForm title={`Ship order ${order.number}`} submitLabel="Mark as shipped" saving={form.saving} general={form.general} notice={form.notice} onSubmit={save} onCancel={onCancel}>
       <div className="movement-dialog__grid">
-        <Field label="Date shipped" error={form.errors.shippedOn}>
-          {(a) => <input {...a} name="shippedOn" type="date" autoFocus value={f.shippedOn} onChange={(e) => set({ shippedOn: e.target.value }, 'shippedOn')} />}
-        </Field>
+        <DateField
+          label="Date shipped"
+          name="shippedOn"
+          autoFocus
+          error={form.errors.shippedOn}
+          value={f.shippedOn}
+          onChange={(shippedOn) => set({ shippedOn }, 'shippedOn')}
+        />
         <Field label="Carrier" error={form.errors.carrier}>
           {(a) => <input {...a} name="carrier" dir="auto" maxLength={100} value={f.carrier} onChange={(e) => set({ carrier: e.target.value }, 'carrier')} />}
         </Field>

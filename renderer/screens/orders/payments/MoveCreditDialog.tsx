@@ -7,6 +7,7 @@ import { compareAmounts, formatMoney, negateAmount } from '../../../../shared/mo
 import { orderDesk } from '../../../api/client';
 import { DialogForm } from '../../../components/DialogForm';
 import { Field } from '../../../components/Field';
+import { DateField } from '../../../components/DateField';
 import { useActionForm } from '../../../components/useActionForm';
 import { useApiRead } from '../../../hooks/useApiRead';
 import { useLocale } from '../../../state/settings';
@@ -94,20 +95,16 @@ export function MoveCreditDialog({ order, balance, onDone, onCancel }: Props) {
               />
             )}
           </Field>
-          <Field label="Date moved" error={form.errors.movedOn}>
-            {(a) => (
-              <input
-                {...a}
-                name="movedOn"
-                type="date"
-                value={f.movedOn}
-                onChange={(e) => {
-                  setF((old) => ({ ...old, movedOn: e.target.value }));
-                  form.setFieldError('movedOn', null);
-                }}
-              />
-            )}
-          </Field>
+          <DateField
+            label="Date moved"
+            name="movedOn"
+            error={form.errors.movedOn}
+            value={f.movedOn}
+            onChange={(movedOn) => {
+              setF((old) => ({ ...old, movedOn }));
+              form.setFieldError('movedOn', null);
+            }}
+          />
         </div>
       )}
     </DialogForm>

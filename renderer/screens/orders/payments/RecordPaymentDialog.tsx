@@ -7,6 +7,7 @@ import { orderDesk } from '../../../api/client';
 import { CardSafeField } from '../../../components/CardSafeField';
 import { DialogForm } from '../../../components/DialogForm';
 import { Field } from '../../../components/Field';
+import { DateField } from '../../../components/DateField';
 import { useActionForm, useFormValues } from '../../../components/useActionForm';
 
 const FIELDS = [
@@ -116,9 +117,13 @@ export function RecordPaymentDialog({ order, balance, onDone, onCancel }: Props)
         <Field label={`Amount (${order.currency})`} error={form.errors.amount}>
           {(a) => <input {...a} name="amount" inputMode="decimal" className="num" value={f.amount} onChange={(e) => set({ amount: e.target.value }, 'amount')} />}
         </Field>
-        <Field label="Date received" error={form.errors.receivedOn}>
-          {(a) => <input {...a} name="receivedOn" type="date" value={f.receivedOn} onChange={(e) => set({ receivedOn: e.target.value }, 'receivedOn')} />}
-        </Field>
+        <DateField
+          label="Date received"
+          name="receivedOn"
+          error={form.errors.receivedOn}
+          value={f.receivedOn}
+          onChange={(receivedOn) => set({ receivedOn }, 'receivedOn')}
+        />
         {f.method === 'credit_card' ? (
           <>
             <Field label="Card brand" error={form.errors['card.brand']}>

@@ -7,6 +7,7 @@ import { orderDesk } from '../../../api/client';
 import { CardSafeField } from '../../../components/CardSafeField';
 import { DialogForm } from '../../../components/DialogForm';
 import { Field } from '../../../components/Field';
+import { DateField } from '../../../components/DateField';
 import { useActionForm, useFormValues } from '../../../components/useActionForm';
 
 const FIELDS = ['amount', 'method', 'reason', 'paidOn'] as const;
@@ -56,9 +57,13 @@ export function RefundDialog({ order, balance, method, onDone, onCancel }: Props
         onError={(m) => form.setFieldError('reason', m)}
         onNotice={form.addNotice}
       />
-      <Field label="Date paid" error={form.errors.paidOn}>
-        {(a) => <input {...a} name="paidOn" type="date" value={f.paidOn} onChange={(e) => set({ paidOn: e.target.value }, 'paidOn')} />}
-      </Field>
+      <DateField
+        label="Date paid"
+        name="paidOn"
+        error={form.errors.paidOn}
+        value={f.paidOn}
+        onChange={(paidOn) => set({ paidOn }, 'paidOn')}
+      />
     </DialogForm>
   );
 }

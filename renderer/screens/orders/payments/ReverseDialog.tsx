@@ -7,7 +7,7 @@ import { formatMoney } from '../../../../shared/money/money';
 import { orderDesk } from '../../../api/client';
 import { CardSafeField } from '../../../components/CardSafeField';
 import { DialogForm } from '../../../components/DialogForm';
-import { Field } from '../../../components/Field';
+import { DateField } from '../../../components/DateField';
 import { useActionForm } from '../../../components/useActionForm';
 import { useLocale } from '../../../state/settings';
 import { formatDate } from '../../../../shared/format/dates';
@@ -50,20 +50,16 @@ export function ReverseDialog({ order, movement, onDone, onCancel }: Props) {
         onError={(m) => form.setFieldError('reason', m)}
         onNotice={form.addNotice}
       />
-      <Field label="Date reversed" error={form.errors.reversedOn}>
-        {(a) => (
-          <input
-            {...a}
-            name="reversedOn"
-            type="date"
-            value={f.reversedOn}
-            onChange={(e) => {
-              setF((old) => ({ ...old, reversedOn: e.target.value }));
-              form.setFieldError('reversedOn', null);
-            }}
-          />
-        )}
-      </Field>
+      <DateField
+        label="Date reversed"
+        name="reversedOn"
+        error={form.errors.reversedOn}
+        value={f.reversedOn}
+        onChange={(reversedOn) => {
+          setF((old) => ({ ...old, reversedOn }));
+          form.setFieldError('reversedOn', null);
+        }}
+      />
     </DialogForm>
   );
 }

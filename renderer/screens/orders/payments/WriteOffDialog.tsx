@@ -5,6 +5,7 @@ import { orderDesk } from '../../../api/client';
 import { CardSafeField } from '../../../components/CardSafeField';
 import { DialogForm } from '../../../components/DialogForm';
 import { Field } from '../../../components/Field';
+import { DateField } from '../../../components/DateField';
 import { useActionForm, useFormValues } from '../../../components/useActionForm';
 
 const FIELDS = ['amount', 'reason', 'writtenOffOn'] as const;
@@ -43,9 +44,13 @@ export function WriteOffDialog({ order, balance, onDone, onCancel }: Props) {
         onError={(m) => form.setFieldError('reason', m)}
         onNotice={form.addNotice}
       />
-      <Field label="Date written off" error={form.errors.writtenOffOn}>
-        {(a) => <input {...a} name="writtenOffOn" type="date" value={f.writtenOffOn} onChange={(e) => set({ writtenOffOn: e.target.value }, 'writtenOffOn')} />}
-      </Field>
+      <DateField
+        label="Date written off"
+        name="writtenOffOn"
+        error={form.errors.writtenOffOn}
+        value={f.writtenOffOn}
+        onChange={(writtenOffOn) => set({ writtenOffOn }, 'writtenOffOn')}
+      />
     </DialogForm>
   );
 }
