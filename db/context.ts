@@ -70,5 +70,10 @@ export function timestamp(ctx: ServiceContext): string {
 
 /** Today as YYYY-MM-DD by the service clock: the day dates typed by a clerk are checked against. */
 export function today(ctx: ServiceContext): string {
-  return utcIsoDate(ctx.now());
+  return unitDayOf(ctx, ctx.now());
+}
+
+/** The day a moment fell on by the same clock as today(), e.g. the day a stored timestamp (ISO text) was taken. */
+export function unitDayOf(_ctx: ServiceContext, at: Date | string): string {
+  return utcIsoDate(typeof at === 'string' ? new Date(at) : at);
 }

@@ -1,26 +1,56 @@
 /** invoices.preview, invoices.issue and invoices.credit. */
+import { DomainError } from '../../../shared/api/errors';
 import type { Invoice, InvoicePreview } from '../../../shared/contract/invoices';
 import type { DocumentLanguage } from '../../../shared/documents/invoice-document';
 import { today, type ServiceContext, type StagedWriteContext } from '../../context';
+import { statement } from '../../statements';
 import { composeInvoice } from './compose';
 import { creditNoteSpec, invoiceSpec, issueDocument, rendererOf, sha256Hex, type CreditInput, type DocumentSpec, type IssueInput } from './issue';
 import { getInvoice } from './read';
 import { assertOpenDate } from '../reports/closed-months';
+import type { KeyedInput as Keyed } from '../../api/idempotency';
 
-/** No document can be dated in a closed month: checked where it is composed, so also inside the storing transaction. */
+const KIND_WORDS = { invoice: 'invoice', credit_note: 'credit note' } as const;
+
+/**
+ * A series' numbers follow its dates: a document cannot be dated before the latest one already
+ * issued in its series (its kind and year), or INV-2026-00002 could be dated before INV-2026-00001.
+ */
+function assertNotBeforeSeries(ctx: ServiceContext, spec: DocumentSpec): void {
+  const year = Number(spec.issuedOn.slice(0, 4));
+  const latest = statement(ctx, 'SELECT number, issued_on AS issuedOn FROM invoices WHERE kind = ? AND year = ? ORDER BY issued_on DESC, sequence DESC LIMIT 1').get(spec.kind, year) as
+    | { number: string; issuedOn: string }
+    | undefined;
+  if (latest && spec.issuedOn < latest.issuedOn) {
+    throw new DomainError(
+      'invalid_input',
+      `Date of issue cannot be before ${latest.issuedOn}, the date of ${latest.number}, the latest ${KIND_WORDS[spec.kind]} of ${year}: a series is numbered in the order of its dates.`,
+      'issuedOn',
+    );
+  }
+}
+
+/**
+ * No document can be dated in a closed month, nor before the latest of its series: checked where
+ * it is composed, so also inside the storing transaction (another clerk may issue meanwhile).
+ */
 function inOpenMonth(ctx: ServiceContext, spec: DocumentSpec): DocumentSpec {
   return {
     ...spec,
     compose: (number) => {
       assertOpenDate(ctx, spec.issuedOn, 'issuedOn', 'Date of issue');
+      assertNotBeforeSeries(ctx, spec);
       return spec.compose(number);
     },
   };
 }
 
-/** The PDF that issuing would make now, marked DRAFT and without a number; nothing is stored. */
-export async function previewInvoice(ctx: ServiceContext, input: { orderId: number; shipping?: string | undefined; language?: DocumentLanguage | undefined }): Promise<InvoicePreview> {
-  const composed = composeInvoice(ctx, { ...input, issuedOn: today(ctx) }, null);
+/** The PDF that issuing would make now, marked DRAFT and without a number, dated as it would be printed; nothing is stored. */
+export async function previewInvoice(
+  ctx: ServiceContext,
+  input: { orderId: number; shipping?: string | undefined; language?: DocumentLanguage | undefined; issuedOn?: string | undefined },
+): Promise<InvoicePreview> {
+  const composed = composeInvoice(ctx, { ...input, issuedOn: input.issuedOn ?? today(ctx) }, null);
   const pdf = await rendererOf(ctx).render(composed.document);
   return {
     fileName: `Draft invoice ${composed.document.orderNumber}.pdf`,
@@ -33,12 +63,14 @@ export async function previewInvoice(ctx: ServiceContext, input: { orderId: numb
   };
 }
 
-export async function issueInvoice(ctx: StagedWriteContext, input: IssueInput): Promise<{ invoice: Invoice }> {
-  const id = await issueDocument(ctx, inOpenMonth(ctx, invoiceSpec(ctx, input)), rendererOf(ctx));
-  return getInvoice(ctx, { id });
+/** The answer is read in the transaction that stores the document: an idempotent repeat answers exactly it (db/api/register.ts). */
+export async function issueInvoice(ctx: StagedWriteContext, input: IssueInput & Keyed): Promise<{ invoice: Invoice }> {
+  return issueDocument(ctx, inOpenMonth(ctx, invoiceSpec(ctx, input)), rendererOf(ctx), (w, id) => getInvoice(w, { id }));
 }
 
-export async function creditInvoice(ctx: StagedWriteContext, input: CreditInput): Promise<{ creditNote: Invoice; invoice: Invoice }> {
-  const id = await issueDocument(ctx, inOpenMonth(ctx, creditNoteSpec(ctx, input)), rendererOf(ctx));
-  return { creditNote: getInvoice(ctx, { id }).invoice, invoice: getInvoice(ctx, { id: input.invoiceId }).invoice };
+export async function creditInvoice(ctx: StagedWriteContext, input: CreditInput & Keyed): Promise<{ creditNote: Invoice; invoice: Invoice }> {
+  return issueDocument(ctx, inOpenMonth(ctx, creditNoteSpec(ctx, input)), rendererOf(ctx), (w, id) => ({
+    creditNote: getInvoice(w, { id }).invoice,
+    invoice: getInvoice(w, { id: input.invoiceId }).invoice,
+  }));
 }
