@@ -33,9 +33,12 @@ export function overpaymentToConfirm(value: string, balance: string, currency: C
   return compareAmounts(excess, allowance) > 0 ? { excess, allowance } : null;
 }
 
-/** The question, in words a clerk can answer. */
+/** The question, in words a clerk can answer: how much over what is owed, and what confirming does. */
 export function overpaymentQuestion(value: string, balance: string, currency: CurrencyCode, over: Overpayment, locale?: string): string {
   const money = (v: string) => formatMoney(v, currency, locale);
-  const owes = signOf(balance) > 0 ? `the order owes ${money(balance)}` : 'the order owes nothing';
-  return `${money(value)} is ${money(over.excess)} more than ${owes}. Is the amount right? Confirm to record it as it is (the difference is kept as a credit for the customer), or correct it.`;
+  const how =
+    signOf(balance) > 0
+      ? `${money(value)} is ${money(over.excess)} more than the ${money(balance)} the order owes.`
+      : `The order owes nothing: all of ${money(value)} would be paid too much.`;
+  return `${how} Is the amount right? Confirm to record it as it is (what is paid too much is kept as a credit for the customer), or correct it.`;
 }

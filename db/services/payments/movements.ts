@@ -194,7 +194,7 @@ function writeOffFees(ctx: WriteContext, paymentId: number, feesMinor: number, p
     on: paid.payment.on,
     currency: order.currency,
     amountMinor,
-    reason: `Bank fees deducted from ${transfer} (${formatMoney(fromMinorUnits(feesMinor, order.currency), order.currency)})`,
+    reason: `Bank fees deducted from ${transfer} (${order.currency} ${fromMinorUnits(feesMinor, order.currency)})`,
     feesOfId: paymentId,
   });
   const written = settle(ctx, order, id, 'write_off');
