@@ -232,7 +232,7 @@ export async function generateReportMonth(app: TestApp, clock: ReportClock, opti
     const second = await order('Remittances in West Africa');
     count('order');
     count('order');
-    await call(app, 'payments.record', { orderId: first.id, method: 'check', receivedOn: clock.today, amount: '80.00', check: { number: '1001', bank: 'BCGE' } });
+    await call(app, 'payments.record', { orderId: first.id, method: 'check', receivedOn: clock.today, amount: '80.00', check: { number: '1001', bank: 'BCGE' }, confirmed: true });
     count('payment:check');
     await call(app, 'payments.applyCredit', { fromOrderId: first.id, toOrderId: second.id, amount: '30.00', movedOn: clock.today });
     count('creditMove');
