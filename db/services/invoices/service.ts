@@ -16,7 +16,7 @@ const KIND_WORDS = { invoice: 'invoice', credit_note: 'credit note' } as const;
  * A series' numbers follow its dates: a document cannot be dated before the latest one already
  * issued in its series (its kind and year), or INV-2026-00002 could be dated before INV-2026-00001.
  */
-function assertNotBeforeSeries(ctx: ServiceContext, spec: DocumentSpec): void {
+function assertNotBeforeSeries(ctx: ServiceContext, spec: Pick<DocumentSpec, 'kind' | 'issuedOn'>): void {
   const year = Number(spec.issuedOn.slice(0, 4));
   const latest = statement(ctx, 'SELECT number, issued_on AS issuedOn FROM invoices WHERE kind = ? AND year = ? ORDER BY issued_on DESC, sequence DESC LIMIT 1').get(spec.kind, year) as
     | { number: string; issuedOn: string }
@@ -50,7 +50,10 @@ export async function previewInvoice(
   ctx: ServiceContext,
   input: { orderId: number; shipping?: string | undefined; language?: DocumentLanguage | undefined; issuedOn?: string | undefined },
 ): Promise<InvoicePreview> {
-  const composed = composeInvoice(ctx, { ...input, issuedOn: input.issuedOn ?? today(ctx) }, null);
+  const issuedOn = input.issuedOn ?? today(ctx);
+  // Said at the date while the clerk looks at the draft, not only once issuing is refused.
+  assertNotBeforeSeries(ctx, { kind: 'invoice', issuedOn });
+  const composed = composeInvoice(ctx, { ...input, issuedOn }, null);
   const pdf = await rendererOf(ctx).render(composed.document);
   return {
     fileName: `Draft invoice ${composed.document.orderNumber}.pdf`,

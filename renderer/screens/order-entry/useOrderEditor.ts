@@ -20,6 +20,7 @@ import { applyReprice, displayTotals, pickPublication, planReprice, priceLookup,
 import type { LineColumn } from './LineRow';
 import { FORM_FIELD, issuesToFieldErrors, lineField, validateForm, type FieldErrors } from './validation';
 import { useOrderCatalogue } from './useOrderCatalogue';
+import { useIdempotencyKey } from '../../hooks/useIdempotencyKey';
 
 export interface EditorSetup {
   /** Set when editing an existing order. */
@@ -72,6 +73,8 @@ export function useOrderEditor(setup: EditorSetup) {
   const totals = useMemo(() => displayTotals(form.lines, form.currency, isBlankLine), [form.lines, form.currency]);
   const dirty = !sameContent(form, baseline);
   const key = draftKey(orderId);
+  // One key per order keyed in, sent with every attempt to save it: a retry after a lost answer creates one order.
+  const submission = useIdempotencyKey();
 
   const visibleErrors = useMemo(() => {
     const shown: FieldErrors = {};
@@ -339,7 +342,7 @@ export function useOrderEditor(setup: EditorSetup) {
       const valid = { ...input, lines: input.lines.map((l) => ({ ...l, quantity: l.quantity ?? 0 })) };
       const result =
         orderId === undefined
-          ? await api.orders.create(valid)
+          ? await api.orders.create({ ...valid, idempotencyKey: submission.key })
           : await api.orders.update({ ...valid, id: orderId, ...(setup.baseUpdatedAt ? { expectedUpdatedAt: setup.baseUpdatedAt } : {}) });
       if (!result.ok) {
         showApiError(result.error, lineKeys);
@@ -353,7 +356,8 @@ export function useOrderEditor(setup: EditorSetup) {
         useNavigation.getState().go({ view: 'order', id: saved.id });
         return;
       }
-      // Clerks key forms back to back: a fresh form for the same day's post, focus in Name.
+      // Clerks key forms back to back: a fresh form for the same day's post, focus in Name, and a new key for it.
+      submission.renew();
       const fresh = emptyForm({ currency: setup.defaultCurrency, receivedOn: form.receivedOn, receivedVia: form.receivedVia });
       setForm(fresh);
       setBaseline(fresh);

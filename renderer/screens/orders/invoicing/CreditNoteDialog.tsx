@@ -8,6 +8,7 @@ import { CardSafeField } from '../../../components/CardSafeField';
 import { Field } from '../../../components/Field';
 import { Money } from '../../../components/Money';
 import { useActionForm, useFormValues } from '../../../components/useActionForm';
+import { useIdempotencyKey } from '../../../hooks/useIdempotencyKey';
 import { useApiRead } from '../../../hooks/useApiRead';
 import { formatDate } from '../../../format/dates';
 import { useLocale } from '../../../state/settings';
@@ -109,6 +110,8 @@ export function CreditNoteDialog({ order, invoiceId, onDone, onCancel }: Props) 
   const shippingLeft = invoice?.creditable?.shipping ?? '0.00';
   const form = useActionForm(['lines', 'shipping', 'reason', 'issuedOn', ...rows.map((r) => lineField(r.position))]);
   const [f, set] = useFormValues<CreditForm>(form, () => ({ quantities: {}, shipping: '', reason: '', issuedOn: localIsoDate() }));
+  // The same key for every attempt to issue from this dialog: a retry after a lost answer issues one credit note.
+  const { key } = useIdempotencyKey();
   const choice = creditChoiceOf(rows, f.quantities, f.shipping, shippingLeft, order.currency);
   // A wrong quantity or shipping is said as soon as it is typed (it also hides the amount); the API's errors come after a try.
   const errors: Record<string, string> = { ...choice.errors, ...form.errors };
@@ -130,7 +133,7 @@ export function CreditNoteDialog({ order, invoiceId, onDone, onCancel }: Props) 
       document.querySelector<HTMLElement>(`dialog[open] [name="${CSS.escape(rows[0] ? lineField(rows[0].position) : 'shipping')}"]`)?.focus();
       return;
     }
-    const input = creditInput(invoice.id, choice, f.reason, f.issuedOn);
+    const input = { ...creditInput(invoice.id, choice, f.reason, f.issuedOn), idempotencyKey: key };
     void form.submit(
       InvoiceCreditInput,
       input,

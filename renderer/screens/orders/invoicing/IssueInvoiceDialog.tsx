@@ -6,6 +6,7 @@ import { orderDesk } from '../../../api/client';
 import { Field } from '../../../components/Field';
 import { useActionForm, useFormValues } from '../../../components/useActionForm';
 import { useApiRead } from '../../../hooks/useApiRead';
+import { useIdempotencyKey } from '../../../hooks/useIdempotencyKey';
 import { DocumentDialog } from './DocumentDialog';
 import { InvoicePreviewPane } from './InvoicePreviewPane';
 import { PreviewProblems } from './PreviewProblems';
@@ -26,9 +27,16 @@ interface IssueForm {
   issuedOn: string;
 }
 
+/** The draft is dated as the invoice will be printed: the date of issue typed, once it is a whole date (else today, as issuing would). */
 function previewInput(orderId: number, f: IssueForm) {
   const shipping = f.shipping.trim();
-  return { orderId, ...(shipping !== '' ? { shipping } : {}), ...(f.language ? { language: f.language } : {}) };
+  const issuedOn = f.issuedOn.trim();
+  return {
+    orderId,
+    ...(shipping !== '' ? { shipping } : {}),
+    ...(f.language ? { language: f.language } : {}),
+    ...(/^\d{4}-\d{2}-\d{2}$/.test(issuedOn) ? { issuedOn } : {}),
+  };
 }
 
 /**
@@ -37,23 +45,26 @@ function previewInput(orderId: number, f: IssueForm) {
  */
 export function IssueInvoiceDialog({ order, onIssued, onCancel }: { order: Order; onIssued(invoice: Invoice): void; onCancel(): void }) {
   const form = useActionForm(FIELDS);
+  // The same key for every attempt to issue from this dialog: a retry after a lost answer issues one invoice.
+  const { key } = useIdempotencyKey();
   const [f, set] = useFormValues<IssueForm>(form, () => ({ shipping: '', language: null, issuedOn: localIsoDate() }));
   const input = previewInput(order.id, f);
   const checked = InvoicePreviewInput.safeParse(input);
-  const preview = useApiRead(() => (checked.success ? orderDesk().invoices.preview(input) : null), [order.id, input.shipping, input.language], { delayMs: PREVIEW_DELAY_MS });
+  const preview = useApiRead(() => (checked.success ? orderDesk().invoices.preview(input) : null), [order.id, input.shipping, input.language, input.issuedOn], { delayMs: PREVIEW_DELAY_MS });
 
   const shownLanguage = f.language ?? preview.data?.document.language ?? null;
   const shippingError =
     form.errors.shipping ??
     (!checked.success ? checked.error.issues.find((i) => i.path[0] === 'shipping')?.message : undefined) ??
     (preview.error?.field === 'shipping' ? preview.error.message : undefined);
-  const previewError = preview.error && preview.error.field !== 'shipping' ? preview.error : null;
+  const issuedOnError = form.errors.issuedOn ?? (preview.error?.field === 'issuedOn' ? preview.error.message : undefined);
+  const previewError = preview.error && preview.error.field !== 'shipping' && preview.error.field !== 'issuedOn' ? preview.error : null;
   const problems = preview.data?.problems ?? [];
 
   const issue = () =>
     void form.submit(
       InvoiceIssueInput,
-      { ...input, ...(shownLanguage ? { language: shownLanguage } : {}), issuedOn: f.issuedOn },
+      { ...input, ...(shownLanguage ? { language: shownLanguage } : {}), issuedOn: f.issuedOn, idempotencyKey: key },
       (i) => orderDesk().invoices.issue(i),
       (r) => onIssued(r.invoice),
     );
@@ -86,7 +97,7 @@ export function IssueInvoiceDialog({ order, onIssued, onCancel }: { order: Order
               </select>
             )}
           </Field>
-          <Field label="Date of issue" error={form.errors.issuedOn} hint="The number's year is this date's year (the preview is dated today)">
+          <Field label="Date of issue" error={issuedOnError} hint="The number's year is this date's year; the draft shows the date as it will be printed">
             {(a) => <input {...a} name="issuedOn" type="date" value={f.issuedOn} onChange={(e) => set({ issuedOn: e.target.value }, 'issuedOn')} />}
           </Field>
           <p className="muted issue-invoice-dialog__note">Once issued, the invoice, its number and its amounts never change; a correction is a credit note and a new invoice.</p>
