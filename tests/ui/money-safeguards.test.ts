@@ -40,7 +40,7 @@ async function openPaymentDialog(page: Page, order: { id: number; number: string
   return dialog;
 }
 
-const paymentsOf = (orderId: number) => ui.web.app.db.prepare("SELECT amount_minor FROM payments WHERE order_id = ? AND kind = 'payment'").pluck().all(orderId);
+const paymentsOf = (orderId: number) => ui.web.app.db.prepare("SELECT amount_minor FROM payments WHERE order_id = ? AND kind = 'payment' ORDER BY id").pluck().all(orderId);
 
 it('asks before recording 37,125.00 on a balance of 3,712.50: Tab and Enter correct the amount, Enter alone records it anyway', async () => {
   const order = await createOrder('3712.50');
@@ -175,18 +175,21 @@ it('shows in the draft invoice the date of issue it will be printed with, not al
   const page = await openScreen(ui, `#/order/${order.id}`);
   await page.getByRole('region', { name: 'Payments' }).waitFor(SLOW);
   await page.getByRole('heading', { level: 1 }).focus();
+  const firstPreview = page.waitForResponse((r) => r.url().endsWith('/api/invoices.preview') && r.status() === 200, SLOW);
   await page.keyboard.press('Alt+I');
   const dialog = page.getByRole('dialog', { name: `Issue an invoice for order ${order.number}` });
   await dialog.waitFor(SLOW);
+  expect(((await (await firstPreview).json()) as { document: { issuedOn: string } }).document.issuedOn).toBe(localIsoDate());
+  await dialog.locator('canvas[data-drawn="true"]').waitFor({ timeout: 60_000 });
   const text = dialog.locator('.pdf-page__text pre');
-  await expect.poll(() => text.textContent(), SLOW).toMatch(/DRAFT/);
+  await expect.poll(() => text.textContent(), { timeout: 60_000 }).toMatch(/DRAFT/);
   const language = (await dialog.getByLabel('Language of the invoice').inputValue()) as 'en' | 'fr' | 'es';
   expect(await text.textContent()).toContain(formatDocumentDate(localIsoDate(), language));
 
   const dated = page.waitForResponse((r) => r.url().endsWith('/api/invoices.preview') && (JSON.parse(r.request().postData() ?? '{}') as { issuedOn?: string }).issuedOn === received, SLOW);
   await dialog.getByLabel('Date of issue').fill(received);
   expect(((await (await dated).json()) as { document: { issuedOn: string } }).document.issuedOn).toBe(received);
-  await expect.poll(() => text.textContent(), SLOW).toContain(formatDocumentDate(received, language));
+  await expect.poll(() => text.textContent(), { timeout: 60_000 }).toContain(formatDocumentDate(received, language));
   expect(await text.textContent()).not.toContain(formatDocumentDate(localIsoDate(), language));
   await page.close();
 });
