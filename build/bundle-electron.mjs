@@ -6,6 +6,9 @@
 // and the monthly report's PDF and workbook (exceljs is bundled into it like into main.cjs).
 // The backup worker (db/backup/backup-worker.ts) is its own entry: a worker thread loads it from a
 // file beside main.cjs, and it loads better-sqlite3 itself.
+// The import worker (db/transfer/import-worker.ts, started by db/transfer/import-worker-client.ts through
+// db/workers/script-worker.ts) is one more: import-worker.cjs beside main.cjs, exceljs bundled into it;
+// it writes a committed import's rows on its own connection, so it loads better-sqlite3 itself too.
 /* global process, console */
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -32,6 +35,7 @@ export async function bundleElectron(outDir = path.join(projectRoot, 'dist', 'el
   await Promise.all([
     build({ ...common, ...importMetaUrl, entryPoints: ['electron/main/main.ts'], outfile: path.join(outDir, 'main.cjs'), external: ['electron', 'better-sqlite3'] }),
     build({ ...common, ...importMetaUrl, entryPoints: ['db/backup/backup-worker.ts'], outfile: path.join(outDir, 'backup-worker.cjs'), external: ['better-sqlite3'] }),
+    build({ ...common, ...importMetaUrl, entryPoints: ['db/transfer/import-worker.ts'], outfile: path.join(outDir, 'import-worker.cjs'), external: ['better-sqlite3'] }),
     // Browser resolution for the preload: it is a sandboxed page script, and browser builds
     // of dependencies skip Node-only extras (i18n-iso-countries would otherwise bundle every language).
     build({ ...common, platform: 'browser', entryPoints: ['electron/preload/preload.ts'], outfile: path.join(outDir, 'preload.cjs'), external: ['electron'] }),
@@ -53,6 +57,7 @@ export async function bundleElectron(outDir = path.join(projectRoot, 'dist', 'el
     preload: path.join(outDir, 'preload.cjs'),
     renderWorker: path.join(outDir, 'render-worker.mjs'),
     backupWorker: path.join(outDir, 'backup-worker.cjs'),
+    importWorker: path.join(outDir, 'import-worker.cjs'),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { AppContext, ServiceContext, StagedWriteContext, WriteContext } from '../context';
 import { inWriteTransaction } from '../transactions';
+import { afterLongWrites } from '../write-gate';
 import { AnsweredMeanwhile, keepAnswer, keptAnswer, keyedRequest, type KeyedInput } from './idempotency';
 
 export type HandlerKind = 'read' | 'write' | 'stagedWrite';
@@ -28,22 +29,27 @@ export function read<I, O>(fn: (ctx: ServiceContext, input: I) => O | Promise<O>
   return { kind: 'read', run: (ctx, input) => fn(ctx, input) };
 }
 
-/** Runs in one BEGIN IMMEDIATE transaction: all of it is stored, or nothing. */
+/**
+ * Runs in one BEGIN IMMEDIATE transaction: all of it is stored, or nothing. At once, or, while an
+ * import of this process writes its rows, after it (db/write-gate.ts).
+ */
 export function write<I, O>(fn: ((ctx: WriteContext, input: I) => O) & Synchronous<O>, options?: WriteOptions<I>): Registered<I, O> {
-  if (!options?.idempotent) return { kind: 'write', run: (ctx, input) => inWriteTransaction(ctx, (w) => fn(w, input)) };
+  if (!options?.idempotent) return { kind: 'write', run: (ctx, input) => afterLongWrites(ctx, () => inWriteTransaction(ctx, (w) => fn(w, input))) };
   return {
     kind: 'write',
     run: (ctx, input, method = 'unknown') => {
       const request = keyedRequest(method, input);
-      return inWriteTransaction(ctx, (w) => {
-        if (!request) return fn(w, input);
-        // Under the write lock: a second call with the key waits for the first and then finds its answer.
-        const kept = keptAnswer(w, request);
-        if (kept) return kept.value as O;
-        const value = fn(w, input);
-        keepAnswer(w, request, value);
-        return value;
-      });
+      return afterLongWrites(ctx, () =>
+        inWriteTransaction(ctx, (w) => {
+          if (!request) return fn(w, input);
+          // Under the write lock: a second call with the key waits for the first and then finds its answer.
+          const kept = keptAnswer(w, request);
+          if (kept) return kept.value as O;
+          const value = fn(w, input);
+          keepAnswer(w, request, value);
+          return value;
+        }),
+      );
     },
   };
 }
@@ -68,7 +74,7 @@ export function stagedWrite<I, O>(fn: (ctx: StagedWriteContext, input: I) => Pro
       let kept: { value: unknown } | null = null;
       const guarded: StagedWriteContext = Object.create(ctx, {
         transact: {
-          value: <T>(work: (w: WriteContext) => T): T =>
+          value: <T>(work: (w: WriteContext) => T): Promise<T> =>
             ctx.transact((w) => {
               const meanwhile = keptAnswer(w, request);
               if (meanwhile) throw new AnsweredMeanwhile(meanwhile.value);

@@ -11,11 +11,11 @@ import {
   DOCUMENT_LABELS,
   documentLocale,
   formatDocumentAmount,
-  formatDocumentDate,
   formatDocumentMoney,
   formatDocumentPercent,
 } from '../../shared/documents/document-labels';
 import { qrBillPayload } from '../../shared/documents/qr-bill';
+import { formatLongDate } from '../../shared/format/dates';
 import { formatIban } from '../../shared/domain/bank-accounts';
 import { countryName } from '../../shared/domain/countries';
 import { compareAmounts } from '../../shared/money/money';
@@ -93,8 +93,8 @@ function Heading({ document }: { document: InvoiceDocument }) {
       <View style={{ width: mm(88), fontSize: 9 }}>
         <Text style={{ fontSize: 20, fontWeight: 700, color: INK, marginBottom: 6 }}>{labels.title[document.kind]}</Text>
         <MetaRow label={labels.number} value={document.number ?? labels.draft} />
-        <MetaRow label={labels.issuedOn} value={formatDocumentDate(document.issuedOn, lang)} />
-        {document.dueOn ? <MetaRow label={labels.dueOn} value={formatDocumentDate(document.dueOn, lang)} /> : null}
+        <MetaRow label={labels.issuedOn} value={formatLongDate(document.issuedOn, documentLocale(lang))} />
+        {document.dueOn ? <MetaRow label={labels.dueOn} value={formatLongDate(document.dueOn, documentLocale(lang))} /> : null}
         <MetaRow label={labels.orderNumber} value={document.orderNumber} />
         {document.customerReference ? <MetaRow label={labels.customerReference} value={document.customerReference} families={fontFamiliesFor(document.customerReference)} /> : null}
         {document.creditNote ? <MetaRow label={labels.referencedInvoice} value={document.creditNote.invoiceNumber} /> : null}

@@ -9,7 +9,9 @@ import { Rect, Svg, Line, Text, View } from '@react-pdf/renderer';
 import type { MonthlyReport } from '../../shared/contract/reports';
 import type { CurrencyCode } from '../../shared/money/currencies';
 import { formatDocumentAmount } from '../../shared/documents/document-labels';
-import { PAYMENT_METHOD_LABELS } from '../../shared/domain/vocabulary';
+import { formatDayMonth } from '../../shared/format/dates';
+import { REPORT_LANGUAGE, REPORT_LOCALE } from '../../shared/reports/report-heading';
+import { currencyFigure, methodLabel, type CurrencyFigure } from '../../shared/reports/report-layout';
 import { fontFamiliesFor } from './fonts';
 
 export const INK = '#1d2733';
@@ -19,9 +21,8 @@ export const BRAND = '#0b3d91';
 export const TINT = '#eef2f8';
 export const CURRENCY_COLOURS: Record<CurrencyCode, string> = { CHF: '#0b3d91', EUR: '#1f7a5a', USD: '#b36b00' };
 
-const shortDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const dayLabel = (iso: string) => shortDay.format(new Date(`${iso}T00:00:00Z`));
-const amountText = (value: string, currency: CurrencyCode) => formatDocumentAmount(value, currency, 'en');
+const dayLabel = (iso: string) => formatDayMonth(iso, REPORT_LOCALE);
+const amountText = (value: string, currency: CurrencyCode) => formatDocumentAmount(value, currency, REPORT_LANGUAGE);
 /** Bars are drawn to scale from the decimal strings; a float is fine for a bar's length, never for a figure. */
 const size = (value: string) => Math.max(0, Number(value));
 
@@ -114,19 +115,16 @@ function CurrencyHeading({ currency }: { currency: CurrencyCode }) {
   return <Text style={{ fontSize: 7.5, fontWeight: 700, color: CURRENCY_COLOURS[currency], marginTop: 3, marginBottom: 2 }}>{currency}</Text>;
 }
 
+const AMOUNT_BARS: readonly CurrencyFigure[] = ['ordered', 'invoiced', 'received', 'outstanding'];
+
 export function AmountsPerCurrencyChart({ report, width }: { report: MonthlyReport; width: number }) {
   return (
     <View>
       {report.currencies.map((currency) => {
-        const a = report.amounts.find((r) => r.currency === currency);
-        const m = report.money.totals.find((r) => r.currency === currency);
-        const o = report.outstanding.rows.find((r) => r.currency === currency);
-        const bars = [
-          { label: 'Ordered', value: a?.ordered ?? '0' },
-          { label: 'Invoiced', value: a?.invoiced ?? '0' },
-          { label: 'Received', value: m?.received ?? '0' },
-          { label: 'Outstanding', value: o?.total ?? '0' },
-        ].map((b) => ({ ...b, shown: amountText(b.value, currency), colour: CURRENCY_COLOURS[currency] }));
+        const bars = AMOUNT_BARS.map(currencyFigure).map((f) => {
+          const value = f.of(report, currency);
+          return { label: f.label, value, shown: amountText(value, currency), colour: CURRENCY_COLOURS[currency] };
+        });
         return (
           <View key={currency} wrap={false}>
             <CurrencyHeading currency={currency} />
@@ -150,7 +148,7 @@ export function MoneyByMethodChart({ report, width }: { report: MonthlyReport; w
             width={width}
             bars={report.money.byMethod
               .filter((r) => r.currency === currency)
-              .map((r) => ({ label: PAYMENT_METHOD_LABELS[r.method], value: r.amount, shown: amountText(r.amount, currency), colour: CURRENCY_COLOURS[currency] }))}
+              .map((r) => ({ label: methodLabel(r.method), value: r.amount, shown: amountText(r.amount, currency), colour: CURRENCY_COLOURS[currency] }))}
           />
         </View>
       ))}

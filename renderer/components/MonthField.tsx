@@ -1,7 +1,10 @@
 import { useState, type KeyboardEvent } from 'react';
+import { monthOf, stepMonth } from '../../shared/domain/calendar';
+import { unitToday } from '../state/business-day';
 import { useLocale } from '../state/settings';
 import { Field } from './Field';
-import { formatMonth, parseMonth, stepMonth } from './month-text';
+import { formatMonth } from '../../shared/format/dates';
+import { parseMonth } from './month-text';
 
 interface MonthFieldProps {
   label: string;
@@ -18,8 +21,7 @@ interface MonthFieldProps {
 const HINT = 'e.g. 2026-11, 11.2026 or nov 2026 · ↑ ↓ change the month · Esc clears';
 
 function thisMonth(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+  return monthOf(unitToday());
 }
 
 /**

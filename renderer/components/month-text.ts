@@ -3,8 +3,8 @@
  * The value is always "YYYY-MM" (what the API filters by); the text shown is the month's name in
  * the settings locale. Pure, so the parsing is tested without a browser.
  */
-import { stepMonth } from '../../shared/domain/months';
 import { foldForMatch } from '../../shared/domain/text';
+import { formatMonth } from '../../shared/format/dates';
 
 export type MonthParse = { ok: true; month: string } | { ok: false; message: string };
 
@@ -12,7 +12,8 @@ const EXAMPLES = 'e.g. 2026-11, 11.2026 or nov 2026';
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2199;
 
-const nameFormats = new Map<string, { long: Intl.DateTimeFormat; short: Intl.DateTimeFormat; monthYear: Intl.DateTimeFormat }>();
+/** The month names a clerk may type, long and short: for reading, not showing (showing is formatMonth's). */
+const nameFormats = new Map<string, { long: Intl.DateTimeFormat; short: Intl.DateTimeFormat }>();
 
 function formatsFor(locale: string) {
   let formats = nameFormats.get(locale);
@@ -20,7 +21,6 @@ function formatsFor(locale: string) {
     formats = {
       long: new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }),
       short: new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }),
-      monthYear: new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
     };
     nameFormats.set(locale, formats);
   }
@@ -43,16 +43,6 @@ function asciiDigits(text: string, locale: string): string {
 
 const firstOf = (year: number, month: number) => new Date(Date.UTC(year, month - 1, 1));
 const pad = (month: number) => String(month).padStart(2, '0');
-
-/** "2026-11" as the clerk reads it, e.g. "November 2026" (en), "novembre 2026" (fr); anything else unchanged. */
-export function formatMonth(month: string, locale: string): string {
-  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
-  if (!m) return month;
-  return formatsFor(locale).monthYear.format(firstOf(Number(m[1]), Number(m[2])));
-}
-
-// Month arithmetic is shared with the services (month closing); the screens keep importing it from here.
-export { stepMonth };
 
 /** Every name a month goes by, folded: long and short names in the locale and in English ("nov.", "novembre", "november"). */
 function monthNames(locale: string): string[][] {
@@ -103,7 +93,7 @@ export function parseMonth(text: string, locale: string): MonthParse {
   const year4 = /\d{4}/.exec(trimmed);
   if (year4) {
     for (let month = 1; month <= 12; month++) {
-      const shown = asciiDigits(formatsFor(locale).monthYear.format(firstOf(Number(year4[0]), month)), locale);
+      const shown = asciiDigits(formatMonth(`${year4[0]}-${pad(month)}`, locale), locale);
       if (foldForMatch(shown) === folded) return checked(Number(year4[0]), month);
     }
   }

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { method } from './define';
 import { enumOf, isoDate, requiredText, wholeNumber } from './fields';
 import { CURRENCY_CODES, type CurrencyCode } from '../money/currencies';
+import { daysBetween } from '../domain/calendar';
 import { isDecimalString } from '../money/money';
 import type { PaymentMethod, ReceivedVia } from '../domain/vocabulary';
 import type { AgingBucket } from './receivables';
@@ -40,7 +41,7 @@ export const ReportPeriodInput = z
     if (p.to === undefined) ctx.addIssue({ code: 'custom', path: ['to'], message: 'To is required (or give a month).' });
     if (p.from !== undefined && p.to !== undefined) {
       if (p.to < p.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'To must be on or after From.' });
-      else if (Date.parse(p.to) - Date.parse(p.from) > 400 * 86_400_000) ctx.addIssue({ code: 'custom', path: ['to'], message: 'A report covers at most a year (about 400 days).' });
+      else if (daysBetween(p.from, p.to) > 400) ctx.addIssue({ code: 'custom', path: ['to'], message: 'A report covers at most a year (about 400 days).' });
     }
   });
 
@@ -50,9 +51,9 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export const ReportExportInput = z.intersection(
   ReportPeriodInput,
   z.object({
-    format: enumOf('Format', REPORT_FORMATS, 'CSV, Excel (xlsx) or PDF'),
+    format: enumOf('Format', REPORT_FORMATS),
     /** CSV only, as in the Data screen: Excel with Swiss/European regional settings expects semicolons. */
-    delimiter: enumOf('CSV separator', ['comma', 'semicolon'] as const, 'comma or semicolon').optional(),
+    delimiter: enumOf('CSV separator', ['comma', 'semicolon'] as const).optional(),
   }),
 );
 
@@ -67,7 +68,7 @@ const rate = (label: string) =>
 export const SetRatesInput = z
   .object({
     month: monthText('Month'),
-    reportingCurrency: enumOf('Reporting currency', CURRENCY_CODES, 'CHF, EUR or USD'),
+    reportingCurrency: enumOf('Reporting currency', CURRENCY_CODES),
     /** The other currencies' rates to the reporting currency; the reporting currency itself is 1 (may be left out). */
     rates: z.partialRecord(z.enum(CURRENCY_CODES, { error: 'Rates can only be given for CHF, EUR or USD.' }), rate('Rate'), { error: 'Rates must name a rate per currency.' }),
   })

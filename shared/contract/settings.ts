@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { method } from './define';
-import { cleanedString, countryCode, enumOf, optionalEmail, optionalText, requiredText, wholeNumber } from './fields';
+import { cleanedString, countryCode, enumOf, isoDate, optionalEmail, optionalText, requiredText, wholeNumber } from './fields';
 import { CURRENCY_CODES } from '../money/currencies';
 import { bankAccountProblems, normaliseIban } from '../domain/bank-accounts';
 import { STAFF_NAME_MAX, sameStaffName } from '../domain/staff';
+import { timeZoneName } from '../domain/calendar';
 import type { Settings } from './types';
 
 export function staffName(label = 'Staff name') {
@@ -20,6 +21,18 @@ export const StaffList = z
       if (first < index) ctx.addIssue({ code: 'custom', path: [index], message: `Staff name "${name}" is already in the list.` });
     });
   });
+
+const TIME_ZONE_MESSAGE = 'Time zone must be a time zone name such as Europe/Zurich or America/New_York.';
+
+/** An IANA zone name that Intl knows, stored as Intl spells it. */
+export const TimeZone = cleanedString(TIME_ZONE_MESSAGE, 64).transform((name, ctx) => {
+  const known = timeZoneName(name);
+  if (known === null) {
+    ctx.addIssue({ code: 'custom', message: TIME_ZONE_MESSAGE });
+    return z.NEVER;
+  }
+  return known;
+});
 
 /** The issuer's postal address in the parts the Swiss QR-bill needs (structured address, type S). */
 export const IssuerAddress = z.object({
@@ -41,7 +54,7 @@ export const IssuerInput = z.object({
 });
 
 export const BankAccountInput = z.object({
-  currency: enumOf('Currency', CURRENCY_CODES, 'CHF, EUR or USD'),
+  currency: enumOf('Currency', CURRENCY_CODES),
   holder: optionalText('Account holder', 70),
   /** Kept in electronic form (no spaces, upper case); printed in groups of four. */
   iban: optionalText('IBAN', 60).transform(normaliseIban),
@@ -75,9 +88,11 @@ export const SettingsPatch = z.object({
   locale: cleanedString('Locale must be a language tag such as en-CH or fr-CH.', 40)
     .refine((v) => { try { return Intl.NumberFormat.supportedLocalesOf([v]).length > 0; } catch { return false; } }, { error: 'Locale must be a language tag such as en-CH or fr-CH.' })
     .optional(),
-  defaultCurrency: enumOf('Default currency', CURRENCY_CODES, 'CHF, EUR or USD').optional(),
+  defaultCurrency: enumOf('Default currency', CURRENCY_CODES).optional(),
   backup: z.object({ keep: wholeNumber('Backups to keep', 1, 365), folder: optionalText('Backup folder', 1000) }).optional(),
   staff: StaffList.optional(),
+  timeZone: TimeZone.optional(),
+  firstBusinessDay: isoDate('First day of business').optional(),
 });
 
 export const settingsMethods = {

@@ -113,16 +113,7 @@ export interface OrderSummary {
   needsReview: boolean;
 }
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  entity: string;
-  entityId: number | null;
-  action: string;
-  before: unknown;
-  after: unknown;
-}
+export type { AuditEntry } from './audit';
 
 /** The unit as printed on invoices: name, structured address (QR-bill), post box, phone, fax, e-mail. */
 export type IssuerDetails = DocumentIssuer;
@@ -139,6 +130,10 @@ export interface Settings {
   backup: { keep: number; folder: string };
   /** Who may be named as working; a fresh database starts with none. */
   staff: string[];
+  /** The unit's time zone (IANA name): it decides which day "today" is, for every date filled in, checked or reported. */
+  timeZone: string;
+  /** The unit's first day of business (YYYY-MM-DD): nothing can be dated before it, which catches a mistyped year. */
+  firstBusinessDay: string;
 }
 
 /** Who is working in this process, and whether the app must ask before anything else. */

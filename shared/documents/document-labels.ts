@@ -1,10 +1,10 @@
 /**
  * The words and conventions of an invoice in the organisation's three languages.
- * Dates and amounts are formatted with Intl in the document's language; the figures
- * themselves are the money module's decimal strings, formatted exactly as they are.
+ * Dates (shared/format/dates.ts) and amounts are formatted with Intl in the document's language; the
+ * figures themselves are the money module's decimal strings, formatted exactly as they are.
  */
 import type { CurrencyCode } from '../money/currencies';
-import { currencyExponent } from '../money/currencies';
+import { formatAmount, formatMoney } from '../money/money';
 import type { PaymentMethod } from '../domain/vocabulary';
 import type { DocumentKind, DocumentLanguage } from './invoice-document';
 
@@ -182,52 +182,24 @@ const es: DocumentLabels = {
 
 export const DOCUMENT_LABELS: Record<DocumentLanguage, DocumentLabels> = { en, fr, es };
 
-/** The regional convention each language prints with (en-GB: "14 March 2025", "1,234.50"). */
+/** The regional convention each language prints with (en-GB: "14 March 2025", "1,234.50"); dates go through shared/format/dates.ts with it. */
 const LOCALES: Record<DocumentLanguage, string> = { en: 'en-GB', fr: 'fr-CH', es: 'es-ES' };
 
 export function documentLocale(language: DocumentLanguage): string {
   return LOCALES[language];
 }
 
-const dateFormats = new Map<DocumentLanguage, Intl.DateTimeFormat>();
-
-/** "2025-03-14" → "14 March 2025" / "14 mars 2025" / "14 de marzo de 2025". */
-export function formatDocumentDate(isoDate: string, language: DocumentLanguage): string {
-  let format = dateFormats.get(language);
-  if (!format) {
-    format = new Intl.DateTimeFormat(LOCALES[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-    dateFormats.set(language, format);
-  }
-  return format.format(new Date(`${isoDate}T00:00:00Z`));
-}
-
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
 /**
  * A decimal string in the language's convention, without the currency code (the table
- * header names the currency). Intl formats the string itself, so no float touches it.
+ * header names the currency): the money module's one number format for the language's locale.
  */
 export function formatDocumentAmount(value: string, currency: CurrencyCode, language: DocumentLanguage): string {
-  const digits = currencyExponent(currency);
-  const key = `${language}|${digits}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: true });
-    numberFormats.set(key, format);
-  }
-  return format.format(value as unknown as number);
+  return formatAmount(value, currency, LOCALES[language]);
 }
 
-/** With the currency code: "CHF 1,234.50" / "1 234,50 CHF". */
+/** With the currency code: "CHF 1,234.50" / "1 234,50 CHF"; the figures written exactly as formatDocumentAmount writes them. */
 export function formatDocumentMoney(value: string, currency: CurrencyCode, language: DocumentLanguage): string {
-  const digits = currencyExponent(currency);
-  const key = `${language}|${currency}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency, currencyDisplay: 'code', minimumFractionDigits: digits, maximumFractionDigits: digits });
-    numberFormats.set(key, format);
-  }
-  return format.format(value as unknown as number);
+  return formatMoney(value, currency, LOCALES[language]);
 }
 
 /** "15" → "15 %" in French, "15%" in English. */

@@ -1,7 +1,7 @@
 /**
  * Orders are found by the ISBN or E-ISBN of what they ordered, typed with or without hyphens
  * (issue 15), through the same search index as titles and names, also for orders stored
- * before the index held ISBNs (migration 0008) and after an ISBN is corrected.
+ * before the index held ISBNs (migration 0009) and after an ISBN is corrected.
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -65,11 +65,11 @@ describe('searching orders by ISBN', () => {
   });
 
   it('finds orders stored before the search index held ISBNs, once the database is upgraded', async () => {
-    const file = path.join(tempDir(), 'v7.db');
+    const file = path.join(tempDir(), 'v8.db');
     const raw = new Database(file);
     raw.pragma('foreign_keys = ON');
     raw.transaction(() => {
-      for (const m of MIGRATIONS.filter((x) => x.version <= 7)) {
+      for (const m of MIGRATIONS.filter((x) => x.version <= 8)) {
         raw.exec(m.sql);
         raw.pragma(`user_version = ${m.version}`);
       }

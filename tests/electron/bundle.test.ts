@@ -14,7 +14,7 @@ import { bundleElectron } from '../../build/bundle-electron.mjs';
 import { METHOD_NAMES } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/csp';
 import { execFileSync } from 'node:child_process';
-import { bundledRenderWorker, createInvoiceRenderer } from '../../db/documents/render-pool';
+import { bundledRenderWorker, createDocumentRenderer } from '../../db/documents/render-pool';
 import { tempDir } from '../support/test-db';
 import { sampleInvoice, sampleLines } from '../support/invoice-fixtures';
 
@@ -218,6 +218,25 @@ describe('the bundled main process', () => {
     expect(JSON.parse(fs.readFileSync(path.join(appData, 'Order Desk', 'window-state.json'), 'utf8'))).toEqual({ x: 40, y: 30, width: 1300, height: 850, isMaximized: false });
   });
 
+  it('reads and writes an import in the bundled import worker (import-worker.cjs beside main.cjs)', async () => {
+    expect(fs.existsSync(path.join(path.dirname(bundle.main), 'import-worker.cjs'))).toBe(true);
+    const fake = fakeElectron(tempDir('order-desk-appdata-'), fakeProject());
+    opened.push(fake);
+    runMain(fake);
+    fake.ready();
+    await settle();
+    const call = (method: string, input: unknown) => fake.ipc.get(`order-desk:${method}`)!({ senderFrame: appFrame }, input);
+    const exported = (await call('transfer.export', { kind: 'catalogue', format: 'xlsx' })) as { value: { contentBase64: string } };
+    // The catalogue's own workbook read back: every row matches a publication, so each is an update.
+    const preview = await call('transfer.preview', { kind: 'publications', fileName: 'catalogue.xlsx', contentBase64: exported.value.contentBase64 });
+    expect(preview).toMatchObject({ ok: true, value: { format: 'xlsx', totalRows: 9, toUpdate: 9, problemCount: 0 } });
+    // A commit's rows are written by that worker too, on its own connection (better-sqlite3 loaded beside the bundle).
+    const customers = Buffer.from('Name;Country;E-mail\nAda King;GB;ada@example.org\nKwame Mensah;GH;kwame@example.gh\n').toString('base64');
+    const commit = await call('transfer.commit', { kind: 'customers', fileName: 'customers.csv', contentBase64: customers });
+    expect(commit).toMatchObject({ ok: true, value: { written: true, created: 2 } });
+    expect(await call('customers.search', { query: 'example' })).toMatchObject({ ok: true, value: { customers: expect.arrayContaining([expect.objectContaining({ name: 'Ada King' })]) } });
+  });
+
   it('asks who is working until the clerk answers over IPC, then writes that name on audit records', async () => {
     const appData = tempDir('order-desk-appdata-');
     const fake = fakeElectron(appData, fakeProject());
@@ -322,7 +341,7 @@ describe('the bundled invoice PDF worker', () => {
     fs.symlinkSync(path.resolve(import.meta.dirname, '../../node_modules'), path.join(app, 'node_modules'), 'dir');
     const location = bundledRenderWorker(path.join(app, 'dist', 'electron'));
     expect(fs.existsSync(location.script)).toBe(true);
-    const renderer = createInvoiceRenderer(location);
+    const renderer = createDocumentRenderer(location);
     try {
       const pdf = await renderer.render(sampleInvoice({ lines: sampleLines(2) }));
       const file = path.join(app, 'invoice.pdf');

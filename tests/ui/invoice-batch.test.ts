@@ -9,8 +9,8 @@ import crypto from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { localIsoDate } from '../../shared/domain/dates';
-import { stepMonth } from '../../renderer/components/month-text';
+import { unitDay } from '../support/unit-day';
+import { stepMonth } from '../../shared/domain/calendar';
 import { screenshot } from '../support/browser';
 import { call } from '../support/test-db';
 import { TEST_BANK_ACCOUNTS } from '../support/fake-renderer';
@@ -19,8 +19,8 @@ import { focusedName, shownText } from './keyboard-support';
 
 const ui = useUiSession(120_000);
 const SLOW = { timeout: 30_000 };
-const MONTH = stepMonth(localIsoDate().slice(0, 7), -1);
-const YEAR = localIsoDate().slice(0, 4);
+const MONTH = stepMonth(unitDay().slice(0, 7), -1);
+const YEAR = unitDay().slice(0, 4);
 const inv = (n: number) => `INV-${YEAR}-${String(n).padStart(5, '0')}`;
 
 const CUSTOMERS = [
@@ -135,7 +135,8 @@ it('issues a month by keyboard, cancels part way leaving no gap, restarts for th
 
   // Every PDF issued here, both runs, in one ZIP: named by number, the stored bytes exactly.
   const [download] = await Promise.all([page.waitForEvent('download', SLOW), page.getByRole('button', { name: 'Download all as ZIP' }).click()]);
-  expect(download.suggestedFilename()).toBe(`invoices-${localIsoDate().slice(0, 7)}.zip`);
+  // Named by the batch's month (the orders received in it), not by the month the invoices were issued in.
+  expect(download.suggestedFilename()).toBe(`invoices-${MONTH}.zip`);
   const entries = unzipSync(fs.readFileSync((await download.path())!));
   expect(Object.keys(entries).sort()).toEqual([2, 3, 4, 5, 6, 7].map((n) => `${inv(n)}.pdf`));
   for (const row of invoiceRows().slice(1)) {

@@ -6,8 +6,10 @@
  */
 import { expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
-import { localIsoDate, addDays } from '../../shared/domain/dates';
-import { formatDocumentDate } from '../../shared/documents/document-labels';
+import { addDays } from '../../shared/domain/calendar';
+import { documentLocale } from '../../shared/documents/document-labels';
+import { formatLongDate } from '../../shared/format/dates';
+import { unitDay } from '../support/unit-day';
 import { screenshot } from '../support/browser';
 import { TEST_BANK_ACCOUNTS } from '../support/fake-renderer';
 import { call } from '../support/test-db';
@@ -18,7 +20,10 @@ vi.setConfig({ testTimeout: 180_000 });
 const SLOW = { timeout: 20_000 };
 const ui = useUiSession(60_000, { actor: 'Anna Keller' });
 
-async function createOrder(unitPrice: string, receivedOn = localIsoDate()) {
+/** A date as the invoice prints it in its language. */
+const printed = (date: string, language: 'en' | 'fr' | 'es') => formatLongDate(date, documentLocale(language));
+
+async function createOrder(unitPrice: string, receivedOn = unitDay()) {
   const { publications } = await call(ui.web.app, 'catalogue.list', {});
   const { order } = await call(ui.web.app, 'orders.create', {
     customer: { name: 'Institut Bonvin', email: 'compta@bonvin.example', country: 'CH', city: 'Genève', address: 'Rue du Rhône 1', postalCode: '1204' },
@@ -170,7 +175,7 @@ it('asks in the cell before a catalogue price 10 times the current one takes eff
 
 it('shows in the draft invoice the date of issue it will be printed with, not always today', async () => {
   await call(ui.web.app, 'settings.set', { bankAccounts: TEST_BANK_ACCOUNTS });
-  const received = addDays(localIsoDate(), -3);
+  const received = addDays(unitDay(), -3);
   const order = await createOrder('40.00', received);
   const page = await openScreen(ui, `#/order/${order.id}`);
   await page.getByRole('region', { name: 'Payments' }).waitFor(SLOW);
@@ -179,17 +184,17 @@ it('shows in the draft invoice the date of issue it will be printed with, not al
   await page.keyboard.press('Alt+I');
   const dialog = page.getByRole('dialog', { name: `Issue an invoice for order ${order.number}` });
   await dialog.waitFor(SLOW);
-  expect(((await (await firstPreview).json()) as { document: { issuedOn: string } }).document.issuedOn).toBe(localIsoDate());
+  expect(((await (await firstPreview).json()) as { document: { issuedOn: string } }).document.issuedOn).toBe(unitDay());
   await dialog.locator('canvas[data-drawn="true"]').waitFor({ timeout: 60_000 });
   const text = dialog.locator('.pdf-page__text pre');
   await expect.poll(() => text.textContent(), { timeout: 60_000 }).toMatch(/DRAFT/);
   const language = (await dialog.getByLabel('Language of the invoice').inputValue()) as 'en' | 'fr' | 'es';
-  expect(await text.textContent()).toContain(formatDocumentDate(localIsoDate(), language));
+  expect(await text.textContent()).toContain(printed(unitDay(), language));
 
   const dated = page.waitForResponse((r) => r.url().endsWith('/api/invoices.preview') && (JSON.parse(r.request().postData() ?? '{}') as { issuedOn?: string }).issuedOn === received, SLOW);
   await dialog.getByLabel('Date of issue').fill(received);
   expect(((await (await dated).json()) as { document: { issuedOn: string } }).document.issuedOn).toBe(received);
-  await expect.poll(() => text.textContent(), { timeout: 60_000 }).toContain(formatDocumentDate(received, language));
-  expect(await text.textContent()).not.toContain(formatDocumentDate(localIsoDate(), language));
+  await expect.poll(() => text.textContent(), { timeout: 60_000 }).toContain(printed(received, language));
+  expect(await text.textContent()).not.toContain(printed(unitDay(), language));
   await page.close();
 });

@@ -2,6 +2,7 @@ import { beforeAll, expect, it, vi } from 'vitest';
 import { screenshot } from '../support/browser';
 import { useUiSession } from '../support/ui-session';
 import { call } from '../support/test-db';
+import { unitDay } from '../support/unit-day';
 import { errorOf, focusedField, openNewOrder, setCataloguePrices, textOf } from './order-entry-support';
 
 /** The machine is shared; answers may take longer than vitest's default second. */
@@ -19,7 +20,7 @@ beforeAll(async () => {
   });
 });
 
-const today = () => new Date().toLocaleDateString('sv-SE');
+const today = () => unitDay();
 
 async function createOrder(overrides: Record<string, unknown> = {}) {
   const { order } = await call(ui.web.app, 'orders.create', {
@@ -161,8 +162,9 @@ it('refuses to overwrite a change made meanwhile by someone else', async () => {
   await notes.focus();
   await page.keyboard.type('Customer phoned: send by courier.');
 
+  // No wait for the clock to move: a save always gives the order a later version, even in the same millisecond
+  // (nextVersion; tests/db/order-entry-save.test.ts checks it with a stopped clock).
   const { order: current } = await call(ui.web.app, 'orders.get', { id: order.id });
-  await new Promise((resolve) => setTimeout(resolve, 5));
   await call(ui.web.app, 'orders.update', {
     ...current,
     lines: current.lines.map((l: { publicationId: number; quantity: number; unitPrice: string }) => ({ publicationId: l.publicationId, quantity: l.quantity, unitPrice: l.unitPrice })),

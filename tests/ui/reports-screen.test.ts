@@ -10,7 +10,9 @@ import path from 'node:path';
 import { beforeAll, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ClosedMonthRow, MonthlyReport } from '../../shared/contract/reports';
+import { clerkDates, formatDateTime } from '../../shared/format/dates';
 import { screenshot } from '../support/browser';
+import { expectCsvShows, expectPdfShows, expectScreenShows, expectWorkbookShows, fileTables } from '../support/report-outputs';
 import { call, tempDir } from '../support/test-db';
 import { TEST_BANK_ACCOUNTS } from '../support/fake-renderer';
 import { openScreen, useUiSession } from '../support/ui-session';
@@ -169,7 +171,7 @@ it('shows the month picked by typing, with every figure of the API report and th
   for (const [c, value] of want.ordered) expect(await rowsOf(page, 'Orders per currency (amounts without cancelled orders)')).toContainEqual(expect.stringContaining(money(c, value)));
   const cancelled = await rowsOf(page, 'Orders cancelled in the period, with their reasons');
   expect(cancelled).toHaveLength(1);
-  expect(cancelled[0]).toMatch(/^\S+ Institut Bonvin 13 Oct 2026 28 Oct 2026 EUR 45\.00 Ordered twice$/);
+  expect(cancelled[0]).toMatch(/^\S+ Institut Bonvin 13 Oct 2026 28 Oct 2026 EUR EUR 45\.00 Ordered twice$/);
   expect(await rowsOf(page, 'Copies and amounts per title and currency, most copies first')).toEqual(report.titles.map((t) => `${t.title} ${t.isbn} ${t.currency} ${t.copies} ${shown(t.currency, t.amount)}`.replace(/\s+/g, ' ')));
   expect(await rowsOf(page, 'Amounts ordered, invoiced and credited per currency')).toEqual(
     report.amounts.map((r) => `${r.currency} ${shown(r.currency, r.ordered)} ${shown(r.currency, r.invoiced)} ${r.invoices} ${shown(r.currency, r.credited)} ${r.creditNotes}`),
@@ -184,12 +186,17 @@ it('shows the month picked by typing, with every figure of the API report and th
     expect(byMethod).toContainEqual(expect.stringMatching(new RegExp(`^${c} ${LABELS[m]} .*${money(c, value).replace('.', '\\.')}$`)));
   }
   expect(await rowsOf(page, 'Refunds paid per method')).toEqual(['CHF Credit card 1 0 CHF 40.00']);
-  expect(await rowsOf(page, 'Write-offs, with their reasons')).toEqual(['EUR 1 EUR 2.00 Small difference']);
-  expect(await rowsOf(page, 'Outstanding on 31 Oct 2026 per currency, by age')).toEqual(
+  expect(await rowsOf(page, 'Write-offs, with their reasons')).toEqual(['EUR 1 0 EUR 2.00 Small difference']);
+  expect(await rowsOf(page, 'Outstanding on 31 October 2026 per currency, by age')).toEqual(
     report.outstanding.rows.map((r) => [r.currency, ...Object.values(r.buckets).map((v) => shown(r.currency, v)), shown(r.currency, r.total), r.orders].join(' ')),
   );
-  expect(await rowsOf(page, 'Top customers by amount ordered, per currency')).toEqual(report.topCustomers.map((r) => `${r.customerName} ${r.country} ${r.currency} ${r.orders} ${shown(r.currency, r.amount)}`));
-  expect(await rowsOf(page, 'Top countries by amount ordered, per currency')).toEqual(report.topCountries.map((r) => `${r.countryName} ${r.currency} ${r.orders} ${shown(r.currency, r.amount)}`));
+  const rank = <R extends { currency: string }>(rows: R[], i: number) => rows.slice(0, i + 1).filter((o) => o.currency === rows[i]!.currency).length;
+  expect(await rowsOf(page, 'Top customers by amount ordered, per currency')).toEqual(
+    report.topCustomers.map((r, i, all) => `${r.currency} ${rank(all, i)} ${r.customerName} ${r.countryName} ${r.orders} ${shown(r.currency, r.amount)}`),
+  );
+  expect(await rowsOf(page, 'Top countries by amount ordered, per currency')).toEqual(
+    report.topCountries.map((r, i, all) => `${r.currency} ${rank(all, i)} ${r.countryName} ${r.country} ${r.orders} ${shown(r.currency, r.amount)}`),
+  );
 
   // Charts: pictures with words for assistive technology, one currency per chart.
   const perDay = page.getByRole('img', { name: /^Orders received per day:/ });
@@ -287,15 +294,66 @@ it('saves the month’s rates with errors by field, and shows the converted tota
   const report = await api();
   expect(report.rates?.rates).toMatchObject({ EUR: '0.94', USD: '0.88' });
   const c = report.converted!;
-  expect(await rowsOf(page, "Totals in CHF, converted at the month's rates, for information")).toEqual([
-    [c.ordered, c.invoiced, c.credited, c.received, c.refunded, c.bankFees, c.writtenOff, c.outstanding].map((v) => shown('CHF', v)).join(' '),
-  ]);
+  const figures = { Ordered: c.ordered, Invoiced: c.invoiced, Credited: c.credited, Received: c.received, Refunded: c.refunded, 'Bank fees': c.bankFees, 'Written off': c.writtenOff, Outstanding: c.outstanding };
+  expect(await rowsOf(page, "Totals in CHF, converted at the month's rates, for information")).toEqual(Object.entries(figures).map(([label, v]) => `${label} CHF ${shown('CHF', v)}`));
+  expect(await rowsOf(page, 'Exchange rates to CHF for the month')).toEqual(['CHF 1', 'EUR 0.94', 'USD 0.88']);
   // The converted "ordered" is each currency's ordered amount at its rate, computed here in cents.
   const want = expected();
   const convertedOrdered = want.ordered.get('CHF')! + Math.round(want.ordered.get('EUR')! * 0.94) + Math.round(want.ordered.get('USD')! * 0.88);
   expect(cents(c.ordered)).toBe(convertedOrdered);
   await heading.scrollIntoViewIfNeeded();
   await page.locator('.report-converted').screenshot({ path: await screenshot(page, 'reports-converted') });
+  await page.close();
+});
+
+it('shows on screen the same sections, tables, labels and values as the PDF, the CSV and the workbook of the same report', async () => {
+  const page = await openScreen(session, '#/reports');
+  await openReport(page);
+  await page.getByRole('heading', { name: /^Converted at the month's rates/ }).waitFor(SLOW);
+  const report = await api();
+  expect(report.rates).not.toBeNull();
+
+  // The screen, read as a screen reader finds it: every section with tables, each table's caption, header, rows and notes.
+  const shownOnScreen = await page.evaluate(() =>
+    [...document.querySelectorAll('article.report section.report-section')]
+      .filter((s) => s.querySelector('.report-table-block'))
+      .map((s) => ({
+        title: s.querySelector('h2')!.textContent!,
+        intro: s.querySelector(':scope > .report-lead')?.textContent ?? null,
+        tables: [...s.querySelectorAll('.report-table-block')].map((block) => {
+          const notes = [...block.querySelectorAll(':scope > p:not(.report-empty)')].map((p) => p.textContent!);
+          const table = block.querySelector('table');
+          if (!table) {
+            const said = block.querySelector('.report-empty')!;
+            const title = said.querySelector('.visually-hidden')!.textContent!;
+            return { title: title.replace(/: $/, ''), header: [], rows: [[said.textContent!.slice(title.length)]], notes };
+          }
+          return {
+            title: table.caption!.textContent!,
+            header: [...table.tHead!.rows[0]!.cells].map((c) => c.textContent!),
+            rows: [...table.tBodies[0]!.rows].map((r) => [...r.cells].map((c) => c.textContent!)),
+            notes,
+          };
+        }),
+      })),
+  );
+  const { settings } = await call<{ settings: { locale: string } }>(session.web.app, 'settings.get', {});
+  const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const dates = { ...clerkDates(settings.locale), dateTime: (t: string) => formatDateTime(t, settings.locale, { timeZone: zone }) };
+  expectScreenShows(shownOnScreen, report, settings.locale, dates);
+
+  // The three files of the same month show the same layout, each in its own way.
+  const file = (format: 'csv' | 'xlsx' | 'pdf') => call<{ contentBase64: string; fileName: string }>(session.web.app, 'reports.export', { month: MONTH, format, delimiter: 'semicolon' });
+  const [csv, xlsx, pdf] = [await file('csv'), await file('xlsx'), await file('pdf')];
+  expectCsvShows(Buffer.from(csv.contentBase64, 'base64').toString('utf8'), report, ';');
+  await expectWorkbookShows(Buffer.from(xlsx.contentBase64, 'base64'), report);
+  const where = path.join(tempDir('reports-four-outputs-'), pdf.fileName);
+  fs.writeFileSync(where, Buffer.from(pdf.contentBase64, 'base64'));
+  expectPdfShows(execFileSync('pdftotext', ['-raw', where, '-'], { encoding: 'utf8' }), report);
+
+  // And they are the same tables: the screen's titles and headers are the files' ones, table for table.
+  const onScreenTables = shownOnScreen.flatMap((s) => s.tables.map((t) => t.title)).sort();
+  expect(onScreenTables).toEqual(fileTables(report).map((t) => t.title).sort());
   await page.close();
 });
 

@@ -10,12 +10,12 @@
  * and audit together. Otherwise nothing was written and the next attempt starts over with the
  * new number. A failed render or a refused check stores nothing, so it leaves no gap.
  */
-import { createHash } from 'node:crypto';
 import { DomainError } from '../../../shared/api/errors';
 import type { DocumentKind, InvoiceDocument } from '../../../shared/documents/invoice-document';
-import type { InvoiceRenderer } from '../../documents/render-pool';
+import type { DocumentRenderer } from '../../documents/render-pool';
 import type { ServiceContext, StagedWriteContext, WriteContext } from '../../context';
 import { timestamp, today } from '../../context';
+import { sha256Hex } from '../../sha256';
 import { statement } from '../../statements';
 import { audit } from '../audit';
 import { markInvoiced } from '../orders/lifecycle';
@@ -28,10 +28,6 @@ import { openInvoiceOf } from './stored';
 
 /** Attempts before giving up when other processes keep taking the predicted number. */
 const MAX_ATTEMPTS = 40;
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 function sameDocument(a: InvoiceDocument, b: InvoiceDocument): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -116,7 +112,7 @@ function reopenWhenCreditedInFull(ctx: WriteContext, orderId: number, creditNote
  * Predict, render, then store in one immediate transaction if the prediction still holds; retry
  * otherwise. Answers `answer` of the stored document, made in the transaction that stored it.
  */
-export async function issueDocument<O extends object>(ctx: StagedWriteContext, spec: DocumentSpec, renderer: InvoiceRenderer, answer: (ctx: WriteContext, id: number) => O): Promise<O> {
+export async function issueDocument<O extends object>(ctx: StagedWriteContext, spec: DocumentSpec, renderer: DocumentRenderer, answer: (ctx: WriteContext, id: number) => O): Promise<O> {
   const year = Number(spec.issuedOn.slice(0, 4));
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const sequence = nextSequence(ctx, spec.kind, year);
@@ -125,7 +121,7 @@ export async function issueDocument<O extends object>(ctx: StagedWriteContext, s
     refuseProblems(prepared);
     const pdf = await renderer.render(prepared.document);
     // null: the prediction no longer holds and nothing was stored; start over. An answer is never null.
-    const stored = ctx.transact((w): O | null => {
+    const stored = await ctx.transact((w): O | null => {
       if (nextSequence(w, spec.kind, year) !== sequence) return null;
       const now = spec.compose(number);
       if (!sameDocument(now.document, prepared.document)) return null;
@@ -170,7 +166,7 @@ export function creditNoteSpec(ctx: ServiceContext, input: CreditInput): Documen
   return { kind: 'credit_note', issuedOn: request.issuedOn, compose: (number) => composeCreditNote(ctx, request, number), creditsInvoiceId: input.invoiceId, reason: input.reason };
 }
 
-export function rendererOf(ctx: ServiceContext): InvoiceRenderer {
+export function rendererOf(ctx: ServiceContext): DocumentRenderer {
   if (!ctx.documents) throw new DomainError('internal', 'This Order Desk was started without its PDF renderer, so no invoice can be made.');
   return ctx.documents;
 }

@@ -7,7 +7,8 @@ import { DomainError } from '../../../shared/api/errors';
 import type { InvoicePdfFile } from '../../../shared/contract/invoices';
 import type { ServiceContext, StagedWriteContext } from '../../context';
 import { statement } from '../../statements';
-import { rendererOf, sha256Hex } from './issue';
+import { sha256Hex } from '../../sha256';
+import { rendererOf } from './issue';
 import { documentOf, invoiceRow } from './stored';
 
 interface StoredPdf {
@@ -42,7 +43,7 @@ export async function invoicePdf(ctx: StagedWriteContext, input: { id: number })
   const pdf = await rendererOf(ctx).render(document);
   const hash = sha256Hex(pdf);
   // The trigger allows this one UPDATE: a missing PDF filled in, nothing else changed (legacy rows also complete their snapshot).
-  ctx.transact((w) => {
+  await ctx.transact((w) => {
     statement(w, 'UPDATE invoices SET pdf = ?, pdf_sha256 = ?, snapshot = CASE WHEN legacy = 1 THEN ? ELSE snapshot END WHERE id = ? AND pdf IS NULL').run(
       pdf,
       hash,

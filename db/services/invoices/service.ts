@@ -5,9 +5,9 @@ import type { DocumentLanguage } from '../../../shared/documents/invoice-documen
 import { today, type ServiceContext, type StagedWriteContext } from '../../context';
 import { statement } from '../../statements';
 import { composeInvoice } from './compose';
-import { creditNoteSpec, invoiceSpec, issueDocument, rendererOf, sha256Hex, type CreditInput, type DocumentSpec, type IssueInput } from './issue';
+import { sha256Hex } from '../../sha256';
+import { creditNoteSpec, invoiceSpec, issueDocument, rendererOf, type CreditInput, type DocumentSpec, type IssueInput } from './issue';
 import { getInvoice } from './read';
-import { assertOpenDate } from '../reports/closed-months';
 import type { KeyedInput as Keyed } from '../../api/idempotency';
 
 const KIND_WORDS = { invoice: 'invoice', credit_note: 'credit note' } as const;
@@ -31,16 +31,16 @@ function assertNotBeforeSeries(ctx: ServiceContext, spec: Pick<DocumentSpec, 'ki
 }
 
 /**
- * No document can be dated in a closed month, nor before the latest of its series: checked where
- * it is composed, so also inside the storing transaction (another clerk may issue meanwhile).
+ * No document is dated before the latest of its series: checked where it is composed (after the
+ * date's own checks there), so also inside the storing transaction (another clerk may issue meanwhile).
  */
-function inOpenMonth(ctx: ServiceContext, spec: DocumentSpec): DocumentSpec {
+function inSeriesOrder(ctx: ServiceContext, spec: DocumentSpec): DocumentSpec {
   return {
     ...spec,
     compose: (number) => {
-      assertOpenDate(ctx, spec.issuedOn, 'issuedOn', 'Date of issue');
+      const composed = spec.compose(number);
       assertNotBeforeSeries(ctx, spec);
-      return spec.compose(number);
+      return composed;
     },
   };
 }
@@ -51,9 +51,9 @@ export async function previewInvoice(
   input: { orderId: number; shipping?: string | undefined; language?: DocumentLanguage | undefined; issuedOn?: string | undefined },
 ): Promise<InvoicePreview> {
   const issuedOn = input.issuedOn ?? today(ctx);
+  const composed = composeInvoice(ctx, { ...input, issuedOn }, null);
   // Said at the date while the clerk looks at the draft, not only once issuing is refused.
   assertNotBeforeSeries(ctx, { kind: 'invoice', issuedOn });
-  const composed = composeInvoice(ctx, { ...input, issuedOn }, null);
   const pdf = await rendererOf(ctx).render(composed.document);
   return {
     fileName: `Draft invoice ${composed.document.orderNumber}.pdf`,
@@ -68,11 +68,11 @@ export async function previewInvoice(
 
 /** The answer is read in the transaction that stores the document: an idempotent repeat answers exactly it (db/api/register.ts). */
 export async function issueInvoice(ctx: StagedWriteContext, input: IssueInput & Keyed): Promise<{ invoice: Invoice }> {
-  return issueDocument(ctx, inOpenMonth(ctx, invoiceSpec(ctx, input)), rendererOf(ctx), (w, id) => getInvoice(w, { id }));
+  return issueDocument(ctx, inSeriesOrder(ctx, invoiceSpec(ctx, input)), rendererOf(ctx), (w, id) => getInvoice(w, { id }));
 }
 
 export async function creditInvoice(ctx: StagedWriteContext, input: CreditInput & Keyed): Promise<{ creditNote: Invoice; invoice: Invoice }> {
-  return issueDocument(ctx, inOpenMonth(ctx, creditNoteSpec(ctx, input)), rendererOf(ctx), (w, id) => ({
+  return issueDocument(ctx, inSeriesOrder(ctx, creditNoteSpec(ctx, input)), rendererOf(ctx), (w, id) => ({
     creditNote: getInvoice(w, { id }).invoice,
     invoice: getInvoice(w, { id: input.invoiceId }).invoice,
   }));

@@ -75,7 +75,7 @@ export function writeSearchRow(ctx: WriteContext, orderId: number, order: Search
 
 /**
  * The titles column: every line's title, then the lines' ISBNs and E-ISBNs as 13 digits, distinct
- * and sorted (migration 0008 wrote the same for orders stored before), so "9789290688051" and
+ * and sorted (migration 0009 wrote the same for orders stored before), so "9789290688051" and
  * "978-92-9068-805-1" (see toFtsQuery) find the order.
  */
 function titlesText(order: SearchableOrder): string {

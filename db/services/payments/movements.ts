@@ -15,11 +15,12 @@ import { currencyExponent } from '../../../shared/money/currencies';
 import { compareAmounts, decimalPlaces, formatMoney, fromMinorUnits, negateAmount, toMinorUnits } from '../../../shared/money/money';
 import { timestamp, today, type ServiceContext, type WriteContext } from '../../context';
 import { statement } from '../../statements';
+import type { AuditAction } from '../../../shared/contract/audit';
 import { audit } from '../audit';
 import { getOrderById } from '../orders/read';
 import { ledgerOf, movementRow, movementRows } from './ledger';
 import { syncOrderMoney } from './sync';
-import { assertOpenDate } from '../reports/closed-months';
+import { checkDate } from '../date-check';
 
 function orderFor(ctx: ServiceContext, orderId: number, field: string): Order {
   try {
@@ -40,14 +41,6 @@ function minorOf(value: string, order: Order, field: string, label: string): num
   const places = currencyExponent(order.currency);
   if (decimalPlaces(value) > places) throw new DomainError('invalid_input', `${label} can have at most ${places} decimals in ${order.currency}.`, field);
   return toMinorUnits(value, order.currency);
-}
-
-/** Money cannot move before the order existed, on a day that has not come yet, nor in a closed month. */
-function checkDate(ctx: ServiceContext, date: string, order: Order, field: string, label: string): string {
-  if (date > today(ctx)) throw new DomainError('invalid_input', `${label} cannot be in the future.`, field);
-  if (date < order.receivedOn) throw new DomainError('invalid_input', `${label} cannot be before order ${order.number} was received (${order.receivedOn}).`, field);
-  assertOpenDate(ctx, date, field, label);
-  return date;
 }
 
 /** At most what is left: a write-off or refund beyond it would turn into a debt or a gift. */
@@ -108,7 +101,7 @@ function insertMovement(ctx: WriteContext, m: NewMovement): number {
 }
 
 /** Rewrites the order's money columns, writes the audit record and answers the movement with the new balance. */
-function settle(ctx: WriteContext, before: Order, movementId: number, action: string): MovementResult {
+function settle(ctx: WriteContext, before: Order, movementId: number, action: AuditAction<'order'>): MovementResult {
   const balance = syncOrderMoney(ctx, before.id, movementRow(ctx, movementId)!.on_date);
   const after = getOrderById(ctx, before.id);
   const payment = ledgerOf(after, movementRows(ctx, before.id)).find((m) => m.id === movementId)!;
@@ -149,7 +142,7 @@ export function recordPayment(ctx: WriteContext, input: z.output<typeof RecordPa
   if (feesMinor !== null && feesMinor > amountMinor) {
     throw new DomainError('invalid_input', `Fees deducted (${formatMoney(fees!, order.currency)}) cannot be more than the amount received (${formatMoney(input.amount, order.currency)}).`, 'transfer.feesDeducted');
   }
-  const on = checkDate(ctx, input.receivedOn, order, 'receivedOn', 'Date received');
+  const on = checkDate(ctx, input.receivedOn, { field: 'receivedOn', label: 'Date received', order });
   const over = overpaymentToConfirm(input.amount, order.balance, order.currency);
   if (over && input.confirmed !== true) {
     throw new DomainError('needs_confirmation', overpaymentQuestion(input.amount, order.balance, order.currency, over), 'amount');
@@ -209,7 +202,7 @@ export function recordRefund(ctx: WriteContext, input: z.output<typeof RefundInp
   const id = insertMovement(ctx, {
     orderId: order.id,
     kind: 'refund',
-    on: checkDate(ctx, input.paidOn, order, 'paidOn', 'Date paid'),
+    on: checkDate(ctx, input.paidOn, { field: 'paidOn', label: 'Date paid', order }),
     method: input.method,
     currency: order.currency,
     amountMinor,
@@ -226,7 +219,7 @@ export function recordWriteOff(ctx: WriteContext, input: z.output<typeof WriteOf
   const id = insertMovement(ctx, {
     orderId: order.id,
     kind: 'write_off',
-    on: checkDate(ctx, input.writtenOffOn ?? today(ctx), order, 'writtenOffOn', 'Date written off'),
+    on: checkDate(ctx, input.writtenOffOn ?? today(ctx), { field: 'writtenOffOn', label: 'Date written off', order }),
     currency: order.currency,
     amountMinor,
     reason: input.reason,
@@ -249,8 +242,8 @@ export function applyCredit(ctx: WriteContext, input: z.output<typeof ApplyCredi
   checkAtMost(input.amount, negateAmount(from.balance, from.currency), from, 'amount', 'The credit to move');
   checkAtMost(input.amount, to.balance, to, 'amount', 'What can be moved to it');
   const on = input.movedOn ?? today(ctx);
-  checkDate(ctx, on, from, 'movedOn', 'Date moved');
-  checkDate(ctx, on, to, 'movedOn', 'Date moved');
+  checkDate(ctx, on, { field: 'movedOn', label: 'Date moved', order: from });
+  checkDate(ctx, on, { field: 'movedOn', label: 'Date moved', order: to });
   const outId = insertMovement(ctx, { orderId: from.id, kind: 'credit_out', on, currency: from.currency, amountMinor, counterpartOrderId: to.id, reason: `Moved to order ${to.number}` });
   const inId = insertMovement(ctx, { orderId: to.id, kind: 'credit_in', on, currency: to.currency, amountMinor, counterpartOrderId: from.id, reason: `Moved from order ${from.number}` });
   statement(ctx, 'UPDATE payments SET counterpart_id = ? WHERE id = ?').run(inId, outId);
@@ -272,8 +265,7 @@ export function reverseMovement(ctx: WriteContext, input: z.output<typeof Revers
     );
   }
   const order = orderFor(ctx, row.order_id, 'paymentId');
-  const on = checkDate(ctx, input.reversedOn ?? today(ctx), order, 'reversedOn', 'Date reversed');
-  if (on < row.on_date) throw new DomainError('invalid_input', `Date reversed cannot be before the movement itself (${row.on_date}).`, 'reversedOn');
+  const on = checkDate(ctx, input.reversedOn ?? today(ctx), { field: 'reversedOn', label: 'Date reversed', order, after: { date: row.on_date, what: 'the movement itself' } });
   const undo = (r: NonNullable<typeof row>, o: Order): number =>
     insertMovement(ctx, {
       orderId: o.id,

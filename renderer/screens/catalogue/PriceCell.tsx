@@ -3,7 +3,7 @@ import { PriceInput } from '../../../shared/contract/catalogue';
 import type { PriceHistoryEntry, Publication } from '../../../shared/contract/types';
 import type { CurrencyCode } from '../../../shared/money/currencies';
 import { orderDesk } from '../../api/client';
-import { formatDate } from '../../format/dates';
+import { formatDate } from '../../../shared/format/dates';
 import { useLocale } from '../../state/settings';
 
 interface PriceCellProps {

@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { PriceInput } from '../../../shared/contract/catalogue';
 import type { PriceHistoryEntry, Publication } from '../../../shared/contract/types';
-import { localIsoDate } from '../../../shared/domain/dates';
 import { CURRENCY_CODES, type CurrencyCode } from '../../../shared/money/currencies';
 import { orderDesk } from '../../api/client';
 import { Field } from '../../components/Field';
 import { Money } from '../../components/Money';
-import { formatDate } from '../../format/dates';
+import { formatDate } from '../../../shared/format/dates';
 import { useApiRead } from '../../hooks/useApiRead';
+import { unitToday, useUnitToday } from '../../state/business-day';
 import { useLocale } from '../../state/settings';
 import { classifyPrices, PRICE_STATE_LABELS } from './price-states';
 import { priceSetText, priceWithdrawnText } from './price-text';
@@ -21,7 +21,7 @@ type PriceErrors = Partial<Record<'currency' | 'unitPrice' | 'validFrom' | 'form
 
 /** Every price the title ever had, per currency, and a form to set or schedule the next one. */
 export function PriceHistory({ publication, onChanged }: PriceHistoryProps) {
-  const today = localIsoDate();
+  const today = useUnitToday();
   const locale = useLocale();
   // Read again after each change (reload) so the history is what the database holds.
   const read = useApiRead(() => orderDesk().prices.history({ publicationId: publication.id }), [publication.id]);
@@ -126,7 +126,7 @@ export function PriceHistory({ publication, onChanged }: PriceHistoryProps) {
                     <button type="button" className="link-button" onClick={() => void withdraw(row)}>
                       Withdraw
                     </button>
-                  ) : row.state === 'in_force' && localIsoDate(new Date(row.createdAt)) === today ? (
+                  ) : row.state === 'in_force' && unitToday(new Date(row.createdAt)) === today ? (
                     <button type="button" className="link-button" onClick={() => void withdrawToday(row)} aria-label={`Withdraw the ${row.currency} price set today`}>
                       Withdraw (set today)
                     </button>

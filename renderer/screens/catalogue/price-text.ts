@@ -1,6 +1,6 @@
 /** What the catalogue says after a price is set or withdrawn, in one wording for the grid and the price history. */
 import type { PriceHistoryEntry, PriceInForce } from '../../../shared/contract/types';
-import { formatDate } from '../../format/dates';
+import { formatDate } from '../../../shared/format/dates';
 
 /** "Price of Migration and Health in EUR set to 64.00 from 6 Dec 2026." */
 export function priceSetText(title: string, price: PriceHistoryEntry, locale: string): string {

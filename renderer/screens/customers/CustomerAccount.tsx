@@ -7,7 +7,7 @@ import { AppLink } from '../../components/AppLink';
 import { Money } from '../../components/Money';
 import { useApiRead } from '../../hooks/useApiRead';
 import { useLocale } from '../../state/settings';
-import { formatDate } from '../../format/dates';
+import { formatDate } from '../../../shared/format/dates';
 
 const PAGE_SIZE = 25;
 

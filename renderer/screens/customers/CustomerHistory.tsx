@@ -1,4 +1,5 @@
-import type { AuditEntry } from '../../../shared/contract/types';
+import type { AuditEntry } from '../../../shared/contract/audit';
+import { formatDateTime } from '../../../shared/format/dates';
 import { useLocale } from '../../state/settings';
 
 const FIELD_LABELS: Record<string, string> = {
@@ -16,8 +17,8 @@ function record(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 }
 
-/** One audit entry in words a clerk reads at a glance. */
-export function describeEntry(entry: AuditEntry): string {
+/** One audit entry in words a clerk reads at a glance; a customer action without a case here does not compile. */
+export function describeEntry(entry: AuditEntry<'customer'>): string {
   const before = record(entry.before);
   const after = record(entry.after);
   switch (entry.action) {
@@ -35,24 +36,11 @@ export function describeEntry(entry: AuditEntry): string {
       return `Merged into record #${String(after.mergedInto)}`;
     case 'not_duplicate':
       return `Marked as a different customer from #${String(after.otherCustomerId)}`;
-    default:
-      return entry.action;
   }
-}
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function when(iso: string, locale: string): string {
-  let format = formats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-    formats.set(locale, format);
-  }
-  return format.format(new Date(iso));
 }
 
 /** Who did what to this record, newest first. */
-export function CustomerHistory({ entries }: { entries: AuditEntry[] }) {
+export function CustomerHistory({ entries }: { entries: AuditEntry<'customer'>[] }) {
   const locale = useLocale();
   if (entries.length === 0) return null;
   return (
@@ -61,7 +49,7 @@ export function CustomerHistory({ entries }: { entries: AuditEntry[] }) {
       <ol>
         {[...entries].reverse().map((entry) => (
           <li key={entry.id}>
-            <span className="customer-history__when">{when(entry.at, locale)}</span> <span className="muted">{entry.actor}</span> — {describeEntry(entry)}
+            <span className="customer-history__when">{formatDateTime(entry.at, locale)}</span> <span className="muted">{entry.actor}</span> — {describeEntry(entry)}
           </li>
         ))}
       </ol>

@@ -6,7 +6,7 @@ import { AgingChart } from '../../components/charts/AgingChart';
 import { Money } from '../../components/Money';
 import { ReadStatus } from '../../components/ReadStatus';
 import { StatusBadges } from '../../components/StatusBadges';
-import { formatDate } from '../../format/dates';
+import { formatDate } from '../../../shared/format/dates';
 import { useApiRead } from '../../hooks/useApiRead';
 import { useNavigation } from '../../state/navigation';
 import { useLocale } from '../../state/settings';

@@ -8,7 +8,7 @@ import { Money } from '../../components/Money';
 import { ReadStatus } from '../../components/ReadStatus';
 import { PdfFileActions } from '../../components/pdf/PdfFileActions';
 import { PdfViewer } from '../../components/pdf/PdfViewer';
-import { formatDate, formatDateTime } from '../../format/dates';
+import { formatDate, formatDateTime } from '../../../shared/format/dates';
 import { useApiRead } from '../../hooks/useApiRead';
 import { useNavigation } from '../../state/navigation';
 import { useLocale } from '../../state/settings';

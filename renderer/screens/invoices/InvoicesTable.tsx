@@ -2,7 +2,7 @@ import type { InvoiceSummary } from '../../../shared/contract/invoices';
 import { negateAmount, signOf } from '../../../shared/money/money';
 import { AppLink } from '../../components/AppLink';
 import { Money } from '../../components/Money';
-import { formatDate } from '../../format/dates';
+import { formatDate } from '../../../shared/format/dates';
 import { useNavigation } from '../../state/navigation';
 import { useLocale } from '../../state/settings';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';

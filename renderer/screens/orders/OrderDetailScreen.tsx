@@ -10,7 +10,7 @@ import { useNavigation } from '../../state/navigation';
 import { useLocale } from '../../state/settings';
 import { CancelOrderDialog } from './CancelOrderDialog';
 import { countryName } from '../../../shared/domain/countries';
-import { formatDate } from '../../format/dates';
+import { formatDate } from '../../../shared/format/dates';
 import { OrderHistory } from './OrderHistory';
 import { OrderLinesTable } from './OrderLinesTable';
 import { OrderInvoices } from './OrderInvoices';

@@ -4,7 +4,7 @@ import { orderDesk } from '../../api/client';
 import { AppLink } from '../../components/AppLink';
 import { Money } from '../../components/Money';
 import { ReadStatus } from '../../components/ReadStatus';
-import { formatDate } from '../../format/dates';
+import { formatDate } from '../../../shared/format/dates';
 import { useApiRead } from '../../hooks/useApiRead';
 import { useLocale } from '../../state/settings';
 import { InvoiceStatusBadge } from '../invoices/InvoiceStatusBadge';

@@ -1,9 +1,11 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { OrdersReceivedSection } from '../../../shared/contract/reports';
+import type { LaidTable } from '../../../shared/reports/report-cells';
+import { plural } from '../../../shared/domain/plural';
+import { formatDate } from '../../../shared/format/dates';
 import { seriesColour } from '../../components/charts/palette';
-import { formatDate } from '../../format/dates';
 import { useLocale } from '../../state/settings';
-import { plural } from './report-text';
+import { ReportTable } from './ReportTable';
 import '../../components/charts/charts.css';
 
 /** What the chart shows, in words: the total, how many days had orders, and the busiest day. */
@@ -12,17 +14,19 @@ function summaryOf(perDay: OrdersReceivedSection['perDay'], locale: string): str
   if (total === 0) return 'Orders received per day: none in the period.';
   const busy = perDay.filter((d) => d.count > 0);
   const top = busy.reduce((a, b) => (b.count > a.count ? b : a));
-  return `Orders received per day: ${plural(total, 'order', 'orders')} on ${plural(busy.length, 'day', 'days')} of ${perDay.length}; the busiest day was ${formatDate(top.date, locale)} with ${top.count}. The table that follows lists every day with orders.`;
+  return `Orders received per day: ${plural(total, 'order', 'orders')} on ${plural(busy.length, 'day', 'days')} of ${perDay.length}; the busiest day was ${formatDate(top.date, locale)} with ${top.count}. The table that follows lists every day.`;
 }
 
-/** One column per day of the period, zero days included, so quiet days show as gaps. */
-export function OrdersPerDayChart({ perDay }: { perDay: OrdersReceivedSection['perDay'] }) {
+/**
+ * One column per day of the period, zero days included, so quiet days show as gaps; `figures` is
+ * the report's table of the same days, kept for screen readers (the PDF and the files print it).
+ */
+export function OrdersPerDayChart({ perDay, figures }: { perDay: OrdersReceivedSection['perDay']; figures: LaidTable | undefined }) {
   const locale = useLocale();
   const summary = summaryOf(perDay, locale);
   // A month shows days of the month; a longer range needs the date to tell days apart.
   const spansMonths = perDay.length > 0 && perDay[0]!.date.slice(0, 7) !== perDay.at(-1)!.date.slice(0, 7);
   const data = perDay.map((d) => ({ label: spansMonths ? formatDate(d.date, locale) : String(Number(d.date.slice(8, 10))), date: d.date, count: d.count }));
-  const busy = perDay.filter((d) => d.count > 0);
   return (
     <figure className="report-figure">
       <figcaption>Orders received per day</figcaption>
@@ -45,27 +49,11 @@ export function OrdersPerDayChart({ perDay }: { perDay: OrdersReceivedSection['p
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <div className="chart-table--hidden">
-        <table className="chart-table">
-          <caption>Orders received per day (days with orders)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Day</th>
-              <th scope="col" className="num">
-                Orders
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {busy.map((d) => (
-              <tr key={d.date}>
-                <th scope="row">{formatDate(d.date, locale)}</th>
-                <td className="num">{d.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {figures ? (
+        <div className="chart-table--hidden">
+          <ReportTable table={figures} />
+        </div>
+      ) : null}
     </figure>
   );
 }

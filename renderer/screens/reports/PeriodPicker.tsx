@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { ReportPeriodInput } from '../../../shared/contract/reports';
 import { Field } from '../../components/Field';
 import { MonthField } from '../../components/MonthField';
-import { formatMonth, stepMonth } from '../../components/month-text';
+import { formatMonth } from '../../../shared/format/dates';
+import { firstDayOf, lastDayOf, stepMonth } from '../../../shared/domain/calendar';
 import { useLocale } from '../../state/settings';
 
 export type PeriodInput = { month: string } | { from: string; to: string };
@@ -57,8 +58,8 @@ export function PeriodPicker({ period, onChange }: PeriodPickerProps) {
             name="report-period"
             checked={!isMonth}
             onChange={() => {
-              const start = range.from || `${month}-01`;
-              const end = range.to || `${month}-${String(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate()).padStart(2, '0')}`;
+              const start = range.from || firstDayOf(month);
+              const end = range.to || lastDayOf(month);
               showRange({ from: start, to: end });
             }}
           />{' '}

@@ -4,7 +4,7 @@ import { CURRENCY_CODES, CURRENCIES, type CurrencyCode } from '../../../shared/m
 import { orderDesk } from '../../api/client';
 import { Field } from '../../components/Field';
 import { useActionForm } from '../../components/useActionForm';
-import { formatMonth } from '../../components/month-text';
+import { formatMonth } from '../../../shared/format/dates';
 import { useLocale } from '../../state/settings';
 
 interface RatesFormProps {

@@ -1,28 +1,39 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import type { MonthlyReport } from '../../../shared/contract/reports';
+import { clerkDates, formatDate, formatDateTime } from '../../../shared/format/dates';
+import { layReport } from '../../../shared/reports/report-layout';
 import { orderDesk } from '../../api/client';
-import { formatDate, formatDateTime } from '../../format/dates';
 import { useApiRead } from '../../hooks/useApiRead';
 import { useLocale } from '../../state/settings';
-import { AmountsSection } from './AmountsSection';
 import { ClosingPanel } from './ClosingPanel';
-import { ConvertedTotals } from './ConvertedTotals';
-import { MoneySection } from './MoneySection';
-import { OrdersSection } from './OrdersSection';
-import { OutstandingSection } from './OutstandingSection';
 import { PeriodPicker, type PeriodInput } from './PeriodPicker';
 import { RatesForm } from './RatesForm';
 import { ReportExports } from './ReportExports';
-import { TitlesSection } from './TitlesSection';
-import { TopSection } from './TopSection';
-import { lastMonth, periodName } from './report-text';
+import { ReportSection } from './ReportSection';
+import { sectionCharts } from './SectionCharts';
+import { periodName } from './report-text';
+import { previousMonth } from '../../../shared/domain/calendar';
+import { unitToday } from '../../state/business-day';
 import './reports.css';
 
 const periodKey = (p: PeriodInput) => ('month' in p ? p.month : `${p.from}..${p.to}`);
 
+/** The report's sections as laid out once for the screen, the PDF and the files, with the screen's charts beside them. */
+function ReportSections({ report, locale }: { report: MonthlyReport; locale: string }) {
+  const sections = useMemo(() => layReport(report, clerkDates(locale)), [report, locale]);
+  return (
+    <>
+      {sections.map((section) => (
+        <ReportSection key={section.id} section={section} {...sectionCharts(section, report)} />
+      ))}
+    </>
+  );
+}
+
 /** Monthly reports: the figures of a month (or any range of days) as tables and charts, its exchange rates, its closing, and its files. */
 export function ReportsScreen() {
   const locale = useLocale();
-  const [period, setPeriod] = useState<PeriodInput>(() => ({ month: lastMonth() }));
+  const [period, setPeriod] = useState<PeriodInput>(() => ({ month: previousMonth(unitToday()) }));
   // The period is compared by its key: a new object for the same month is no reason to read again.
   // Another period's report must not stand under this one's name while it loads, so it is forgotten at once.
   const read = useApiRead(() => orderDesk().reports.monthly(period), [periodKey(period)], { forgetOnChange: true });
@@ -55,13 +66,7 @@ export function ReportsScreen() {
             </p>
           </header>
           {month ? <ClosingPanel key={month} month={month} monthName={periodName(report.period, locale)} closing={report.closing} onChanged={reload} /> : null}
-          <OrdersSection orders={report.orders} />
-          <TitlesSection report={report} />
-          <AmountsSection report={report} />
-          <MoneySection money={report.money} currencies={report.currencies} />
-          <OutstandingSection outstanding={report.outstanding} />
-          <TopSection report={report} />
-          {report.converted && report.rates ? <ConvertedTotals converted={report.converted} rates={report.rates} /> : null}
+          <ReportSections report={report} locale={locale} />
           {month ? (
             <section className="report-section" aria-labelledby="report-rates-title">
               <RatesForm key={`${month}-${report.rates?.setAt ?? 'none'}`} month={month} rates={report.rates} closed={report.closing !== null} onSaved={reload} />

@@ -1,7 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import { InvoiceCreditInput, type Invoice } from '../../../../shared/contract/invoices';
 import type { Order } from '../../../../shared/contract/types';
-import { localIsoDate } from '../../../../shared/domain/dates';
+import { unitToday } from '../../../state/business-day';
 import { signOf } from '../../../../shared/money/money';
 import { orderDesk } from '../../../api/client';
 import { CardSafeField } from '../../../components/CardSafeField';
@@ -10,7 +10,7 @@ import { Money } from '../../../components/Money';
 import { useActionForm, useFormValues } from '../../../components/useActionForm';
 import { useIdempotencyKey } from '../../../hooks/useIdempotencyKey';
 import { useApiRead } from '../../../hooks/useApiRead';
-import { formatDate } from '../../../format/dates';
+import { formatDate } from '../../../../shared/format/dates';
 import { useLocale } from '../../../state/settings';
 import { atLineFields, creditChoiceOf, creditInput, creditRowsOf, lineField, type CreditRow } from './credit-choice';
 import { DocumentDialog } from './DocumentDialog';
@@ -109,7 +109,7 @@ export function CreditNoteDialog({ order, invoiceId, onDone, onCancel }: Props) 
   const rows = invoice ? creditRowsOf(invoice) : [];
   const shippingLeft = invoice?.creditable?.shipping ?? '0.00';
   const form = useActionForm(['lines', 'shipping', 'reason', 'issuedOn', ...rows.map((r) => lineField(r.position))]);
-  const [f, set] = useFormValues<CreditForm>(form, () => ({ quantities: {}, shipping: '', reason: '', issuedOn: localIsoDate() }));
+  const [f, set] = useFormValues<CreditForm>(form, () => ({ quantities: {}, shipping: '', reason: '', issuedOn: unitToday() }));
   // The same key for every attempt to issue from this dialog: a retry after a lost answer issues one credit note.
   const { key } = useIdempotencyKey();
   const choice = creditChoiceOf(rows, f.quantities, f.shipping, shippingLeft, order.currency);

@@ -1,6 +1,6 @@
 import { InvoiceIssueInput, InvoicePreviewInput, type Invoice } from '../../../../shared/contract/invoices';
 import type { Order } from '../../../../shared/contract/types';
-import { localIsoDate } from '../../../../shared/domain/dates';
+import { unitToday } from '../../../state/business-day';
 import { DOCUMENT_LANGUAGES, type DocumentLanguage } from '../../../../shared/documents/invoice-document';
 import { orderDesk } from '../../../api/client';
 import { Field } from '../../../components/Field';
@@ -47,7 +47,7 @@ export function IssueInvoiceDialog({ order, onIssued, onCancel }: { order: Order
   const form = useActionForm(FIELDS);
   // The same key for every attempt to issue from this dialog: a retry after a lost answer issues one invoice.
   const { key } = useIdempotencyKey();
-  const [f, set] = useFormValues<IssueForm>(form, () => ({ shipping: '', language: null, issuedOn: localIsoDate() }));
+  const [f, set] = useFormValues<IssueForm>(form, () => ({ shipping: '', language: null, issuedOn: unitToday() }));
   const input = previewInput(order.id, f);
   const checked = InvoicePreviewInput.safeParse(input);
   const preview = useApiRead(() => (checked.success ? orderDesk().invoices.preview(input) : null), [order.id, input.shipping, input.language, input.issuedOn], { delayMs: PREVIEW_DELAY_MS });

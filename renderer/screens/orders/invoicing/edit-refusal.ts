@@ -6,7 +6,7 @@
 import type { OrderInvoice } from '../../../../shared/contract/orders';
 import type { Order } from '../../../../shared/contract/types';
 import { whyNot } from '../../../../shared/domain/order-rules';
-import { formatDate } from '../../../format/dates';
+import { formatDate } from '../../../../shared/format/dates';
 
 /** The order's invoice that credit notes do not yet cover in full (an order has at most one), if any. */
 export function openInvoiceOf(invoices: readonly OrderInvoice[]): OrderInvoice | null {

@@ -1,6 +1,6 @@
 import { ShipInput } from '../../../../shared/contract/orders';
 import type { Order } from '../../../../shared/contract/types';
-import { localIsoDate } from '../../../../shared/domain/dates';
+import { unitToday } from '../../../state/business-day';
 import { orderDesk } from '../../../api/client';
 import { CardSafeField } from '../../../components/CardSafeField';
 import { DialogForm } from '../../../components/DialogForm';
@@ -12,7 +12,7 @@ const FIELDS = ['shippedOn', 'carrier', 'tracking'] as const;
 /** Records the shipment; a shipped order that is settled closes by itself. */
 export function ShipDialog({ order, onDone, onCancel }: { order: Order; onDone(order: Order): void; onCancel(): void }) {
   const form = useActionForm(FIELDS);
-  const [f, set] = useFormValues(form, () => ({ shippedOn: localIsoDate(), carrier: '', tracking: '' }));
+  const [f, set] = useFormValues(form, () => ({ shippedOn: unitToday(), carrier: '', tracking: '' }));
   const input = () => ({ id: order.id, ...f });
   const save = () => void form.submit(ShipInput, input(), (i) => orderDesk().orders.ship(i), (r) => onDone(r.order));
   return (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ApplyCreditInput, type CreditMoveResult } from '../../../../shared/contract/payments';
 import type { Order, OrderSummary } from '../../../../shared/contract/types';
-import { localIsoDate } from '../../../../shared/domain/dates';
+import { unitToday } from '../../../state/business-day';
 import { isAllowed } from '../../../../shared/domain/order-rules';
 import { compareAmounts, formatMoney, negateAmount } from '../../../../shared/money/money';
 import { orderDesk } from '../../../api/client';
@@ -11,7 +11,7 @@ import { useActionForm } from '../../../components/useActionForm';
 import { useIdempotencyKey } from '../../../hooks/useIdempotencyKey';
 import { useApiRead } from '../../../hooks/useApiRead';
 import { useLocale } from '../../../state/settings';
-import { formatDate } from '../../../format/dates';
+import { formatDate } from '../../../../shared/format/dates';
 
 const FIELDS = ['toOrderId', 'amount', 'movedOn'] as const;
 
@@ -40,7 +40,7 @@ export function MoveCreditDialog({ order, balance, onDone, onCancel }: Props) {
   const { key } = useIdempotencyKey();
   const credit = negateAmount(balance, order.currency);
   // Until the clerk chooses, the target is the first open order and the amount what it can take of the credit.
-  const [f, setF] = useState<{ toOrderId: string; amount: string | null; movedOn: string }>({ toOrderId: '', amount: null, movedOn: localIsoDate() });
+  const [f, setF] = useState<{ toOrderId: string; amount: string | null; movedOn: string }>({ toOrderId: '', amount: null, movedOn: unitToday() });
   const customerId = order.customerId;
   const read = useApiRead(() => (customerId === null ? null : orderDesk().customers.orders({ id: customerId, limit: 500, offset: 0 })), [customerId]);
   const targets = read.data ? creditTargets(order, read.data.rows) : null;

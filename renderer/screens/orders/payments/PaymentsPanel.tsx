@@ -6,7 +6,7 @@ import { formatMoney, negateAmount, signOf } from '../../../../shared/money/mone
 import { Money } from '../../../components/Money';
 import { useNavigation } from '../../../state/navigation';
 import { useLocale } from '../../../state/settings';
-import { formatDate } from '../../../format/dates';
+import { formatDate } from '../../../../shared/format/dates';
 import { MoveCreditDialog } from './MoveCreditDialog';
 import { movementDetails, movementTitle } from './movement-text';
 import { RecordPaymentDialog } from './RecordPaymentDialog';

@@ -1,6 +1,6 @@
 import { RecordPaymentInput, type MovementResult } from '../../../../shared/contract/payments';
 import type { Order } from '../../../../shared/contract/types';
-import { localIsoDate } from '../../../../shared/domain/dates';
+import { unitToday } from '../../../state/business-day';
 import { CARD_BRANDS, CARD_BRAND_LABELS, PAYMENT_METHODS, PAYMENT_METHOD_LABELS, type CardBrand, type PaymentMethod } from '../../../../shared/domain/vocabulary';
 import { signOf } from '../../../../shared/money/money';
 import { orderDesk } from '../../../api/client';
@@ -76,7 +76,7 @@ export function RecordPaymentDialog({ order, balance, onDone, onCancel }: Props)
   const { key } = useIdempotencyKey();
   const [f, set] = useFormValues<PaymentForm>(form, () => ({
     method: order.paymentMethod ?? 'bank_transfer',
-    receivedOn: localIsoDate(),
+    receivedOn: unitToday(),
     amount: signOf(balance) > 0 ? balance : '',
     reference: '',
     note: '',

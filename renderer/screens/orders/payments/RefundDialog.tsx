@@ -1,6 +1,6 @@
 import { RefundInput, type MovementResult } from '../../../../shared/contract/payments';
 import type { Order } from '../../../../shared/contract/types';
-import { localIsoDate } from '../../../../shared/domain/dates';
+import { unitToday } from '../../../state/business-day';
 import { PAYMENT_METHODS, PAYMENT_METHOD_LABELS, type PaymentMethod } from '../../../../shared/domain/vocabulary';
 import { negateAmount } from '../../../../shared/money/money';
 import { orderDesk } from '../../../api/client';
@@ -27,7 +27,7 @@ export function RefundDialog({ order, balance, method, onDone, onCancel }: Props
   const form = useActionForm(FIELDS);
   // The same key for every attempt to save this form: a retry after a lost answer is stored once.
   const { key } = useIdempotencyKey();
-  const [f, set] = useFormValues(form, () => ({ amount: negateAmount(balance, order.currency), paidOn: localIsoDate(), method: method ?? order.paymentMethod ?? 'bank_transfer', reason: '' }));
+  const [f, set] = useFormValues(form, () => ({ amount: negateAmount(balance, order.currency), paidOn: unitToday(), method: method ?? order.paymentMethod ?? 'bank_transfer', reason: '' }));
   const input = () => ({ orderId: order.id, ...f, amount: f.amount.trim() });
   const save = () => void form.submit(RefundInput, { ...input(), idempotencyKey: key }, (i) => orderDesk().payments.refund(i), onDone);
   return (

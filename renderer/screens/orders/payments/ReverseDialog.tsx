@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ReverseInput, type MoneyMovement, type MovementResult } from '../../../../shared/contract/payments';
 import type { Order } from '../../../../shared/contract/types';
-import { localIsoDate } from '../../../../shared/domain/dates';
+import { unitToday } from '../../../state/business-day';
 import { MOVEMENT_KIND_LABELS } from '../../../../shared/domain/vocabulary';
 import { formatMoney } from '../../../../shared/money/money';
 import { orderDesk } from '../../../api/client';
@@ -10,7 +10,7 @@ import { DialogForm } from '../../../components/DialogForm';
 import { Field } from '../../../components/Field';
 import { useActionForm } from '../../../components/useActionForm';
 import { useLocale } from '../../../state/settings';
-import { formatDate } from '../../../format/dates';
+import { formatDate } from '../../../../shared/format/dates';
 
 const FIELDS = ['reversedOn', 'reason'] as const;
 
@@ -27,7 +27,7 @@ interface Props {
 export function ReverseDialog({ order, movement, fees = null, onDone, onCancel }: Props) {
   const locale = useLocale();
   const form = useActionForm(FIELDS);
-  const [f, setF] = useState({ reversedOn: localIsoDate(), reason: '' });
+  const [f, setF] = useState({ reversedOn: unitToday(), reason: '' });
   const input = () => ({ paymentId: movement.id, ...f });
   const save = () => void form.submit(ReverseInput, input(), (i) => orderDesk().payments.reverse(i), onDone);
   const what = `${MOVEMENT_KIND_LABELS[movement.kind]} of ${formatMoney(movement.amount, movement.currency, locale)} on ${formatDate(movement.on, locale)}`;

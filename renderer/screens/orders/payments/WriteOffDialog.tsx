@@ -1,6 +1,6 @@
 import { WriteOffInput, type MovementResult } from '../../../../shared/contract/payments';
 import type { Order } from '../../../../shared/contract/types';
-import { localIsoDate } from '../../../../shared/domain/dates';
+import { unitToday } from '../../../state/business-day';
 import { orderDesk } from '../../../api/client';
 import { CardSafeField } from '../../../components/CardSafeField';
 import { DialogForm } from '../../../components/DialogForm';
@@ -23,7 +23,7 @@ export function WriteOffDialog({ order, balance, onDone, onCancel }: Props) {
   const form = useActionForm(FIELDS);
   // The same key for every attempt to save this form: a retry after a lost answer is stored once.
   const { key } = useIdempotencyKey();
-  const [f, set] = useFormValues(form, () => ({ amount: balance, writtenOffOn: localIsoDate(), reason: '' }));
+  const [f, set] = useFormValues(form, () => ({ amount: balance, writtenOffOn: unitToday(), reason: '' }));
   const input = () => ({ orderId: order.id, ...f, amount: f.amount.trim() });
   const save = () => void form.submit(WriteOffInput, { ...input(), idempotencyKey: key }, (i) => orderDesk().payments.writeOff(i), onDone);
   return (
