@@ -5,7 +5,7 @@
  */
 import type { MethodName, OutputOf, ParsedInputOf } from '../../shared/contract';
 import { read, stagedWrite, write, type Registered } from './register';
-import { cancelScheduledPrice, listPublications, priceHistory, savePublication, setPrice } from '../services/catalogue';
+import { cancelScheduledPrice, listPublications, priceHistory, savePublication, setPrice, withdrawPrice } from '../services/catalogue';
 import { customerOrders, customerProfile } from '../services/customer-account';
 import { findDuplicateCustomers, markDistinct } from '../services/customer-duplicates';
 import { mergeCustomers } from '../services/customer-merge';
@@ -32,9 +32,10 @@ export type Handlers = { [M in MethodName]: Registered<ParsedInputOf<M>, OutputO
 export const handlers: Handlers = {
   'catalogue.list': read(listPublications),
   'catalogue.save': write(savePublication),
-  'prices.set': write(setPrice),
+  'prices.set': write((ctx, input) => setPrice(ctx, input, { askBeforeLargeChange: true })),
   'prices.history': read((ctx, input) => priceHistory(ctx, input.publicationId)),
   'prices.cancelScheduled': write((ctx, input) => cancelScheduledPrice(ctx, input.priceId)),
+  'prices.withdraw': write((ctx, input) => withdrawPrice(ctx, input.priceId)),
   'customers.search': read(searchCustomers),
   'customers.get': read((ctx, input) => getCustomer(ctx, input.id)),
   'customers.save': write(saveCustomer),
@@ -44,7 +45,7 @@ export const handlers: Handlers = {
   'customers.merge': write(mergeCustomers),
   'customers.markDistinct': write(markDistinct),
   'customers.countries': read((ctx) => customerCountries(ctx)),
-  'orders.create': write(createOrder),
+  'orders.create': write(createOrder, { idempotent: true }),
   'orders.update': write(updateOrder),
   'orders.get': read(getOrder),
   'orders.list': read(listOrders),
@@ -62,10 +63,10 @@ export const handlers: Handlers = {
   'backups.create': read((ctx) => createBackup(ctx)),
   'backups.restore': stagedWrite((ctx, input) => restoreBackup(ctx, input)),
   'backups.checkFolder': read(checkBackupFolder),
-  'payments.record': write(recordPayment),
-  'payments.refund': write(recordRefund),
-  'payments.writeOff': write(recordWriteOff),
-  'payments.applyCredit': write(applyCredit),
+  'payments.record': write(recordPayment, { idempotent: true }),
+  'payments.refund': write(recordRefund, { idempotent: true }),
+  'payments.writeOff': write(recordWriteOff, { idempotent: true }),
+  'payments.applyCredit': write(applyCredit, { idempotent: true }),
   'payments.reverse': write(reverseMovement),
   'receivables.aging': read(receivablesAging),
   'dashboard.summary': read(dashboardSummary),

@@ -32,7 +32,7 @@ export function createInvoke(ctx: AppContext, options: InvokeOptions = {}): Invo
     if (!parsed.ok) return parsed;
     try {
       const handler = handlers[method] as Registered<unknown, unknown>;
-      return ok(await handler.run(ctx, parsed.value));
+      return ok(await handler.run(ctx, parsed.value, method));
     } catch (error) {
       if (error instanceof DomainError) return { ok: false, error: error.toApiError() };
       const constraint = constraintCode(error);

@@ -11,6 +11,7 @@ import { sql as paymentsAndLifecycle } from './0005_payments_and_lifecycle';
 import { sql as invoicesAndCreditNotes } from './0006_invoices_and_credit_notes';
 import { sql as monthlyReports } from './0007_monthly_reports';
 import { sql as databaseIdentity } from './0008_database_identity';
+import { sql as moneySafeguards } from './0009_money_safeguards';
 
 export interface Migration {
   version: number;
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'invoices and credit notes: gapless series, stored PDFs, immutable', sql: invoicesAndCreditNotes, rebuildsTables: true },
   { version: 7, name: 'monthly reports: exchange rates, closed months, period indexes', sql: monthlyReports },
   { version: 8, name: 'database identity, recorded by its backups', sql: databaseIdentity },
+  { version: 9, name: 'money safeguards: idempotency keys, bank fees written off with their transfer, orders found by ISBN', sql: moneySafeguards },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -6,10 +6,13 @@ import { normalizeIsbn } from '../../shared/domain/isbn';
 import type { PublicationFormat } from '../../shared/domain/vocabulary';
 import type { CurrencyCode } from '../../shared/money/currencies';
 import { fromMinorUnits, toMinorUnits } from '../../shared/money/money';
-import { timestamp, today, type ServiceContext, type WriteContext } from '../context';
+import { priceChangeNeedsConfirmation, priceChangeQuestion } from '../../shared/domain/price-change';
+import { formatMoney } from '../../shared/money/money';
+import { timestamp, today, unitDayOf, type ServiceContext, type WriteContext } from '../context';
 import { statement } from '../statements';
 import { audit } from './audit';
 import { checkDate } from './date-check';
+import { indexOrdersOfPublication } from './orders/search-index';
 
 interface PublicationRow {
   id: number;
@@ -137,6 +140,8 @@ export function savePublication(ctx: WriteContext, input: z.output<typeof Public
      languages = @languages, formats = @formats, active = @active, updated_at = @now WHERE id = @id`,
   ).run({ ...values, id });
   const after = getPublication(ctx, id);
+  // Orders are found by their publications' ISBNs (search-index.ts): a corrected one finds them at once.
+  if (after.isbn !== before.isbn || after.eisbn !== before.eisbn) indexOrdersOfPublication(ctx, id);
   audit(ctx, 'publication', id, 'update', before, after);
   return { publication: after };
 }
@@ -148,23 +153,45 @@ function assertIsbnFree(ctx: ServiceContext, isbn: string, field: 'isbn' | 'eisb
   if (clash) throw new DomainError('conflict', `${field === 'isbn' ? 'ISBN' : 'E-ISBN'} is already used by "${clash.title}".`, field);
 }
 
-export function setPrice(ctx: WriteContext, input: z.output<typeof PriceInput>): { publication: Publication } {
+/**
+ * Sets the price from `validFrom` (today when missing). A price set again for the same date
+ * replaces it, and counts as set now: it can be withdrawn today (withdrawPrice).
+ *
+ * `askBeforeLargeChange` (prices.set): a price more than 3 times, or less than a third of, the one
+ * in force on its date is refused with `needs_confirmation` unless `confirmed`
+ * (shared/domain/price-change.ts). Imports and the demo seed set prices without asking: an
+ * import shows every change in its preview before it is committed.
+ */
+export function setPrice(
+  ctx: WriteContext,
+  input: z.output<typeof PriceInput>,
+  options: { askBeforeLargeChange?: boolean } = {},
+): { publication: Publication; price: PriceHistoryEntry } {
   const validFrom = checkDate(ctx, input.validFrom ?? today(ctx), { field: 'validFrom', label: 'Valid from', futureAllowed: true, closedMonthAllowed: true });
-  getPublication(ctx, input.publicationId);
+  const publication = getPublication(ctx, input.publicationId);
   const minor = toMinorUnits(input.unitPrice, input.currency);
-  const before = statement(ctx, 'SELECT * FROM prices WHERE publication_id = ? AND currency = ? AND valid_from = ?')
+  const current = statement(ctx, 'SELECT * FROM prices WHERE publication_id = ? AND currency = ? AND valid_from <= ? ORDER BY valid_from DESC LIMIT 1')
     .get(input.publicationId, input.currency, validFrom) as PriceRow | undefined;
+  if (options.askBeforeLargeChange && current && input.confirmed !== true) {
+    const was = fromMinorUnits(current.unit_price_minor, input.currency);
+    const next = fromMinorUnits(minor, input.currency);
+    if (priceChangeNeedsConfirmation(was, next)) {
+      throw new DomainError('needs_confirmation', priceChangeQuestion(publication.title, input.currency, was, next), 'unitPrice');
+    }
+  }
+  const before = current?.valid_from === validFrom ? current : undefined;
   statement(
     ctx,
     `INSERT INTO prices (publication_id, currency, unit_price_minor, valid_from, created_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (publication_id, currency, valid_from) DO UPDATE SET unit_price_minor = excluded.unit_price_minor`,
+     ON CONFLICT (publication_id, currency, valid_from) DO UPDATE SET unit_price_minor = excluded.unit_price_minor, created_at = excluded.created_at`,
   ).run(input.publicationId, input.currency, minor, validFrom, timestamp(ctx));
   audit(ctx, 'publication', input.publicationId, 'price', before ? toPriceInForce(before) : null, {
     currency: input.currency,
     unitPrice: fromMinorUnits(minor, input.currency),
     validFrom,
   });
-  return { publication: getPublication(ctx, input.publicationId) };
+  const row = statement(ctx, 'SELECT * FROM prices WHERE publication_id = ? AND currency = ? AND valid_from = ?').get(input.publicationId, input.currency, validFrom) as PriceRow;
+  return { publication: getPublication(ctx, input.publicationId), price: toHistoryEntry(row) };
 }
 
 export function priceHistory(ctx: ServiceContext, publicationId: number): { prices: PriceHistoryEntry[] } {
@@ -183,4 +210,29 @@ export function cancelScheduledPrice(ctx: WriteContext, priceId: number): { publ
   statement(ctx, 'DELETE FROM prices WHERE id = ?').run(priceId);
   audit(ctx, 'publication', row.publication_id, 'price_withdrawn', toPriceInForce(row), null);
   return { publication: getPublication(ctx, row.publication_id) };
+}
+
+/**
+ * A price set by mistake is withdrawn the same business day it was set, even once in force:
+ * the price it replaced is in force again. Orders keep the unit prices they were keyed with.
+ * A scheduled price can be withdrawn any day before it starts (as cancelScheduledPrice).
+ * After that day the price is history that orders relied on: a new price corrects it.
+ */
+export function withdrawPrice(ctx: WriteContext, priceId: number): { publication: Publication; inForce: PriceInForce | null } {
+  const row = statement(ctx, 'SELECT * FROM prices WHERE id = ?').get(priceId) as PriceRow | undefined;
+  if (!row) throw new DomainError('not_found', `Price ${priceId} does not exist.`, 'priceId');
+  const day = today(ctx);
+  const setOn = unitDayOf(ctx, row.created_at);
+  if (row.valid_from <= day && setOn !== day) {
+    throw new DomainError(
+      'conflict',
+      `This ${row.currency} price (${formatMoney(fromMinorUnits(row.unit_price_minor, row.currency), row.currency)} from ${row.valid_from}) was set on ${setOn}; only a price set today can be withdrawn. Set a new price instead.`,
+      'priceId',
+    );
+  }
+  statement(ctx, 'DELETE FROM prices WHERE id = ?').run(priceId);
+  const publication = getPublication(ctx, row.publication_id);
+  const inForce = publication.prices[row.currency] ?? null;
+  audit(ctx, 'publication', row.publication_id, 'price_withdrawn', toPriceInForce(row), inForce ? { inForceAgain: inForce } : null);
+  return { publication, inForce };
 }

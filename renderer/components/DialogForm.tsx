@@ -1,5 +1,6 @@
-import type { FormEvent, KeyboardEvent, ReactNode } from 'react';
+import { useId, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { ModalDialog } from './ModalDialog';
+import type { FormQuestion } from './useActionForm';
 
 interface DialogFormProps {
   title: string;
@@ -13,6 +14,11 @@ interface DialogFormProps {
   notice?: string | null;
   onSubmit(): void;
   onCancel(): void;
+  /**
+   * The service's question before saving (needs_confirmation): shown above the buttons with its
+   * answers, the keyboard on the first, so Enter confirms and Tab, Enter corrects.
+   */
+  question?: { asked: FormQuestion | null; confirmLabel: string; correctLabel: string; onConfirm(): void; onCorrect(): void };
   children: ReactNode;
 }
 
@@ -20,7 +26,8 @@ interface DialogFormProps {
  * A modal form for one action: Enter (Ctrl+Enter in a multi-line field) saves, Esc backs
  * out, and a problem that is not about one field is said above the buttons.
  */
-export function DialogForm({ title, submitLabel, cancelLabel = 'Cancel', saving, general, notice, onSubmit, onCancel, children }: DialogFormProps) {
+export function DialogForm({ title, submitLabel, cancelLabel = 'Cancel', saving, general, notice, onSubmit, onCancel, question, children }: DialogFormProps) {
+  const questionId = useId();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!saving) onSubmit();
@@ -39,6 +46,21 @@ export function DialogForm({ title, submitLabel, cancelLabel = 'Cancel', saving,
           <p className="banner banner--error" role="alert">
             {general}
           </p>
+        ) : null}
+        {question?.asked ? (
+          <div className="banner banner--question" role="group" aria-labelledby={questionId}>
+            <p id={questionId} role="alert">
+              {question.asked.message}
+            </p>
+            <div className="actions">
+              <button type="button" className="primary" autoFocus disabled={saving} onClick={question.onConfirm}>
+                {question.confirmLabel}
+              </button>
+              <button type="button" onClick={question.onCorrect}>
+                {question.correctLabel}
+              </button>
+            </div>
+          </div>
         ) : null}
         <div className="actions">
           <button type="submit" className="primary" disabled={saving}>

@@ -8,8 +8,19 @@ import type { Result } from '../../shared/api/errors';
 import { formErrorsOf } from './api-field-errors';
 import { maskCardNumbers } from './card-safe-text';
 
+/** What the service asked before doing something unusual (`needs_confirmation`), and the field it is about. */
+export interface FormQuestion {
+  field: string | null;
+  message: string;
+}
+
 export interface ActionForm {
   errors: Record<string, string>;
+  /** A question to answer before saving: confirm (save again with `confirmed: true`) or correct the field. */
+  question: FormQuestion | null;
+  /** Drops the question and puts the keyboard on the field it is about, to correct it. */
+  correct(): void;
+  clearQuestion(): void;
   general: string | null;
   /** Every notice so far (one per field at most), as one text. */
   notice: string | null;
@@ -33,6 +44,7 @@ export function useActionForm(knownFields: readonly string[]): ActionForm {
   const [general, setGeneral] = useState<string | null>(null);
   const [notices, setNotices] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
+  const [question, setQuestion] = useState<FormQuestion | null>(null);
 
   const show = (fields: Record<string, string>, rest: string | null) => {
     setErrors(fields);
@@ -43,6 +55,15 @@ export function useActionForm(knownFields: readonly string[]): ActionForm {
 
   return {
     errors,
+    question,
+    correct() {
+      const field = question?.field;
+      setQuestion(null);
+      if (field) focusField(field);
+    },
+    clearQuestion() {
+      setQuestion(null);
+    },
     general,
     notice: notices.length > 0 ? notices.join(' ') : null,
     saving,
@@ -77,10 +98,18 @@ export function useActionForm(knownFields: readonly string[]): ActionForm {
       setSaving(true);
       const result = await send(input);
       setSaving(false);
+      setQuestion(null);
       if (result.ok) {
         setErrors({});
         setGeneral(null);
         done(result.value);
+        return;
+      }
+      if (result.error.code === 'needs_confirmation') {
+        // Not an error: the form is right as far as the rules go; the clerk confirms or corrects.
+        setErrors({});
+        setGeneral(null);
+        setQuestion({ field: result.error.field ?? null, message: result.error.message });
         return;
       }
       const mapped = formErrorsOf(result.error, knownFields);
@@ -98,6 +127,8 @@ export function useFormValues<T extends object>(form: ActionForm, initial: () =>
   const set = (patch: Partial<T>, field: string) => {
     setValues((old) => ({ ...old, ...patch }));
     form.setFieldError(field, null);
+    // What was asked was about the values before this change.
+    form.clearQuestion();
   };
   return [values, set];
 }

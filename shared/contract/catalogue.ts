@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { method } from './define';
-import { cleanedString, decimalAmount, enumOf, id, isoDate, optionalText, requiredText, versionStamp, wholeNumber } from './fields';
+import { cleanedString, confirmation, decimalAmount, enumOf, id, isoDate, optionalText, requiredText, versionStamp, wholeNumber } from './fields';
 import { CURRENCY_CODES } from '../money/currencies';
 import { FORMATS } from '../domain/vocabulary';
 import { decimalPlaces } from '../money/money';
 import { currencyExponent } from '../money/currencies';
 import { isbnProblem } from '../domain/isbn';
 import { isLanguageCode } from './catalogue-languages';
-import type { PriceHistoryEntry, Publication } from './types';
+import type { PriceHistoryEntry, PriceInForce, Publication } from './types';
 
 const currency = enumOf('Currency', CURRENCY_CODES);
 
@@ -55,6 +55,8 @@ export const PriceInput = z
     currency,
     unitPrice: decimalAmount('Unit price'),
     validFrom: isoDate('Valid from').optional(),
+    /** True once the clerk confirmed a price more than 3 times, or less than a third of, the current one (shared/domain/price-change.ts). */
+    confirmed: confirmation(),
   })
   .superRefine((v, ctx) => {
     if (decimalPlaces(v.unitPrice) > currencyExponent(v.currency)) {
@@ -72,8 +74,14 @@ export const catalogueMethods = {
     }),
   ),
   'catalogue.save': method<{ publication: Publication }>()(PublicationInput),
-  'prices.set': method<{ publication: Publication }>()(PriceInput),
+  /** `price`: the row set, whose id prices.withdraw takes. */
+  'prices.set': method<{ publication: Publication; price: PriceHistoryEntry }>()(PriceInput),
   'prices.history': method<{ prices: PriceHistoryEntry[] }>()(z.object({ publicationId: id('Publication') })),
   /** Withdraws a price scheduled for a later date; prices already in force stay as history. */
   'prices.cancelScheduled': method<{ publication: Publication }>()(z.object({ priceId: id('Price') })),
+  /**
+   * Withdraws a price set by mistake, the same business day it was set (or any day before a
+   * scheduled one starts): the price it replaced is in force again (`inForce`, null when none).
+   */
+  'prices.withdraw': method<{ publication: Publication; inForce: PriceInForce | null }>()(z.object({ priceId: id('Price') })),
 };

@@ -127,3 +127,24 @@ export function countryCode(label = 'Country') {
 export function enumOf<const T extends readonly [string, ...string[]]>(label: string, values: T) {
   return z.enum(values, { error: `${label} must be one of: ${values.join(', ')}.` });
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The key a screen makes once per form (a UUID) and sends with every attempt to save it, so a
+ * write repeated after its answer was lost is stored once and answers the first result
+ * (db/api/idempotency.ts). Optional: a caller without one gets no such protection.
+ */
+export function idempotencyKey() {
+  return z
+    .string({ error: 'Idempotency key must be text: a UUID such as 0f8c2d3e-5a4b-4c6d-8e7f-9a0b1c2d3e4f.' })
+    .trim()
+    .regex(UUID, { error: 'Idempotency key must be a UUID such as 0f8c2d3e-5a4b-4c6d-8e7f-9a0b1c2d3e4f.' })
+    .transform((v) => v.toLowerCase())
+    .optional();
+}
+
+/** `true` once the clerk agreed to what an earlier answer `needs_confirmation` asked about. */
+export function confirmation() {
+  return z.boolean({ error: 'Confirmed must be true or false.' }).optional();
+}

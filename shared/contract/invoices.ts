@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { method } from './define';
-import { decimalAmount, enumOf, id, isoDate, optionalText, requiredText, wholeNumber } from './fields';
+import { decimalAmount, enumOf, id, idempotencyKey, isoDate, optionalText, requiredText, wholeNumber } from './fields';
 import { CURRENCY_CODES, type CurrencyCode } from '../money/currencies';
 import { DOCUMENT_LANGUAGES, type DocumentKind, type DocumentLanguage, type InvoiceDocument } from '../documents/invoice-document';
 import type { PaymentStatus } from '../domain/vocabulary';
@@ -46,6 +46,8 @@ export const InvoicePreviewInput = z.object({
   shipping: shipping.optional(),
   /** Defaults from the customer's country (French- and Spanish-speaking countries, else English). */
   language: language.optional(),
+  /** The date of issue the draft shows, as invoices.issue would print it; today when missing. */
+  issuedOn: isoDate('Date of issue').optional(),
 });
 
 export const InvoiceIssueInput = z.object({
@@ -54,6 +56,7 @@ export const InvoiceIssueInput = z.object({
   /** Defaults to today; the number's year is this date's year. */
   issuedOn: isoDate('Date of issue').optional(),
   language: language.optional(),
+  idempotencyKey: idempotencyKey(),
 });
 
 export const InvoiceListInput = z.object({
@@ -85,6 +88,7 @@ export const InvoiceCreditInput = z.object({
   reason: requiredText('Reason', 500, { multiline: true }),
   /** Defaults to today; the number's year is this date's year. */
   issuedOn: isoDate('Date of issue').optional(),
+  idempotencyKey: idempotencyKey(),
 });
 
 /** A PDF file: the stored bytes of an issued document, or a preview. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DocumentKind } from '../documents/invoice-document';
 import type { InvoiceStatus } from './invoices';
 import { method } from './define';
-import { cleanedString, decimalAmount, enumOf, id, isoDate, optionalText, percent, requiredText, versionStamp, wholeNumber } from './fields';
+import { cleanedString, decimalAmount, enumOf, id, idempotencyKey, isoDate, optionalText, percent, requiredText, versionStamp, wholeNumber } from './fields';
 import { CustomerDetailsInput } from './customers';
 import { CURRENCY_CODES, currencyExponent } from '../money/currencies';
 import { decimalPlaces } from '../money/money';
@@ -54,7 +54,7 @@ function checkPriceDecimals(order: { currency: (typeof CURRENCY_CODES)[number]; 
   });
 }
 
-export const OrderInput = z.object(orderFields).superRefine(checkPriceDecimals);
+export const OrderInput = z.object({ ...orderFields, idempotencyKey: idempotencyKey() }).superRefine(checkPriceDecimals);
 export const OrderUpdateInput = z
   .object({ id: id('Order'), ...orderFields, expectedUpdatedAt: versionStamp() })
   .superRefine(checkPriceDecimals);

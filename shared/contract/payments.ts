@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { cardSafeText } from './card-safe';
-import { decimalAmount, enumOf, id, isoDate, requiredText } from './fields';
+import { confirmation, decimalAmount, enumOf, id, idempotencyKey, isoDate, requiredText } from './fields';
 import { CARD_BRANDS, PAYMENT_METHODS, type CardBrand, type MovementKind, type PaymentMethod, type PaymentStatus } from '../domain/vocabulary';
 import type { CurrencyCode } from '../money/currencies';
 import type { Balance } from '../money/balance';
@@ -50,6 +50,9 @@ export const RecordPaymentInput = z
     check: CheckDetailsInput.optional(),
     transfer: TransferDetailsInput.optional(),
     card: CardDetailsInput.optional(),
+    /** True once the clerk confirmed an amount far above what the order owes (shared/domain/overpayment.ts). */
+    confirmed: confirmation(),
+    idempotencyKey: idempotencyKey(),
   })
   .superRefine((p, ctx) => {
     const details = { check: 'check', transfer: 'bank_transfer', card: 'credit_card' } as const;
@@ -66,6 +69,7 @@ export const RefundInput = z.object({
   paidOn: isoDate('Date paid'),
   method: paymentMethod,
   reason,
+  idempotencyKey: idempotencyKey(),
 });
 
 export const WriteOffInput = z.object({
@@ -74,6 +78,7 @@ export const WriteOffInput = z.object({
   reason,
   /** Defaults to today. */
   writtenOffOn: isoDate('Date written off').optional(),
+  idempotencyKey: idempotencyKey(),
 });
 
 export const ApplyCreditInput = z
@@ -83,6 +88,7 @@ export const ApplyCreditInput = z
     amount: positiveAmount('Amount'),
     /** Defaults to today. */
     movedOn: isoDate('Date moved').optional(),
+    idempotencyKey: idempotencyKey(),
   })
   .refine((c) => c.fromOrderId !== c.toOrderId, { error: 'To order must be another order than the one the credit is on.', path: ['toOrderId'] });
 
@@ -119,6 +125,8 @@ export interface MoneyMovement {
   card: { brand: CardBrand | ''; last4: string | null; authorisationCode: string } | null;
   counterpartOrderId: number | null;
   counterpartOrderNumber: string | null;
+  /** On a write-off (or its reversal) of the bank fees deducted from a transfer: that transfer's row. */
+  feesOfPaymentId: number | null;
   recordedBy: string;
   recordedAt: string;
 }
@@ -128,6 +136,8 @@ export interface MovementResult {
   /** What the order owes now (signed). */
   balance: string;
   paymentStatus: PaymentStatus;
+  /** A transfer's deducted bank fees written off with it (payments.record), or that write-off's reversal (payments.reverse). */
+  feesWrittenOff?: MoneyMovement;
 }
 
 export interface CreditMoveResult {

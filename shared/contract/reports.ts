@@ -168,7 +168,7 @@ export interface MoneyTotalsRow {
   refunded: string;
   /** fees_deducted of bank transfers dated in the period (the fees stay with the bank when a transfer is reversed). */
   bankFees: string;
-  /** Write-offs dated in the period less write-off reversals dated in it. */
+  /** Write-offs dated in the period less write-off reversals dated in it; the bank fees written off with their transfer are in bankFees, not here. */
   writtenOff: string;
   /** received − refunded. */
   net: string;
@@ -177,7 +177,7 @@ export interface MoneyTotalsRow {
 export interface MoneySection {
   byMethod: MoneyByMethodRow[];
   refunds: MoneyByMethodRow[];
-  /** count/reversals/amount as in MoneyByMethodRow; reasons of the write-offs dated in the period, distinct, sorted. */
+  /** count/reversals/amount as in MoneyByMethodRow; reasons of the write-offs dated in the period, distinct, sorted. Bank fees written off with their transfer are counted as bankFees instead. */
   writeOffs: { currency: CurrencyCode; count: number; reversals: number; amount: string; reasons: string[] }[];
   totals: MoneyTotalsRow[];
 }

@@ -25,7 +25,7 @@ async function refused(method: string, input: unknown) {
 }
 
 describe('payments', () => {
-  it('settles CHF 123.45 by a check of 100.00 and a transfer of 20.00 with 3.45 of bank fees written off, with an unbroken audit trail', async () => {
+  it('settles CHF 123.45 by a check of 100.00 and a transfer of 20.00 whose 3.45 of bank fees are written off with it, with an unbroken audit trail', async () => {
     const o = await order();
     const check = await call(app, 'payments.record', {
       orderId: o.id,
@@ -42,10 +42,17 @@ describe('payments', () => {
       amount: '20.00',
       transfer: { bankReference: 'RF18 5390 0754 7034', feesDeducted: '3.45' },
     });
-    expect(transfer).toMatchObject({ balance: '3.45', paymentStatus: 'partially_paid' });
+    // The fees the banks kept are written off in the same call: no separate write-off is needed.
+    expect(transfer).toMatchObject({ balance: '0.00', paymentStatus: 'paid', payment: { runningBalance: '3.45' } });
     expect(transfer.payment.transfer).toEqual({ bankReference: 'RF18 5390 0754 7034', feesDeducted: '3.45' });
-    const fees = await call(app, 'payments.writeOff', { orderId: o.id, amount: '3.45', reason: 'Bank transfer fees borne by the customer', writtenOffOn: '2026-11-12' });
-    expect(fees).toMatchObject({ balance: '0.00', paymentStatus: 'paid' });
+    expect(transfer.feesWrittenOff).toMatchObject({
+      kind: 'write_off',
+      on: '2026-11-12',
+      amount: '3.45',
+      runningBalance: '0.00',
+      feesOfPaymentId: transfer.payment.id,
+      reason: 'Bank fees deducted from transfer RF18 5390 0754 7034 (CHF 3.45)',
+    });
 
     const record = await call(app, 'orders.get', { id: o.id });
     expect(record.order).toMatchObject({ paymentStatus: 'paid', balance: '0.00', status: 'received' });
@@ -57,7 +64,7 @@ describe('payments', () => {
       ['payment', 'test-clerk'],
       ['write_off', 'test-clerk'],
     ]);
-    expect(record.history[3].after).toMatchObject({ paymentStatus: 'paid', movement: { kind: 'write_off', amount: '3.45', reason: 'Bank transfer fees borne by the customer' } });
+    expect(record.history[3].after).toMatchObject({ paymentStatus: 'paid', movement: { kind: 'write_off', amount: '3.45', reason: expect.stringMatching(/^Bank fees deducted from transfer RF18/) } });
     expect(record.allowed).toMatchObject({ pay: true, writeOff: false, refund: false, ship: true });
 
     const listed = await call(app, 'orders.list', { paymentStatus: 'paid' });
@@ -70,7 +77,7 @@ describe('payments', () => {
   it('keeps an overpayment as a credit, moves it to another open order of the same customer, and pays the rest back', async () => {
     const first = await order('40.00');
     const second = await order('15.00');
-    const paid = await call(app, 'payments.record', { orderId: first.id, method: 'credit_card', receivedOn: '2026-11-03', amount: '60.00', card: { brand: 'visa', last4: '1111' } });
+    const paid = await call(app, 'payments.record', { orderId: first.id, method: 'credit_card', receivedOn: '2026-11-03', amount: '60.00', card: { brand: 'visa', last4: '1111' }, confirmed: true });
     expect(paid).toMatchObject({ balance: '-20.00', paymentStatus: 'overpaid' });
     const moved = await call(app, 'payments.applyCredit', { fromOrderId: first.id, toOrderId: second.id, amount: '15.00', movedOn: '2026-11-04' });
     expect(moved.from).toMatchObject({ balance: '-5.00', paymentStatus: 'overpaid', payment: { kind: 'credit_out', counterpartOrderNumber: second.number } });
@@ -86,7 +93,7 @@ describe('payments', () => {
     const first = await order('10.00');
     const otherCustomer = await order('10.00', 'CHF', { name: 'Someone Else', country: 'FR', email: 'else@example.fr' });
     const euro = await order('10.00', 'EUR');
-    await call(app, 'payments.record', { orderId: first.id, method: 'check', receivedOn: '2026-11-03', amount: '30.00' });
+    await call(app, 'payments.record', { orderId: first.id, method: 'check', receivedOn: '2026-11-03', amount: '30.00', confirmed: true });
     expect(await refused('payments.applyCredit', { fromOrderId: first.id, toOrderId: otherCustomer.id, amount: '5.00' })).toMatchObject({ field: 'toOrderId', message: expect.stringContaining('not an order of') });
     expect(await refused('payments.applyCredit', { fromOrderId: first.id, toOrderId: euro.id, amount: '5.00' })).toMatchObject({ field: 'toOrderId', message: expect.stringContaining('never mixed') });
     expect(await refused('payments.applyCredit', { fromOrderId: first.id, toOrderId: first.id, amount: '5.00' })).toMatchObject({ field: 'toOrderId' });

@@ -46,9 +46,11 @@ beforeAll(async () => {
     call(app, 'orders.create', { customer, currency: 'EUR', receivedVia: 'fax', receivedOn: '2026-10-20', lines: [{ title: 'Atlas des migrations', quantity: 1, unitPrice }] }).then((r) => r.order);
   owing = await create('120.00');
   overpaid = await create('50.00');
-  paymentId = (await call(app, 'payments.record', { orderId: overpaid.id, method: 'check', receivedOn: '2026-10-20', amount: '80.00', check: { number: '77', bank: 'BNP' } })).payment.id;
+  paymentId = (await call(app, 'payments.record', { orderId: overpaid.id, method: 'check', receivedOn: '2026-10-20', amount: '80.00', check: { number: '77', bank: 'BNP' }, confirmed: true })).payment.id;
   const invoiced = await create('30.00');
-  invoice = (await call(app, 'invoices.issue', { orderId: invoiced.id, issuedOn: '2026-10-20' })).invoice;
+  // Dated on the month's last day: the generated month already holds invoices up to then, and a series follows its dates.
+  clock.today = '2026-10-31';
+  invoice = (await call(app, 'invoices.issue', { orderId: invoiced.id, issuedOn: '2026-10-31' })).invoice;
   clock.today = '2026-11-03';
 }, 120_000);
 afterAll(() => app?.close());
@@ -205,7 +207,7 @@ describe('closing a month', () => {
 
     const live = await call(app, 'reports.monthly', { month: '2026-10' });
     expect(live.closing).toBeNull();
-    await call(app, 'payments.record', { orderId: overpaid.id, method: 'bank_transfer', receivedOn: '2026-10-31', amount: '12.00', transfer: { bankReference: 'LATE-1', feesDeducted: '2.00' } });
+    await call(app, 'payments.record', { orderId: overpaid.id, method: 'bank_transfer', receivedOn: '2026-10-31', amount: '12.00', transfer: { bankReference: 'LATE-1', feesDeducted: '2.00' }, confirmed: true });
 
     const second = await call(app, 'reports.closeMonth', { month: '2026-10' });
     expect(second.closing).toMatchObject({ version: 2, closedAt: '2026-11-05T10:00:00.000Z' });

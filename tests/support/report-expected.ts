@@ -4,7 +4,8 @@
  * own formatting. The rules it encodes are the report's documented ones:
  * - orders received in the period; "not cancelled" = not cancelled by the period's last day;
  * - every movement on its own date, a reversal row negatively on its date; credit moves left out;
- * - bank fees = fees deducted from the (non-reversal) transfers dated in the period;
+ * - bank fees = fees deducted from the (non-reversal) transfers dated in the period; the write-offs
+ *   that settle them with their transfer are not write-offs again;
  * - outstanding as of the last day: an order's total until invoiced, then invoices less credit
  *   notes issued by then, less what its movements settled by then; aged from its first invoice
  *   (or its received day), only what is still owed.
@@ -113,7 +114,8 @@ export function expectedReport(db: Db, from: string, to: string) {
     };
   });
 
-  const moves = t.payments.filter((p) => inPeriod(p.on_date) && ['payment', 'refund', 'write_off'].includes(p.kind));
+  // The write-off of a transfer's bank fees (and its reversal) is counted as bank fees only.
+  const moves = t.payments.filter((p) => inPeriod(p.on_date) && ['payment', 'refund', 'write_off'].includes(p.kind) && p.fees_of_id === null);
   const signed = (p: any) => (p.reverses_id === null ? p.amount_minor : -p.amount_minor);
   const byMethod = (kind: string) => {
     const rows: any[] = [];

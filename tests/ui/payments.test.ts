@@ -46,7 +46,7 @@ async function openOrder(page: Page, id: number) {
   await page.getByRole('heading', { level: 1 }).focus();
 }
 
-it('records a check, then a short bank transfer and writes the bank fees off, by keyboard: the order ends paid, every step by the clerk', async () => {
+it('records a check, then a short bank transfer whose bank fees are written off with it, by keyboard: the order ends paid, every step by the clerk', async () => {
   const order = await createOrder('CHF', '123.45');
   const page = await browser.newPage();
   await openOrder(page, order.id);
@@ -93,17 +93,8 @@ it('records a check, then a short bank transfer and writes the bank fees off, by
   await page.keyboard.press('Tab');
   await page.keyboard.type('3.45');
   await page.keyboard.press('Enter');
-  await expect.poll(() => textOf(panel.getByTestId('balance')), SLOW).toMatch(/CHF 3\.45 · Partly paid/);
-
-  await page.getByRole('heading', { level: 1 }).focus();
-  await tabTo(page, /^Write off…$/);
-  await page.keyboard.press('Enter');
-  const writeOff = page.getByRole('dialog', { name: `Write off on order ${order.number}` });
-  await writeOff.waitFor();
-  expect(await writeOff.getByLabel('Amount written off (CHF)').inputValue()).toBe('3.45');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('Bank transfer fees');
-  await page.keyboard.press('Control+Enter');
+  // The fees the banks kept are written off with the transfer: the order is paid at once, no separate write-off.
+  await page.getByRole('status').filter({ hasText: /Payment of CHF\s*20\.00 recorded\. Bank fees of CHF\s*3\.45 written off with it\./ }).waitFor(SLOW);
   await expect.poll(() => textOf(panel.getByTestId('balance')), SLOW).toMatch(/CHF 0\.00 · Paid/);
   expect(await page.getByRole('button', { name: 'Write off…' }).count()).toBe(0);
   await expect.poll(() => textOf(page.locator('.order-detail__head')), SLOW).toMatch(/Received\s*Paid\s*Balance due: CHF 0\.00/);
@@ -111,12 +102,15 @@ it('records a check, then a short bank transfer and writes the bank fees off, by
   const ledger = await textOf(panel.getByRole('table', { name: 'Money movements, oldest first' }));
   expect(ledger).toMatch(/Payment Check, check no\. 004471, UBS Genève Anna Keller −CHF 100\.00 CHF 23\.45/);
   expect(ledger).toMatch(/Payment Bank transfer, bank reference CH-2026-11-778, fees deducted CHF 3\.45 Anna Keller −CHF 20\.00 CHF 3\.45/);
-  expect(ledger).toMatch(/Written off Reason: Bank transfer fees Anna Keller −CHF 3\.45 CHF 0\.00/);
+  expect(ledger).toMatch(/Written off Reason: Bank fees deducted from transfer CH-2026-11-778 \(CHF 3\.45\) Written off with its transfer, and reversed with it\. Anna Keller −CHF 3\.45 CHF 0\.00/);
+  // Only the transfer offers a reversal; its fees go with it.
+  expect(await panel.getByRole('button', { name: /^Reverse written off/ }).count()).toBe(0);
+  expect(await panel.getByRole('button', { name: /^Reverse payment of CHF\s*20\.00/ }).count()).toBe(1);
   const summary = await textOf(panel.locator('.payments-summary'));
   expect(summary).toMatch(/Order total CHF 123\.45 Paid CHF 120\.00 Refunded CHF 0\.00 Written off CHF 3\.45/);
 
   const history = await textOf(page.getByRole('list', { name: 'History, newest first' }));
-  expect(history).toMatch(/Written off: CHF 3\.45 on .*reason: Bank transfer fees .* by Anna Keller/);
+  expect(history).toMatch(/Written off: CHF 3\.45 on .*reason: Bank fees deducted from transfer CH-2026-11-778 .* by Anna Keller/);
   expect(history).toMatch(/Payment received: CHF 20\.00 by bank transfer on .* by Anna Keller/);
   expect(history).toMatch(/Payment received: CHF 100\.00 by check on .* by Anna Keller/);
   expect(history).toMatch(/Order keyed in: 1 line, amount due CHF 123\.45 .* by Anna Keller/);
@@ -132,7 +126,7 @@ it('moves an overpayment to another order of the customer, reverses it, refunds 
   const over = await createOrder('EUR', '50.00', customer);
   const next = await createOrder('EUR', '30.00', customer);
   await createOrder('CHF', '30.00', customer); // another currency: never offered
-  await call(web.app, 'payments.record', { orderId: over.id, method: 'bank_transfer', receivedOn: TODAY, amount: '80.00', transfer: { bankReference: 'NG-1' } });
+  await call(web.app, 'payments.record', { orderId: over.id, method: 'bank_transfer', receivedOn: TODAY, amount: '80.00', transfer: { bankReference: 'NG-1' }, confirmed: true });
   const page = await browser.newPage();
   await openOrder(page, over.id);
   const panel = page.getByRole('region', { name: 'Payments' });

@@ -38,7 +38,8 @@ async function order(key: string, customer: keyof typeof CUSTOMERS, currency: st
 }
 
 async function pay(orderId: number, amount: string, age = 0) {
-  await call(web.app, 'payments.record', { orderId, method: 'bank_transfer', receivedOn: daysAgo(age), amount, transfer: { bankReference: `REF-${orderId}` } });
+  // An overpayment here is one the clerk confirmed.
+  await call(web.app, 'payments.record', { orderId, method: 'bank_transfer', receivedOn: daysAgo(age), amount, transfer: { bankReference: `REF-${orderId}` }, confirmed: true });
 }
 
 beforeAll(async () => {

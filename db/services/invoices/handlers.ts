@@ -7,10 +7,10 @@ import { invoicePdf } from './pdf';
 
 export const invoiceHandlers: Pick<Handlers, 'invoices.preview' | 'invoices.issue' | 'invoices.get' | 'invoices.list' | 'invoices.pdf' | 'invoices.credit'> = {
   'invoices.preview': read(previewInvoice),
-  'invoices.issue': stagedWrite(issueInvoice),
+  'invoices.issue': stagedWrite(issueInvoice, { idempotent: true }),
   'invoices.get': read(getInvoice),
   'invoices.list': read(listInvoices),
   // Stores a PDF that was never made (legacy and demo rows) once it is rendered.
   'invoices.pdf': stagedWrite(invoicePdf),
-  'invoices.credit': stagedWrite(creditInvoice),
+  'invoices.credit': stagedWrite(creditInvoice, { idempotent: true }),
 };

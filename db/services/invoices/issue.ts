@@ -108,8 +108,11 @@ function reopenWhenCreditedInFull(ctx: WriteContext, orderId: number, creditNote
   audit(ctx, 'order', orderId, 'credit', { status: 'invoiced' }, { status: 'received', creditNoteNumber });
 }
 
-/** Predict, render, then store in one immediate transaction if the prediction still holds; retry otherwise. */
-export async function issueDocument(ctx: StagedWriteContext, spec: DocumentSpec, renderer: DocumentRenderer): Promise<number> {
+/**
+ * Predict, render, then store in one immediate transaction if the prediction still holds; retry
+ * otherwise. Answers `answer` of the stored document, made in the transaction that stored it.
+ */
+export async function issueDocument<O extends object>(ctx: StagedWriteContext, spec: DocumentSpec, renderer: DocumentRenderer, answer: (ctx: WriteContext, id: number) => O): Promise<O> {
   const year = Number(spec.issuedOn.slice(0, 4));
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const sequence = nextSequence(ctx, spec.kind, year);
@@ -117,13 +120,14 @@ export async function issueDocument(ctx: StagedWriteContext, spec: DocumentSpec,
     const prepared = spec.compose(number);
     refuseProblems(prepared);
     const pdf = await renderer.render(prepared.document);
-    const id = await ctx.transact((w): number | null => {
+    // null: the prediction no longer holds and nothing was stored; start over. An answer is never null.
+    const stored = await ctx.transact((w): O | null => {
       if (nextSequence(w, spec.kind, year) !== sequence) return null;
       const now = spec.compose(number);
       if (!sameDocument(now.document, prepared.document)) return null;
-      return store(w, spec, sequence, now, pdf);
+      return answer(w, store(w, spec, sequence, now, pdf));
     });
-    if (id !== null) return id;
+    if (stored !== null) return stored;
   }
   throw new DomainError('conflict', 'Other users kept issuing at the same moment, so this document was not issued and no number was used. Please try again.');
 }

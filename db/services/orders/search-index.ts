@@ -7,6 +7,7 @@
  * Japanese and Korean have no spaces between words, so each such character is indexed
  * as its own token and a query for "小明" becomes the phrase "小 明": it finds "王小明".
  */
+import { isbnProblem, normalizeIsbn } from '../../../shared/domain/isbn';
 import { foldForMatch } from '../../../shared/domain/text';
 import type { Db } from '../../connection';
 import type { WriteContext } from '../../context';
@@ -19,6 +20,8 @@ export interface SearchableOrder {
   city: string;
   /** Every line's title. */
   titles: readonly string[];
+  /** The ISBNs and E-ISBNs (13 digits) of the lines' publications. */
+  isbns: readonly string[];
 }
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
@@ -66,20 +69,56 @@ export function writeSearchRow(ctx: WriteContext, orderId: number, order: Search
       searchableText(order.customerName),
       searchableText(order.email),
       searchableText(order.city),
-      searchableText(order.titles.join(' | ')),
+      searchableText(titlesText(order)),
     );
 }
+
+/**
+ * The titles column: every line's title, then the lines' ISBNs and E-ISBNs as 13 digits, distinct
+ * and sorted (migration 0009 wrote the same for orders stored before), so "9789290688051" and
+ * "978-92-9068-805-1" (see toFtsQuery) find the order.
+ */
+function titlesText(order: SearchableOrder): string {
+  const isbns = [...new Set(order.isbns.filter((i) => i !== ''))].sort();
+  return isbns.length === 0 ? order.titles.join(' | ') : `${order.titles.join(' | ')} | ${isbns.join(' ')}`;
+}
+
+const LINE_ISBNS = `
+  SELECT DISTINCT code FROM (
+    SELECT p.isbn AS code FROM order_lines l JOIN publications p ON p.id = l.publication_id WHERE l.order_id = @id
+    UNION ALL
+    SELECT p.eisbn FROM order_lines l JOIN publications p ON p.id = l.publication_id WHERE l.order_id = @id
+  ) WHERE code <> ''`;
 
 /** Re-indexes an order from what is stored, in the transaction that changed it. */
 export function indexOrder(ctx: WriteContext, orderId: number): void {
   const row = statement(ctx, 'SELECT number, customer_name AS customerName, customer_email AS email, customer_city AS city FROM orders WHERE id = ?')
-    .get(orderId) as Omit<SearchableOrder, 'titles'> | undefined;
+    .get(orderId) as Omit<SearchableOrder, 'titles' | 'isbns'> | undefined;
   if (!row) {
     statement(ctx, 'DELETE FROM orders_fts WHERE rowid = ?').run(orderId);
     return;
   }
   const titles = (statement(ctx, 'SELECT title FROM order_lines WHERE order_id = ? ORDER BY position').pluck().all(orderId) as string[]) ?? [];
-  writeSearchRow(ctx, orderId, { ...row, titles });
+  const isbns = statement(ctx, LINE_ISBNS).pluck().all({ id: orderId }) as string[];
+  writeSearchRow(ctx, orderId, { ...row, titles, isbns });
+}
+
+/** After a publication's ISBN or E-ISBN changed: every order with a line of it is found by the new one, and no longer by the old. */
+export function indexOrdersOfPublication(ctx: WriteContext, publicationId: number): void {
+  const orders = statement(ctx, 'SELECT DISTINCT order_id FROM order_lines WHERE publication_id = ?').pluck().all(publicationId) as number[];
+  for (const orderId of orders) indexOrder(ctx, orderId);
+}
+
+/**
+ * An ISBN typed with hyphens ("978-92-9068-805-1", or the start of one) is searched as its
+ * digits, the way it is indexed; a whole ISBN-10 as its ISBN-13. Order numbers ("2026-00012")
+ * never start with 978 or 979, so they stay phrases.
+ */
+function isbnWord(word: string): string {
+  if (/^97[89]-[\d-]*$/.test(word)) return word.replace(/-/g, '');
+  const compact = word.replace(/-/g, '');
+  if (/^\d{9}[\dx]$/.test(compact) && isbnProblem(compact) === null) return normalizeIsbn(compact);
+  return word;
 }
 
 /**
@@ -90,7 +129,7 @@ export function indexOrder(ctx: WriteContext, orderId: number): void {
 export function toFtsQuery(text: string): string | null {
   const words = foldForSearch(text)
     .split(/\s+/)
-    .map((w) => w.replace(/"/g, ''))
+    .map((w) => isbnWord(w.replace(/"/g, '')))
     .filter((w) => /[\p{L}\p{N}]/u.test(w));
   if (words.length === 0) return null;
   // Consecutive CJK characters typed together must stay adjacent: join them back into one phrase.

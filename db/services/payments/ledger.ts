@@ -30,6 +30,7 @@ export interface MovementRow {
   card_authorisation: string;
   counterpart_order_id: number | null;
   counterpart_number: string | null;
+  fees_of_id: number | null;
   recorded_by: string;
   created_at: string;
 }
@@ -101,6 +102,7 @@ function toMovement(row: MovementRow, runningBalance: string): MoneyMovement {
     card: row.method === 'credit_card' && row.kind === 'payment' ? { brand: row.card_brand, last4: row.card_last4, authorisationCode: row.card_authorisation } : null,
     counterpartOrderId: row.counterpart_order_id,
     counterpartOrderNumber: row.counterpart_number,
+    feesOfPaymentId: row.fees_of_id,
     recordedBy: row.recorded_by,
     recordedAt: row.created_at,
   };

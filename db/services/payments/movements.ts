@@ -9,9 +9,10 @@ import { DomainError } from '../../../shared/api/errors';
 import type { ApplyCreditInput, CreditMoveResult, MovementResult, RecordPaymentInput, RefundInput, ReverseInput, WriteOffInput } from '../../../shared/contract/payments';
 import type { Order } from '../../../shared/contract/types';
 import { whyNot, type OrderAction } from '../../../shared/domain/order-rules';
+import { overpaymentQuestion, overpaymentToConfirm } from '../../../shared/domain/overpayment';
 import type { MovementKind, PaymentMethod } from '../../../shared/domain/vocabulary';
 import { currencyExponent } from '../../../shared/money/currencies';
-import { compareAmounts, decimalPlaces, formatMoney, negateAmount, toMinorUnits } from '../../../shared/money/money';
+import { compareAmounts, decimalPlaces, formatMoney, fromMinorUnits, negateAmount, toMinorUnits } from '../../../shared/money/money';
 import { timestamp, today, type ServiceContext, type WriteContext } from '../../context';
 import { statement } from '../../statements';
 import type { AuditAction } from '../../../shared/contract/audit';
@@ -68,14 +69,16 @@ interface NewMovement {
   cardLast4?: string | null;
   cardAuthorisation?: string;
   counterpartOrderId?: number | null;
+  /** The transfer whose deducted bank fees this write-off (or its reversal) is. */
+  feesOfId?: number | null;
 }
 
 function insertMovement(ctx: WriteContext, m: NewMovement): number {
   const result = statement(ctx, `
     INSERT INTO payments (order_id, kind, reverses_id, on_date, method, currency, amount_minor, reference, note, reason, check_number, check_bank,
-      bank_reference, fees_deducted_minor, card_brand, card_last4, card_authorisation, counterpart_order_id, recorded_by, created_at)
+      bank_reference, fees_deducted_minor, card_brand, card_last4, card_authorisation, counterpart_order_id, fees_of_id, recorded_by, created_at)
     VALUES (@orderId, @kind, @reversesId, @on, @method, @currency, @amountMinor, @reference, @note, @reason, @checkNumber, @checkBank,
-      @bankReference, @feesDeductedMinor, @cardBrand, @cardLast4, @cardAuthorisation, @counterpartOrderId, @actor, @now)`).run({
+      @bankReference, @feesDeductedMinor, @cardBrand, @cardLast4, @cardAuthorisation, @counterpartOrderId, @feesOfId, @actor, @now)`).run({
     reversesId: null,
     method: null,
     reference: '',
@@ -89,6 +92,7 @@ function insertMovement(ctx: WriteContext, m: NewMovement): number {
     cardLast4: null,
     cardAuthorisation: '',
     counterpartOrderId: null,
+    feesOfId: null,
     ...m,
     actor: ctx.actor,
     now: timestamp(ctx),
@@ -134,10 +138,19 @@ export function recordPayment(ctx: WriteContext, input: z.output<typeof RecordPa
   assertAllowed('pay', order, 'orderId');
   const amountMinor = minorOf(input.amount, order, 'amount', 'Amount');
   const fees = input.transfer?.feesDeducted;
+  const feesMinor = fees === undefined ? null : minorOf(fees, order, 'transfer.feesDeducted', 'Fees deducted');
+  if (feesMinor !== null && feesMinor > amountMinor) {
+    throw new DomainError('invalid_input', `Fees deducted (${formatMoney(fees!, order.currency)}) cannot be more than the amount received (${formatMoney(input.amount, order.currency)}).`, 'transfer.feesDeducted');
+  }
+  const on = checkDate(ctx, input.receivedOn, { field: 'receivedOn', label: 'Date received', order });
+  const over = overpaymentToConfirm(input.amount, order.balance, order.currency);
+  if (over && input.confirmed !== true) {
+    throw new DomainError('needs_confirmation', overpaymentQuestion(input.amount, order.balance, order.currency, over), 'amount');
+  }
   const id = insertMovement(ctx, {
     orderId: order.id,
     kind: 'payment',
-    on: checkDate(ctx, input.receivedOn, { field: 'receivedOn', label: 'Date received', order }),
+    on,
     method: input.method,
     currency: order.currency,
     amountMinor,
@@ -146,12 +159,39 @@ export function recordPayment(ctx: WriteContext, input: z.output<typeof RecordPa
     checkNumber: input.check?.number ?? '',
     checkBank: input.check?.bank ?? '',
     bankReference: input.transfer?.bankReference ?? '',
-    feesDeductedMinor: fees === undefined ? null : minorOf(fees, order, 'transfer.feesDeducted', 'Fees deducted'),
+    feesDeductedMinor: feesMinor,
     cardBrand: input.card?.brand ?? '',
     cardLast4: input.card?.last4 ?? null,
     cardAuthorisation: input.card?.authorisationCode ?? '',
   });
-  return settle(ctx, order, id, 'payment');
+  const paid = settle(ctx, order, id, 'payment');
+  if (!feesMinor) return paid;
+  return writeOffFees(ctx, id, feesMinor, paid);
+}
+
+/**
+ * The fees the banks kept on the way are what the customer did not pay: written off with the
+ * transfer, in its transaction, up to what the order still owes after it (a customer who paid
+ * the fees too owes nothing more). The write-off points at its transfer, is reversed with it,
+ * and is counted in reports as bank fees only (db/services/reports/sections.ts).
+ */
+function writeOffFees(ctx: WriteContext, paymentId: number, feesMinor: number, paid: MovementResult): MovementResult {
+  const order = getOrderById(ctx, paid.payment.orderId);
+  const owedMinor = toMinorUnits(order.balance, order.currency);
+  const amountMinor = Math.min(feesMinor, owedMinor);
+  if (amountMinor <= 0) return paid;
+  const transfer = paid.payment.transfer?.bankReference ? `transfer ${paid.payment.transfer.bankReference}` : `the transfer of ${paid.payment.on}`;
+  const id = insertMovement(ctx, {
+    orderId: order.id,
+    kind: 'write_off',
+    on: paid.payment.on,
+    currency: order.currency,
+    amountMinor,
+    reason: `Bank fees deducted from ${transfer} (${order.currency} ${fromMinorUnits(feesMinor, order.currency)})`,
+    feesOfId: paymentId,
+  });
+  const written = settle(ctx, order, id, 'write_off');
+  return { ...written, payment: paid.payment, feesWrittenOff: written.payment };
 }
 
 export function recordRefund(ctx: WriteContext, input: z.output<typeof RefundInput>): MovementResult {
@@ -216,10 +256,29 @@ export function reverseMovement(ctx: WriteContext, input: z.output<typeof Revers
   if (!row) throw new DomainError('not_found', `Payment ${input.paymentId} does not exist.`, 'paymentId');
   if (row.reverses_id !== null) throw new DomainError('conflict', 'This row is itself a reversal; record the movement again instead.', 'paymentId');
   if (row.reversed_by_id !== null) throw new DomainError('conflict', 'This movement has already been reversed.', 'paymentId');
+  if (row.fees_of_id !== null) {
+    const transfer = movementRow(ctx, row.fees_of_id)!;
+    throw new DomainError(
+      'conflict',
+      `These are the bank fees deducted from the transfer of ${transfer.on_date}; reverse that payment, and its fees are reversed with it.`,
+      'paymentId',
+    );
+  }
   const order = orderFor(ctx, row.order_id, 'paymentId');
   const on = checkDate(ctx, input.reversedOn ?? today(ctx), { field: 'reversedOn', label: 'Date reversed', order, after: { date: row.on_date, what: 'the movement itself' } });
   const undo = (r: NonNullable<typeof row>, o: Order): number =>
-    insertMovement(ctx, { orderId: o.id, kind: r.kind, reversesId: r.id, on, method: r.method, currency: r.currency, amountMinor: r.amount_minor, counterpartOrderId: r.counterpart_order_id, reason: input.reason });
+    insertMovement(ctx, {
+      orderId: o.id,
+      kind: r.kind,
+      reversesId: r.id,
+      on,
+      method: r.method,
+      currency: r.currency,
+      amountMinor: r.amount_minor,
+      counterpartOrderId: r.counterpart_order_id,
+      feesOfId: r.fees_of_id,
+      reason: input.reason,
+    });
   const id = undo(row, order);
   const result = settle(ctx, order, id, 'reverse');
   // A credit moved between two orders is one act: undoing one side undoes the other.
@@ -228,6 +287,15 @@ export function reverseMovement(ctx: WriteContext, input: z.output<typeof Revers
     const other = movementRow(ctx, counterpartId)!;
     const otherOrder = getOrderById(ctx, other.order_id);
     settle(ctx, otherOrder, undo(other, otherOrder), 'reverse');
+  }
+  // So is a transfer and the bank fees written off with it.
+  const feesId = statement(ctx, 'SELECT id FROM payments WHERE fees_of_id = ? AND reverses_id IS NULL').pluck().get(row.id) as number | undefined;
+  if (feesId !== undefined) {
+    const fees = movementRow(ctx, feesId)!;
+    if (fees.reversed_by_id === null) {
+      const after = settle(ctx, getOrderById(ctx, order.id), undo(fees, order), 'reverse');
+      return { ...result, balance: after.balance, paymentStatus: after.paymentStatus, feesWrittenOff: after.payment };
+    }
   }
   return result;
 }

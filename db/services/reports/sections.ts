@@ -147,7 +147,9 @@ export function amountsSection(ctx: ServiceContext, p: PeriodParams, ordered: Or
  * Payments, refunds and write-offs dated in the period; a reversal row (reverses_id set) counts
  * negatively on its own date. Credit moved between orders is not money received and is left out.
  * Bank fees are those deducted from the transfers dated in the period; a reversal row carries
- * none, so a reversed transfer's fees stay counted (the bank kept them).
+ * none, so a reversed transfer's fees stay counted (the bank kept them). The write-off that
+ * settles those fees with the transfer (fees_of_id set, and on its reversal) is counted there
+ * only, not again among write-offs.
  */
 const MONEY = `
   WITH g AS MATERIALIZED (
@@ -155,12 +157,12 @@ const MONEY = `
            sum(CASE WHEN reverses_id IS NULL THEN amount_minor ELSE -amount_minor END) AS signed,
            sum(CASE WHEN kind = 'payment' AND reverses_id IS NULL THEN coalesce(fees_deducted_minor, 0) ELSE 0 END) AS fees
     FROM payments INDEXED BY payments_report
-    WHERE kind IN ('payment', 'refund', 'write_off') AND on_date BETWEEN @from AND @to
+    WHERE kind IN ('payment', 'refund', 'write_off') AND on_date BETWEEN @from AND @to AND fees_of_id IS NULL
     GROUP BY kind, currency, method, reversal
   ), reasons AS (
     -- Only write-off rows are read from the table, for their reason.
     SELECT currency, json_group_array(DISTINCT reason) AS reasons FROM payments INDEXED BY payments_report
-    WHERE kind = 'write_off' AND on_date BETWEEN @from AND @to AND reverses_id IS NULL GROUP BY currency
+    WHERE kind = 'write_off' AND on_date BETWEEN @from AND @to AND reverses_id IS NULL AND fees_of_id IS NULL GROUP BY currency
   )
   SELECT 'method' AS level, kind, currency, method, sum(CASE WHEN reversal THEN 0 ELSE n END) AS n, sum(CASE WHEN reversal THEN n ELSE 0 END) AS reversals,
          sum(signed) AS minor, NULL AS reasons, 0 AS received, 0 AS refunded, 0 AS fees, 0 AS written_off, 0 AS net

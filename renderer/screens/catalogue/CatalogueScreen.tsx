@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import type { Publication } from '../../../shared/contract/types';
+import type { PriceHistoryEntry, Publication } from '../../../shared/contract/types';
 import { CURRENCY_CODES } from '../../../shared/money/currencies';
 import { hyphenateIsbn } from '../../../shared/domain/isbn';
 import { foldForMatch } from '../../../shared/domain/text';
@@ -11,6 +11,7 @@ import { useLocale } from '../../state/settings';
 import { languageName } from './language-names';
 import { PriceCell } from './PriceCell';
 import { PublicationPanel } from './PublicationPanel';
+import { priceSetText, priceWithdrawnText } from './price-text';
 import './catalogue.css';
 
 /** Which title the side panel shows: none, a new one, or an existing one by id. */
@@ -27,6 +28,8 @@ export function CatalogueScreen() {
   const [showRetired, setShowRetired] = useState(true);
   const [filter, setFilter] = useState('');
   const [notice, setNotice] = useState('');
+  /** What the last price typed in the grid did, with a way to take it back the same day. */
+  const [priceNotice, setPriceNotice] = useState<{ text: string; withdraw: { title: string; price: PriceHistoryEntry } | null } | null>(null);
   const opener = useRef<HTMLElement | null>(null);
 
   // Shows a saved title at once, before the catalogue is read again.
@@ -37,6 +40,23 @@ export function CatalogueScreen() {
       const next = known ? list.map((p) => (p.id === updated.id ? updated : p)) : [...list, updated];
       return { ...catalogue, publications: next.sort((a, b) => a.title.localeCompare(b.title, locale, { sensitivity: 'base' })) };
     });
+
+  function priceSaved(saved: Publication, price: PriceHistoryEntry) {
+    replace(saved);
+    read.reload();
+    setPriceNotice({ text: priceSetText(saved.title, price, locale), withdraw: { title: saved.title, price } });
+  }
+
+  async function withdrawPrice(title: string, price: PriceHistoryEntry) {
+    const result = await orderDesk().prices.withdraw({ priceId: price.id });
+    if (!result.ok) {
+      setPriceNotice({ text: result.error.message, withdraw: null });
+      return;
+    }
+    replace(result.value.publication);
+    read.reload();
+    setPriceNotice({ text: priceWithdrawnText(title, price, result.value.inForce, locale), withdraw: null });
+  }
 
   function open(next: PanelState, from: HTMLElement) {
     opener.current = from;
@@ -66,7 +86,7 @@ export function CatalogueScreen() {
     <section className="screen catalogue-screen">
       <h1>Catalogue</h1>
       <p className="muted">
-        Type a price and press Enter or Tab to save it from today. Use Edit for titles, ISBNs, languages, retiring a title, and to schedule a price from a later date.
+        Type a price and press Enter or Tab to save it from today; a price set by mistake can be withdrawn the same day. Use Edit for titles, ISBNs, languages, retiring a title, and to schedule a price from a later date.
       </p>
       <div className="catalogue-toolbar">
         <button type="button" className="primary" onClick={(e) => open({ mode: 'new' }, e.currentTarget)}>
@@ -80,6 +100,16 @@ export function CatalogueScreen() {
           <input type="checkbox" checked={showRetired} onChange={(e) => setShowRetired(e.target.checked)} />
           Show retired titles ({retiredCount})
         </label>
+      </div>
+      <div className="price-notice">
+        <p className="status" role="status">
+          {priceNotice?.text ?? ''}
+        </p>
+        {priceNotice?.withdraw ? (
+          <button type="button" onClick={() => void withdrawPrice(priceNotice.withdraw!.title, priceNotice.withdraw!.price)}>
+            Withdraw this price
+          </button>
+        ) : null}
       </div>
       <ReadStatus read={read} />
       <div className={`catalogue-layout ${panel.mode === 'closed' ? '' : 'catalogue-layout--with-panel'}`}>
@@ -122,7 +152,7 @@ export function CatalogueScreen() {
                       publication={p}
                       currency={c}
                       next={upcoming.find((u) => u.publicationId === p.id && u.currency === c)}
-                      onSaved={replace}
+                      onSaved={priceSaved}
                     />
                   ))}
                   <td>

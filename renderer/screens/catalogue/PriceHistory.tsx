@@ -8,9 +8,10 @@ import { DateField } from '../../components/DateField';
 import { Money } from '../../components/Money';
 import { formatDate } from '../../../shared/format/dates';
 import { useApiRead } from '../../hooks/useApiRead';
-import { useUnitToday } from '../../state/business-day';
+import { unitToday, useUnitToday } from '../../state/business-day';
 import { useLocale } from '../../state/settings';
 import { classifyPrices, PRICE_STATE_LABELS } from './price-states';
+import { priceSetText, priceWithdrawnText } from './price-text';
 
 interface PriceHistoryProps {
   publication: Publication;
@@ -32,24 +33,48 @@ export function PriceHistory({ publication, onChanged }: PriceHistoryProps) {
   const [validFrom, setValidFrom] = useState(today);
   const [errors, setErrors] = useState<PriceErrors>({});
   const [status, setStatus] = useState('');
+  /** A price far from the current one, asked about before it is set (shared/domain/price-change.ts). */
+  const [question, setQuestion] = useState<string | null>(null);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function save(confirmed: boolean) {
     const input = { publicationId: publication.id, currency, unitPrice, validFrom };
     const checked = PriceInput.safeParse(input);
+    setQuestion(null);
     if (!checked.success) {
       setErrors(Object.fromEntries(checked.error.issues.map((i) => [String(i.path[0] ?? 'form'), i.message])));
       setStatus('');
       return;
     }
-    const result = await orderDesk().prices.set(input);
+    const result = await orderDesk().prices.set({ ...input, ...(confirmed ? { confirmed: true } : {}) });
     if (!result.ok) {
+      if (result.error.code === 'needs_confirmation') {
+        setErrors({});
+        setQuestion(result.error.message);
+        return;
+      }
       setErrors({ [result.error.field ?? 'form']: result.error.message });
       return;
     }
     setErrors({});
     setUnitPrice('');
-    setStatus(validFrom > today ? `${currency} ${checked.data.unitPrice} scheduled from ${formatDate(validFrom, locale)}.` : `${currency} price saved.`);
+    setStatus(priceSetText(publication.title, result.value.price, locale));
+    onChanged(result.value.publication);
+    reload();
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void save(false);
+  }
+
+  /** Today's price set by mistake: the one it replaced is in force again. */
+  async function withdrawToday(entry: PriceHistoryEntry) {
+    const result = await orderDesk().prices.withdraw({ priceId: entry.id });
+    if (!result.ok) {
+      setErrors({ form: result.error.message });
+      return;
+    }
+    setStatus(priceWithdrawnText(publication.title, entry, result.value.inForce, locale));
     onChanged(result.value.publication);
     reload();
   }
@@ -102,6 +127,10 @@ export function PriceHistory({ publication, onChanged }: PriceHistoryProps) {
                     <button type="button" className="link-button" onClick={() => void withdraw(row)}>
                       Withdraw
                     </button>
+                  ) : row.state === 'in_force' && unitToday(new Date(row.createdAt)) === today ? (
+                    <button type="button" className="link-button" onClick={() => void withdrawToday(row)} aria-label={`Withdraw the ${row.currency} price set today`}>
+                      Withdraw (set today)
+                    </button>
                   ) : null}
                 </td>
               </tr>
@@ -131,6 +160,7 @@ export function PriceHistory({ publication, onChanged }: PriceHistoryProps) {
                 onChange={(e) => {
                   setUnitPrice(e.target.value);
                   setErrors({});
+                  setQuestion(null);
                 }}
               />
             )}
@@ -150,6 +180,25 @@ export function PriceHistory({ publication, onChanged }: PriceHistoryProps) {
           <p className="banner banner--error" role="alert">
             {errors.form}
           </p>
+        ) : null}
+        {question ? (
+          <div className="banner banner--question" role="group" aria-label="Confirm the price">
+            <p role="alert">{question}</p>
+            <div className="actions">
+              <button type="button" className="primary" autoFocus onClick={() => void save(true)}>
+                Set anyway
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setQuestion(null);
+                  document.querySelector<HTMLInputElement>('.price-history__form input[inputmode="decimal"]')?.focus();
+                }}
+              >
+                Correct
+              </button>
+            </div>
+          </div>
         ) : null}
         <div className="actions">
           <button type="submit">Save price</button>

@@ -21,6 +21,7 @@ import { applyReprice, displayTotals, pickPublication, planReprice, priceLookup,
 import type { LineColumn } from './LineRow';
 import { FORM_FIELD, issuesToFieldErrors, lineField, validateForm, type FieldErrors } from './validation';
 import { useOrderCatalogue } from './useOrderCatalogue';
+import { useIdempotencyKey } from '../../hooks/useIdempotencyKey';
 
 export interface EditorSetup {
   /** Set when editing an existing order. */
@@ -88,6 +89,8 @@ export function useOrderEditor(setup: EditorSetup) {
   );
   const dirty = !sameContent(form, baseline);
   const key = draftKey(orderId);
+  // One key per order keyed in, sent with every attempt to save it: a retry after a lost answer creates one order.
+  const submission = useIdempotencyKey();
 
   const visibleErrors = useMemo(() => {
     const shown: FieldErrors = {};
@@ -397,7 +400,7 @@ export function useOrderEditor(setup: EditorSetup) {
       const valid = { ...input, receivedVia: input.receivedVia as ReceivedVia, lines: input.lines.map((l) => ({ ...l, quantity: l.quantity ?? 0 })) };
       const result =
         orderId === undefined
-          ? await api.orders.create(valid)
+          ? await api.orders.create({ ...valid, idempotencyKey: submission.key })
           : await api.orders.update({ ...valid, id: orderId, ...(setup.baseUpdatedAt ? { expectedUpdatedAt: setup.baseUpdatedAt } : {}) });
       if (!result.ok) {
         showApiError(result.error, lineKeys);
@@ -410,8 +413,9 @@ export function useOrderEditor(setup: EditorSetup) {
         useNavigation.getState().go({ view: 'order', id: saved.id });
         return;
       }
-      // Clerks key forms back to back: a fresh form for the same day's post, focus in Name.
+      // Clerks key forms back to back: a fresh form for the same day's post, focus in Name, and a new key for it.
       // How it came is chosen again for each paper; the date received stays (the same day's post).
+      submission.renew();
       const fresh = emptyForm({ currency: setup.defaultCurrency, receivedOn: form.receivedOn });
       setForm(fresh);
       setBaseline(fresh);

@@ -9,6 +9,7 @@ import { Field } from '../../../components/Field';
 import { DateField } from '../../../components/DateField';
 import { Money } from '../../../components/Money';
 import { useActionForm, useFormValues } from '../../../components/useActionForm';
+import { useIdempotencyKey } from '../../../hooks/useIdempotencyKey';
 import { useApiRead } from '../../../hooks/useApiRead';
 import { formatDate } from '../../../../shared/format/dates';
 import { useLocale } from '../../../state/settings';
@@ -110,6 +111,8 @@ export function CreditNoteDialog({ order, invoiceId, onDone, onCancel }: Props) 
   const shippingLeft = invoice?.creditable?.shipping ?? '0.00';
   const form = useActionForm(['lines', 'shipping', 'reason', 'issuedOn', ...rows.map((r) => lineField(r.position))]);
   const [f, set] = useFormValues<CreditForm>(form, () => ({ quantities: {}, shipping: '', reason: '', issuedOn: unitToday() }));
+  // The same key for every attempt to issue from this dialog: a retry after a lost answer issues one credit note.
+  const { key } = useIdempotencyKey();
   const choice = creditChoiceOf(rows, f.quantities, f.shipping, shippingLeft, order.currency);
   // A wrong quantity or shipping is said as soon as it is typed (it also hides the amount); the API's errors come after a try.
   const errors: Record<string, string> = { ...choice.errors, ...form.errors };
@@ -131,7 +134,7 @@ export function CreditNoteDialog({ order, invoiceId, onDone, onCancel }: Props) 
       document.querySelector<HTMLElement>(`dialog[open] [name="${CSS.escape(rows[0] ? lineField(rows[0].position) : 'shipping')}"]`)?.focus();
       return;
     }
-    const input = creditInput(invoice.id, choice, f.reason, f.issuedOn);
+    const input = { ...creditInput(invoice.id, choice, f.reason, f.issuedOn), idempotencyKey: key };
     void form.submit(
       InvoiceCreditInput,
       input,

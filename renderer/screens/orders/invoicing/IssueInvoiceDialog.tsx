@@ -7,6 +7,7 @@ import { Field } from '../../../components/Field';
 import { DateField } from '../../../components/DateField';
 import { useActionForm, useFormValues } from '../../../components/useActionForm';
 import { useApiRead } from '../../../hooks/useApiRead';
+import { useIdempotencyKey } from '../../../hooks/useIdempotencyKey';
 import { DocumentDialog } from './DocumentDialog';
 import { InvoicePreviewPane } from './InvoicePreviewPane';
 import { PreviewProblems } from './PreviewProblems';
@@ -27,9 +28,16 @@ interface IssueForm {
   issuedOn: string;
 }
 
+/** The draft is dated as the invoice will be printed: the date of issue typed, once it is a whole date (else today, as issuing would). */
 function previewInput(orderId: number, f: IssueForm) {
   const shipping = f.shipping.trim();
-  return { orderId, ...(shipping !== '' ? { shipping } : {}), ...(f.language ? { language: f.language } : {}) };
+  const issuedOn = f.issuedOn.trim();
+  return {
+    orderId,
+    ...(shipping !== '' ? { shipping } : {}),
+    ...(f.language ? { language: f.language } : {}),
+    ...(/^\d{4}-\d{2}-\d{2}$/.test(issuedOn) ? { issuedOn } : {}),
+  };
 }
 
 /**
@@ -38,23 +46,26 @@ function previewInput(orderId: number, f: IssueForm) {
  */
 export function IssueInvoiceDialog({ order, onIssued, onCancel }: { order: Order; onIssued(invoice: Invoice): void; onCancel(): void }) {
   const form = useActionForm(FIELDS);
+  // The same key for every attempt to issue from this dialog: a retry after a lost answer issues one invoice.
+  const { key } = useIdempotencyKey();
   const [f, set] = useFormValues<IssueForm>(form, () => ({ shipping: '', language: null, issuedOn: unitToday() }));
   const input = previewInput(order.id, f);
   const checked = InvoicePreviewInput.safeParse(input);
-  const preview = useApiRead(() => (checked.success ? orderDesk().invoices.preview(input) : null), [order.id, input.shipping, input.language], { delayMs: PREVIEW_DELAY_MS });
+  const preview = useApiRead(() => (checked.success ? orderDesk().invoices.preview(input) : null), [order.id, input.shipping, input.language, input.issuedOn], { delayMs: PREVIEW_DELAY_MS });
 
   const shownLanguage = f.language ?? preview.data?.document.language ?? null;
   const shippingError =
     form.errors.shipping ??
     (!checked.success ? checked.error.issues.find((i) => i.path[0] === 'shipping')?.message : undefined) ??
     (preview.error?.field === 'shipping' ? preview.error.message : undefined);
-  const previewError = preview.error && preview.error.field !== 'shipping' ? preview.error : null;
+  const issuedOnError = form.errors.issuedOn ?? (preview.error?.field === 'issuedOn' ? preview.error.message : undefined);
+  const previewError = preview.error && preview.error.field !== 'shipping' && preview.error.field !== 'issuedOn' ? preview.error : null;
   const problems = preview.data?.problems ?? [];
 
   const issue = () =>
     void form.submit(
       InvoiceIssueInput,
-      { ...input, ...(shownLanguage ? { language: shownLanguage } : {}), issuedOn: f.issuedOn },
+      { ...input, ...(shownLanguage ? { language: shownLanguage } : {}), issuedOn: f.issuedOn, idempotencyKey: key },
       (i) => orderDesk().invoices.issue(i),
       (r) => onIssued(r.invoice),
     );
@@ -90,8 +101,8 @@ export function IssueInvoiceDialog({ order, onIssued, onCancel }: { order: Order
           <DateField
             label="Date of issue"
             name="issuedOn"
-            error={form.errors.issuedOn}
-            hint="The number's year is this date's year (the preview is dated today)"
+            error={issuedOnError}
+            hint="The number's year is this date's year; the draft shows the date as it will be printed"
             value={f.issuedOn}
             onChange={(issuedOn) => set({ issuedOn }, 'issuedOn')}
           />

@@ -9,6 +9,7 @@ import { DialogForm } from '../../../components/DialogForm';
 import { Field } from '../../../components/Field';
 import { DateField } from '../../../components/DateField';
 import { useActionForm } from '../../../components/useActionForm';
+import { useIdempotencyKey } from '../../../hooks/useIdempotencyKey';
 import { useApiRead } from '../../../hooks/useApiRead';
 import { useLocale } from '../../../state/settings';
 import { formatDate } from '../../../../shared/format/dates';
@@ -36,6 +37,8 @@ function smaller(a: string, b: string): string {
 export function MoveCreditDialog({ order, balance, onDone, onCancel }: Props) {
   const locale = useLocale();
   const form = useActionForm(FIELDS);
+  // The same key for every attempt to save this form: a retry after a lost answer is stored once.
+  const { key } = useIdempotencyKey();
   const credit = negateAmount(balance, order.currency);
   // Until the clerk chooses, the target is the first open order and the amount what it can take of the credit.
   const [f, setF] = useState<{ toOrderId: string; amount: string | null; movedOn: string }>({ toOrderId: '', amount: null, movedOn: unitToday() });
@@ -47,7 +50,7 @@ export function MoveCreditDialog({ order, balance, onDone, onCancel }: Props) {
   const amount = f.amount ?? (target ? smaller(credit, target.balance) : credit);
 
   const input = () => ({ fromOrderId: order.id, toOrderId: Number(toOrderId), amount: amount.trim(), movedOn: f.movedOn });
-  const save = () => void form.submit(ApplyCreditInput, input(), (i) => orderDesk().payments.applyCredit(i), onDone);
+  const save = () => void form.submit(ApplyCreditInput, { ...input(), idempotencyKey: key }, (i) => orderDesk().payments.applyCredit(i), onDone);
   const none = order.customerId === null || (targets !== null && targets.length === 0);
 
   return (

@@ -187,6 +187,9 @@ export function PaymentsPanel({ record, onChanged }: Props) {
                         <bdi>{m.note}</bdi>
                       </div>
                     ) : null}
+                    {m.feesOfPaymentId !== null && m.reversesId === null ? (
+                      <div className="muted">Written off with its transfer, and reversed with it.</div>
+                    ) : null}
                   </td>
                   <td>
                     <bdi>{m.recordedBy}</bdi>
@@ -196,7 +199,7 @@ export function PaymentsPanel({ record, onChanged }: Props) {
                   </td>
                   <td className="num">{signOf(m.runningBalance) < 0 ? `${money(negateAmount(m.runningBalance, m.currency))} credit` : money(m.runningBalance)}</td>
                   <td>
-                    {m.reversesId === null && !undone ? (
+                    {m.reversesId === null && !undone && m.feesOfPaymentId === null ? (
                       <button type="button" className="link-button" onClick={() => setDialog({ kind: 'reverse', movement: m })} aria-label={`Reverse ${movementTitle(m).toLowerCase()} of ${money(m.amount)} on ${formatDate(m.on, locale)}`}>
                         Reverse…
                       </button>
@@ -209,7 +212,12 @@ export function PaymentsPanel({ record, onChanged }: Props) {
         </table>
       )}
       {dialog?.kind === 'pay' ? (
-        <RecordPaymentDialog order={order} balance={account.balance} onCancel={close} onDone={(r) => done(`Payment of ${money(r.payment.amount)} recorded.`)} />
+        <RecordPaymentDialog
+          order={order}
+          balance={account.balance}
+          onCancel={close}
+          onDone={(r) => done(`Payment of ${money(r.payment.amount)} recorded.${r.feesWrittenOff ? ` Bank fees of ${money(r.feesWrittenOff.amount)} written off with it.` : ''}`)}
+        />
       ) : null}
       {dialog?.kind === 'refund' ? (
         <RefundDialog order={order} balance={account.balance} method={lastMethod} onCancel={close} onDone={(r) => done(`Refund of ${money(r.payment.amount)} recorded.`)} />
@@ -226,7 +234,13 @@ export function PaymentsPanel({ record, onChanged }: Props) {
         />
       ) : null}
       {dialog?.kind === 'reverse' ? (
-        <ReverseDialog order={order} movement={dialog.movement} onCancel={close} onDone={(r) => done(`${movementTitle(r.payment)} of ${money(r.payment.amount)} recorded.`)} />
+        <ReverseDialog
+          order={order}
+          movement={dialog.movement}
+          fees={payments.find((p) => p.feesOfPaymentId === dialog.movement.id && p.reversesId === null && p.reversedById === null) ?? null}
+          onCancel={close}
+          onDone={(r) => done(`${movementTitle(r.payment)} of ${money(r.payment.amount)} recorded.${r.feesWrittenOff ? ` Its bank fees of ${money(r.feesWrittenOff.amount)} reversed with it.` : ''}`)}
+        />
       ) : null}
     </section>
   );

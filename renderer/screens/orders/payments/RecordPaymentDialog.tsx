@@ -9,6 +9,7 @@ import { DialogForm } from '../../../components/DialogForm';
 import { Field } from '../../../components/Field';
 import { DateField } from '../../../components/DateField';
 import { useActionForm, useFormValues } from '../../../components/useActionForm';
+import { useIdempotencyKey } from '../../../hooks/useIdempotencyKey';
 
 const FIELDS = [
   'method',
@@ -65,9 +66,15 @@ interface Props {
   onCancel(): void;
 }
 
-/** Records money received: the method's own details, and never more of a card than its last four digits. */
+/**
+ * Records money received: the method's own details, and never more of a card than its last four
+ * digits. An amount far above what is owed is asked about first (shared/domain/overpayment.ts):
+ * the keyboard lands on "Record anyway", Tab and Enter go back to the amount. Every attempt to save
+ * this form carries the same idempotency key, so a retry after a lost answer records it once.
+ */
 export function RecordPaymentDialog({ order, balance, onDone, onCancel }: Props) {
   const form = useActionForm(FIELDS);
+  const { key } = useIdempotencyKey();
   const [f, set] = useFormValues<PaymentForm>(form, () => ({
     method: order.paymentMethod ?? 'bank_transfer',
     receivedOn: unitToday(),
@@ -97,11 +104,25 @@ export function RecordPaymentDialog({ order, balance, onDone, onCancel }: Props)
     />
   );
 
-  const save = () =>
-    void form.submit(RecordPaymentInput, paymentInput(order.id, f), (i) => orderDesk().payments.record(i), onDone);
+  const save = (confirmed = false) =>
+    void form.submit(
+      RecordPaymentInput,
+      { ...paymentInput(order.id, f), ...(confirmed ? { confirmed: true } : {}), idempotencyKey: key },
+      (i) => orderDesk().payments.record(i),
+      onDone,
+    );
 
   return (
-    <DialogForm title={`Record a payment on order ${order.number}`} submitLabel="Record payment" saving={form.saving} general={form.general} notice={form.notice} onSubmit={save} onCancel={onCancel}>
+    <DialogForm
+      title={`Record a payment on order ${order.number}`}
+      submitLabel="Record payment"
+      saving={form.saving}
+      general={form.general}
+      notice={form.notice}
+      onSubmit={() => save()}
+      onCancel={onCancel}
+      question={{ asked: form.question, confirmLabel: 'Record anyway', correctLabel: 'Correct the amount', onConfirm: () => save(true), onCorrect: form.correct }}
+    >
       <div className="movement-dialog__grid">
         <Field label="Method" error={form.errors.method}>
           {(a) => (
@@ -162,7 +183,7 @@ export function RecordPaymentDialog({ order, balance, onDone, onCancel }: Props)
         {f.method === 'bank_transfer' ? (
           <>
             {text('Bank reference', 'bankReference', 'transfer.bankReference', { maxLength: 140 })}
-            <Field label={`Fees deducted by the banks (${order.currency})`} error={form.errors['transfer.feesDeducted']} hint="As shown on the bank statement, if any">
+            <Field label={`Fees deducted by the banks (${order.currency})`} error={form.errors['transfer.feesDeducted']} hint="As shown on the bank statement, if any; written off with the transfer">
               {(a) => (
                 <input {...a} name="transfer.feesDeducted" inputMode="decimal" className="num" value={f.feesDeducted} onChange={(e) => set({ feesDeducted: e.target.value }, 'transfer.feesDeducted')} />
               )}

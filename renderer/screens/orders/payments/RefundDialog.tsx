@@ -9,6 +9,7 @@ import { DialogForm } from '../../../components/DialogForm';
 import { Field } from '../../../components/Field';
 import { DateField } from '../../../components/DateField';
 import { useActionForm, useFormValues } from '../../../components/useActionForm';
+import { useIdempotencyKey } from '../../../hooks/useIdempotencyKey';
 
 const FIELDS = ['amount', 'method', 'reason', 'paidOn'] as const;
 
@@ -25,9 +26,11 @@ interface Props {
 /** Pays money back to the customer: at most what the order holds for them, with a reason. */
 export function RefundDialog({ order, balance, method, onDone, onCancel }: Props) {
   const form = useActionForm(FIELDS);
+  // The same key for every attempt to save this form: a retry after a lost answer is stored once.
+  const { key } = useIdempotencyKey();
   const [f, set] = useFormValues(form, () => ({ amount: negateAmount(balance, order.currency), paidOn: unitToday(), method: method ?? order.paymentMethod ?? 'bank_transfer', reason: '' }));
   const input = () => ({ orderId: order.id, ...f, amount: f.amount.trim() });
-  const save = () => void form.submit(RefundInput, input(), (i) => orderDesk().payments.refund(i), onDone);
+  const save = () => void form.submit(RefundInput, { ...input(), idempotencyKey: key }, (i) => orderDesk().payments.refund(i), onDone);
   return (
     <DialogForm title={`Refund on order ${order.number}`} submitLabel="Record refund" saving={form.saving} general={form.general} notice={form.notice} onSubmit={save} onCancel={onCancel}>
       <div className="movement-dialog__grid">

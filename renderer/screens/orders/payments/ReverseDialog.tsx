@@ -17,12 +17,14 @@ const FIELDS = ['reversedOn', 'reason'] as const;
 interface Props {
   order: Order;
   movement: MoneyMovement;
+  /** The bank fees written off with this transfer, reversed with it. */
+  fees?: MoneyMovement | null;
   onDone(result: MovementResult): void;
   onCancel(): void;
 }
 
 /** Undoes one movement by recording its reversal: nothing is deleted, and the reason stays on file. */
-export function ReverseDialog({ order, movement, onDone, onCancel }: Props) {
+export function ReverseDialog({ order, movement, fees = null, onDone, onCancel }: Props) {
   const locale = useLocale();
   const form = useActionForm(FIELDS);
   const [f, setF] = useState({ reversedOn: unitToday(), reason: '' });
@@ -34,6 +36,7 @@ export function ReverseDialog({ order, movement, onDone, onCancel }: Props) {
       <p>
         A reversal is recorded on order {order.number} and undoes this row; both stay in the ledger.
         {movement.counterpartOrderNumber ? ` The matching row on order ${movement.counterpartOrderNumber} is reversed too.` : ''}
+        {fees ? ` The bank fees of ${formatMoney(fees.amount, fees.currency, locale)} written off with it are reversed too.` : ''}
       </p>
       <CardSafeField
         label="Reason"

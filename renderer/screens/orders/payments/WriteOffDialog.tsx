@@ -7,6 +7,7 @@ import { DialogForm } from '../../../components/DialogForm';
 import { Field } from '../../../components/Field';
 import { DateField } from '../../../components/DateField';
 import { useActionForm, useFormValues } from '../../../components/useActionForm';
+import { useIdempotencyKey } from '../../../hooks/useIdempotencyKey';
 
 const FIELDS = ['amount', 'reason', 'writtenOffOn'] as const;
 
@@ -21,9 +22,11 @@ interface Props {
 /** Closes a gap that will not be paid (bank fees, small differences), always with a reason. */
 export function WriteOffDialog({ order, balance, onDone, onCancel }: Props) {
   const form = useActionForm(FIELDS);
+  // The same key for every attempt to save this form: a retry after a lost answer is stored once.
+  const { key } = useIdempotencyKey();
   const [f, set] = useFormValues(form, () => ({ amount: balance, writtenOffOn: unitToday(), reason: '' }));
   const input = () => ({ orderId: order.id, ...f, amount: f.amount.trim() });
-  const save = () => void form.submit(WriteOffInput, input(), (i) => orderDesk().payments.writeOff(i), onDone);
+  const save = () => void form.submit(WriteOffInput, { ...input(), idempotencyKey: key }, (i) => orderDesk().payments.writeOff(i), onDone);
   return (
     <DialogForm title={`Write off on order ${order.number}`} submitLabel="Write off" saving={form.saving} general={form.general} notice={form.notice} onSubmit={save} onCancel={onCancel}>
       <p>Written-off amounts are reported apart from payments.</p>
