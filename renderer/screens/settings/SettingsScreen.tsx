@@ -4,6 +4,7 @@ import type { Settings } from '../../../shared/contract/types';
 import { CURRENCY_CODES } from '../../../shared/money/currencies';
 import { orderDesk } from '../../api/client';
 import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { useSettings } from '../../state/settings';
 import { useUnsavedChangesGuard } from '../../hooks/useUnsavedChangesGuard';
 import { useLeavePrompt } from '../../hooks/useLeavePrompt';
@@ -136,9 +137,14 @@ function SettingsForm({ initial }: { initial: Settings }) {
               </>
             )}
           </Field>
-          <Field label="First day of business" error={errors.firstBusinessDay} hint="Nothing can be dated before it, so a mistyped year is caught.">
-            {(props) => <input {...props} type="date" value={draft.firstBusinessDay} onChange={(e) => setDraft({ ...draft, firstBusinessDay: e.target.value })} />}
-          </Field>
+          <DateField
+            label="First day of business"
+            name="firstBusinessDay"
+            error={errors.firstBusinessDay}
+            hint="Nothing can be dated before it, so a mistyped year is caught."
+            value={draft.firstBusinessDay}
+            onChange={(firstBusinessDay) => setDraft({ ...draft, firstBusinessDay })}
+          />
           <Field label="Default currency" error={errors.defaultCurrency}>
             {(props) => (
               <select {...props} value={draft.defaultCurrency} onChange={(e) => setDraft({ ...draft, defaultCurrency: e.target.value as Settings['defaultCurrency'] })}>
