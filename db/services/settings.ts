@@ -14,11 +14,12 @@ import { audit } from './audit';
  * its default. No bank account is invented: the unit enters its own, and issuing an invoice in a
  * currency without one is refused with a message that points here.
  */
-const LATER_DEFAULTS: Pick<Settings, 'issuer' | 'staff' | 'bankAccounts' | 'paymentTermsDays'> = {
+const LATER_DEFAULTS: Pick<Settings, 'issuer' | 'staff' | 'bankAccounts' | 'paymentTermsDays' | 'bankFeeTolerance'> = {
   issuer: DEFAULT_ISSUER,
   staff: [],
   bankAccounts: [],
   paymentTermsDays: 30,
+  bankFeeTolerance: { CHF: '5.00', EUR: '5.00', USD: '5.00' },
 };
 
 export function getSettings(ctx: ServiceContext): { settings: Settings } {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
-import { cleanedString, countryCode, enumOf, optionalEmail, optionalText, requiredText, wholeNumber } from './fields';
+import { cleanedString, countryCode, decimalAmount, enumOf, optionalEmail, optionalText, requiredText, wholeNumber } from './fields';
+import { decimalPlaces } from '../money/money';
 import { CURRENCY_CODES } from '../money/currencies';
 import { bankAccountProblems, normaliseIban } from '../domain/bank-accounts';
 import { STAFF_NAME_MAX, sameStaffName } from '../domain/staff';
@@ -45,6 +46,8 @@ export const BankAccountInput = z.object({
   holder: optionalText('Account holder', 70),
   /** Kept in electronic form (no spaces, upper case); printed in groups of four. */
   iban: optionalText('IBAN', 60).transform(normaliseIban),
+  /** CHF and EUR: the QR-IBAN beside the IBAN (banks book QR payments under it); empty when none. */
+  qrIban: optionalText('QR-IBAN', 60).transform(normaliseIban),
   bic: optionalText('BIC', 20).transform((v) => v.replace(/\s+/g, '').toUpperCase()),
   bankName: optionalText('Bank name', 120),
 });
@@ -67,6 +70,16 @@ export const BankAccountList = z
     });
   });
 
+function tolerance(currency: string) {
+  const label = `Bank fee tolerance (${currency})`;
+  return decimalAmount(label)
+    .refine((v) => decimalPlaces(v) <= 2, { error: `${label} can have at most 2 decimals.` })
+    .refine((v) => Number(v) <= 1000, { error: `${label} is at most 1000.00.` });
+}
+
+/** How far short a bank transfer may be and still settle its invoice, the rest written off as bank fees. */
+export const BankFeeTolerance = z.object({ CHF: tolerance('CHF'), EUR: tolerance('EUR'), USD: tolerance('USD') }, { error: 'Bank fee tolerance must give an amount for CHF, EUR and USD.' });
+
 export const SettingsPatch = z.object({
   issuer: IssuerInput.optional(),
   bankAccounts: BankAccountList.optional(),
@@ -78,6 +91,7 @@ export const SettingsPatch = z.object({
   defaultCurrency: enumOf('Default currency', CURRENCY_CODES, 'CHF, EUR or USD').optional(),
   backup: z.object({ keep: wholeNumber('Backups to keep', 1, 365), folder: optionalText('Backup folder', 1000) }).optional(),
   staff: StaffList.optional(),
+  bankFeeTolerance: BankFeeTolerance.optional(),
 });
 
 export const settingsMethods = {

@@ -139,6 +139,11 @@ export interface Settings {
   backup: { keep: number; folder: string };
   /** Who may be named as working; a fresh database starts with none. */
   staff: string[];
+  /**
+   * Per currency, how far short of an invoice's balance a bank transfer may be and still settle
+   * it, the difference written off as bank fees (bank statement import). "5.00" by default.
+   */
+  bankFeeTolerance: Record<CurrencyCode, string>;
 }
 
 /** Who is working in this process, and whether the app must ask before anything else. */
