@@ -119,6 +119,8 @@ export interface MoneyMovement {
   card: { brand: CardBrand | ''; last4: string | null; authorisationCode: string } | null;
   counterpartOrderId: number | null;
   counterpartOrderNumber: string | null;
+  /** The bank statement line this movement was made from ("from bank statement …"), or null. */
+  bankLine: { lineId: number; statementId: number; fileName: string; bookedOn: string } | null;
   recordedBy: string;
   recordedAt: string;
 }
