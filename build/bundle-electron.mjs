@@ -5,7 +5,8 @@
 // The document worker is a third bundle, render-worker.mjs, started by db/documents/render-pool.ts: invoice PDFs
 // and the monthly report's PDF and workbook (exceljs is bundled into it like into main.cjs).
 // The backup worker (db/backup/backup-worker.ts) is its own entry: a worker thread loads it from a
-// file beside main.cjs, and it loads better-sqlite3 itself.
+// file beside main.cjs, and it loads better-sqlite3 itself. The bank statement worker (db/bank/parse-worker.ts)
+// is one more entry, bank-worker.cjs beside main.cjs (fast-xml-parser bundled into it), started by db/bank/worker-client.ts.
 /* global process, console */
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -32,6 +33,7 @@ export async function bundleElectron(outDir = path.join(projectRoot, 'dist', 'el
   await Promise.all([
     build({ ...common, ...importMetaUrl, entryPoints: ['electron/main/main.ts'], outfile: path.join(outDir, 'main.cjs'), external: ['electron', 'better-sqlite3'] }),
     build({ ...common, ...importMetaUrl, entryPoints: ['db/backup/backup-worker.ts'], outfile: path.join(outDir, 'backup-worker.cjs'), external: ['better-sqlite3'] }),
+    build({ ...common, entryPoints: ['db/bank/parse-worker.ts'], outfile: path.join(outDir, 'bank-worker.cjs') }),
     // Browser resolution for the preload: it is a sandboxed page script, and browser builds
     // of dependencies skip Node-only extras (i18n-iso-countries would otherwise bundle every language).
     build({ ...common, platform: 'browser', entryPoints: ['electron/preload/preload.ts'], outfile: path.join(outDir, 'preload.cjs'), external: ['electron'] }),
@@ -53,6 +55,7 @@ export async function bundleElectron(outDir = path.join(projectRoot, 'dist', 'el
     preload: path.join(outDir, 'preload.cjs'),
     renderWorker: path.join(outDir, 'render-worker.mjs'),
     backupWorker: path.join(outDir, 'backup-worker.cjs'),
+    bankWorker: path.join(outDir, 'bank-worker.cjs'),
   };
 }
 

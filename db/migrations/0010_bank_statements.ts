@@ -70,6 +70,8 @@ CREATE TABLE bank_lines (
   text                TEXT NOT NULL DEFAULT '',
   -- A batch entry the file did not detail: how many transactions it stands for (else NULL).
   undetailed_batch    INTEGER CHECK (undetailed_batch IS NULL OR undetailed_batch > 1),
+  -- Such a batch line set aside by the import because a later file brought its payments one by one.
+  superseded          INTEGER NOT NULL DEFAULT 0 CHECK (superseded IN (0, 1)),
   status              TEXT NOT NULL CHECK (status IN ('to_review', 'recorded', 'set_aside')),
   -- Why a person must look at it (to_review), as a code and in words.
   review_code         TEXT NOT NULL DEFAULT '',

@@ -31,6 +31,7 @@ import {
   linkedMovements,
   markForReview,
   markSetAside,
+  markSuperseded,
 } from './store';
 
 export const LINES_PER_TRANSACTION = 250;
@@ -73,8 +74,9 @@ function settleBatchBefore(ctx: WriteContext, line: PreparedLine, fileName: stri
   const batchLines = linesOfEntry(ctx, line.account, line.tx.entryReference).filter((l) => l.undetailed_batch !== null);
   let handled = false;
   for (const batch of batchLines) {
+    if (batch.superseded) continue;
     if (batch.status === 'to_review' && linkedMovements(ctx, batch.id).length === 0) {
-      markSetAside(ctx, batch.id, `Its ${batch.undetailed_batch} payments came one by one with ${fileName}.`);
+      markSuperseded(ctx, batch.id, `Its ${batch.undetailed_batch} payments came one by one with ${fileName}.`);
       audit(ctx, 'bank_line', batch.id, 'set_aside', { status: 'to_review' }, { status: 'set_aside', reason: 'detailed by a later file', fileName });
     } else {
       handled = true;

@@ -31,6 +31,7 @@ export interface BankLineRow {
   reference: string;
   text: string;
   undetailed_batch: number | null;
+  superseded: number;
   status: 'to_review' | 'recorded' | 'set_aside';
   review_code: ReviewCode | '';
   review_reason: string;
@@ -123,9 +124,17 @@ export function knownLine(ctx: ServiceContext, line: PreparedLine): number | nul
 }
 
 /** A line of an undetailed batch entry, or the lines that detail it: whichever came first. */
-export function linesOfEntry(ctx: ServiceContext, account: string, entryReference: string): Pick<BankLineRow, 'id' | 'undetailed_batch' | 'status'>[] {
+type EntryLine = Pick<BankLineRow, 'id' | 'undetailed_batch' | 'status' | 'superseded'>;
+
+export function linesOfEntry(ctx: ServiceContext, account: string, entryReference: string): EntryLine[] {
   if (entryReference === '') return [];
-  return statement(ctx, 'SELECT id, undetailed_batch, status FROM bank_lines WHERE account = ? AND entry_reference = ?').all(account, entryReference) as Pick<BankLineRow, 'id' | 'undetailed_batch' | 'status'>[];
+  return statement(ctx, 'SELECT id, undetailed_batch, status, superseded FROM bank_lines WHERE account = ? AND entry_reference = ?').all(account, entryReference) as EntryLine[];
+}
+
+/** A batch line whose payments a later file brought one by one: set aside, and marked so its details keep coming in. */
+export function markSuperseded(ctx: WriteContext, lineId: number, reason: string): void {
+  markSetAside(ctx, lineId, reason);
+  statement(ctx, 'UPDATE bank_lines SET superseded = 1 WHERE id = ?').run(lineId);
 }
 
 /** Fills in the bank's reference on a line first brought by a file that had none. */
