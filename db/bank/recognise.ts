@@ -45,6 +45,14 @@ function looksLikeMt940(text: string): boolean {
   return /(^|\n)\s*:20:/.test(head) && /(^|\n)\s*:(25|60F|60M|61):/.test(head);
 }
 
+function hasBinaryControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) return true;
+  }
+  return false;
+}
+
 export function recogniseStatementFile(bytes: Uint8Array): Recognised {
   if (bytes.length === 0) return { ok: false, message: `The file is empty. ${ACCEPTED}` };
   if (bytes.length > MAX_STATEMENT_BYTES) {
@@ -60,7 +68,7 @@ export function recogniseStatementFile(bytes: Uint8Array): Recognised {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // Control characters other than tab and line breaks never occur in XML text: random or binary bytes.
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text.slice(0, 65536))) return refuse('not a text file (it holds binary data)');
+  if (hasBinaryControl(text.slice(0, 65536))) return refuse('not a text file (it holds binary data)');
   if (looksLikeMt940(text)) return refuse('an MT940 statement (the older SWIFT text format); ask the bank’s e-banking for camt.053 instead');
   const trimmed = text.trimStart();
   if (!trimmed.startsWith('<')) return refuse('not an XML file');
