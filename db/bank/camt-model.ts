@@ -38,6 +38,8 @@ export interface CamtTransaction {
   entryReference: string;
   endToEndId: string;
   uetr: string;
+  /** Its identity by what was booked (db/bank/identity.ts), filled in once the file is read. */
+  contentKey: string;
   /** The only transaction of its entry (not one of a batch), so the entry's reference is its own. */
   soleInEntry: boolean;
   /** Set when the entry is a batch of several transactions the file does not detail (often a camt.053 whose camt.054 has them). */

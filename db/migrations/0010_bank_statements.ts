@@ -87,7 +87,7 @@ CREATE TABLE bank_lines (
 ) STRICT;
 CREATE UNIQUE INDEX bank_lines_bank_reference ON bank_lines(account, bank_reference) WHERE bank_reference IS NOT NULL;
 CREATE INDEX bank_lines_content ON bank_lines(content_key);
-CREATE INDEX bank_lines_entry ON bank_lines(account, entry_reference) WHERE entry_reference <> '';
+CREATE INDEX bank_lines_entry ON bank_lines(account, entry_reference);
 CREATE INDEX bank_lines_status ON bank_lines(status, booked_on, id);
 CREATE INDEX bank_lines_statement ON bank_lines(statement_id, id);
 

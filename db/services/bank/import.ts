@@ -3,11 +3,12 @@
  * against Settings, then its lines stored, matched and, where certain, recorded as payments.
  *
  * A staged write: the worker is awaited outside any transaction; the lines are then stored in
- * BEGIN IMMEDIATE transactions of at most LINES_PER_TRANSACTION lines (one for any ordinary
- * file), yielding to the event loop between them, so a 10,000-line statement never holds the
- * main thread (the window, browser mode's API) for long. A line is never stored twice (its
- * identity is checked under the lock), so a file whose import stopped half-way is completed by
- * importing it again. A hostile or unreadable file is refused by the worker before any write.
+ * BEGIN IMMEDIATE transactions of about TRANSACTION_BUDGET_MS of work each (a day's file is one
+ * or a few), yielding to the event loop between them, so a 10,000-line statement never holds
+ * the main thread (the window, browser mode's API) for long. Each line is stored with the
+ * payments made from it in one transaction; a line is never stored twice (its identity is
+ * checked under the lock), so a file whose import stopped half-way is completed by importing it
+ * again. A hostile or unreadable file is refused by the worker before any write.
  */
 import { DomainError } from '../../../shared/api/errors';
 import type { BankImportInput, BankImportResult } from '../../../shared/contract/bank';
@@ -34,7 +35,8 @@ import {
   markSuperseded,
 } from './store';
 
-export const LINES_PER_TRANSACTION = 250;
+/** Work per transaction before the main thread is given back (the app's target for a stall is 50 ms). */
+export const TRANSACTION_BUDGET_MS = 25;
 
 interface Counts {
   newLines: number;
@@ -151,7 +153,8 @@ export async function importStatement(ctx: StagedWriteContext, input: z.output<t
   do {
     if (done > 0) await yieldToEventLoop();
     try {
-      ctx.transact((w) => {
+      const deadline = performance.now() + TRANSACTION_BUDGET_MS;
+      const step = ctx.transact((w) => {
         if (statementId === 0) {
           // Settings may have changed while the worker read: checked again under the lock.
           checkAccounts(file, getSettings(w).settings.bankAccounts);
@@ -159,19 +162,22 @@ export async function importStatement(ctx: StagedWriteContext, input: z.output<t
         }
         const options = decideOptions(w, today(w));
         const counts: Counts = { newLines: 0, knownLines: 0, recorded: 0, toReview: 0 };
-        for (const line of prepared.lines.slice(done, done + LINES_PER_TRANSACTION)) importLine(w, statementId, input.fileName, line, options, counts);
+        let next = done;
+        while (next < lineCount && (next === done || performance.now() < deadline)) importLine(w, statementId, input.fileName, prepared.lines[next++]!, options, counts);
         addToStatementCounts(w, statementId, counts);
-        if (done + LINES_PER_TRANSACTION >= prepared.lines.length) {
+        if (next >= lineCount) {
           audit(w, 'bank_statement', statementId, 'import', null, { fileName: input.fileName, sha256, kind: file.kind, version: file.version, lines: prepared.lines.length, ...sum(totals, counts) });
         }
-        Object.assign(totals, sum(totals, counts));
+        return { next, counts };
       });
+      Object.assign(totals, sum(totals, step.counts));
+      done = step.next;
     } catch (error) {
+      // `done` counts the lines of the transactions committed before this one.
       if (done === 0) throw error;
       const why = error instanceof DomainError ? error.message : 'Order Desk failed while storing them';
       throw new DomainError('conflict', `The import stopped after ${done} of ${lineCount} lines (${why}). Import the same file again to bring in the rest: lines already brought in are recognised and not counted twice.`, 'contentBase64');
     }
-    done += LINES_PER_TRANSACTION;
   } while (done < lineCount);
   return { statement: statementById(ctx, statementId), ...totals };
 }

@@ -1,14 +1,12 @@
 /**
  * From a file as read to the lines to store: each report's account must be one of the unit's
  * bank accounts in Settings (its IBAN or its QR-IBAN), in that account's currency; amounts
- * become minor units; each transaction gets its identity (content key). Refusals name the IBAN
+ * become minor units (the identities were computed in the worker). Refusals name the IBAN
  * found, so the clerk sees at once which account the file is for.
  */
-import { createHash } from 'node:crypto';
 import { DomainError } from '../../../shared/api/errors';
 import type { BankAccount } from '../../../shared/documents/invoice-document';
 import { accountNumbers, formatIban } from '../../../shared/domain/bank-accounts';
-import { foldForMatch } from '../../../shared/domain/text';
 import { CURRENCY_CODES, currencyExponent, type CurrencyCode } from '../../../shared/money/currencies';
 import { decimalPlaces, toMinorUnits } from '../../../shared/money/money';
 import type { CamtFile, CamtTransaction } from '../../bank/camt-model';
@@ -19,7 +17,7 @@ export interface PreparedLine {
   currency: CurrencyCode;
   amountMinor: number;
   chargesMinor: number | null;
-  /** Hash of what was booked, with its occurrence in this file: the identity that holds across a camt.054 and its camt.053. */
+  /** Hash of what was booked, with its occurrence in this file (db/bank/identity.ts): the identity that holds across a camt.054 and its camt.053. */
   contentKey: string;
   /** The bank's own reference, or null when the file gives none. */
   bankReference: string | null;
@@ -57,11 +55,6 @@ function minor(value: string, currency: CurrencyCode, what: string): number {
   return toMinorUnits(value, currency);
 }
 
-function contentOf(tx: CamtTransaction, account: string, amountMinor: number): string {
-  const reference = tx.reference || foldForMatch(tx.text);
-  return JSON.stringify([account, tx.direction, tx.bookedOn, amountMinor, reference, foldForMatch(tx.counterparty.name), tx.counterparty.iban]);
-}
-
 /** Each report's account must be one of the unit's, in the currency Settings gives it; answers the currency per account. */
 export function checkAccounts(file: CamtFile, accounts: readonly BankAccount[]): Map<string, CurrencyCode> {
   const currencies = new Map<string, CurrencyCode>();
@@ -89,7 +82,6 @@ export function checkAccounts(file: CamtFile, accounts: readonly BankAccount[]):
 export function prepareFile(file: CamtFile, accounts: readonly BankAccount[]): PreparedFile {
   const currencyOf = checkAccounts(file, accounts);
   const lines: PreparedLine[] = [];
-  const occurrences = new Map<string, number>();
   const dates: string[] = [];
   for (const report of file.reports) {
     const currency = currencyOf.get(report.account)!;
@@ -102,9 +94,6 @@ export function prepareFile(file: CamtFile, accounts: readonly BankAccount[]): P
       const amountMinor = minor(tx.amount, currency, `Entry ${tx.entryNumber}'s amount`);
       if (amountMinor <= 0) continue;
       const chargesMinor = tx.charges === null ? null : minor(tx.charges, currency, `Entry ${tx.entryNumber}'s charges`);
-      const content = contentOf(tx, report.account, amountMinor);
-      const occurrence = (occurrences.get(content) ?? 0) + 1;
-      occurrences.set(content, occurrence);
       dates.push(tx.bookedOn);
       lines.push({
         tx,
@@ -112,7 +101,7 @@ export function prepareFile(file: CamtFile, accounts: readonly BankAccount[]): P
         currency,
         amountMinor,
         chargesMinor,
-        contentKey: createHash('sha256').update(`${content}#${occurrence}`).digest('hex'),
+        contentKey: tx.contentKey,
         bankReference: tx.undetailedBatch === null && tx.bankReference ? tx.bankReference : null,
       });
     }
