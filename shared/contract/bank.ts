@@ -188,10 +188,18 @@ export interface BankAssignResult {
   movements: MovementResult[];
 }
 
+/** A camt.054 made from a demo database's open invoices, to try the import with (refused outside demo databases). */
+export interface BankSampleFile {
+  fileName: string;
+  contentBase64: string;
+  payments: number;
+}
+
 export const bankMethods = {
   'bank.import': method<BankImportResult>()(BankImportInput),
   'bank.lines': method<BankLinesResult>()(BankLinesInput),
   'bank.assign': method<BankAssignResult>()(BankAssignInput),
   'bank.setAside': method<{ line: BankLine }>()(BankSetAsideInput),
   'bank.statements': method<{ statements: BankStatement[] }>()(z.object({})),
+  'bank.sampleFile': method<BankSampleFile>()(z.object({})),
 };

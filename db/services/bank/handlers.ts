@@ -3,6 +3,7 @@ import { read, stagedWrite, write } from '../../api/register';
 import { assignLine, setAsideLine } from './assign';
 import { importStatement } from './import';
 import { listLines, listStatements } from './read';
+import { sampleStatement } from '../../bank/sample-statement';
 
 export const bankHandlers = {
   // Awaits the parsing worker, then stores in BEGIN IMMEDIATE transactions (import.ts says why several for a long file).
@@ -11,4 +12,5 @@ export const bankHandlers = {
   'bank.assign': write(assignLine),
   'bank.setAside': write(setAsideLine),
   'bank.statements': read((ctx) => listStatements(ctx)),
+  'bank.sampleFile': read((ctx) => sampleStatement(ctx)),
 };
