@@ -5,8 +5,11 @@
 // The document worker is a third bundle, render-worker.mjs, started by db/documents/render-pool.ts: invoice PDFs
 // and the monthly report's PDF and workbook (exceljs is bundled into it like into main.cjs).
 // The backup worker (db/backup/backup-worker.ts) is its own entry: a worker thread loads it from a
-// file beside main.cjs, and it loads better-sqlite3 itself. The bank statement worker (db/bank/parse-worker.ts)
-// is one more entry, bank-worker.cjs beside main.cjs (fast-xml-parser bundled into it), started by db/bank/worker-client.ts.
+// file beside main.cjs, and it loads better-sqlite3 itself.
+// The import worker (db/transfer/import-worker.ts, started by db/transfer/import-worker-client.ts through
+// db/workers/script-worker.ts) is one more: import-worker.cjs beside main.cjs, exceljs bundled into it.
+// The bank statement worker (db/bank/bank-worker.ts, started by db/bank/worker-client.ts) is another: bank-worker.cjs
+// beside main.cjs, fast-xml-parser bundled into it.
 /* global process, console */
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -33,7 +36,8 @@ export async function bundleElectron(outDir = path.join(projectRoot, 'dist', 'el
   await Promise.all([
     build({ ...common, ...importMetaUrl, entryPoints: ['electron/main/main.ts'], outfile: path.join(outDir, 'main.cjs'), external: ['electron', 'better-sqlite3'] }),
     build({ ...common, ...importMetaUrl, entryPoints: ['db/backup/backup-worker.ts'], outfile: path.join(outDir, 'backup-worker.cjs'), external: ['better-sqlite3'] }),
-    build({ ...common, entryPoints: ['db/bank/parse-worker.ts'], outfile: path.join(outDir, 'bank-worker.cjs') }),
+    build({ ...common, ...importMetaUrl, entryPoints: ['db/transfer/import-worker.ts'], outfile: path.join(outDir, 'import-worker.cjs') }),
+    build({ ...common, entryPoints: ['db/bank/bank-worker.ts'], outfile: path.join(outDir, 'bank-worker.cjs') }),
     // Browser resolution for the preload: it is a sandboxed page script, and browser builds
     // of dependencies skip Node-only extras (i18n-iso-countries would otherwise bundle every language).
     build({ ...common, platform: 'browser', entryPoints: ['electron/preload/preload.ts'], outfile: path.join(outDir, 'preload.cjs'), external: ['electron'] }),
@@ -55,6 +59,7 @@ export async function bundleElectron(outDir = path.join(projectRoot, 'dist', 'el
     preload: path.join(outDir, 'preload.cjs'),
     renderWorker: path.join(outDir, 'render-worker.mjs'),
     backupWorker: path.join(outDir, 'backup-worker.cjs'),
+    importWorker: path.join(outDir, 'import-worker.cjs'),
     bankWorker: path.join(outDir, 'bank-worker.cjs'),
   };
 }

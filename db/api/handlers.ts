@@ -61,7 +61,7 @@ export const handlers: Handlers = {
   'backups.list': read(listBackupsInFolder),
   // A backup writes a file, not the database: its worker copies through its own connection.
   'backups.create': read((ctx) => createBackup(ctx)),
-  'backups.restore': stagedWrite((ctx, input) => restoreBackup(ctx, input.name)),
+  'backups.restore': stagedWrite((ctx, input) => restoreBackup(ctx, input)),
   'backups.checkFolder': read(checkBackupFolder),
   'payments.record': write(recordPayment),
   'payments.refund': write(recordRefund),

@@ -10,6 +10,7 @@ import type { ServiceContext } from '../context';
 import { getSettings } from '../services/settings';
 import { backupFolder, listBackups, newBackupName, removeDatabaseFiles, writeNote } from './files';
 import { exclusively } from './busy';
+import { identityOf } from './identity';
 import { copyAndCheckInWorker } from './worker-client';
 import type { CopyOutcome } from './worker-jobs';
 
@@ -68,18 +69,23 @@ async function writeBackup(ctx: ServiceContext): Promise<CreatedBackup> {
     schemaVersion: check.schemaVersion,
     sizeBytes,
     counts: check.counts,
+    // Read from the copy itself: the database the backup really is of.
+    database: check.database,
   });
-  const removedOld = pruneBackups(folder, keep);
-  const backup = listBackups(folder).find((b) => b.name === name)!;
+  const thisDatabase = identityOf(ctx.db).id;
+  const removedOld = pruneBackups(folder, keep, thisDatabase);
+  const backup = listBackups(folder, thisDatabase).find((b) => b.name === name)!;
   return { backup, removedOld };
 }
 
 /**
- * Keeps the newest `keep` verified backups and removes older verified ones. Files that
- * are not verified Order Desk backups (copies someone put there, failed ones) are left alone.
+ * Keeps the newest `keep` verified backups of this database and removes its older verified
+ * ones. Other databases' backups in the same folder, backups from before backups recorded
+ * their database, and files that are not verified Order Desk backups (copies someone put
+ * there, failed ones) are left alone.
  */
-export function pruneBackups(folder: string, keep: number): string[] {
-  const verified = listBackups(folder).filter((b) => b.verified);
+export function pruneBackups(folder: string, keep: number, thisDatabaseId: string): string[] {
+  const verified = listBackups(folder, thisDatabaseId).filter((b) => b.verified && b.origin === 'this-database');
   const old = verified.slice(Math.max(1, keep));
   for (const b of old) {
     const file = path.join(folder, b.name);

@@ -2,10 +2,13 @@
  * Where backups live and how they are named. A backup is "order-desk-backup-<UTC time>.db"
  * plus a ".json" note written only after the copy passed its integrity check; only files
  * with that note count as verified Order Desk backups (and only those are ever pruned).
+ * The note also names the database the backup is of (its identity, kept in the file too),
+ * so listing a folder that several databases back up into stays cheap.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BackupInfo } from '../../shared/contract/backups';
+import type { BackupDatabase, BackupInfo, BackupOrigin } from '../../shared/contract/backups';
+import { describeDatabaseFile } from './identity';
 
 export const BACKUP_PREFIX = 'order-desk-backup-';
 const BACKUP_NAME = /^order-desk-backup-(\d{4})-(\d{2})-(\d{2})T(\d{2})(\d{2})(\d{2})Z(-\d+)?\.db$/;
@@ -18,6 +21,8 @@ export interface BackupNote {
   schemaVersion: number;
   sizeBytes: number;
   counts: { orders: number; customers: number; publications: number };
+  /** Absent in notes written before backups recorded their database. */
+  database?: BackupDatabase | null;
 }
 
 /** The configured folder, or a "backups" folder beside the database when none is set. */
@@ -67,8 +72,22 @@ function timeFromName(name: string): string {
   return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.000Z` : '';
 }
 
-/** Order Desk backups in the folder, newest first. A missing folder simply has none. */
-export function listBackups(folder: string): BackupInfo[] {
+/** The database a note names; null for a note from before notes named it (or one edited out of shape). */
+function noteDatabase(note: BackupNote): BackupDatabase | null {
+  const d = note.database as Partial<BackupDatabase> | null | undefined;
+  return d && typeof d.id === 'string' && typeof d.createdAt === 'string' && typeof d.unitName === 'string' ? { id: d.id, createdAt: d.createdAt, unitName: d.unitName } : null;
+}
+
+function originOf(database: BackupDatabase | null, thisDatabaseId: string | undefined): BackupOrigin {
+  if (database === null) return 'earlier-version';
+  return database.id === thisDatabaseId ? 'this-database' : 'other-database';
+}
+
+/**
+ * Order Desk backups in the folder, newest first, each with the database it is of, judged
+ * against `thisDatabaseId` (its origin). A missing folder simply has none.
+ */
+export function listBackups(folder: string, thisDatabaseId?: string): BackupInfo[] {
   let names: string[];
   try {
     names = fs.readdirSync(folder);
@@ -85,6 +104,8 @@ export function listBackups(folder: string): BackupInfo[] {
       continue;
     }
     const note = readNote(file);
+    // A file without a note (copied in by hand, or whose check failed) is asked itself; that is rare, so listing stays cheap.
+    const database = note ? noteDatabase(note) : describeDatabaseFile(file);
     backups.push({
       name,
       createdAt: note?.createdAt ?? timeFromName(name),
@@ -92,6 +113,8 @@ export function listBackups(folder: string): BackupInfo[] {
       verified: note !== null && note.sizeBytes === size,
       schemaVersion: note?.schemaVersion ?? null,
       counts: note?.counts ?? null,
+      database,
+      origin: originOf(database, thisDatabaseId),
     });
   }
   return backups.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.name < b.name ? 1 : -1));

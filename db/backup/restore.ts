@@ -1,20 +1,27 @@
 /**
  * Restoring a backup replaces the database file, after keeping the current one as a copy
- * beside it. The open connection in the ServiceContext is swapped in place, so the same
- * invoke (IPC or HTTP) keeps working on the restored data without a restart.
+ * beside it. The backup is first made ready as a copy (checked, brought up to this
+ * version, given this database's identity: prepare-restore.ts), so a backup that cannot
+ * be restored is refused before anything is touched. The open connection in the
+ * ServiceContext is swapped in place, so the same invoke (IPC or HTTP) keeps working on
+ * the restored data without a restart.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { DomainError } from '../../shared/api/errors';
-import type { RestoreResult } from '../../shared/contract/backups';
+import { DomainError, type ApiErrorCode } from '../../shared/api/errors';
+import type { BackupDatabase, RestoreResult } from '../../shared/contract/backups';
+import { plural } from '../../shared/domain/plural';
+import { formatLongDate } from '../../shared/format/dates';
 import { openDatabase } from '../connection';
 import type { StagedWriteContext } from '../context';
 import { audit } from '../services/audit';
 import { currentBackupFolder, databaseFile } from './create';
 import { exclusively } from './busy';
 import { compactStamp, isBackupName, removeDatabaseFiles } from './files';
+import { identityOf } from './identity';
+import type { PreparedRestore } from './prepare-restore';
 import { backupNativeBinding } from './runtime';
-import { checkFileInWorker } from './worker-client';
+import { prepareRestoreInWorker } from './worker-client';
 
 /** "order-desk.db" → "order-desk.before-restore-2026-11-29T103012Z.db", beside it. */
 export function sideCopyName(dbFile: string, label: string, at: Date): string {
@@ -25,35 +32,30 @@ export function sideCopyName(dbFile: string, label: string, at: Date): string {
   return candidate;
 }
 
-/**
- * Refuses a backup that is damaged, foreign or from a newer version, before anything is touched.
- * The integrity_check reads the whole file, so it runs in the backup worker thread.
- */
-export async function assertRestorable(backupFile: string): Promise<void> {
-  if (!fs.existsSync(backupFile)) throw new DomainError('not_found', `The backup ${path.basename(backupFile)} is no longer there. Refresh the list and choose again.`, 'name');
-  const check = await checkFileInWorker(backupFile, { thorough: true });
-  if (!check.ok) {
-    throw new DomainError(check.tooNew ? 'database_too_new' : 'database_damaged', `The backup ${path.basename(backupFile)} cannot be restored: ${check.problem}. Nothing was changed.`, 'name');
-  }
+/** Where a backup is made ready beside the database, so putting it in place is one rename on the same disk. */
+export function stagingFile(dbFile: string): string {
+  return `${dbFile}.restoring`;
 }
 
 /**
- * Puts `backupFile` in place of `dbFile` (which must be closed). The new file is copied
- * under a temporary name and renamed over the old one, so a crash leaves either the old
- * or the new database, never a mix; the old WAL/SHM are removed first because SQLite
- * would otherwise replay the old database's log into the restored file.
+ * Puts the ready copy `staging` in place of `dbFile` (which must be closed). A rename, so a
+ * crash leaves either the old or the new database, never a mix; the old WAL/SHM are removed
+ * first because SQLite would otherwise replay the old database's log into the restored file.
  */
-export function replaceDatabaseFile(dbFile: string, backupFile: string): void {
-  const incoming = `${dbFile}.restoring`;
+export function putInPlace(dbFile: string, staging: string): void {
+  for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(`${dbFile}${suffix}`, { force: true });
+  fs.renameSync(staging, dbFile);
+}
+
+/** Copies `file` (flushed to disk) to the staging name, then puts it in place of `dbFile`. */
+export function replaceDatabaseFile(dbFile: string, file: string): void {
+  const incoming = stagingFile(dbFile);
   removeDatabaseFiles(incoming);
-  fs.copyFileSync(backupFile, incoming);
+  fs.copyFileSync(file, incoming);
   const fd = fs.openSync(incoming, 'r+');
   fs.fsyncSync(fd);
   fs.closeSync(fd);
-  fs.rmSync(`${dbFile}-wal`, { force: true });
-  fs.rmSync(`${dbFile}-shm`, { force: true });
-  fs.rmSync(`${dbFile}-journal`, { force: true });
-  fs.renameSync(incoming, dbFile);
+  putInPlace(dbFile, incoming);
 }
 
 /**
@@ -69,21 +71,67 @@ export function keepRawCopy(dbFile: string, label: string, at: Date): string {
   return copy;
 }
 
+/** What a backup that is not of this database holds, in the words the clerk confirms. */
+export function confirmationMessage(name: string, prepared: Extract<PreparedRestore, { kind: 'needs_confirmation' }>, thisOrders: number): string {
+  const holds = `${plural(prepared.counts.orders, 'order', 'orders')} and ${plural(prepared.counts.customers, 'customer', 'customers')}`;
+  return (
+    `The backup ${name} ${describeOrigin(prepared.database)}. It holds ${holds}. Restoring it replaces this database's data ` +
+    `(${plural(thisOrders, 'order', 'orders')}) with that data. Nothing was changed; to restore it anyway, confirm.`
+  );
+}
+
+function describeOrigin(database: BackupDatabase | null): string {
+  if (database === null) return 'was made by an earlier version of Order Desk, which did not record which database it is of';
+  return `is of another database: "${database.unitName}", started ${formatLongDate(database.createdAt, 'en-GB')} (identity ${database.id.slice(0, 8)})`;
+}
+
+const REFUSAL_CODES = {
+  damaged: 'database_damaged',
+  too_new: 'database_too_new',
+  // The backup is sound but this version cannot take it over: a property of the backup chosen, not a fault of the app.
+  cannot_upgrade: 'invalid_input',
+  cannot_copy: 'internal',
+} as const satisfies Record<Extract<PreparedRestore, { kind: 'refused' }>['reason'], ApiErrorCode>;
+
+export interface RestoreRequest {
+  name: string;
+  /** The clerk agreed to restore a backup of another database, or from an earlier version. */
+  confirmed?: true | undefined;
+}
+
 /** Restores a backup from the backup folder by name (as listed by backups.list). */
-export async function restoreBackup(ctx: StagedWriteContext, name: string): Promise<RestoreResult> {
+export async function restoreBackup(ctx: StagedWriteContext, request: RestoreRequest): Promise<RestoreResult> {
+  const { name } = request;
   if (!isBackupName(name)) throw new DomainError('invalid_input', 'Backup must be one of the Order Desk backups in the list.', 'name');
   return exclusively(ctx, 'restore', async () => {
     const backupFile = path.join(currentBackupFolder(ctx).folder, name);
-    await assertRestorable(backupFile);
-    return swapInBackup(ctx, name, backupFile);
+    if (!fs.existsSync(backupFile)) throw new DomainError('not_found', `The backup ${name} is no longer there. Refresh the list and choose again.`, 'name');
+    const dbFile = path.resolve(databaseFile(ctx));
+    const staging = stagingFile(dbFile);
+    const prepared = await prepareRestoreInWorker({ backupFile, staging, replacing: identityOf(ctx.db), confirmed: request.confirmed === true }).catch(
+      (error: unknown): PreparedRestore => ({ kind: 'refused', problem: `it could not be checked (${(error as Error).message})`, reason: 'cannot_copy' }),
+    );
+    if (prepared.kind === 'needs_confirmation') {
+      const orders = (ctx.db.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n;
+      throw new DomainError('needs_confirmation', confirmationMessage(name, prepared, orders), 'confirmed');
+    }
+    if (prepared.kind === 'refused') {
+      removeDatabaseFiles(staging);
+      throw new DomainError(REFUSAL_CODES[prepared.reason], `The backup ${name} cannot be restored: ${prepared.problem}. Nothing was changed.`, 'name');
+    }
+    try {
+      return swapInBackup(ctx, name, staging);
+    } finally {
+      removeDatabaseFiles(staging);
+    }
   });
 }
 
 /**
- * Keeps the current data as a copy and puts the checked backup in its place. Synchronous
- * on purpose: no request may write between the copy of the current data and the swap.
+ * Keeps the current data as a copy and puts the ready copy of the backup in its place.
+ * Synchronous on purpose: no request may write between the copy of the current data and the swap.
  */
-function swapInBackup(ctx: StagedWriteContext, name: string, backupFile: string): RestoreResult {
+function swapInBackup(ctx: StagedWriteContext, name: string, staging: string): RestoreResult {
   const dbFile = path.resolve(databaseFile(ctx));
   const at = ctx.now();
   const preRestoreCopy = sideCopyName(dbFile, 'before-restore', at);
@@ -93,7 +141,7 @@ function swapInBackup(ctx: StagedWriteContext, name: string, backupFile: string)
 
   ctx.db.close();
   try {
-    replaceDatabaseFile(dbFile, backupFile);
+    putInPlace(dbFile, staging);
     ctx.db = openDatabase(dbFile, { nativeBinding: backupNativeBinding() });
   } catch (error) {
     // Put the data as it was back, so a failed restore changes nothing.

@@ -2,12 +2,14 @@
 import type { ServiceContext } from '../context';
 import { createBackup, currentBackupFolder, type CreatedBackup } from './create';
 import { listBackups } from './files';
+import { identityOf } from './identity';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
 
+/** Only this database's own backups count: another database backing up into the same folder does not stand in for it. */
 function hasRecentBackup(ctx: ServiceContext, withinMs: number): boolean {
-  const latest = listBackups(currentBackupFolder(ctx).folder).find((b) => b.verified);
+  const latest = listBackups(currentBackupFolder(ctx).folder, identityOf(ctx.db).id).find((b) => b.verified && b.origin === 'this-database');
   return latest !== undefined && ctx.now().getTime() - new Date(latest.createdAt).getTime() < withinMs;
 }
 

@@ -5,10 +5,21 @@ import type { BackupFolderCheck, BackupList } from '../../shared/contract/backup
 import type { ServiceContext } from '../context';
 import { createBackup, currentBackupFolder, databaseFile } from './create';
 import { backupFolder, listBackups } from './files';
+import { backupFolderProblem } from './folder-rule';
+import { identityOf } from './identity';
 
+/** This database's backups (and those from an earlier version, which may be its own); other databases' apart. */
 export function listBackupsInFolder(ctx: ServiceContext): BackupList {
   const { folder, keep } = currentBackupFolder(ctx);
-  return { folder, keep, backups: listBackups(folder) };
+  const database = identityOf(ctx.db);
+  const all = listBackups(folder, database.id);
+  return {
+    folder,
+    keep,
+    database,
+    backups: all.filter((b) => b.origin !== 'other-database'),
+    others: all.filter((b) => b.origin === 'other-database'),
+  };
 }
 
 export { createBackup };
@@ -21,9 +32,8 @@ export { restoreBackup } from './restore';
  */
 export function checkBackupFolder(ctx: ServiceContext, input: { folder: string }): BackupFolderCheck {
   const given = input.folder.trim();
-  if (given !== '' && !path.isAbsolute(given) && !path.win32.isAbsolute(given)) {
-    return { folder: given, ok: false, problem: 'Backup folder must be a full path, such as D:\\Backups\\Order Desk or /srv/backups.' };
-  }
+  const problem = backupFolderProblem(given);
+  if (problem) return { folder: given, ok: false, problem };
   const folder = backupFolder(databaseFile(ctx), given);
   const probe = path.join(folder, `.order-desk-write-test-${process.pid}`);
   try {

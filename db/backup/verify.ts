@@ -1,10 +1,12 @@
 /** Checks a database file without changing it: readable, intact, and not from a newer Order Desk. */
 import Database from 'better-sqlite3';
 import { LATEST_VERSION } from '../migrations';
+import type { BackupDatabase } from '../../shared/contract/backups';
+import { describeDatabase } from './identity';
 import { backupNativeBinding } from './runtime';
 
 export type FileCheck =
-  | { ok: true; schemaVersion: number; counts: { orders: number; customers: number; publications: number } }
+  | { ok: true; schemaVersion: number; counts: { orders: number; customers: number; publications: number }; database: BackupDatabase | null }
   | { ok: false; problem: string; tooNew?: boolean };
 
 export interface CheckOptions {
@@ -30,7 +32,12 @@ export function checkDatabaseFile(file: string, options: CheckOptions = {}): Fil
     const tables = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
     if (!['orders', 'customers', 'publications'].every((t) => tables.has(t))) return { ok: false, problem: 'it is not an Order Desk database' };
     const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-    return { ok: true, schemaVersion: version, counts: { orders: count('orders'), customers: count('customers'), publications: count('publications') } };
+    return {
+      ok: true,
+      schemaVersion: version,
+      counts: { orders: count('orders'), customers: count('customers'), publications: count('publications') },
+      database: describeDatabase(db),
+    };
   } catch (error) {
     return { ok: false, problem: `it is damaged or not a database (${(error as Error).message})` };
   } finally {

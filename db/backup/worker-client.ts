@@ -1,5 +1,5 @@
 /**
- * Runs backup jobs (copy + integrity check, checks before a restore) in a worker thread,
+ * Runs backup jobs (copy + integrity check; check and upgrade of a copy before a restore) in a worker thread,
  * one short-lived worker per job: an integrity_check of a large file takes seconds, and on
  * the main thread it would stop the desktop window and browser mode's API meanwhile.
  */
@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { backupNativeBinding } from './runtime';
-import type { CheckOptions, FileCheck } from './verify';
+import type { PrepareRestoreJob, PreparedRestore } from './prepare-restore';
 import type { BackupJob, BackupJobResult, CopyOutcome } from './worker-jobs';
 
 /**
@@ -68,7 +68,7 @@ export function copyAndCheckInWorker(source: string, target: string): Promise<Co
   return runInWorker({ kind: 'copy', source, target });
 }
 
-/** checkDatabaseFile, off the main thread. */
-export function checkFileInWorker(file: string, options: CheckOptions = {}): Promise<FileCheck> {
-  return runInWorker({ kind: 'check', file, options });
+/** prepareRestoreCopy, off the main thread: checks, copies and upgrades a backup before a restore. */
+export function prepareRestoreInWorker(job: PrepareRestoreJob): Promise<PreparedRestore> {
+  return runInWorker({ kind: 'prepareRestore', ...job });
 }

@@ -1,6 +1,6 @@
 /**
  * Reads a camt.053 or camt.054 file into plain transactions: one per credit or debit, one per
- * TxDtls of a batch-booked entry. Runs in the parsing worker (parse-worker.ts), never on the
+ * TxDtls of a batch-booked entry. Runs in the parsing worker (bank-worker.ts), never on the
  * main thread. The XML is checked for well-formedness first (a truncated file is refused, not
  * half read), then parsed with fast-xml-parser with no DTD (recognise.ts refused any), values
  * kept as text (a QR reference's leading zeros matter) and nesting bounded.

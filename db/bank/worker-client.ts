@@ -4,9 +4,7 @@
  * main thread only hands over the base64 text and gets back the parsed file, its SHA-256 and
  * its bytes (transferred, not copied) to store.
  */
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { startScriptWorker } from '../workers/script-worker';
 import type { CamtReadResult } from './camt-model';
 import { ACCEPTED } from './recognise';
 
@@ -20,47 +18,12 @@ export interface WorkerReply {
 const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64, stackSizeMb: 4, codeRangeSizeMb: 64 };
 const TIME_LIMIT_MS = 120_000;
 
-/**
- * From TypeScript sources (tsx, vitest) this module's URL ends in .ts: the worker entry is
- * bundled once per process with esbuild (a devDependency, asynchronously) and run as code.
- * In the Electron bundle the URL is main.cjs's (build/bundle-electron.mjs) and the worker is
- * bank-worker.cjs beside it.
- */
-async function startWorker(contentBase64: string): Promise<Worker> {
-  const options = { workerData: { contentBase64 }, resourceLimits: RESOURCE_LIMITS };
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(fileURLToPath(new URL('./bank-worker.cjs', here)), options);
-  const boot = `(function (require) {\n${await sourceWorkerCode(here)}\n})(require('node:module').createRequire(${JSON.stringify(here)}));`;
-  return new Worker(boot, { ...options, eval: true });
-}
-
-let sourceBundle: Promise<string> | undefined;
-
-function sourceWorkerCode(from: string): Promise<string> {
-  const esbuild = createRequire(from)('esbuild') as typeof import('esbuild');
-  sourceBundle ??= esbuild
-    .build({
-      entryPoints: [fileURLToPath(new URL('./parse-worker.ts', from))],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      write: false,
-      logLevel: 'silent',
-    })
-    .then((result) => result.outputFiles[0]!.text)
-    .catch((error: unknown) => {
-      sourceBundle = undefined;
-      throw error;
-    });
-  return sourceBundle;
-}
-
 export class StatementUnreadable extends Error {}
 
 /** The file read in a worker; refusals are answered in `result`, a worker that failed is a StatementUnreadable. */
 export async function readStatementInWorker(contentBase64: string): Promise<WorkerReply> {
-  const worker = await startWorker(contentBase64);
+  // Sources: bundled from bank-worker.ts; the desktop app: bank-worker.cjs beside main.cjs (db/workers/script-worker.ts).
+  const worker = await startScriptWorker(import.meta.url, 'bank-worker', { workerData: { contentBase64 }, resourceLimits: RESOURCE_LIMITS });
   return new Promise((resolve, reject) => {
     let settled = false;
     const finish = (outcome: () => void) => {

@@ -44,9 +44,6 @@ export interface DocumentRenderer {
   close(): Promise<void>;
 }
 
-/** The name the invoice code has always used. */
-export type InvoiceRenderer = DocumentRenderer;
-
 interface Job {
   id: number;
   job: RenderJob;
@@ -66,7 +63,7 @@ interface Slot {
 
 type Reply = { id: number; bytes: Uint8Array; error?: undefined } | { id: number; error: string; bytes?: undefined };
 
-export function createInvoiceRenderer(location: RenderWorkerLocation, { workers = 1 }: { workers?: number } = {}): DocumentRenderer {
+export function createDocumentRenderer(location: RenderWorkerLocation, { workers = 1 }: { workers?: number } = {}): DocumentRenderer {
   const queue: Job[] = [];
   const slots: Slot[] = [];
   let nextId = 1;

@@ -4,7 +4,7 @@
  * Messages in: { id, job: RenderJob }; out: { id, bytes } or { id, error }.
  */
 import { parentPort } from 'node:worker_threads';
-import { reportXlsxBytes } from '../files/report-files';
+import { reportXlsxBytes } from '../files/report-spreadsheets';
 import type { RenderJob } from './render-pool';
 import { renderInvoicePdf, warmUpRenderer } from './render-invoice';
 import { renderReportPdf } from './render-report';

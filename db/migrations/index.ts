@@ -10,7 +10,8 @@ import { sql as orderListIndexes } from './0004_order_list_indexes';
 import { sql as paymentsAndLifecycle } from './0005_payments_and_lifecycle';
 import { sql as invoicesAndCreditNotes } from './0006_invoices_and_credit_notes';
 import { sql as monthlyReports } from './0007_monthly_reports';
-import { sql as bankStatements } from './0010_bank_statements';
+import { sql as databaseIdentity } from './0008_database_identity';
+import { sql as bankStatements } from './0009_bank_statements';
 
 export interface Migration {
   version: number;
@@ -28,8 +29,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'payments ledger, lifecycle and payment status', sql: paymentsAndLifecycle, rebuildsTables: true },
   { version: 6, name: 'invoices and credit notes: gapless series, stored PDFs, immutable', sql: invoicesAndCreditNotes, rebuildsTables: true },
   { version: 7, name: 'monthly reports: exchange rates, closed months, period indexes', sql: monthlyReports },
-  // Numbered 10 while 8 and 9 are being written beside it; renumbered to follow them when they land.
-  { version: 10, name: 'bank statements: imported files, bank lines, their payments', sql: bankStatements },
+  { version: 8, name: 'database identity, recorded by its backups', sql: databaseIdentity },
+  { version: 9, name: 'bank statements: imported files, bank lines, their payments', sql: bankStatements },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

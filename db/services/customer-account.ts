@@ -10,6 +10,7 @@ import { auditHistory } from './audit';
 import { duplicatesOf } from './customer-duplicates';
 import { getCustomerRow, toCustomer } from './customers';
 import { toOrderSummary, type OrderRow } from './orders/rows';
+import { owedMinor } from './receivables/owed-sql';
 
 interface BalanceRow {
   currency: CurrencyCode;
@@ -20,7 +21,8 @@ interface BalanceRow {
 }
 
 /**
- * Per currency: ordered = every order that is not cancelled; paid = money received less
+ * Per currency: ordered = what the orders owe before any money moved (owed-sql.ts: nothing for a
+ * cancelled order, an invoiced order's invoices less credit notes); paid = money received less
  * money paid back (refunds, credit moved between orders cancels out); balance = the sum of
  * each order's balance as the one balance function wrote it (a cancelled order that kept
  * money counts as owed back). Summed in SQL over integer minor units.
@@ -28,7 +30,7 @@ interface BalanceRow {
 export function customerBalances(ctx: ServiceContext, customerId: number): CustomerBalance[] {
   const rows = statement(ctx, `
     SELECT o.currency,
-           sum(CASE WHEN o.status <> 'cancelled' THEN o.total_minor ELSE 0 END) AS ordered,
+           sum(${owedMinor('o')}) AS ordered,
            coalesce(sum(m.money), 0) AS paid,
            sum(o.balance_minor) AS balance,
            sum(CASE WHEN o.status <> 'cancelled' THEN 1 ELSE 0 END) AS orders

@@ -40,7 +40,7 @@ function loadCustomers(ctx: ServiceContext, ids: number[]): Map<number, Duplicat
 }
 
 /** Every suggested pair, the most recently added customers first (that is where a new duplicate appears). */
-export function findDuplicateCustomers(ctx: ServiceContext, input: { limit: number }): { pairs: DuplicatePair[] } {
+export function findDuplicateCustomers(ctx: ServiceContext, input: { limit: number }): { pairs: DuplicatePair[]; total: number } {
   const rows = statement(ctx, `${PAIRS} ORDER BY 2 DESC, 1 DESC`).all() as { first: number; second: number; reason: DuplicateReason }[];
   const reasons = new Map<string, { first: number; second: number; reasons: DuplicateReason[] }>();
   for (const row of rows) {
@@ -53,6 +53,8 @@ export function findDuplicateCustomers(ctx: ServiceContext, input: { limit: numb
   const customers = loadCustomers(ctx, chosen.flatMap((p) => [p.first, p.second]));
   return {
     pairs: chosen.map((p) => ({ first: customers.get(p.first)!, second: customers.get(p.second)!, reasons: p.reasons })),
+    // Every pair, not only those listed: a count capped at the limit would not move after a merge.
+    total: reasons.size,
   };
 }
 

@@ -3,6 +3,7 @@ import { DomainError } from '../../shared/api/errors';
 import type { SettingsPatch } from '../../shared/contract/settings';
 import type { Settings } from '../../shared/contract/types';
 import { findStaffName } from '../../shared/domain/staff';
+import { backupFolderProblem } from '../backup/folder-rule';
 import { DEFAULT_SETTINGS } from '../migrations/0002_seed_catalogue';
 import { DEFAULT_ISSUER } from '../migrations/0006_invoices_and_credit_notes';
 import type { ServiceContext, WriteContext } from '../context';
@@ -34,6 +35,9 @@ export function setSettings(ctx: WriteContext, patch: z.output<typeof SettingsPa
   if (patch.staff && patch.staff.length === 0 && before.staff.length > 0) {
     throw new DomainError('invalid_input', 'Keep at least one staff name: the app asks who is working from this list.', 'staff');
   }
+  // The same rule backups.checkFolder applies: a folder it refuses is never saved.
+  const folderProblem = patch.backup ? backupFolderProblem(patch.backup.folder) : null;
+  if (folderProblem) throw new DomainError('invalid_input', folderProblem, 'backup.folder');
   const upsert = statement(ctx, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   for (const [key, value] of Object.entries(patch)) {
     if (value !== undefined) upsert.run(key, JSON.stringify(value));

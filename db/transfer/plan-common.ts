@@ -1,13 +1,25 @@
 /** What every kind of import shares: reading mapped cells, turning text into input values, and row plans. */
 import type { z } from 'zod';
+import type { CustomerInput } from '../../shared/contract/customers';
+import type { PriceInput, PublicationInput } from '../../shared/contract/catalogue';
 import type { ImportPreviewRow } from '../../shared/contract/transfer';
-import type { WriteContext } from '../context';
 import { cleanText } from '../../shared/domain/clean-text';
+
+export type ParsedPrice = z.output<typeof PriceInput>;
+
+/**
+ * What writing a row does, as plain data: rows are planned in a worker thread (import-worker.ts)
+ * and written on the main thread's connection (apply-rows.ts), so a plan must survive postMessage.
+ */
+export type RowWrite =
+  | { kind: 'customer'; customer: z.output<typeof CustomerInput> }
+  | { kind: 'publication'; publication: z.output<typeof PublicationInput>; prices: ParsedPrice[]; update: boolean }
+  | { kind: 'prices'; publicationId: number; prices: ParsedPrice[] };
 
 /** One row of the file: what it will do, how it reads, what is wrong with it, and how to write it. */
 export interface PlannedRow extends ImportPreviewRow {
-  /** Runs in the import's single transaction; only called when no row has a problem. */
-  apply?: (ctx: WriteContext) => void;
+  /** Written inside the import's single transaction; only when no row has a problem. */
+  write?: RowWrite;
 }
 
 /**

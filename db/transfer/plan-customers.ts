@@ -4,8 +4,6 @@
  */
 import { CustomerInput } from '../../shared/contract/customers';
 import type { Customer } from '../../shared/contract/types';
-import type { WriteContext } from '../context';
-import { saveCustomer } from '../services/customers';
 import { countryCodeFor } from './countries';
 import { schemaProblems, type PlannedRow, type RowCells } from './plan-common';
 
@@ -83,6 +81,6 @@ export function planCustomerRow(index: CustomerIndex, row: number, cells: RowCel
   for (const key of ['name', 'address', 'country', 'city', 'postalCode', 'phone', 'email', 'notes'] as const) values[key] = String(data ? data[key] : (raw[key] ?? ''));
 
   const planned: PlannedRow = { row, action: existing ? 'update' : 'create', values, problems, ...(existing ? { matches: existing.name } : {}) };
-  if (data && problems.length === 0) planned.apply = (c: WriteContext) => void saveCustomer(c, data);
+  if (data && problems.length === 0) planned.write = { kind: 'customer', customer: data };
   return planned;
 }

@@ -2,18 +2,11 @@
  * Prices import: each row names a publication (by ISBN or exact title) and gives a price,
  * either as Currency + Unit price columns or as one "Price CHF/EUR/USD" column each.
  */
-import type { z } from 'zod';
 import { PriceInput } from '../../shared/contract/catalogue';
 import type { Publication } from '../../shared/contract/types';
 import { normalizeIsbn } from '../../shared/domain/isbn';
-import { localIsoDate } from '../../shared/domain/dates';
 import { CURRENCY_CODES } from '../../shared/money/currencies';
-import { compareAmounts } from '../../shared/money/money';
-import type { ServiceContext } from '../context';
-import { setPrice } from '../services/catalogue';
-import { amountText, schemaProblems, type PlannedRow, type RowCells } from './plan-common';
-
-export type ParsedPrice = z.output<typeof PriceInput>;
+import { amountText, schemaProblems, type ParsedPrice, type PlannedRow, type RowCells } from './plan-common';
 
 /** Prices given in "Price CHF"-style columns, validated with the API's own PriceInput. */
 export function pricesFromColumns(cells: RowCells, publicationId: number, validFrom: string | undefined, problems: string[]): ParsedPrice[] {
@@ -26,16 +19,6 @@ export function pricesFromColumns(cells: RowCells, publicationId: number, validF
     else problems.push(...schemaProblems(parsed.error, (m) => m.replace(/^Unit price/, `Price ${currency}`)));
   }
   return prices;
-}
-
-/** Skips prices equal to the one already in force, so re-importing an export adds no history. */
-export function changedPrices(ctx: ServiceContext, publication: Publication | undefined, prices: ParsedPrice[]): ParsedPrice[] {
-  const today = localIsoDate(ctx.now());
-  return prices.filter((p) => {
-    const current = publication?.prices[p.currency];
-    const sameDay = (p.validFrom ?? today) <= today;
-    return !(current && sameDay && compareAmounts(current.unitPrice, p.unitPrice) === 0);
-  });
 }
 
 export class PublicationIndex {
@@ -64,7 +47,8 @@ export class PublicationIndex {
   }
 }
 
-export function planPriceRow(ctx: ServiceContext, index: PublicationIndex, row: number, cells: RowCells, seen: Map<string, number>): PlannedRow {
+/** `today` is the day a price without "Valid from" takes effect, shown in the preview. */
+export function planPriceRow(index: PublicationIndex, row: number, cells: RowCells, seen: Map<string, number>, today: string): PlannedRow {
   const problems: string[] = [];
   const isbn = cells('isbn') ?? '';
   const title = cells('title') ?? '';
@@ -102,14 +86,9 @@ export function planPriceRow(ctx: ServiceContext, index: PublicationIndex, row: 
     else seen.set(key, row);
   }
 
-  const values: Record<string, string> = { isbn, title: publication?.title ?? title, validFrom: validFrom ?? localIsoDate(ctx.now()) };
+  const values: Record<string, string> = { isbn, title: publication?.title ?? title, validFrom: validFrom ?? today };
   for (const p of prices) values[`price${p.currency}`] = p.unitPrice;
   const planned: PlannedRow = { row, action: 'update', values, problems, ...(publication ? { matches: publication.title } : {}) };
-  if (publication && problems.length === 0) {
-    const target = publication;
-    planned.apply = (c) => {
-      for (const p of changedPrices(c, target, prices)) setPrice(c, { ...p, publicationId: target.id });
-    };
-  }
+  if (publication && problems.length === 0) planned.write = { kind: 'prices', publicationId: publication.id, prices };
   return planned;
 }

@@ -5,10 +5,8 @@
 import { PublicationInput } from '../../shared/contract/catalogue';
 import type { Publication } from '../../shared/contract/types';
 import { normalizeIsbn } from '../../shared/domain/isbn';
-import type { ServiceContext } from '../context';
-import { getPublication, savePublication, setPrice } from '../services/catalogue';
 import { listOf, schemaProblems, shown, wholeNumberOrText, yesNoOrText, type PlannedRow, type RowCells } from './plan-common';
-import { changedPrices, pricesFromColumns, type PublicationIndex } from './plan-prices';
+import { pricesFromColumns, type PublicationIndex } from './plan-prices';
 
 export interface PublicationSeen {
   ids: Map<number, number>;
@@ -31,7 +29,7 @@ function findExisting(index: PublicationIndex, cells: RowCells, problems: string
   return byTitle === 'ambiguous' ? undefined : byTitle;
 }
 
-export function planPublicationRow(ctx: ServiceContext, index: PublicationIndex, row: number, cells: RowCells, seen: PublicationSeen): PlannedRow {
+export function planPublicationRow(index: PublicationIndex, row: number, cells: RowCells, seen: PublicationSeen): PlannedRow {
   const problems: string[] = [];
   const existing = findExisting(index, cells, problems);
   const raw: Record<string, unknown> = existing
@@ -86,12 +84,6 @@ export function planPublicationRow(ctx: ServiceContext, index: PublicationIndex,
   for (const p of prices) values[`price${p.currency}`] = p.unitPrice;
 
   const planned: PlannedRow = { row, action: existing ? 'update' : 'create', values, problems, ...(existing ? { matches: existing.title } : {}) };
-  if (data && problems.length === 0) {
-    planned.apply = (c) => {
-      const { publication } = savePublication(c, data);
-      const current = existing ? getPublication(c, publication.id) : undefined;
-      for (const p of changedPrices(c, current, prices)) setPrice(c, { ...p, publicationId: publication.id });
-    };
-  }
+  if (data && problems.length === 0) planned.write = { kind: 'publication', publication: data, prices, update: existing !== undefined };
   return planned;
 }

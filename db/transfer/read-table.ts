@@ -3,11 +3,12 @@
  * another program wrote: CSV in UTF-8 (with or without BOM), UTF-16 or Windows-1252,
  * separated by commas, semicolons (Swiss Excel) or tabs; or the first sheet of an XLSX.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { DomainError } from '../../shared/api/errors';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../../shared/contract/transfer';
 import { unprotectCell } from '../files/cell-safety';
+import { zipBoundsProblem, type ZipBounds } from '../files/zip-bounds';
 import { cleanText } from '../../shared/domain/clean-text';
 
 export interface Table {
@@ -31,8 +32,42 @@ function isZip(bytes: Buffer): boolean {
   return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
+/**
+ * What a workbook the import accepts can unpack to. Its largest part is the sheet: 50,000 rows
+ * (MAX_IMPORT_ROWS) of 20 columns at about 60 bytes of XML per cell (`<c r="T49999" s="3" t="s">
+ * <v>123456</v></c>`) is about 60 MB, and its text goes into the shared strings, a part of the
+ * same order. Sheet XML packs about 10:1, so the 10 MB upload limit also points at about 100 MB
+ * per part. A workbook has some ten parts plus one per sheet, picture or chart. Anything beyond
+ * these is not a clerk's list of customers or prices but a zip bomb.
+ */
+export const WORKBOOK_BOUNDS: ZipBounds = { maxEntries: 1000, maxEntryBytes: 100 * 1024 * 1024, maxTotalBytes: 200 * 1024 * 1024 };
+
+function megabytes(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : `${Math.ceil(bytes / 1024 ** 2)} MB`;
+}
+
+/** Refuses, before reading it, a workbook that would unpack to more than a workbook the import accepts can need. */
+function checkWorkbookBounds(fileName: string, bytes: Buffer): void {
+  const problem = zipBoundsProblem(bytes, WORKBOOK_BOUNDS);
+  if (problem === null || problem.kind === 'not_a_zip') return; // exceljs says it is not a valid workbook
+  const tail = 'Save the sheet to import as CSV, or split it into smaller files, and import them one after the other.';
+  switch (problem.kind) {
+    case 'too_many_entries':
+      throw new DomainError('too_large', `“${fileName}” holds ${problem.entries.toLocaleString('en-US')} parts; an Excel workbook has far fewer (at most ${WORKBOOK_BOUNDS.maxEntries.toLocaleString('en-US')}). ${tail}`, 'contentBase64');
+    case 'entry_too_large':
+      throw new DomainError('too_large', `“${fileName}” would unpack to ${megabytes(problem.bytes)} for one part (${problem.name}), more than the ${megabytes(WORKBOOK_BOUNDS.maxEntryBytes)} a sheet of ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows needs. ${tail}`, 'contentBase64');
+    case 'total_too_large':
+      throw new DomainError('too_large', `“${fileName}” would unpack to ${megabytes(problem.bytes)}, more than the ${megabytes(WORKBOOK_BOUNDS.maxTotalBytes)} a workbook of ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows needs. ${tail}`, 'contentBase64');
+    case 'size_mismatch':
+      throw new DomainError('invalid_input', `“${fileName}” is not a valid Excel workbook: its part ${problem.name} unpacks to more than the file says. Save it again as .xlsx or CSV.`, 'contentBase64');
+  }
+}
+
 export async function readTable(fileName: string, bytes: Buffer): Promise<Table> {
-  if (isZip(bytes)) return readXlsx(bytes);
+  if (isZip(bytes)) {
+    checkWorkbookBounds(fileName, bytes);
+    return readXlsx(bytes);
+  }
   if (/\.xlsx?$/i.test(fileName)) {
     throw new DomainError('invalid_input', /\.xls$/i.test(fileName)
       ? 'Old Excel files (.xls) cannot be read. In Excel, use "Save as" and choose "Excel Workbook (.xlsx)" or "CSV".'
@@ -91,7 +126,9 @@ function readCsv(bytes: Buffer): Table {
 }
 
 async function readXlsx(bytes: Buffer): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded only for workbooks: most imports are CSV, and exceljs takes a while to load.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch {

@@ -19,7 +19,7 @@ import { declareAppScheme, serveRenderer } from './app-protocol-registration';
 import { createMainWindow } from './main-window';
 import { installMenu } from './menu';
 import { teeConsoleToLog } from './log-file';
-import { createInvoiceRenderer, bundledRenderWorker } from '../../db/documents/render-pool';
+import { createDocumentRenderer, bundledRenderWorker } from '../../db/documents/render-pool';
 import { lazyRenderer } from '../../db/documents/lazy-renderer';
 
 const APP_NAME = 'Order Desk';
@@ -79,7 +79,7 @@ function start(): void {
   if (!db) return;
 
   // Invoice PDFs are made in a worker beside main.cjs, started on the first preview or issue.
-  const documents = lazyRenderer(() => createInvoiceRenderer(bundledRenderWorker(__dirname)));
+  const documents = lazyRenderer(() => createDocumentRenderer(bundledRenderWorker(__dirname)));
   const ctx = createContext(db, desktopSessionUser(), undefined, documents);
   const invoke = createInvoke(ctx);
   const stopBackgroundWork = afterDatabaseOpened(ctx, invoke);

@@ -33,7 +33,7 @@ function describeCounts(counts: { orders: number; customers: number } | null): s
 function restoreLatestIfWanted(file: string, damage: DomainError, options: OpenOptions, ui: StartupUi, open: typeof openDatabase): Db | null {
   if (!ui.confirmRestore) return null;
   const folder = backupFolderForFile(file);
-  const good = findLatestGoodBackup(folder);
+  const good = findLatestGoodBackup(file, folder);
   if (!good) return null;
   const wanted = ui.confirmRestore({
     title: 'Order Desk database is damaged',

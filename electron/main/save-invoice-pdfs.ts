@@ -7,9 +7,10 @@
  * appears meanwhile is replaced. The first failure stops, saying what was saved before it.
  */
 import path from 'node:path';
-import crypto from 'node:crypto';
 import type { OpenDialogOptions, OpenDialogReturnValue } from 'electron';
 import type { Invoke } from '../../db/api/invoke';
+import { sha256Hex } from '../../db/sha256';
+import { plural } from '../../shared/domain/plural';
 import type { Result } from '../../shared/api/errors';
 import type { InvoicePdfFile } from '../../shared/contract/invoices';
 import type { SavedInvoicePdfs } from '../../shared/contract/desktop';
@@ -38,8 +39,6 @@ export const FOLDER_DIALOG: OpenDialogOptions = {
 /** Most names tried beside an existing file before giving up on one PDF. */
 const MAX_NAME_TRIES = 100;
 
-const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
-
 /** "INV-2026-00012.pdf", then "INV-2026-00012 (2).pdf", … Characters no file system takes become "_". */
 function candidateName(fileName: string, attempt: number): string {
   const safe = path.basename(fileName).replace(/[\\/:*?"<>|]/g, '_');
@@ -52,8 +51,6 @@ function errorCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /** Writes one PDF; answers its name and whether it was written or found already there. */
 async function placePdf(fs: PdfFolderFs, folder: string, file: InvoicePdfFile): Promise<{ name: string; written: boolean }> {
   const bytes = Buffer.from(file.contentBase64, 'base64');
@@ -65,7 +62,7 @@ async function placePdf(fs: PdfFolderFs, folder: string, file: InvoicePdfFile): 
       return { name, written: true };
     } catch (error) {
       if (errorCode(error) !== 'EEXIST') throw error;
-      if (sha256(await fs.readFile(target)) === file.sha256) return { name, written: false };
+      if (sha256Hex(await fs.readFile(target)) === file.sha256) return { name, written: false };
     }
   }
   throw Object.assign(new Error(`${MAX_NAME_TRIES} files named like ${file.fileName} are already there`), { code: 'EEXIST' });

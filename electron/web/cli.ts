@@ -20,7 +20,7 @@ import { askedUser } from '../../db/session-user';
 import { createInvoke } from '../../db/api/invoke';
 import { DomainError } from '../../shared/api/errors';
 import { startWebServer } from './http-bridge';
-import { createInvoiceRenderer } from '../../db/documents/render-pool';
+import { createDocumentRenderer } from '../../db/documents/render-pool';
 import { sourceRenderWorker } from '../../db/documents/render-worker-source';
 import { lazyRenderer } from '../../db/documents/lazy-renderer';
 import { DATABASE_FILE_NAME, defaultUserDataDir } from './default-paths';
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   const db = openOrRecover(dbFile, values['restore-latest'] ?? false);
   const userName = values.user ?? os.userInfo().username;
   // Invoice PDFs are made in a worker thread (the TypeScript source through tsx), started on first use.
-  const documents = lazyRenderer(() => createInvoiceRenderer(sourceRenderWorker()));
+  const documents = lazyRenderer(() => createDocumentRenderer(sourceRenderWorker()));
   const ctx = createContext(db, values['ask-user'] ? askedUser(userName) : userName, undefined, documents);
   const stopBackups = startBackupSchedule(ctx, {
     onResult: (result) => {
@@ -78,10 +78,10 @@ function openOrRecover(dbFile: string, restoreLatest: boolean): Db {
   } catch (error) {
     if (!(error instanceof DomainError) || error.code !== 'database_damaged') throw error;
     const folder = backupFolderForFile(dbFile);
-    const good = findLatestGoodBackup(folder);
+    const good = findLatestGoodBackup(dbFile, folder);
     console.error(error.message);
     if (!good) {
-      console.error(`No good backup was found in ${folder}. Keep the file as it is and ask IT for help.`);
+      console.error(`No good backup of this database was found in ${folder} (backups of other databases there are never used). Keep the file as it is and ask IT for help.`);
       process.exit(2);
     }
     const counts = good.counts ? ` (${good.counts.orders} orders, ${good.counts.customers} customers)` : '';

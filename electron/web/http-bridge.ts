@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { HTTP_STATUS, type ApiError } from '../../shared/api/errors';
 import type { Invoke } from '../../db/api/invoke';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
@@ -22,6 +23,8 @@ export interface WebServerOptions {
   /** Built renderer (dist/renderer). */
   staticDir: string;
   port?: number;
+  /** Where requests that fail unexpectedly, or cannot be read at all, are reported; by default the console. */
+  log?: (message: string, error?: unknown) => void;
 }
 
 export interface WebServer {
@@ -117,18 +120,17 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, op
   else sendError(res, result.error);
 }
 
-function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, staticDir: string): void {
+function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, staticDir: string, urlPath: string, log: Log): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
   }
   let pathname: string;
   try {
-    pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    pathname = decodeURIComponent(urlPath);
   } catch {
     // A malformed %-escape would otherwise throw out of the request handler and stop the server.
-    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('This address is not valid.');
-    return;
+    return badAddress(res);
   }
   const root = path.resolve(staticDir);
   let file = path.resolve(root, `.${pathname}`);
@@ -150,26 +152,89 @@ function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, static
   };
   if (file.endsWith('.html')) headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
   res.writeHead(200, headers);
-  if (req.method === 'HEAD') res.end();
-  else fs.createReadStream(file).pipe(res);
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  // A stream error (the file removed or unreadable meanwhile) is emitted, not thrown: unhandled, it would stop the server.
+  fs.createReadStream(file)
+    .on('error', (error) => {
+      log(`Order Desk web bridge: could not read ${file}`, error);
+      res.destroy();
+    })
+    .pipe(res);
+}
+
+type Log = (message: string, error?: unknown) => void;
+
+function badAddress(res: http.ServerResponse): void {
+  res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' }).end('This address is not valid.');
+}
+
+/** The path of the request's address, or null when the address cannot be parsed at all (`//[`, `http://%`). */
+function requestPath(req: http.IncomingMessage): string | null {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost').pathname;
+  } catch {
+    return null;
+  }
+}
+
+function handleRequest(req: http.IncomingMessage, res: http.ServerResponse, options: WebServerOptions, port: number, log: Log): void {
+  if (!isSameServer(req, port)) {
+    return sendError(res, { code: 'forbidden', message: 'Requests must come from Order Desk itself on this computer.' });
+  }
+  const pathname = requestPath(req);
+  if (pathname === null) return badAddress(res);
+  if (pathname.startsWith('/api/')) {
+    handleApi(req, res, options, pathname.slice('/api/'.length)).catch((error: unknown) => answerFailure(res, error, log));
+    return;
+  }
+  serveStatic(req, res, options.staticDir, pathname, log);
+}
+
+/** Last resort for a request that failed in a way nothing above foresaw: say so, log it, keep serving. */
+function answerFailure(res: http.ServerResponse, error: unknown, log: Log): void {
+  // The client went away mid-request (or sent a body the parser refused, answered by answerUnreadable): no one to answer.
+  if ((error as NodeJS.ErrnoException | null)?.code === 'ECONNRESET') {
+    res.destroy();
+    return;
+  }
+  log('Order Desk web bridge: a request failed', error);
+  if (!res.headersSent) sendError(res, { code: 'internal', message: 'Something went wrong and nothing was saved.' });
+  else res.destroy();
+}
+
+/**
+ * A request Node's HTTP parser cannot read (a malformed request line or header, a bad chunk,
+ * headers too large) never reaches the handler: answer it in raw HTTP and close the connection.
+ */
+function answerUnreadable(error: NodeJS.ErrnoException, socket: Duplex, log: Log): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  // One line, not the error with its stack and raw bytes: anyone on this computer can send these.
+  log(`Order Desk web bridge: refused a request that could not be read (${error.code ?? error.message})`);
+  const body = 'This request could not be read.';
+  socket.end(
+    `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
 }
 
 export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   let port = 0;
+  const log: Log = options.log ?? ((message, error) => (error === undefined ? console.error(message) : console.error(message, error)));
   const server = http.createServer((req, res) => {
-    if (!isSameServer(req, port)) {
-      return sendError(res, { code: 'forbidden', message: 'Requests must come from Order Desk itself on this computer.' });
+    // Nothing one request does may stop the server for everyone else.
+    try {
+      handleRequest(req, res, options, port, log);
+    } catch (error) {
+      answerFailure(res, error, log);
     }
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (pathname.startsWith('/api/')) {
-      handleApi(req, res, options, pathname.slice('/api/'.length)).catch((error: unknown) => {
-        console.error('Order Desk web bridge:', error);
-        if (!res.headersSent) sendError(res, { code: 'internal', message: 'Something went wrong and nothing was saved.' });
-      });
-      return;
-    }
-    serveStatic(req, res, options.staticDir);
   });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => answerUnreadable(error, socket, log));
   server.requestTimeout = 60_000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -25,9 +25,12 @@ export function toHash(route: Route): string {
 
 interface NavigationState {
   route: Route;
-  /** A screen with unsaved work sets this; it returns false to stay. */
-  leaveGuard: (() => boolean) | null;
-  setLeaveGuard(guard: (() => boolean) | null): void;
+  /**
+   * A screen with unsaved work sets this; it returns false to stay. It is told where the
+   * clerk was going, so a screen that asks in its own dialog can go there once answered.
+   */
+  leaveGuard: ((to: Route) => boolean) | null;
+  setLeaveGuard(guard: ((to: Route) => boolean) | null): void;
   go(route: Route): void;
 }
 
@@ -39,7 +42,7 @@ export const useNavigation = create<NavigationState>((set, get) => ({
   },
   go(route) {
     const guard = get().leaveGuard;
-    if (guard && !guard()) return;
+    if (guard && !guard(route)) return;
     set({ leaveGuard: null });
     const hash = toHash(route);
     if (window.location.hash !== hash) window.location.hash = hash;
@@ -51,7 +54,7 @@ window.addEventListener('hashchange', () => {
   const next = parseHash(window.location.hash);
   const { route, leaveGuard } = useNavigation.getState();
   if (toHash(next) === toHash(route)) return;
-  if (leaveGuard && !leaveGuard()) {
+  if (leaveGuard && !leaveGuard(next)) {
     window.history.replaceState(window.history.state, '', toHash(route));
     return;
   }

@@ -8,6 +8,8 @@ export type ApiErrorCode =
   | 'too_large'
   | 'database_too_new'
   | 'database_damaged'
+  /** The call would do something a clerk must agree to first (named in the message); the same call with `confirmed: true` goes through. */
+  | 'needs_confirmation'
   /** A method only the desktop app can carry out (a native dialog, the clerk's disk), called elsewhere. */
   | 'desktop_only'
   | 'internal';
@@ -62,6 +64,7 @@ export const HTTP_STATUS: Record<ApiErrorCode, number> = {
   too_large: 413,
   database_too_new: 409,
   database_damaged: 409,
+  needs_confirmation: 409,
   desktop_only: 400,
   internal: 500,
 };

@@ -47,7 +47,7 @@ export const BankImportInput = z.object({
 });
 
 export const BankLinesInput = z.object({
-  status: enumOf('Status', BANK_LINE_STATUSES, 'to_review, recorded or set_aside').optional(),
+  status: enumOf('Status', BANK_LINE_STATUSES).optional(),
   statementId: id('Statement').optional(),
   offset: wholeNumber('Offset', 0, 10_000_000).optional(),
   limit: wholeNumber('Limit', 1, 500).optional(),

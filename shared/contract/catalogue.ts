@@ -9,7 +9,7 @@ import { isbnProblem } from '../domain/isbn';
 import { isLanguageCode } from './catalogue-languages';
 import type { PriceHistoryEntry, Publication } from './types';
 
-const currency = enumOf('Currency', CURRENCY_CODES, 'CHF, EUR or USD');
+const currency = enumOf('Currency', CURRENCY_CODES);
 
 function isbnField(label: string) {
   return optionalText(label, 20).superRefine((v, ctx) => {
@@ -37,7 +37,7 @@ export const PublicationInput = z.object({
     .default([])
     .transform((codes) => [...new Set(codes)]),
   formats: z
-    .array(enumOf('Format', FORMATS, 'print, pdf'), { error: 'Formats must be a list.' })
+    .array(enumOf('Format', FORMATS), { error: 'Formats must be a list.' })
     .max(2)
     .min(1, { error: 'Formats: tick print, PDF or both.' })
     .default(['print']),

@@ -43,9 +43,10 @@ export const MergeInput = z
   })
   .refine((v) => v.keepId !== v.mergeId, { error: 'Pick two different customers to merge.', path: ['mergeId'] });
 
-/** What one customer owes in one currency: non-cancelled orders minus payments received. */
+/** What one customer owes in one currency: what the orders owe minus payments received. */
 export interface CustomerBalance {
   currency: CurrencyCode;
+  /** What the orders owe before any money moved: nothing for a cancelled one, an invoiced one's invoices less its credit notes. */
   ordered: string;
   paid: string;
   /** Positive: the customer owes this; negative: paid more than ordered. */
@@ -74,7 +75,7 @@ export interface CustomerProfile {
   orderCount: number;
   possibleDuplicates: (DuplicateCustomer & { reasons: DuplicateReason[] })[];
   /** Who created, changed or merged this record, oldest first. */
-  history: AuditEntry[];
+  history: AuditEntry<'customer'>[];
 }
 
 export const customerMethods = {
@@ -86,7 +87,8 @@ export const customerMethods = {
   'customers.profile': method<CustomerProfile>()(z.object({ id: id('Customer') })),
   /** The customer's orders, newest first. */
   'customers.orders': method<{ rows: OrderSummary[]; total: number }>()(CustomerOrdersInput),
-  'customers.duplicates': method<{ pairs: DuplicatePair[] }>()(
+  /** The most recent `limit` pairs, and how many pairs there are in all (what the Customers screen counts). */
+  'customers.duplicates': method<{ pairs: DuplicatePair[]; total: number }>()(
     z.object({ limit: z.number({ error: 'Limit must be a number.' }).int().min(1).max(500).default(200) }),
   ),
   'customers.merge': method<{ customer: Customer; movedOrders: number }>()(MergeInput),

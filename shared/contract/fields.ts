@@ -123,6 +123,7 @@ export function countryCode(label = 'Country') {
     .refine((v) => countries.isValid(v), { error: `${label} must be a country from the list (ISO code such as CH).` });
 }
 
-export function enumOf<const T extends readonly [string, ...string[]]>(label: string, values: T, words?: string) {
-  return z.enum(values, { error: `${label} must be one of: ${words ?? values.join(', ')}.` });
+/** The error names the values the API accepts (`visa`, not the label "Visa" a screen shows), so a caller can send one. */
+export function enumOf<const T extends readonly [string, ...string[]]>(label: string, values: T) {
+  return z.enum(values, { error: `${label} must be one of: ${values.join(', ')}.` });
 }

@@ -24,6 +24,11 @@ export const InvoiceZipInput = z.object({
     .array(id('Invoice'), { error: 'Invoices must be a list of invoice ids.' })
     .min(1, { error: 'Choose at least one invoice to put in the ZIP.' })
     .max(MAX_ZIP_INVOICES, { error: `A ZIP holds at most ${MAX_ZIP_INVOICES} invoices; download a bigger batch in parts.` }),
+  /**
+   * The month whose orders these invoices are for (a month's batch): names the ZIP, since
+   * November's batch is issued in December. Without it, the ZIP is named by the months of issue.
+   */
+  month: monthText('Month').optional(),
 });
 
 /** An order a batch would invoice: received in the month, still `received` (not invoiced, not cancelled). */

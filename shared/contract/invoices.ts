@@ -37,7 +37,7 @@ export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = {
 
 export const DOCUMENT_KINDS = ['invoice', 'credit_note'] as const;
 
-const language = enumOf('Language', DOCUMENT_LANGUAGES, 'English (en), French (fr) or Spanish (es)');
+const language = enumOf('Language', DOCUMENT_LANGUAGES);
 /** Shipping costs in the order's currency; "0" or missing for none. */
 const shipping = decimalAmount('Shipping');
 
@@ -60,10 +60,10 @@ export const InvoiceListInput = z.object({
   /** Words of the number, the order number or the customer's name. */
   query: optionalText('Search', 200),
   year: wholeNumber('Year', 2000, 2100).optional(),
-  status: enumOf('Status', INVOICE_STATUSES, INVOICE_STATUSES.join(', ')).optional(),
-  currency: enumOf('Currency', CURRENCY_CODES, 'CHF, EUR or USD').optional(),
+  status: enumOf('Status', INVOICE_STATUSES).optional(),
+  currency: enumOf('Currency', CURRENCY_CODES).optional(),
   /** Only invoices or only credit notes; both when missing. */
-  kind: enumOf('Kind', DOCUMENT_KINDS, 'invoice or credit_note').optional(),
+  kind: enumOf('Kind', DOCUMENT_KINDS).optional(),
   /** The documents of one order (the order screen's list). */
   orderId: id('Order').optional(),
   offset: wholeNumber('Offset', 0, 10_000_000).default(0),

@@ -24,16 +24,16 @@ export const OrderLineInput = z
   })
   .refine((line) => line.publicationId != null || line.title !== '', { error: 'Book title is required.', path: ['title'] });
 
-const currency = enumOf('Currency', CURRENCY_CODES, 'CHF, EUR or USD');
+const currency = enumOf('Currency', CURRENCY_CODES);
 
 const orderFields = {
   customer: CustomerDetailsInput,
   /** Set when the clerk picked an existing customer; otherwise one is found by e-mail or created. */
   customerId: id('Customer').optional().nullable(),
   currency,
-  receivedVia: enumOf('Received via', RECEIVED_VIA, 'mail, fax, e-mail or other'),
+  receivedVia: enumOf('Received via', RECEIVED_VIA),
   receivedOn: isoDate('Date received'),
-  paymentMethod: enumOf('Payment method', PAYMENT_METHODS, 'credit card, check or bank transfer').optional().nullable(),
+  paymentMethod: enumOf('Payment method', PAYMENT_METHODS).optional().nullable(),
   customerReference: cardSafeText('Customer reference', 100),
   notes: cardSafeText('Notes', 5000, { multiline: true }),
   lines: z
@@ -107,7 +107,7 @@ export interface OrderInvoice {
 /** One order with everything known about it, for the detail view. */
 export interface OrderRecord {
   order: Order;
-  history: AuditEntry[];
+  history: AuditEntry<'order'>[];
   /** Every money movement, oldest first, with the running balance. */
   payments: MoneyMovement[];
   invoices: OrderInvoice[];

@@ -15,7 +15,7 @@ function positiveAmount(label: string) {
   return decimalAmount(label).refine((v) => !/^0*(\.0*)?$/.test(v), { error: `${label} must be more than zero.` });
 }
 
-const paymentMethod = enumOf('Method', PAYMENT_METHODS, 'credit card, check or bank transfer');
+const paymentMethod = enumOf('Method', PAYMENT_METHODS);
 const reason = requiredText('Reason', 500, { multiline: true });
 
 export const CheckDetailsInput = z.object({
@@ -29,7 +29,7 @@ export const TransferDetailsInput = z.object({
 });
 
 export const CardDetailsInput = z.object({
-  brand: enumOf('Card brand', CARD_BRANDS, 'Visa, Mastercard, American Express or other'),
+  brand: enumOf('Card brand', CARD_BRANDS),
   last4: z
     .string({ error: 'Last four digits are required.' })
     .trim()

@@ -6,20 +6,13 @@ import { CURRENCY_CODES, type CurrencyCode } from '../money/currencies';
 import type { OrderSummary } from './types';
 
 export const AGING_BUCKETS = ['0-30', '31-60', '61-90', 'over-90'] as const;
+/** Days counted from the first invoice's date, or from the day the order was received while it has none (db/services/receivables/aging.ts). */
 export type AgingBucket = (typeof AGING_BUCKETS)[number];
 export const AGING_BUCKET_LABELS: Record<AgingBucket, string> = { '0-30': '0–30 days', '31-60': '31–60 days', '61-90': '61–90 days', 'over-90': 'Over 90 days' };
 
-/** Days counted from the invoice date, or from the day the order was received while it has no invoice. */
-export function agingBucketOf(days: number): AgingBucket {
-  if (days <= 30) return '0-30';
-  if (days <= 60) return '31-60';
-  if (days <= 90) return '61-90';
-  return 'over-90';
-}
-
 export const AgingInput = z.object({
   asOf: isoDate('As of'),
-  currency: enumOf('Currency', CURRENCY_CODES, 'CHF, EUR or USD').optional(),
+  currency: enumOf('Currency', CURRENCY_CODES).optional(),
   customerId: id('Customer').optional(),
   /** How many customers to list per currency, largest amounts first. */
   customerLimit: wholeNumber('Customers to list', 0, 1000).default(20),

@@ -50,9 +50,9 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export const ReportExportInput = z.intersection(
   ReportPeriodInput,
   z.object({
-    format: enumOf('Format', REPORT_FORMATS, 'CSV, Excel (xlsx) or PDF'),
+    format: enumOf('Format', REPORT_FORMATS),
     /** CSV only, as in the Data screen: Excel with Swiss/European regional settings expects semicolons. */
-    delimiter: enumOf('CSV separator', ['comma', 'semicolon'] as const, 'comma or semicolon').optional(),
+    delimiter: enumOf('CSV separator', ['comma', 'semicolon'] as const).optional(),
   }),
 );
 
@@ -67,7 +67,7 @@ const rate = (label: string) =>
 export const SetRatesInput = z
   .object({
     month: monthText('Month'),
-    reportingCurrency: enumOf('Reporting currency', CURRENCY_CODES, 'CHF, EUR or USD'),
+    reportingCurrency: enumOf('Reporting currency', CURRENCY_CODES),
     /** The other currencies' rates to the reporting currency; the reporting currency itself is 1 (may be left out). */
     rates: z.partialRecord(z.enum(CURRENCY_CODES, { error: 'Rates can only be given for CHF, EUR or USD.' }), rate('Rate'), { error: 'Rates must name a rate per currency.' }),
   })

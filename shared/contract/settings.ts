@@ -42,7 +42,7 @@ export const IssuerInput = z.object({
 });
 
 export const BankAccountInput = z.object({
-  currency: enumOf('Currency', CURRENCY_CODES, 'CHF, EUR or USD'),
+  currency: enumOf('Currency', CURRENCY_CODES),
   holder: optionalText('Account holder', 70),
   /** Kept in electronic form (no spaces, upper case); printed in groups of four. */
   iban: optionalText('IBAN', 60).transform(normaliseIban),
@@ -88,7 +88,7 @@ export const SettingsPatch = z.object({
   locale: cleanedString('Locale must be a language tag such as en-CH or fr-CH.', 40)
     .refine((v) => { try { return Intl.NumberFormat.supportedLocalesOf([v]).length > 0; } catch { return false; } }, { error: 'Locale must be a language tag such as en-CH or fr-CH.' })
     .optional(),
-  defaultCurrency: enumOf('Default currency', CURRENCY_CODES, 'CHF, EUR or USD').optional(),
+  defaultCurrency: enumOf('Default currency', CURRENCY_CODES).optional(),
   backup: z.object({ keep: wholeNumber('Backups to keep', 1, 365), folder: optionalText('Backup folder', 1000) }).optional(),
   staff: StaffList.optional(),
   bankFeeTolerance: BankFeeTolerance.optional(),

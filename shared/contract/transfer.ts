@@ -25,7 +25,7 @@ export const MAX_IMPORT_ROWS = 50_000;
 const MAX_BASE64_CHARS = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;
 
 const importFile = {
-  kind: enumOf('What to import', IMPORT_KINDS, 'publications, prices or customers'),
+  kind: enumOf('What to import', IMPORT_KINDS),
   fileName: requiredText('File name', 260),
   contentBase64: z
     .string({ error: 'File content is missing; choose the file again.' })
@@ -37,7 +37,14 @@ const importFile = {
 };
 
 export const ImportPreviewInput = z.object(importFile);
-export const ImportCommitInput = z.object(importFile);
+export const ImportCommitInput = z.object({
+  ...importFile,
+  /**
+   * True: import the rows without a problem and leave out those with one (the clerk chose
+   * to, having seen which). Otherwise a single problem means nothing is written.
+   */
+  skipRowsWithProblems: z.boolean({ error: 'Skip rows with problems must be true or false.' }).optional(),
+});
 
 /** A field of Order Desk that a column of the file can fill. */
 export interface ImportField {
@@ -85,6 +92,15 @@ export interface ImportReport {
   sample: ImportPreviewRow[];
   /** Columns of the file that are not imported. */
   ignoredColumns: string[];
+  /** Row numbers (as the spreadsheet shows them) of the rows with a problem, in order, capped at 500. */
+  rowsWithProblems: number[];
+  /** How many rows have a problem (rowsWithProblems may list fewer). */
+  rowsWithProblemsCount: number;
+  /**
+   * Whether the other rows can be imported without those (skipRowsWithProblems): only when every
+   * problem belongs to a row, not to the file or its column mapping, and some row is fine.
+   */
+  canSkipRowsWithProblems: boolean;
 }
 
 export interface ImportCommitResult {
@@ -92,6 +108,8 @@ export interface ImportCommitResult {
   written: boolean;
   created: number;
   updated: number;
+  /** Rows with a problem left out, when the clerk chose to skip them. */
+  skipped: number;
   report: ImportReport;
 }
 
@@ -107,10 +125,10 @@ export const transferMethods = {
   'transfer.commit': method<ImportCommitResult>()(ImportCommitInput),
   'transfer.export': method<ExportFile>()(
     z.object({
-      kind: enumOf('What to export', EXPORT_KINDS, 'catalogue or customers'),
-      format: enumOf('Format', EXPORT_FORMATS, 'CSV or Excel (xlsx)'),
+      kind: enumOf('What to export', EXPORT_KINDS),
+      format: enumOf('Format', EXPORT_FORMATS),
       /** CSV only: Excel set to Swiss/European regional settings expects semicolons. */
-      delimiter: enumOf('CSV separator', ['comma', 'semicolon'] as const, 'comma or semicolon').optional(),
+      delimiter: enumOf('CSV separator', ['comma', 'semicolon'] as const).optional(),
     }),
   ),
 };

@@ -113,16 +113,7 @@ export interface OrderSummary {
   needsReview: boolean;
 }
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  entity: string;
-  entityId: number | null;
-  action: string;
-  before: unknown;
-  after: unknown;
-}
+export type { AuditEntry } from './audit';
 
 /** The unit as printed on invoices: name, structured address (QR-bill), post box, phone, fax, e-mail. */
 export type IssuerDetails = DocumentIssuer;

@@ -4,7 +4,7 @@
  * figures themselves are the money module's decimal strings, formatted exactly as they are.
  */
 import type { CurrencyCode } from '../money/currencies';
-import { currencyExponent } from '../money/currencies';
+import { formatAmount, formatMoney } from '../money/money';
 import type { PaymentMethod } from '../domain/vocabulary';
 import type { DocumentKind, DocumentLanguage } from './invoice-document';
 
@@ -189,33 +189,17 @@ export function documentLocale(language: DocumentLanguage): string {
   return LOCALES[language];
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
 /**
  * A decimal string in the language's convention, without the currency code (the table
- * header names the currency). Intl formats the string itself, so no float touches it.
+ * header names the currency): the money module's one number format for the language's locale.
  */
 export function formatDocumentAmount(value: string, currency: CurrencyCode, language: DocumentLanguage): string {
-  const digits = currencyExponent(currency);
-  const key = `${language}|${digits}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: true });
-    numberFormats.set(key, format);
-  }
-  return format.format(value as unknown as number);
+  return formatAmount(value, currency, LOCALES[language]);
 }
 
-/** With the currency code: "CHF 1,234.50" / "1 234,50 CHF". */
+/** With the currency code: "CHF 1,234.50" / "1 234,50 CHF"; the figures written exactly as formatDocumentAmount writes them. */
 export function formatDocumentMoney(value: string, currency: CurrencyCode, language: DocumentLanguage): string {
-  const digits = currencyExponent(currency);
-  const key = `${language}|${currency}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency, currencyDisplay: 'code', minimumFractionDigits: digits, maximumFractionDigits: digits });
-    numberFormats.set(key, format);
-  }
-  return format.format(value as unknown as number);
+  return formatMoney(value, currency, LOCALES[language]);
 }
 
 /** "15" → "15 %" in French, "15%" in English. */

@@ -68,7 +68,7 @@ export function qrReferenceFor(documentNumber: string): string {
   return reference;
 }
 
-/** An ISO 11649 creditor reference (SCOR, "RF…") for a normal IBAN, e.g. "INV-2025-00042" → "RF37INV202500042". */
+/** An ISO 11649 creditor reference (SCOR, "RF…") for a normal IBAN, e.g. "INV-2025-00042" → "RF41INV202500042". */
 export function creditorReferenceFor(documentNumber: string): string {
   const body = documentNumber.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
   if (body.length === 0 || body.length > 21) throw new RangeError(`${documentNumber} cannot be a creditor reference (1–21 letters and digits).`);

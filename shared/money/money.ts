@@ -129,26 +129,66 @@ export function sumMinorUnits(values: readonly (number | bigint)[], currency: Cu
   return fromMinorUnits(BigInt(total.toFixed(0)), currency);
 }
 
-const formatters = new Map<string, Intl.NumberFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, digits: number): Intl.NumberFormat {
+  const key = `${locale}|${digits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: true });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
 
 /**
- * Locale-aware display with the currency code always shown ("CHF 1,234.50").
- * Intl formats the decimal string itself, so no float ever touches the value.
+ * An amount without its currency code, in the locale's one convention for numbers:
+ * "25'088.70" (en-CH), "25 088,70" (fr-CH), "25,088.70" (en-GB). Every amount a screen or a
+ * document shows goes through this, with or without its code (formatMoney), so a line amount
+ * and the total under it can never be written two ways.
+ * Intl formats the decimal string itself (ECMA-402 "Intl.NumberFormat v3"), so no float touches it.
+ */
+export function formatAmount(value: string, currency: CurrencyCode, locale = 'en-CH'): string {
+  return numberFormat(locale, currencyExponent(currency)).format(value as unknown as number);
+}
+
+const NUMBER_PARTS = new Set(['integer', 'group', 'decimal', 'fraction']);
+/** What goes before and after the figures, by locale and currency: ["CHF ", ""] in en-CH, ["", " CHF"] in fr-CH. */
+const shapes = new Map<string, [string, string]>();
+
+/**
+ * Taken from the locale's pattern for "no currency" (XXX) with the code put in: the pattern
+ * some locales keep for one currency (en-CH writes "CHF-1.00" but "-EUR 1.00") would again
+ * give one screen two forms.
+ */
+function moneyShape(locale: string, currency: CurrencyCode): [string, string] {
+  const key = `${locale}|${currency}`;
+  let shape = shapes.get(key);
+  if (!shape) {
+    const parts = new Intl.NumberFormat(locale, { style: 'currency', currency: 'XXX', currencyDisplay: 'code' }).formatToParts(1);
+    const first = parts.findIndex((p) => NUMBER_PARTS.has(p.type));
+    const last = parts.findLastIndex((p) => NUMBER_PARTS.has(p.type));
+    const text = (from: number, to: number) =>
+      parts
+        .slice(from, to)
+        .map((p) => (p.type === 'currency' ? currency : p.value))
+        .join('');
+    shape = [text(0, first), text(last + 1, parts.length)];
+    shapes.set(key, shape);
+  }
+  return shape;
+}
+
+/**
+ * With the currency code always shown, where the locale puts it: "CHF 25'088.70" and
+ * "EUR 35'764.65" (en-CH), "569,00 EUR" (fr-CH); a negative amount keeps the code in the same
+ * place and its sign on the figures, as the locale writes any negative number ("EUR -72.00").
+ * Intl's currency style is not used for the figures: some locales keep separate separators
+ * per currency (en-CH groups EUR with "," but CHF with "'") or for money (fr-CH writes
+ * "569.00 EUR" but "59,00"), which put two conventions side by side. It only says where the
+ * code goes; the figures are formatAmount's.
  */
 export function formatMoney(value: string, currency: CurrencyCode, locale = 'en-CH'): string {
-  const key = `${locale}|${currency}`;
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    const digits = currencyExponent(currency);
-    formatter = new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency,
-      currencyDisplay: 'code',
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    });
-    formatters.set(key, formatter);
-  }
-  // Intl accepts decimal strings and formats them exactly (ECMA-402 "Intl.NumberFormat v3").
-  return formatter.format(value as unknown as number);
+  const [before, after] = moneyShape(locale, currency);
+  return `${before}${formatAmount(value, currency, locale)}${after}`;
 }

@@ -13,11 +13,10 @@ import type { CurrencyCode } from '../money/currencies';
 import { CURRENCY_CODES } from '../money/currencies';
 import type { ExchangeRates, MonthlyReport } from '../contract/reports';
 import { AGING_BUCKETS, AGING_BUCKET_LABELS } from '../contract/receivables';
+import { plural } from '../domain/plural';
 import { PAYMENT_METHOD_LABELS, RECEIVED_VIA_LABELS, type PaymentMethod, type ReceivedVia } from '../domain/vocabulary';
 import type { DateDisplay } from '../format/dates';
 import { laySections, table, type LaidSection, type LaidTable, type SectionSpec } from './report-cells';
-
-export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export const channelLabel = (key: ReceivedVia): string => RECEIVED_VIA_LABELS[key] ?? key;
 

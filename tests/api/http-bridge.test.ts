@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
+import { startWebServer } from '../../electron/web/http-bridge';
 import { startWebApp, type RunningWebApp } from '../support/web-app';
 
 let web: RunningWebApp;
@@ -38,6 +40,21 @@ function post(path: string, body: unknown, headers: Record<string, string> = {})
     );
     req.on('error', reject);
     req.end(payload);
+  });
+}
+
+/** Sends bytes as they are, as an attacker's tool would, and answers the status line the server sent back (or '' if it sent none). */
+function rawRequest(bytes: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(web.server.port, '127.0.0.1');
+    let text = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => (text += chunk));
+    socket.on('end', () => resolve(text.split('\r\n')[0] ?? ''));
+    socket.on('close', () => resolve(text.split('\r\n')[0] ?? ''));
+    socket.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' ? resolve(text.split('\r\n')[0] ?? '') : reject(error)));
+    socket.setTimeout(10_000, () => socket.destroy());
+    socket.end(bytes, 'latin1');
   });
 }
 
@@ -112,6 +129,60 @@ describe('browser-mode API', () => {
   it('answers a malformed address with 400 and keeps serving', async () => {
     expect((await fetch(`${web.server.url}assets/%E0%A4%A.js`)).status).toBe(400);
     expect((await fetch(web.server.url)).status).toBe(200);
+  });
+
+  describe('requests that cannot be read', () => {
+    const host = () => `Host: 127.0.0.1:${web.server.port}`;
+    it.each([
+      ['GET //[ HTTP/1.1'],
+      ['GET http://[ HTTP/1.1'],
+      ['GET //a:b@[x] HTTP/1.1'],
+      ['GET http://% HTTP/1.1'],
+      ['POST //[ HTTP/1.1'],
+      ['GET /api/%E0%A4%A HTTP/1.1'],
+    ])('answers "%s" (no token) with a 4xx, and the server keeps serving', async (requestLine) => {
+      expect(await rawRequest(`${requestLine}\r\n${host()}\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 4\d\d /);
+      expect((await post('/api/catalogue.list', {})).status).toBe(200);
+    });
+
+    it.each([
+      ['a request line that is not HTTP', () => 'HELLO\r\n\r\n'],
+      ['a header without a colon', () => `GET / HTTP/1.1\r\n${host()}\r\nNo colon here\r\n\r\n`],
+      ['a control character in a header value', () => `GET / HTTP/1.1\r\n${host()}\r\nX-Test: a\x01b\r\n\r\n`],
+      ['a Content-Length that is not a number', () => `POST /api/catalogue.list HTTP/1.1\r\n${host()}\r\nContent-Length: abc\r\n\r\n{}`],
+      ['two different Content-Lengths', () => `POST /api/catalogue.list HTTP/1.1\r\n${host()}\r\nContent-Length: 2\r\nContent-Length: 5\r\n\r\n{}`],
+      ['a broken chunked body', () => `POST /api/catalogue.list HTTP/1.1\r\n${host()}\r\nAuthorization: Bearer ${web.token}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n`],
+      ['headers larger than the server reads', () => `GET / HTTP/1.1\r\n${host()}\r\nX-Big: ${'a'.repeat(70_000)}\r\n\r\n`],
+      ['a Host header with an IPv6 bracket left open', () => `GET / HTTP/1.1\r\nHost: [\r\n\r\n`],
+    ])('answers %s with a 4xx, and the server keeps serving', async (_label, request) => {
+      expect(await rawRequest(request())).toMatch(/^HTTP\/1\.1 4\d\d /);
+      expect((await post('/api/catalogue.list', {})).status).toBe(200);
+    });
+  });
+
+  it('answers a request that fails unexpectedly with a 500, logs it, and keeps serving', async () => {
+    const logged: string[] = [];
+    let calls = 0;
+    const server = await startWebServer({
+      token: 't',
+      staticDir: path.resolve(import.meta.dirname, '../../dist/renderer'),
+      log: (message) => void logged.push(message),
+      invoke: async () => {
+        calls += 1;
+        if (calls === 1) throw new TypeError('a bug in a handler');
+        return { ok: true, value: { fine: true } };
+      },
+    });
+    try {
+      const ask = () => fetch(`${server.url}api/catalogue.list`, { method: 'POST', headers: { Authorization: 'Bearer t', 'Content-Type': 'application/json' }, body: '{}' });
+      const failed = await ask();
+      expect(failed.status).toBe(500);
+      expect((await failed.json()).error.code).toBe('internal');
+      expect(logged).toEqual(['Order Desk web bridge: a request failed']);
+      expect(await (await ask()).json()).toEqual({ fine: true });
+    } finally {
+      await server.close();
+    }
   });
 
   it('serves the app with a strict Content-Security-Policy', async () => {

@@ -4,7 +4,7 @@
  * batch-issue screen would send them.
  */
 import os from 'node:os';
-import { createInvoiceRenderer } from '../../db/documents/render-pool';
+import { createDocumentRenderer } from '../../db/documents/render-pool';
 import { sourceRenderWorker } from '../../db/documents/render-worker-source';
 import type { InvoiceDocument } from '../../shared/documents/invoice-document';
 import { sampleInvoice, sampleLines, SCRIPT_SAMPLES } from '../support/invoice-fixtures';
@@ -49,7 +49,7 @@ export async function benchInvoicePdfs({ batch = 100, singles = 7 } = {}): Promi
   const scriptLines = Object.values(SCRIPT_SAMPLES).map((title, i) => ({ position: 100 + i, title, quantity: 1, unitPrice: '10.00' }));
   const three = sampleInvoice({ lines: [...sampleLines(22), ...scriptLines] });
 
-  const single = createInvoiceRenderer(sourceRenderWorker());
+  const single = createDocumentRenderer(sourceRenderWorker());
   try {
     const [first, , firstCpu] = await timed(() => single.render(one));
     rows.push({ what: 'PDF: first invoice of a new worker (start, fonts, warm-up)', median: first, p95: first, note: `1 run, ${cpuNote(firstCpu)}` });
@@ -75,7 +75,7 @@ export async function benchInvoicePdfs({ batch = 100, singles = 7 } = {}): Promi
   }
 
   const workers = Math.max(1, Math.min(4, os.availableParallelism()));
-  const pool = createInvoiceRenderer(sourceRenderWorker(), { workers });
+  const pool = createDocumentRenderer(sourceRenderWorker(), { workers });
   try {
     // Every worker warm before the clock starts, as in an app that has been open a while.
     await Promise.all(Array.from({ length: workers }, (_, i) => pool.render(batchInvoice(i))));

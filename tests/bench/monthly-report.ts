@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { createInvoke, type Invoke } from '../../db/api/invoke';
 import { openDatabase, type Db } from '../../db/connection';
 import { createContext } from '../../db/context';
-import { createInvoiceRenderer } from '../../db/documents/render-pool';
+import { createDocumentRenderer } from '../../db/documents/render-pool';
 import { sourceRenderWorker } from '../../db/documents/render-worker-source';
 import { reportBenchDatabase } from './report-data';
 
@@ -102,7 +102,7 @@ export async function benchMonthlyReports(options: { lines: number; runs?: numbe
   // Read-only work: the cached file itself is opened (no copy of a large file per run).
   const db = openDatabase(source.file);
   // The document worker makes the report's workbook and PDF, as in the app.
-  const documents = createInvoiceRenderer(sourceRenderWorker());
+  const documents = createDocumentRenderer(sourceRenderWorker());
   const ctx = createContext(db, 'bench', undefined, documents);
   const invoke = createInvoke(ctx);
   const runs = options.runs ?? 15;

@@ -272,7 +272,7 @@ describe('a damaged database', () => {
     // A newer backup that has itself been damaged since it was written.
     const newer = path.join(folder, 'order-desk-backup-2027-01-01T000000Z.db');
     fs.copyFileSync(file, newer);
-    expect(findLatestGoodBackup(folder)).toMatchObject({ name: goodBackup, verified: true });
+    expect(findLatestGoodBackup(file, folder)).toMatchObject({ name: goodBackup, verified: true });
 
     const damagedBytes = fs.readFileSync(file);
     const recovery = recoverFromLatestBackup(file, folder, new Date('2026-11-21T08:00:00Z'))!;
@@ -281,6 +281,6 @@ describe('a damaged database', () => {
     const reopened = openTestApp(file);
     apps.push(reopened);
     expect((await call(reopened, 'orders.list', { limit: 5 })).total).toBe(300);
-    expect(findLatestGoodBackup(path.join(tempDir(), 'none'))).toBeNull();
+    expect(findLatestGoodBackup(file, path.join(tempDir(), 'none'))).toBeNull();
   });
 });

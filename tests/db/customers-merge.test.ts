@@ -68,6 +68,25 @@ describe('likely duplicate customers', () => {
   });
 });
 
+describe('how many likely duplicates there are', () => {
+  it('counts every pair, not only the ones listed, and one fewer after a merge', async () => {
+    app = openTestApp();
+    for (let i = 0; i < 4; i++) {
+      await addCustomer({ name: `Bibliothèque ${i}`, country: 'FR' });
+      await addCustomer({ name: `BIBLIOTHEQUE ${i}`, country: 'FR' });
+    }
+    const listed = await call(app, 'customers.duplicates', { limit: 2 });
+    expect(listed.pairs).toHaveLength(2);
+    expect(listed.total).toBe(4);
+    const merging = listed.pairs[0];
+    await call(app, 'customers.merge', { keepId: merging.first.id, mergeId: merging.second.id });
+    const after = await call(app, 'customers.duplicates', { limit: 2 });
+    expect(after.total).toBe(3);
+    expect(after.pairs).toHaveLength(2);
+    expect(after.pairs.some((p: { first: { id: number } }) => p.first.id === merging.first.id)).toBe(false);
+  });
+});
+
 describe('merging customers', () => {
   it('moves every order and payment to the kept customer, hides the other, and audits it all in one go', async () => {
     app = openTestApp();

@@ -43,6 +43,24 @@ describe('import from CSV', () => {
     expect(count('customers')).toBe(before);
   });
 
+  it('says which rows have a problem, and on the clerk’s explicit choice imports the others without them', async () => {
+    app = openTestApp();
+    const input = { kind: 'customers', fileName: 'customers.csv', contentBase64: b64(`\ufeff${CUSTOMERS_WITH_ERRORS}`) };
+    const preview = await call(app, 'transfer.preview', input);
+    expect(preview).toMatchObject({ validRows: 2, rowsWithProblems: [3, 4, 5], rowsWithProblemsCount: 3, canSkipRowsWithProblems: true });
+
+    const result = await call(app, 'transfer.commit', { ...input, skipRowsWithProblems: true });
+    expect(result).toMatchObject({ written: true, created: 2, updated: 0, skipped: 3 });
+    expect(app.db.prepare('SELECT name FROM customers ORDER BY name').pluck().all()).toEqual(['Kwame Mensah', 'Zoë Ångström']);
+    expect(app.db.prepare("SELECT json_extract(after, '$.rows') AS rows, json_extract(after, '$.skipped') AS skipped FROM audit_log WHERE entity = 'import'").get()).toEqual({ rows: 2, skipped: 3 });
+
+    // A problem with the file itself (no column for Name) is not a row to skip: nothing is written.
+    const noName = { ...input, mapping: { ...preview.mapping, name: '' } };
+    expect(await call(app, 'transfer.preview', noName)).toMatchObject({ canSkipRowsWithProblems: false });
+    expect(await call(app, 'transfer.commit', { ...noName, skipRowsWithProblems: true })).toMatchObject({ written: false, skipped: 0 });
+    expect(await app.invoke('transfer.commit', { ...input, skipRowsWithProblems: 'yes' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'skipRowsWithProblems' } });
+  });
+
   it('imports a clean file completely, in one go, and records it in the audit log', async () => {
     app = openTestApp();
     const clean = CUSTOMERS_WITH_ERRORS.split('\r\n').filter((_, i) => i === 0 || i === 1 || i === 5).join('\r\n');
@@ -152,6 +170,24 @@ describe('import from CSV', () => {
     const rows = ['Name,Country', ...Array.from({ length: 50_001 }, (_, i) => `C${i},CH`)].join('\n');
     const many = await app.invoke('transfer.preview', { kind: 'customers', fileName: 'many.csv', contentBase64: b64(rows) });
     expect(many).toMatchObject({ ok: false, error: { code: 'too_large', message: expect.stringMatching(/more than 50,000 rows/) } });
+  });
+});
+
+describe('import while the app is in use', () => {
+  it('keeps a change a clerk saves while the file is being read: the rows are matched again against the new data', async () => {
+    app = openTestApp();
+    const { customer } = await call(app, 'customers.save', { name: 'Ada Lovelace', country: 'GB', email: 'ada@example.org', phone: '+44 1' });
+    const file = { kind: 'customers', fileName: 'names.csv', contentBase64: b64('Name;Country;E-mail\nAda King;GB;ada@example.org\n') };
+
+    const commit = call(app, 'transfer.commit', file);
+    // Saved by another clerk after the import started reading the file, before it writes.
+    await call(app, 'customers.save', { ...customer, phone: '+44 2', expectedUpdatedAt: customer.updatedAt });
+    const result = await commit;
+    expect(result).toMatchObject({ written: true, created: 0, updated: 1 });
+
+    const { customer: after } = await call(app, 'customers.get', { id: customer.id });
+    expect(after).toMatchObject({ name: 'Ada King', phone: '+44 2', email: 'ada@example.org' });
+    expect(count('customers')).toBe(1);
   });
 });
 

@@ -107,6 +107,16 @@ describe('invoices.zip', () => {
     expect((await call(app, 'invoices.zip', { ids })).contentBase64).toBe(file.contentBase64);
   });
 
+  it('is named by the batch month when one is given: November’s batch issued in December is invoices-2026-11.zip', async () => {
+    const o = await order('CHF', '12.00', '2026-11-10');
+    const { invoice } = await call(app, 'invoices.issue', { orderId: o.id });
+    expect(invoice.issuedOn.slice(0, 7)).toBe('2026-12');
+    const file = await call(app, 'invoices.zip', { ids: [invoice.id], month: '2026-11' });
+    expect(file.fileName).toBe('invoices-2026-11.zip');
+    expect(Object.keys(unzipSync(Buffer.from(file.contentBase64, 'base64')))).toEqual([`${invoice.number}.pdf`]);
+    expect(await refused('invoices.zip', { ids: [invoice.id], month: 'November' })).toMatchObject({ code: 'invalid_input', field: 'month' });
+  });
+
   it('refuses an unknown invoice by its id, an empty list and more than 500, without an internal error', async () => {
     const o = await order('CHF', '12.00', '2026-11-10');
     const { invoice } = await call(app, 'invoices.issue', { orderId: o.id });

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInvoiceRenderer, type InvoiceRenderer } from '../../db/documents/render-pool';
+import { createDocumentRenderer, type DocumentRenderer } from '../../db/documents/render-pool';
 import { sourceRenderWorker } from '../../db/documents/render-worker-source';
 import { formatDocumentMoney } from '../../shared/documents/document-labels';
 import type { InvoiceDocument } from '../../shared/documents/invoice-document';
@@ -17,13 +17,13 @@ import { ARABIC_CUSTOMER, BANK_ACCOUNTS, ISSUER, sampleInvoice, sampleLines, SCR
 
 const scriptLines = Object.values(SCRIPT_SAMPLES).map((title, i) => ({ position: 100 + i, title, quantity: 1, unitPrice: '10.00' }));
 
-let renderer: InvoiceRenderer;
+let renderer: DocumentRenderer;
 let dir: string;
 let longInvoice: InvoiceDocument;
 let longPdf: Buffer;
 
 beforeAll(async () => {
-  renderer = createInvoiceRenderer(sourceRenderWorker());
+  renderer = createDocumentRenderer(sourceRenderWorker());
   dir = tempDir('order-desk-pdf-');
   longInvoice = sampleInvoice({ lines: [...sampleLines(22), ...scriptLines] });
   longPdf = await renderer.render(longInvoice);
@@ -160,7 +160,7 @@ describe('one worker, one document after another', () => {
     // A fresh worker, so this is the first document after its warm-up, and one without a plain z
     // (French, "Suisse", a bank and an issuer without one): its "ź" is drawn from the glyphs ´ and z,
     // and the z met that way first must not lose its character for every document after it.
-    const fresh = createInvoiceRenderer(sourceRenderWorker());
+    const fresh = createDocumentRenderer(sourceRenderWorker());
     try {
       const lodz = sampleInvoice({
         language: 'fr',

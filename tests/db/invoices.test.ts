@@ -323,6 +323,19 @@ describe('credit notes', () => {
     expect(await total('2026-11-09')).toBe('80.00');
     expect(await total('2026-11-10')).toBe('95.50');
   });
+
+  it('says the same amount owed on the order, the invoice list, the aging and the customer account', async () => {
+    const o = await order([{ title: 'World Migration Report 2024', quantity: 2, unitPrice: '40.00' }], 'EUR', '2026-11-02');
+    const invoice = await issue({ orderId: o.id, issuedOn: '2026-11-10', shipping: '12.00' });
+    await credit({ invoiceId: invoice.id, lines: [{ position: 1, quantity: 1 }], reason: 'One copy not delivered', issuedOn: '2026-11-12' });
+    await call(app, 'payments.record', { orderId: o.id, method: 'bank_transfer', receivedOn: '2026-11-15', amount: '30.00' });
+    // Owed: 80.00 + 12.00 shipping − 40.00 credited = 52.00; paid 30.00; balance 22.00.
+    expect((await account(o.id)).account).toMatchObject({ due: '52.00', paid: '30.00', balance: '22.00' });
+    expect((await call(app, 'invoices.get', { id: invoice.id })).invoice).toMatchObject({ credited: '40.00', paid: '30.00', balance: '22.00', status: 'partially_paid' });
+    expect((await call(app, 'receivables.aging', { asOf: today, currency: 'EUR' })).totals).toEqual([expect.objectContaining({ total: '22.00' })]);
+    const profile = await call(app, 'customers.profile', { id: o.customerId });
+    expect(profile.balances).toEqual([{ currency: 'EUR', ordered: '52.00', paid: '30.00', balance: '22.00', orderCount: 1 }]);
+  });
 });
 
 describe('invoices.list', () => {

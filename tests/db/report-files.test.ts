@@ -12,7 +12,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MonthlyReport } from '../../shared/contract/reports';
 import type { CurrencyCode } from '../../shared/money/currencies';
-import { renderReportFile, type ReportExportFile } from '../../db/services/reports/files';
+import { renderReportFile, type ReportExportFile } from '../../db/services/reports/export-file';
 import { call, openTestApp, tempDir, type TestApp } from '../support/test-db';
 import { TEST_BANK_ACCOUNTS } from '../support/fake-renderer';
 import { generateReportMonth, type ReportClock } from '../support/report-data';

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { renderReportFile } from '../../db/services/reports/files';
+import { renderReportFile } from '../../db/services/reports/export-file';
 import { expectCsvShows, expectPdfShows, expectWorkbookShows, fileTables } from '../support/report-outputs';
 import { openTestApp, tempDir, type TestApp } from '../support/test-db';
 import { sampleReport } from '../support/report-fixture';

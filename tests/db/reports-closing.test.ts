@@ -10,7 +10,7 @@ import { call, openTestApp, type TestApp } from '../support/test-db';
 import { fakeRenderer, TEST_BANK_ACCOUNTS } from '../support/fake-renderer';
 import { generateReportMonth, type ReportClock } from '../support/report-data';
 import { expectedReport } from '../support/report-expected';
-import { useReportFileRenderer, type ReportFileRenderer } from '../../db/services/reports/file-renderer';
+import { useReportFileRenderer, type ReportFileRenderer } from '../../db/services/reports/renderer-override';
 import { buildMonthlyReport } from '../../db/services/reports/monthly';
 import { CLOSING_IMMUTABLE_MESSAGE } from '../../db/migrations/0007_monthly_reports';
 import type { MonthlyReport } from '../../shared/contract/reports';

@@ -14,7 +14,7 @@ import { bundleElectron } from '../../build/bundle-electron.mjs';
 import { METHOD_NAMES } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/csp';
 import { execFileSync } from 'node:child_process';
-import { bundledRenderWorker, createInvoiceRenderer } from '../../db/documents/render-pool';
+import { bundledRenderWorker, createDocumentRenderer } from '../../db/documents/render-pool';
 import { tempDir } from '../support/test-db';
 import { sampleInvoice, sampleLines } from '../support/invoice-fixtures';
 import { camtBase64 } from '../support/camt-files';
@@ -220,6 +220,20 @@ describe('the bundled main process', () => {
     expect(JSON.parse(fs.readFileSync(path.join(appData, 'Order Desk', 'window-state.json'), 'utf8'))).toEqual({ x: 40, y: 30, width: 1300, height: 850, isMaximized: false });
   });
 
+  it('reads an import in the bundled import worker (import-worker.cjs beside main.cjs)', async () => {
+    expect(fs.existsSync(path.join(path.dirname(bundle.main), 'import-worker.cjs'))).toBe(true);
+    const fake = fakeElectron(tempDir('order-desk-appdata-'), fakeProject());
+    opened.push(fake);
+    runMain(fake);
+    fake.ready();
+    await settle();
+    const call = (method: string, input: unknown) => fake.ipc.get(`order-desk:${method}`)!({ senderFrame: appFrame }, input);
+    const exported = (await call('transfer.export', { kind: 'catalogue', format: 'xlsx' })) as { value: { contentBase64: string } };
+    // The catalogue's own workbook read back: every row matches a publication, so each is an update.
+    const preview = await call('transfer.preview', { kind: 'publications', fileName: 'catalogue.xlsx', contentBase64: exported.value.contentBase64 });
+    expect(preview).toMatchObject({ ok: true, value: { format: 'xlsx', totalRows: 9, toUpdate: 9, problemCount: 0 } });
+  });
+
   it('asks who is working until the clerk answers over IPC, then writes that name on audit records', async () => {
     const appData = tempDir('order-desk-appdata-');
     const fake = fakeElectron(appData, fakeProject());
@@ -341,7 +355,7 @@ describe('the bundled invoice PDF worker', () => {
     fs.symlinkSync(path.resolve(import.meta.dirname, '../../node_modules'), path.join(app, 'node_modules'), 'dir');
     const location = bundledRenderWorker(path.join(app, 'dist', 'electron'));
     expect(fs.existsSync(location.script)).toBe(true);
-    const renderer = createInvoiceRenderer(location);
+    const renderer = createDocumentRenderer(location);
     try {
       const pdf = await renderer.render(sampleInvoice({ lines: sampleLines(2) }));
       const file = path.join(app, 'invoice.pdf');

@@ -3,10 +3,10 @@
  * real one), for tests about numbering, storage and money; the PDF itself is tested with the
  * real worker in tests/db/invoice-pdf.test.ts and tests/db/invoices-pdf.test.ts.
  */
-import type { InvoiceRenderer } from '../../db/documents/render-pool';
+import type { DocumentRenderer } from '../../db/documents/render-pool';
 import type { InvoiceDocument } from '../../shared/documents/invoice-document';
 
-export interface FakeRenderer extends InvoiceRenderer {
+export interface FakeRenderer extends DocumentRenderer {
   rendered: InvoiceDocument[];
   /** The next `n` renders fail, as a crashed worker would. */
   failNext(n?: number): void;

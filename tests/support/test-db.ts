@@ -5,7 +5,7 @@ import { openDatabase, type Db } from '../../db/connection';
 import { createContext, type AppContext } from '../../db/context';
 import type { SessionUser } from '../../db/session-user';
 import { createInvoke, type Invoke } from '../../db/api/invoke';
-import { createInvoiceRenderer, type InvoiceRenderer } from '../../db/documents/render-pool';
+import { createDocumentRenderer, type DocumentRenderer } from '../../db/documents/render-pool';
 import { sourceRenderWorker } from '../../db/documents/render-worker-source';
 import { lazyRenderer } from '../../db/documents/lazy-renderer';
 
@@ -32,12 +32,12 @@ export interface TestAppOptions {
   /** Where unexpected errors go; by default nowhere. */
   log?: (message: string, error: unknown) => void;
   /** Invoice PDFs are rendered by the real worker, started only when a test first makes one, unless this says otherwise. */
-  documents?: () => InvoiceRenderer;
+  documents?: () => DocumentRenderer;
 }
 
 export function openTestApp(file = path.join(tempDir(), 'orders.db'), now: () => Date = () => new Date('2026-11-20T10:00:00Z'), options: TestAppOptions = {}): TestApp {
   const db = openDatabase(file);
-  const renderer = options.documents?.() ?? lazyRenderer(() => createInvoiceRenderer(sourceRenderWorker()));
+  const renderer = options.documents?.() ?? lazyRenderer(() => createDocumentRenderer(sourceRenderWorker()));
   const ctx = createContext(db, options.user?.() ?? options.actor ?? 'test-clerk', now, renderer);
   const invoke = createInvoke(ctx, { log: options.log ?? (() => undefined) });
   return {

@@ -143,7 +143,7 @@ it('opens a customer from the search, edits the notes, sees balances and orders,
   await screenshot(page, 'customers-merge-confirm');
   await page.keyboard.press('Enter');
 
-  await poll(() => page.getByRole('status').first().textContent()).toBe('JOSE NUNEZ merged into José Núñez; 1 order moved.');
+  await poll(() => page.getByRole('status').first().textContent()).toBe(`JOSE NUNEZ (#${ids.joseAgain}) merged into José Núñez (#${ids.jose}); 1 order moved.`);
   await poll(() => balances.getByRole('row').nth(1).textContent()).toMatch(/^CHF \(2 orders\)CHF\s69\.70CHF\s50\.00CHF\s19\.70$/);
   expect(await page.getByRole('region', { name: 'Possible duplicates' }).count()).toBe(0);
   expect(await details.getByLabel('Notes').inputValue()).toContain('Faxed twice in 2025.');
@@ -210,5 +210,31 @@ it('adds a customer from the directory, with the e-mail problem shown next to th
   await email.press('Enter');
   await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Université de Fribourg/);
   expect(ui.web.app.db.prepare("SELECT country, email FROM customers WHERE name = 'Université de Fribourg'").get()).toEqual({ country: 'CH', email: 'library@unifr.ch' });
+  await page.close();
+}, UI_FLOW_TIMEOUT_MS);
+
+it('merges a pair from the duplicates tab: the tab stops counting it, and the message names both records by number', async () => {
+  await addCustomer('kofi1', { name: 'Kofi Annan Library', city: 'Accra', country: 'GH', email: 'library@kofi.example' });
+  await addCustomer('kofi2', { name: 'Kofi Annan Library', city: 'Accra', country: 'GH', email: 'books@kofi.example' });
+  const page = await openCustomers();
+  const tab = page.getByRole('button', { name: /Possible duplicates/ });
+  // The Maria Rossi pair from the test before, and this one.
+  await poll(() => tab.textContent()).toBe('Possible duplicates (2)');
+  await tab.press('Enter');
+  const list = page.getByRole('list', { name: 'Possible duplicates' });
+  const pair = list.getByRole('listitem').filter({ hasText: 'Kofi Annan Library and Kofi Annan Library' });
+  await pair.getByRole('button', { name: 'Merge…' }).press('Enter');
+  await pair.getByRole('button', { name: /^Yes, merge into/ }).press('Enter');
+
+  await poll(() => page.locator('.duplicates-list [role=status]').textContent()).toBe(`Kofi Annan Library (#${ids.kofi2}) merged into Kofi Annan Library (#${ids.kofi1}); no order moved.`);
+  await poll(() => list.getByRole('heading').allTextContents()).toEqual(['Maria Rossi and María Rossi']);
+  await poll(() => tab.textContent()).toBe('Possible duplicates (1)');
+  await screenshot(page, 'customers-duplicates-after-merge');
+
+  // The last pair: the tab says there are none left, rather than keeping an old count.
+  await list.getByRole('button', { name: 'Merge…' }).press('Enter');
+  await list.getByRole('button', { name: /^Yes, merge into/ }).press('Enter');
+  await poll(() => page.getByText('No likely duplicates.', { exact: false }).count()).toBe(1);
+  await poll(() => tab.textContent()).toBe('Possible duplicates');
   await page.close();
 }, UI_FLOW_TIMEOUT_MS);

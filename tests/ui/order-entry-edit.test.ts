@@ -161,8 +161,9 @@ it('refuses to overwrite a change made meanwhile by someone else', async () => {
   await notes.focus();
   await page.keyboard.type('Customer phoned: send by courier.');
 
+  // No wait for the clock to move: a save always gives the order a later version, even in the same millisecond
+  // (nextVersion; tests/db/order-entry-save.test.ts checks it with a stopped clock).
   const { order: current } = await call(ui.web.app, 'orders.get', { id: order.id });
-  await new Promise((resolve) => setTimeout(resolve, 5));
   await call(ui.web.app, 'orders.update', {
     ...current,
     lines: current.lines.map((l: { publicationId: number; quantity: number; unitPrice: string }) => ({ publicationId: l.publicationId, quantity: l.quantity, unitPrice: l.unitPrice })),

@@ -155,3 +155,31 @@ it('lists orders with lifecycle, payment status and balance due, filters by paym
   await screenshot(page, 'customer-aging');
   await page.close();
 });
+
+it('writes every currency’s balance on Home in the one form of the clerk’s locale (never CHF 25’088.70 beside EUR 35,764.65)', async () => {
+  await order('chfBig', 'bonvin', 'CHF', '25088.70', 3);
+  await order('eurBig', 'muller', 'EUR', '35764.65', 3);
+  await order('usdBig', 'okafor', 'USD', '12345.60', 3);
+  const page = await browser.newPage();
+  await page.goto(web.entryUrl());
+  const balances = page.getByRole('region', { name: 'Open balances' });
+  await balances.getByText(/on 5 orders/).waitFor(SLOW);
+  // en-CH, the default locale: the same thousands separator as the locale writes any number, in every currency.
+  const group = await page.evaluate(() => new Intl.NumberFormat('en-CH').formatToParts(1234).find((p) => p.type === 'group')!.value);
+  const shown = await shownText(balances);
+  const amounts = [...shown.matchAll(/(CHF|EUR|USD) (\d+\D\d{3}\D\d{2})/g)].map((m) => `${m[1]} ${m[2]}`);
+  expect(amounts).toEqual([`CHF 25${group}864.20`, `EUR 35${group}959.65`, `USD 12${group}405.60`]);
+  await screenshot(page, 'home-three-currencies');
+
+  // In French (Switzerland), every currency again in one form: comma for decimals, the code after.
+  await call(web.app, 'settings.set', { locale: 'fr-CH' });
+  await page.reload();
+  await balances.getByText(/on 5 orders/).waitFor(SLOW);
+  const french = (await shownText(balances)).replace(/\s/g, ' ');
+  expect(french).toContain('25 864,20 CHF');
+  expect(french).toContain('35 959,65 EUR');
+  expect(french).toContain('12 405,60 USD');
+  await screenshot(page, 'home-three-currencies-fr-CH');
+  await call(web.app, 'settings.set', { locale: 'en-CH' });
+  await page.close();
+});

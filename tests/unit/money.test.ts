@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatMoney, fromMinorUnits, lineTotal, orderTotals, sumAmounts, toMinorUnits } from '../../shared/money/money';
+import { formatAmount, formatMoney, fromMinorUnits, lineTotal, orderTotals, sumAmounts, toMinorUnits } from '../../shared/money/money';
 
 describe('money', () => {
   it('computes the issue example exactly: 3 × 19.99 less 15% and 7 × 0.10', () => {
@@ -34,6 +34,17 @@ describe('money', () => {
     expect(formatMoney('1234.50', 'CHF', 'en-US')).toMatch(/CHF\s?1,234\.50/);
     expect(formatMoney('1234.50', 'EUR', 'de-DE')).toMatch(/1\.234,50\s?EUR/);
     expect(formatMoney('9999999999999.99', 'USD', 'en-US')).toMatch(/9,999,999,999,999\.99/);
+  });
+
+  it('writes every currency with the locale’s one number form, the figures exactly as formatAmount writes them', () => {
+    for (const locale of ['en-CH', 'de-CH', 'fr-CH', 'en-GB', 'es-ES']) {
+      const figures = (['CHF', 'EUR', 'USD'] as const).map((c) => formatMoney('35764.65', c, locale).replace(c, '').trim());
+      expect(figures).toEqual(Array(3).fill(formatAmount('35764.65', 'EUR', locale)));
+      // A negative amount has one shape too, whatever the currency.
+      expect(formatMoney('-72.00', 'EUR', locale).replace('EUR', 'CHF')).toBe(formatMoney('-72.00', 'CHF', locale));
+    }
+    expect(formatMoney('569.00', 'EUR', 'fr-CH').replace(/\s/g, ' ')).toBe('569,00 EUR');
+    expect(formatAmount('59', 'EUR', 'fr-CH')).toBe('59,00');
   });
 
   // Independent model: everything in integer hundredths of a cent with BigInt, then half-up.

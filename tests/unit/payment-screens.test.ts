@@ -1,6 +1,6 @@
 /** The words and safeguards of the payment screens, without a browser. */
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../shared/contract/types';
+import type { AuditAction, AuditEntry } from '../../shared/contract/audit';
 import { scanForCardNumbers } from '../../shared/domain/card-numbers';
 import { maskCardNumbers, scrubDeep, scrubForStorage, screenCardText } from '../../renderer/components/card-safe-text';
 import { formErrorsOf } from '../../renderer/components/api-field-errors';
@@ -10,12 +10,12 @@ import { readDraft, writeDraft, type DraftStore } from '../../renderer/screens/o
 const f: Formatting = { locale: 'en-CH', currency: 'CHF', countryName: (c) => c, date: (d) => d };
 /** Intl puts a no-break space between code and amount; the tests read it as a space. */
 const plain = (text: string) => text.replace(/\u00a0/g, ' ');
-const describe_ = (e: AuditEntry) => {
+const describe_ = (e: AuditEntry<'order'>) => {
   const item = describeEntry(e, f);
   return { ...item, title: plain(item.title), changes: item.changes.map((c) => ({ label: c.label, before: plain(c.before), after: plain(c.after) })) };
 };
 
-function entry(action: string, before: unknown, after: unknown, actor = 'Anna Keller'): AuditEntry {
+function entry(action: AuditAction<'order'>, before: unknown, after: unknown, actor = 'Anna Keller'): AuditEntry<'order'> {
   return { id: 1, at: '2026-11-20T10:00:00Z', actor, entity: 'order', entityId: 7, action, before, after };
 }
 

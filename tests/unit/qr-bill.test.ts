@@ -26,6 +26,18 @@ describe('creditor reference (SCOR, ISO 11649 "RF")', () => {
     expect(isSCORReferenceValid(reference)).toBe(true);
   });
 
+  it('agrees with ISO 11649 worked out here: letters as 10–35, "RF00" moved to the end, 98 − the rest mod 97', () => {
+    const iso11649 = (body: string) => {
+      const digits = [...`${body}RF00`].map((c) => parseInt(c, 36).toString()).join('');
+      return `RF${String(98n - (BigInt(digits) % 97n)).padStart(2, '0')}${body}`;
+    };
+    // The example in creditorReferenceFor's own comment.
+    expect(iso11649('INV202500042')).toBe('RF41INV202500042');
+    for (const number of ['INV-2025-00042', 'CN-2026-00001', 'INV-2027-99999', 'ORD-1']) {
+      expect(creditorReferenceFor(number)).toBe(iso11649(number.replace(/-/g, '')));
+    }
+  });
+
   it('creditorReferenceProblem accepts a valid one and says what is wrong with others, naming the field', () => {
     expect(creditorReferenceProblem('RF18 5390 0754 7034')).toBeNull();
     expect(creditorReferenceProblem('RF19539007547034', 'Reference')).toBe('Reference is not valid: its check digits do not match.');

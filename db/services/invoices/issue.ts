@@ -10,12 +10,12 @@
  * and audit together. Otherwise nothing was written and the next attempt starts over with the
  * new number. A failed render or a refused check stores nothing, so it leaves no gap.
  */
-import { createHash } from 'node:crypto';
 import { DomainError } from '../../../shared/api/errors';
 import type { DocumentKind, InvoiceDocument } from '../../../shared/documents/invoice-document';
-import type { InvoiceRenderer } from '../../documents/render-pool';
+import type { DocumentRenderer } from '../../documents/render-pool';
 import type { ServiceContext, StagedWriteContext, WriteContext } from '../../context';
 import { timestamp, today } from '../../context';
+import { sha256Hex } from '../../sha256';
 import { statement } from '../../statements';
 import { audit } from '../audit';
 import { markInvoiced } from '../orders/lifecycle';
@@ -28,10 +28,6 @@ import { openInvoiceOf } from './stored';
 
 /** Attempts before giving up when other processes keep taking the predicted number. */
 const MAX_ATTEMPTS = 40;
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 function sameDocument(a: InvoiceDocument, b: InvoiceDocument): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -113,7 +109,7 @@ function reopenWhenCreditedInFull(ctx: WriteContext, orderId: number, creditNote
 }
 
 /** Predict, render, then store in one immediate transaction if the prediction still holds; retry otherwise. */
-export async function issueDocument(ctx: StagedWriteContext, spec: DocumentSpec, renderer: InvoiceRenderer): Promise<number> {
+export async function issueDocument(ctx: StagedWriteContext, spec: DocumentSpec, renderer: DocumentRenderer): Promise<number> {
   const year = Number(spec.issuedOn.slice(0, 4));
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const sequence = nextSequence(ctx, spec.kind, year);
@@ -166,7 +162,7 @@ export function creditNoteSpec(ctx: ServiceContext, input: CreditInput): Documen
   return { kind: 'credit_note', issuedOn: request.issuedOn, compose: (number) => composeCreditNote(ctx, request, number), creditsInvoiceId: input.invoiceId, reason: input.reason };
 }
 
-export function rendererOf(ctx: ServiceContext): InvoiceRenderer {
+export function rendererOf(ctx: ServiceContext): DocumentRenderer {
   if (!ctx.documents) throw new DomainError('internal', 'This Order Desk was started without its PDF renderer, so no invoice can be made.');
   return ctx.documents;
 }

@@ -7,7 +7,8 @@ import { DomainError } from '../../../shared/api/errors';
 import type { InvoicePdfFile } from '../../../shared/contract/invoices';
 import type { ServiceContext, StagedWriteContext } from '../../context';
 import { statement } from '../../statements';
-import { rendererOf, sha256Hex } from './issue';
+import { sha256Hex } from '../../sha256';
+import { rendererOf } from './issue';
 import { documentOf, invoiceRow } from './stored';
 
 interface StoredPdf {

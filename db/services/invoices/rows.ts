@@ -3,6 +3,7 @@ import type { DocumentKind, DocumentLanguage } from '../../../shared/documents/i
 import type { InvoiceStatus, InvoiceSummary } from '../../../shared/contract/invoices';
 import type { CurrencyCode } from '../../../shared/money/currencies';
 import { fromMinorUnits } from '../../../shared/money/money';
+import { creditedInFull, creditedMinor, owedMinor } from '../receivables/owed-sql';
 
 export interface InvoiceRow {
   id: number;
@@ -44,20 +45,19 @@ export const INVOICE_COLUMNS = `i.id, i.kind, i.number, i.year, i.sequence, i.or
 /**
  * Invoices and credit notes with their list columns. An invoice is `credited` once its credit
  * notes cover its total; otherwise it carries its order's money (an order has at most one such
- * invoice): settled = what its invoices less credit notes say the order owes − its balance.
+ * invoice): paid = what the order owes (owed-sql.ts) − its balance.
  */
 export const INVOICE_LIST = `
   WITH listed AS (
     SELECT ${INVOICE_COLUMNS}, o.number AS order_number, o.customer_name, o.balance_minor AS order_balance, o.payment_status AS order_payment_status,
-           o.status AS order_status,
-           CASE WHEN i.kind = 'invoice' THEN coalesce((SELECT sum(c.total_minor) FROM invoices c WHERE c.credits_invoice_id = i.id), 0) ELSE i.total_minor END AS credited_minor,
-           (SELECT sum(CASE WHEN d.kind = 'invoice' THEN d.total_minor ELSE -d.total_minor END) FROM invoices d WHERE d.order_id = i.order_id) AS order_owes,
+           CASE WHEN i.kind = 'invoice' THEN ${creditedMinor('i')} ELSE i.total_minor END AS credited_minor,
+           ${owedMinor('o')} AS order_owes,
            CASE WHEN i.kind = 'credit_note' THEN (SELECT number FROM invoices v WHERE v.id = i.credits_invoice_id) END AS invoice_number
     FROM invoices i JOIN orders o ON o.id = i.order_id
   ), classified AS (
     SELECT *,
            CASE WHEN kind = 'credit_note' THEN 'credit_note'
-                WHEN credited_minor >= total_minor AND credited_minor > 0 THEN 'credited'
+                WHEN ${creditedInFull('credited_minor', 'total_minor')} THEN 'credited'
                 WHEN order_balance > 0 AND order_payment_status = 'unpaid' THEN 'unpaid'
                 WHEN order_balance > 0 THEN 'partially_paid'
                 WHEN order_balance = 0 THEN 'paid'
@@ -65,9 +65,7 @@ export const INVOICE_LIST = `
     FROM listed
   )
   SELECT *,
-         CASE WHEN status IN ('credit_note', 'credited') THEN 0
-              WHEN order_status = 'cancelled' THEN -order_balance
-              ELSE order_owes - order_balance END AS paid_minor,
+         CASE WHEN status IN ('credit_note', 'credited') THEN 0 ELSE order_owes - order_balance END AS paid_minor,
          CASE WHEN status IN ('credit_note', 'credited') THEN 0 ELSE order_balance END AS balance_minor
   FROM classified`;
 

@@ -3,7 +3,8 @@ import type { Invoice, InvoicePreview } from '../../../shared/contract/invoices'
 import type { DocumentLanguage } from '../../../shared/documents/invoice-document';
 import { today, type ServiceContext, type StagedWriteContext } from '../../context';
 import { composeInvoice } from './compose';
-import { creditNoteSpec, invoiceSpec, issueDocument, rendererOf, sha256Hex, type CreditInput, type DocumentSpec, type IssueInput } from './issue';
+import { sha256Hex } from '../../sha256';
+import { creditNoteSpec, invoiceSpec, issueDocument, rendererOf, type CreditInput, type DocumentSpec, type IssueInput } from './issue';
 import { getInvoice } from './read';
 import { assertOpenDate } from '../reports/closed-months';
 

@@ -6,6 +6,7 @@ import type { CustomerDetails, OrderLine } from '../../../shared/contract/types'
 import { fromMinorUnits } from '../../../shared/money/money';
 import type { ServiceContext } from '../../context';
 import { statement } from '../../statements';
+import { creditedInFull, creditedMinor } from '../receivables/owed-sql';
 import { getSettings } from '../settings';
 import { INVOICE_COLUMNS, type InvoiceRow } from './rows';
 
@@ -21,7 +22,7 @@ export function openInvoiceOf(ctx: ServiceContext, orderId: number): { id: numbe
     ctx,
     `SELECT i.id, i.number FROM invoices i
      WHERE i.order_id = ? AND i.kind = 'invoice'
-       AND NOT (i.total_minor > 0 AND coalesce((SELECT sum(c.total_minor) FROM invoices c WHERE c.credits_invoice_id = i.id), 0) >= i.total_minor)
+       AND NOT ${creditedInFull(creditedMinor('i'), 'i.total_minor')}
      ORDER BY i.id DESC LIMIT 1`,
   ).get(orderId) as { id: number; number: string } | undefined;
 }

@@ -21,8 +21,12 @@ import { invoicePdf } from './pdf';
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** "invoices-2026-11.zip" when all were issued in one month, else "invoices-2026-10-to-2026-11.zip". */
-function zipName(ctx: ServiceContext, ids: number[]): string {
+/**
+ * "invoices-2026-11.zip" for November's batch (whenever it was issued); without a batch month,
+ * by month of issue: "invoices-2026-11.zip" when all were issued in one month, else "invoices-2026-10-to-2026-11.zip".
+ */
+function zipName(ctx: ServiceContext, ids: number[], batchMonth: string | undefined): string {
+  if (batchMonth) return `invoices-${batchMonth}.zip`;
   const { first, last } = statement(ctx, `SELECT min(substr(issued_on, 1, 7)) AS first, max(substr(issued_on, 1, 7)) AS last FROM invoices WHERE id IN (SELECT value FROM json_each(?))`).get(
     JSON.stringify(ids),
   ) as { first: string | null; last: string | null };
@@ -37,7 +41,7 @@ function issuedOn(ctx: ServiceContext, id: number): Date {
   return new Date(y, m - 1, d, 12);
 }
 
-export async function invoicesZip(ctx: StagedWriteContext, input: { ids: number[] }): Promise<ExportFile> {
+export async function invoicesZip(ctx: StagedWriteContext, input: { ids: number[]; month?: string | undefined }): Promise<ExportFile> {
   const ids = [...new Set(input.ids)];
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
@@ -57,5 +61,5 @@ export async function invoicesZip(ctx: StagedWriteContext, input: { ids: number[
   zip.end();
   if (failure) throw failure;
   const bytes = Buffer.concat(chunks);
-  return { fileName: zipName(ctx, ids), mimeType: 'application/zip', contentBase64: bytes.toString('base64'), rows: ids.length };
+  return { fileName: zipName(ctx, ids, input.month), mimeType: 'application/zip', contentBase64: bytes.toString('base64'), rows: ids.length };
 }

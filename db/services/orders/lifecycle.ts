@@ -7,6 +7,7 @@ import type { Order } from '../../../shared/contract/types';
 import { whyNot, type OrderAction } from '../../../shared/domain/order-rules';
 import { today, type WriteContext } from '../../context';
 import { statement } from '../../statements';
+import type { AuditAction } from '../../../shared/contract/audit';
 import { audit } from '../audit';
 import { syncOrderMoney } from '../payments/sync';
 import { getOrderById } from './read';
@@ -14,7 +15,7 @@ import { nextVersion } from './write';
 import { assertOpenDate } from '../reports/closed-months';
 
 /** `on` is the day the change happened, which is also the day a shipped and settled order closes. */
-function changeOrder(ctx: WriteContext, id: number, action: OrderAction, auditAction: string, on: string, change: (before: Order) => void): { order: Order } {
+function changeOrder(ctx: WriteContext, id: number, action: OrderAction, auditAction: AuditAction<'order'>, on: string, change: (before: Order) => void): { order: Order } {
   const before = getOrderById(ctx, id);
   const reason = whyNot(action, before);
   if (reason) throw new DomainError('conflict', reason, 'id');

@@ -14,6 +14,7 @@ import { currencyExponent } from '../../../shared/money/currencies';
 import { compareAmounts, decimalPlaces, formatMoney, negateAmount, toMinorUnits } from '../../../shared/money/money';
 import { timestamp, today, type ServiceContext, type WriteContext } from '../../context';
 import { statement } from '../../statements';
+import type { AuditAction } from '../../../shared/contract/audit';
 import { audit } from '../audit';
 import { getOrderById } from '../orders/read';
 import { ledgerOf, movementRow, movementRows } from './ledger';
@@ -104,7 +105,7 @@ function insertMovement(ctx: WriteContext, m: NewMovement): number {
 }
 
 /** Rewrites the order's money columns, writes the audit record and answers the movement with the new balance. */
-function settle(ctx: WriteContext, before: Order, movementId: number, action: string): MovementResult {
+function settle(ctx: WriteContext, before: Order, movementId: number, action: AuditAction<'order'>): MovementResult {
   const balance = syncOrderMoney(ctx, before.id, movementRow(ctx, movementId)!.on_date);
   const after = getOrderById(ctx, before.id);
   const payment = ledgerOf(after, movementRows(ctx, before.id)).find((m) => m.id === movementId)!;

@@ -10,33 +10,30 @@ import type { CurrencyCode } from '../../../shared/money/currencies';
 import { fromMinorUnits } from '../../../shared/money/money';
 import type { ServiceContext } from '../../context';
 import { statement } from '../../statements';
+import { firstInvoicedOn, owedMinor } from './owed-sql';
 
 /**
  * One row per order that owed something at the end of @asOf, with its age in days from the
  * first invoice issued by then (or from the day the order was received, without one). What is
- * owed is the order's total until it is invoiced, then its invoices less its credit notes issued
- * by then, as in shared/money/balance.ts.
+ * owed is the one rule of owed-sql.ts, counting documents issued by then.
  */
 const OUTSTANDING = `
   WITH settled AS (
     SELECT order_id, sum(settles_minor) AS minor FROM payments WHERE on_date <= @asOf GROUP BY order_id
-  ), invoiced AS (
-    -- Once invoiced, an order owes its invoices (shipping included) less its credit notes, each from its date.
-    SELECT order_id,
-           min(CASE WHEN kind = 'invoice' THEN issued_on END) AS first_on,
-           sum(CASE WHEN kind = 'invoice' THEN total_minor ELSE -total_minor END) AS minor
-    FROM invoices WHERE issued_on <= @asOf GROUP BY order_id
-  ), outstanding AS (
-    SELECT o.id, o.currency, o.customer_id, o.customer_name,
-           (CASE WHEN i.first_on IS NULL THEN o.total_minor ELSE i.minor END) - coalesce(s.minor, 0) AS minor,
-           CAST(julianday(@asOf) - julianday(coalesce(i.first_on, o.received_on)) AS INTEGER) AS days
+  ), owing AS (
+    SELECT o.id, o.currency, o.customer_id, o.customer_name, o.received_on,
+           ${owedMinor('o', { asOf: true })} - coalesce(s.minor, 0) AS minor,
+           ${firstInvoicedOn('o', { asOf: true })} AS first_on
     FROM orders o
     LEFT JOIN settled s ON s.order_id = o.id
-    LEFT JOIN invoiced i ON i.order_id = o.id
     WHERE o.received_on <= @asOf
       AND (o.status <> 'cancelled' OR o.cancelled_on > @asOf)
       AND (@currency IS NULL OR o.currency = @currency)
       AND (@customerId IS NULL OR o.customer_id = @customerId)
+  ), outstanding AS (
+    SELECT id, currency, customer_id, customer_name, minor,
+           CAST(julianday(@asOf) - julianday(coalesce(first_on, received_on)) AS INTEGER) AS days
+    FROM owing
   )`;
 
 const BUCKET_SUMS = `

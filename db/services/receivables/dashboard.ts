@@ -4,11 +4,12 @@ import { today, type ServiceContext } from '../../context';
 import { statement } from '../../statements';
 import { toOrderSummary, type OrderRow } from '../orders/rows';
 import { receivablesAging } from './aging';
+import { firstInvoicedOn } from './owed-sql';
 
 export function dashboardSummary(ctx: ServiceContext, input: { limit: number }): Dashboard {
   const asOf = today(ctx);
   const waiting = statement(ctx, `
-    SELECT o.*, CAST(julianday(@asOf) - julianday(coalesce((SELECT min(issued_on) FROM invoices i WHERE i.order_id = o.id AND i.kind = 'invoice'), o.received_on)) AS INTEGER) AS days_waiting
+    SELECT o.*, CAST(julianday(@asOf) - julianday(coalesce(${firstInvoicedOn('o')}, o.received_on)) AS INTEGER) AS days_waiting
     FROM orders o
     WHERE o.balance_minor > 0 AND o.status <> 'cancelled'
     ORDER BY days_waiting DESC, o.id

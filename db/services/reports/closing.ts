@@ -10,27 +10,23 @@
  * (nobody dated anything in the month meanwhile), and stores it with its audit record; otherwise
  * nothing was written and the next attempt starts over.
  */
-import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { DomainError } from '../../../shared/api/errors';
 import { monthEnd } from '../../../shared/domain/month-closing';
 import type { CloseMonthInput, ClosedMonthRow, ClosedMonthsInput, MonthClosing, MonthlyReport, ReopenMonthInput, ReportClosingStamp, ReportFormat } from '../../../shared/contract/reports';
 import { timestamp, today, type ServiceContext, type StagedWriteContext, type WriteContext } from '../../context';
+import { sha256Hex } from '../../sha256';
 import { statement } from '../../statements';
 import { consistentRead } from '../../transactions';
 import { audit } from '../audit';
 import { currentClosing, monthEntityId } from './closed-months';
-import { reportFileRenderer } from './file-renderer';
-import type { ReportExportFile } from './files';
+import { reportFileRenderer } from './renderer-override';
+import type { ReportExportFile } from './export-file';
 import { buildMonthlyReport, storedReportText } from './monthly';
 import { monthLabel, periodOf } from './period';
 
 /** Attempts before giving up when the month's figures keep changing while its files are rendered. */
 const MAX_ATTEMPTS = 5;
-
-export function sha256Hex(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 interface ClosingRow {
   id: number;

@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import type { ReportExportInput } from '../../../shared/contract/reports';
 import type { ServiceContext } from '../../context';
 import { storedReport, storedReportFile } from './closing';
-import { reportFileRenderer } from './file-renderer';
-import type { ReportExportFile } from './files';
+import { reportFileRenderer } from './renderer-override';
+import type { ReportExportFile } from './export-file';
 import { monthlyReport } from './monthly';
 import { periodOf } from './period';
 

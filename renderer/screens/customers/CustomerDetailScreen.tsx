@@ -7,7 +7,7 @@ import { BalanceTable, CustomerOrders } from './CustomerAccount';
 import { CustomerAging } from './CustomerAging';
 import { CustomerForm } from './CustomerForm';
 import { CustomerHistory } from './CustomerHistory';
-import { reasonsText } from './customer-display';
+import { mergedText, reasonsText } from './customer-display';
 import { MergePanel } from './MergePanel';
 import './customers.css';
 
@@ -72,9 +72,9 @@ export function CustomerDetailScreen({ id }: { id: number }) {
               first={{ ...customer, orderCount: profile.orderCount }}
               second={compared}
               reasons={compared.reasons}
-              onMerged={(kept, moved, mergedName) => {
+              onMerged={(kept, moved, merged) => {
                 setComparing(null);
-                const text = `${mergedName} merged into ${kept.name}; ${moved === 1 ? '1 order' : `${moved} orders`} moved.`;
+                const text = mergedText(merged, kept, moved);
                 // Stay here either way: a merged-away record then says where it went, with a link.
                 setNotice(text);
                 reload();

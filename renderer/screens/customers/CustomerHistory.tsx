@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../../shared/contract/types';
+import type { AuditEntry } from '../../../shared/contract/audit';
 import { formatDateTime } from '../../../shared/format/dates';
 import { useLocale } from '../../state/settings';
 
@@ -17,8 +17,8 @@ function record(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 }
 
-/** One audit entry in words a clerk reads at a glance. */
-export function describeEntry(entry: AuditEntry): string {
+/** One audit entry in words a clerk reads at a glance; a customer action without a case here does not compile. */
+export function describeEntry(entry: AuditEntry<'customer'>): string {
   const before = record(entry.before);
   const after = record(entry.after);
   switch (entry.action) {
@@ -36,13 +36,11 @@ export function describeEntry(entry: AuditEntry): string {
       return `Merged into record #${String(after.mergedInto)}`;
     case 'not_duplicate':
       return `Marked as a different customer from #${String(after.otherCustomerId)}`;
-    default:
-      return entry.action;
   }
 }
 
 /** Who did what to this record, newest first. */
-export function CustomerHistory({ entries }: { entries: AuditEntry[] }) {
+export function CustomerHistory({ entries }: { entries: AuditEntry<'customer'>[] }) {
   const locale = useLocale();
   if (entries.length === 0) return null;
   return (

@@ -13,10 +13,10 @@ type Tab = 'directory' | 'duplicates' | 'new';
 export function CustomersScreen(_props: { id?: number | undefined }) {
   const go = useNavigation((s) => s.go);
   const [tab, setTab] = useState<Tab>('directory');
-  // Counted once on arrival; the duplicates list reports the count again after each merge.
+  // Counted once on arrival (every pair, not only those listed); the duplicates list reports the count again after each merge.
   const counted = useApiRead(() => orderDesk().customers.duplicates({}), []);
   const [reportedCount, setReportedCount] = useState<number | null>(null);
-  const duplicateCount = reportedCount ?? counted.data?.pairs.length ?? null;
+  const duplicateCount = reportedCount ?? counted.data?.total ?? null;
 
   const onCountChange = useCallback((n: number) => setReportedCount(n), []);
 

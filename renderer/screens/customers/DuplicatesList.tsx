@@ -3,6 +3,7 @@ import { orderDesk } from '../../api/client';
 import { AppLink } from '../../components/AppLink';
 import { ReadStatus } from '../../components/ReadStatus';
 import { useApiRead } from '../../hooks/useApiRead';
+import { mergedText } from './customer-display';
 import { MergePanel } from './MergePanel';
 
 /** Opens the record, to look at its orders before deciding. */
@@ -18,11 +19,12 @@ interface DuplicatesListProps {
 export function DuplicatesList({ onCountChange }: DuplicatesListProps) {
   const read = useApiRead(() => orderDesk().customers.duplicates({}), []);
   const pairs = read.data?.pairs ?? null;
+  const total = read.data?.total ?? null;
   const [status, setStatus] = useState('');
 
   useEffect(() => {
-    if (pairs) onCountChange(pairs.length);
-  }, [pairs, onCountChange]);
+    if (total !== null) onCountChange(total);
+  }, [total, onCountChange]);
 
   const refresh = read.reload;
 
@@ -33,6 +35,11 @@ export function DuplicatesList({ onCountChange }: DuplicatesListProps) {
       </p>
       <ReadStatus read={read} />
       {pairs?.length === 0 ? <p className="muted">No likely duplicates. Records with the same e-mail, or the same name in the same country, would show here.</p> : null}
+      {pairs && total !== null && total > pairs.length ? (
+        <p className="muted">
+          The {pairs.length} most recently added of {total} pairs; more appear here as these are merged or kept apart.
+        </p>
+      ) : null}
       {pairs && pairs.length > 0 ? (
         <ul className="duplicates-list__pairs" aria-label="Possible duplicates">
           {pairs.map((pair) => (
@@ -44,8 +51,8 @@ export function DuplicatesList({ onCountChange }: DuplicatesListProps) {
                 first={pair.first}
                 second={pair.second}
                 reasons={pair.reasons}
-                onMerged={(kept, moved, mergedName) => {
-                  setStatus(`${mergedName} merged into ${kept.name}; ${moved === 1 ? '1 order' : `${moved} orders`} moved.`);
+                onMerged={(kept, moved, merged) => {
+                  setStatus(mergedText(merged, kept, moved));
                   refresh();
                 }}
                 onDistinct={() => {

@@ -10,7 +10,7 @@ interface MergePanelProps {
   first: DuplicateCustomer;
   second: DuplicateCustomer;
   reasons: DuplicateReason[];
-  onMerged(kept: Customer, movedOrders: number, mergedName: string): void;
+  onMerged(kept: Customer, movedOrders: number, merged: DuplicateCustomer): void;
   onDistinct(): void;
 }
 
@@ -42,7 +42,7 @@ export function MergePanel({ first, second, reasons, onMerged, onDistinct }: Mer
       setConfirming(false);
       return;
     }
-    onMerged(result.value.customer, result.value.movedOrders, gone.name);
+    onMerged(result.value.customer, result.value.movedOrders, gone);
   }
 
   async function distinct() {

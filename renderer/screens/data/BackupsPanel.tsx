@@ -1,22 +1,17 @@
 import { useState } from 'react';
 import type { BackupInfo } from '../../../shared/contract/backups';
-import { formatDateTime } from '../../../shared/format/dates';
 import { orderDesk } from '../../api/client';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useApiRead } from '../../hooks/useApiRead';
 import { useLocale, useSettings } from '../../state/settings';
-import { formatBytes } from './file-transfer';
+import { when } from './backup-text';
+import { BackupsTable } from './BackupsTable';
+import { RestoreBackupDialog, type RestoreQuestion } from './RestoreBackupDialog';
 
-/** With seconds: two backups made a minute apart must be told apart. */
-function when(iso: string, locale: string): string {
-  return formatDateTime(iso, locale, { seconds: true });
-}
-
-function contents(b: BackupInfo): string {
-  return b.counts ? `${b.counts.orders} orders, ${b.counts.customers} customers, ${b.counts.publications} publications` : '';
-}
-
-/** The backups in the backup folder, "Back up now", and restoring one after a plain-words confirmation. */
+/**
+ * This database's backups, "Back up now", and restoring one after a plain-words confirmation.
+ * Backups other databases wrote into the same folder are listed apart, folded away; restoring
+ * one of those asks the clerk to agree to replace this database's data with another's.
+ */
 export function BackupsPanel() {
   const locale = useLocale();
   const reloadSettings = useSettings((s) => s.load);
@@ -28,7 +23,7 @@ export function BackupsPanel() {
   const error = actionError || (read.error?.message ?? '');
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
-  const [restoring, setRestoring] = useState<BackupInfo | null>(null);
+  const [question, setQuestion] = useState<RestoreQuestion | null>(null);
 
   async function backUpNow() {
     setBusy(true);
@@ -46,16 +41,18 @@ export function BackupsPanel() {
     load();
   }
 
-  async function restore(backup: BackupInfo) {
-    setRestoring(null);
+  async function restore(backup: BackupInfo, confirmed: boolean) {
+    setQuestion(null);
     setBusy(true);
     setActionError('');
     setStatus('Restoring…');
-    const result = await orderDesk().backups.restore({ name: backup.name });
+    const result = await orderDesk().backups.restore(confirmed ? { name: backup.name, confirmed: true } : { name: backup.name });
     setBusy(false);
     if (!result.ok) {
       setStatus('');
-      setActionError(result.error.message);
+      // The backup turned out not to be of this database: ask, with what the server found in it.
+      if (result.error.code === 'needs_confirmation') setQuestion({ backup, serverSays: result.error.message });
+      else setActionError(result.error.message);
       return;
     }
     // Everything on screen now comes from the restored file: reload what is kept in memory.
@@ -84,53 +81,19 @@ export function BackupsPanel() {
           {error}
         </p>
       ) : null}
-      {list && list.backups.length === 0 ? <p>No backups yet in this folder.</p> : null}
+      {list && list.backups.length === 0 ? <p>No backups of this database yet in this folder.</p> : null}
       {list && list.backups.length > 0 ? (
-        <table className="grid backups-table">
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col" className="num">Size</th>
-              <th scope="col">Verified</th>
-              <th scope="col">Contents</th>
-              <th scope="col"><span className="visually-hidden">Action</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.backups.map((b) => (
-              <tr key={b.name}>
-                <th scope="row" title={b.name}>{when(b.createdAt, locale)}</th>
-                <td className="num">{formatBytes(b.sizeBytes)}</td>
-                <td>{b.verified ? <span className="verified">✓ Checked</span> : <span className="tag tag--warn">Not checked</span>}</td>
-                <td>{contents(b)}</td>
-                <td>
-                  <button type="button" disabled={busy} aria-label={`Restore the backup of ${when(b.createdAt, locale)}…`} onClick={() => setRestoring(b)}>
-                    Restore…
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <BackupsTable backups={list.backups} busy={busy} onRestore={(backup) => setQuestion({ backup })} caption="Backups of this database" />
       ) : null}
-      {restoring ? (
-        <ConfirmDialog
-          title={`Restore the backup of ${when(restoring.createdAt, locale)}?`}
-          onCancel={() => setRestoring(null)}
-          actions={[
-            // Cancel first: the dialog focuses the first answer, and Enter must not replace the data by accident.
-            { label: 'Cancel', primary: true, onChoose: () => setRestoring(null) },
-            { label: 'Restore this backup', onChoose: () => void restore(restoring) },
-          ]}
-        >
-          <p>
-            All data will be replaced by the data in this backup{restoring.counts ? ` (${contents(restoring)})` : ''}. Orders, customers, prices and settings entered after{' '}
-            {when(restoring.createdAt, locale)} will no longer be shown.
-          </p>
-          <p>Nothing is lost: the current data is first kept as a copy beside the database file, so IT can bring it back.</p>
-          <p>Anyone else using Order Desk on this database should stop typing before you restore.</p>
-        </ConfirmDialog>
+      {list && list.others.length > 0 ? (
+        <details className="backups-others">
+          <summary>
+            Backups of other databases in this folder ({list.others.length}): not counted, and never removed by this database
+          </summary>
+          <BackupsTable backups={list.others} busy={busy} showDatabase onRestore={(backup) => setQuestion({ backup })} caption="Backups of other databases" />
+        </details>
       ) : null}
+      {question ? <RestoreBackupDialog question={question} onCancel={() => setQuestion(null)} onRestore={(backup, confirmed) => void restore(backup, confirmed)} /> : null}
     </section>
   );
 }

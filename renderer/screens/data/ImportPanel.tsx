@@ -6,6 +6,7 @@ import { Field } from '../../components/Field';
 import { ImportPreview } from './ImportPreview';
 import { MappingTable } from './MappingTable';
 import { readFileAsBase64 } from './file-transfer';
+import { importButtonLabel, importedText } from './import-words';
 
 interface ChosenFile {
   name: string;
@@ -85,12 +86,13 @@ export function ImportPanel({ onImported }: { onImported?: () => void }) {
   async function confirm() {
     if (!file || !report) return;
     setBusy('importing');
-    const result = await orderDesk().transfer.commit({ kind, fileName: file.name, contentBase64: file.contentBase64, mapping: report.mapping });
+    // The rows with a problem are left out only when the button said so (it names them).
+    const skipRowsWithProblems = report.problemCount > 0 && report.canSkipRowsWithProblems;
+    const result = await orderDesk().transfer.commit({ kind, fileName: file.name, contentBase64: file.contentBase64, mapping: report.mapping, ...(skipRowsWithProblems ? { skipRowsWithProblems } : {}) });
     setBusy('');
     if (!result.ok) return setErrors(errorsOf(result.error));
     if (!result.value.written) return setReport(result.value.report);
-    const { created, updated } = result.value;
-    setDone(`Imported ${file.name}: ${created} added, ${updated} updated.`);
+    setDone(importedText(file.name, result.value));
     setReport(null);
     setFile(null);
     if (fileInput.current) fileInput.current.value = '';
@@ -102,7 +104,7 @@ export function ImportPanel({ onImported }: { onImported?: () => void }) {
     if (done) fileInput.current?.focus();
   }, [done]);
 
-  const ready = report !== null && report.problemCount === 0 && report.validRows > 0;
+  const ready = report !== null && report.validRows > 0 && (report.problemCount === 0 || report.canSkipRowsWithProblems);
   return (
     <section className="data-panel" aria-labelledby="import-heading">
       <h2 id="import-heading">Import</h2>
@@ -133,9 +135,10 @@ export function ImportPanel({ onImported }: { onImported?: () => void }) {
           <ImportPreview report={report} />
           <div className="actions">
             <button type="button" className="primary" disabled={!ready || busy !== ''} onClick={() => void confirm()}>
-              Confirm import of {report.validRows} {report.validRows === 1 ? 'row' : 'rows'}
+              {importButtonLabel(report)}
             </button>
             {!ready ? <span className="muted">{report.problemCount > 0 ? 'Fix the problems listed above in the file, then choose it again.' : 'There is nothing to import.'}</span> : null}
+            {ready && report.problemCount > 0 ? <span className="muted">Or fix the file and choose it again to import every row.</span> : null}
           </div>
         </>
       ) : null}

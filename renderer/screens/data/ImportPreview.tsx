@@ -19,7 +19,12 @@ export function ImportPreview({ report }: { report: ImportReport }) {
       {report.problemCount > 0 ? (
         <section className="import-problems" aria-labelledby="import-problems-heading">
           <h3 id="import-problems-heading">Problems to fix in the file</h3>
-          <p>Nothing is imported while any row has a problem. Row numbers are those your spreadsheet shows (the column names are row 1).</p>
+          <p>
+            {report.canSkipRowsWithProblems
+              ? 'A row with a problem is not imported: fix it in the file and choose the file again, or import the other rows without it.'
+              : 'Nothing can be imported until these are fixed in the file.'}{' '}
+            Row numbers are those your spreadsheet shows (the column names are row 1).
+          </p>
           <ul>
             {report.problems.map((p, i) => (
               <li key={i}>
@@ -52,7 +57,7 @@ export function ImportPreview({ report }: { report: ImportReport }) {
               {report.sample.map((row) => (
                 <tr key={row.row} className={row.problems.length > 0 ? 'row--problem' : ''}>
                   <th scope="row">{row.row}</th>
-                  <td>{row.action === 'create' ? 'Add' : `Update${row.matches ? `: ${row.matches}` : ''}`}</td>
+                  <td>{row.problems.length > 0 ? 'Not imported (error)' : row.action === 'create' ? 'Add' : `Update${row.matches ? `: ${row.matches}` : ''}`}</td>
                   {withProblems ? <td className="problems-cell">{row.problems.join(' ')}</td> : null}
                   {fields.map((f) => (
                     <td key={f.key}>{row.values[f.key] ?? ''}</td>

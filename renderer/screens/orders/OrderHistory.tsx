@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../../shared/contract/types';
+import type { AuditEntry } from '../../../shared/contract/audit';
 import type { CurrencyCode } from '../../../shared/money/currencies';
 import { useLocale } from '../../state/settings';
 import { countryName } from '../../../shared/domain/countries';
@@ -6,7 +6,7 @@ import { formatDate, formatDateTime } from '../../../shared/format/dates';
 import { describeEntry } from './order-history';
 
 /** The order's audit trail, newest first: who, when, and what changed from what to what. */
-export function OrderHistory({ entries, currency }: { entries: AuditEntry[]; currency: CurrencyCode }) {
+export function OrderHistory({ entries, currency }: { entries: AuditEntry<'order'>[]; currency: CurrencyCode }) {
   const locale = useLocale();
   const items = entries.map((e) => describeEntry(e, { locale, currency, countryName: (code) => countryName(code, locale), date: (d) => formatDate(d, locale) })).reverse();
   if (items.length === 0) return <p className="muted">No history recorded.</p>;

@@ -9,26 +9,32 @@ import { formatDate } from '../../../shared/format/dates';
 import { ListTable, type ListTableRefs } from '../../components/list/ListTable';
 import { useOrdersList, type SortField } from './orders-list-store';
 
-const COLUMNS: { field: SortField; label: string; numeric?: boolean }[] = [
+/**
+ * Country and Currency give way in a narrow window (orders.css): every amount already names
+ * its currency, and the country then follows the city under the customer's name.
+ */
+const OPTIONAL = 'orders-grid__optional';
+
+const COLUMNS: { field: SortField; label: string; numeric?: boolean; optional?: boolean }[] = [
   { field: 'number', label: 'Number' },
   { field: 'receivedOn', label: 'Received' },
   { field: 'customerName', label: 'Customer' },
-  { field: 'country', label: 'Country' },
-  { field: 'currency', label: 'Currency' },
+  { field: 'country', label: 'Country', optional: true },
+  { field: 'currency', label: 'Currency', optional: true },
   { field: 'total', label: 'Total', numeric: true },
   { field: 'status', label: 'Status' },
   { field: 'paymentStatus', label: 'Payment' },
   { field: 'balance', label: 'Balance due', numeric: true },
 ];
 
-function SortHeader({ field, label, numeric }: (typeof COLUMNS)[number]) {
+function SortHeader({ field, label, numeric, optional }: (typeof COLUMNS)[number]) {
   const sort = useOrdersList((s) => s.sort);
   const direction = useOrdersList((s) => s.direction);
   const sortBy = useOrdersList((s) => s.sortBy);
   const active = sort === field;
   const ariaSort = active ? (direction === 'asc' ? 'ascending' : 'descending') : 'none';
   return (
-    <th scope="col" aria-sort={ariaSort} className={numeric ? 'num' : undefined}>
+    <th scope="col" aria-sort={ariaSort} className={[numeric ? 'num' : '', optional ? OPTIONAL : ''].filter(Boolean).join(' ') || undefined}>
       <button type="button" className="sort-button" onClick={() => sortBy(field)}>
         {label}
         <span className="sort-button__arrow" aria-hidden="true">
@@ -63,17 +69,22 @@ export function OrdersTable(refs: ListTableRefs) {
             </AppLink>
           </td>
           <td className="orders-grid__date">{formatDate(row.receivedOn, locale)}</td>
-          <td>
-            <bdi className="orders-grid__customer">{row.customerName}</bdi>
+          <td className="orders-grid__customer-cell">
+            {/* Cut to the column's width; the whole name shows on hover. */}
+            <bdi className="orders-grid__customer" title={row.customerName}>
+              {row.customerName}
+            </bdi>
             {row.needsReview ? <span className="tag tag--warn">Needs review</span> : null}
-            {row.city ? (
-              <div className="orders-grid__city">
-                <bdi>{row.city}</bdi>
-              </div>
-            ) : null}
+            <div className="orders-grid__city" title={[row.city, countryName(row.country, locale)].filter(Boolean).join(', ')}>
+              {row.city ? <bdi>{row.city}</bdi> : null}
+              <span className="orders-grid__country-inline">
+                {row.city ? ', ' : ''}
+                {countryName(row.country, locale)}
+              </span>
+            </div>
           </td>
-          <td>{countryName(row.country, locale)}</td>
-          <td>{row.currency}</td>
+          <td className={OPTIONAL}>{countryName(row.country, locale)}</td>
+          <td className={OPTIONAL}>{row.currency}</td>
           <td className="money-cell">
             <Money value={row.total} currency={row.currency} />
           </td>

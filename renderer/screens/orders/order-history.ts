@@ -3,7 +3,8 @@
  * edit, which fields changed from what to what. Audit records hold whole orders (create,
  * update, cancel) or just the changed fields (invoice, payment, shipment); both work.
  */
-import type { AuditEntry, Order, OrderLine } from '../../../shared/contract/types';
+import type { AuditAction, AuditEntry } from '../../../shared/contract/audit';
+import type { Order, OrderLine } from '../../../shared/contract/types';
 import { maskedCard } from '../../../shared/domain/card-numbers';
 import {
   MOVEMENT_KIND_LABELS,
@@ -35,11 +36,15 @@ export interface HistoryItem {
 
 type Flat = Record<string, unknown>;
 
-const ACTION_TITLES: Record<string, string> = {
+type OrderEntry = AuditEntry<'order'>;
+
+/** Every action the audit log declares for an order (shared/contract/audit.ts): one without a title does not compile. */
+export const ACTION_TITLES: Record<AuditAction<'order'>, string> = {
   create: 'Order keyed in',
   update: 'Order edited',
   cancel: 'Order cancelled',
   invoice: 'Invoice issued',
+  credit: 'Invoice credited in full',
   payment: 'Payment received',
   refund: 'Refund paid',
   write_off: 'Written off',
@@ -48,6 +53,7 @@ const ACTION_TITLES: Record<string, string> = {
   reverse: 'Reversed',
   ship: 'Shipped',
   close: 'Closed by hand',
+  customer_merged: 'Moved to another customer record',
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -69,6 +75,7 @@ const FIELD_LABELS: Record<string, string> = {
   needsReview: 'Needs review',
   total: 'Amount due',
   invoiceNumber: 'Invoice',
+  creditNoteNumber: 'Credit note',
   invoicedOn: 'Invoice date',
   paymentAmount: 'Amount',
   paidOn: 'Paid on',
@@ -191,7 +198,7 @@ function movementOf(value: unknown): MovementSummary | null {
 }
 
 /** "Payment received: CHF 100.00 by check on 20 Nov 2026, reference 4471" and the like. */
-export function movementSentence(action: string, m: MovementSummary, f: Formatting): string {
+export function movementSentence(action: AuditAction<'order'>, m: MovementSummary, f: Formatting): string {
   const value = formatMoney(m.amount, m.currency, f.locale);
   const how = [
     m.method ? `by ${PAYMENT_METHOD_LABELS[m.method]?.toLowerCase() ?? m.method}` : '',
@@ -206,15 +213,15 @@ export function movementSentence(action: string, m: MovementSummary, f: Formatti
     const kind = (MOVEMENT_KIND_LABELS[m.kind] ?? m.kind).toLowerCase();
     return `Reversed: ${kind} of ${value}${m.counterpartOrder ? ` (order ${m.counterpartOrder})` : ''} ${how}${tail}`;
   }
-  const title = ACTION_TITLES[action] ?? MOVEMENT_KIND_LABELS[m.kind] ?? action;
+  const title = ACTION_TITLES[action];
   const counterpart = m.counterpartOrder ? (m.kind === 'credit_in' ? ` from order ${m.counterpartOrder}` : ` to order ${m.counterpartOrder}`) : '';
   return `${title}${counterpart}: ${value} ${how}${tail}`;
 }
 
 const MOVEMENT_FIELDS = ['status', 'paymentStatus', 'balance'] as const;
 
-export function describeEntry(entry: AuditEntry, f: Formatting): HistoryItem {
-  const title = ACTION_TITLES[entry.action] ?? entry.action.replace(/^./, (c) => c.toUpperCase());
+export function describeEntry(entry: OrderEntry, f: Formatting): HistoryItem {
+  const title = ACTION_TITLES[entry.action];
   const base = { id: entry.id, at: entry.at, actor: entry.actor, title };
   const movement = movementOf(entry.after);
   if (movement) {

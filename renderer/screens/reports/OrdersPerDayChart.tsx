@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { OrdersReceivedSection } from '../../../shared/contract/reports';
 import type { LaidTable } from '../../../shared/reports/report-cells';
-import { plural } from '../../../shared/reports/report-layout';
+import { plural } from '../../../shared/domain/plural';
 import { formatDate } from '../../../shared/format/dates';
 import { seriesColour } from '../../components/charts/palette';
 import { useLocale } from '../../state/settings';

@@ -1,6 +1,6 @@
 import type { TitleRow } from '../../../shared/contract/reports';
 import { CURRENCY_CODES } from '../../../shared/money/currencies';
-import { plural } from '../../../shared/reports/report-layout';
+import { plural } from '../../../shared/domain/plural';
 import { StackedBarChart, type ChartRow } from '../../components/charts/StackedBarChart';
 
 const TOP = 10;

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { SettingsPatch } from '../../../shared/contract/settings';
 import type { Settings } from '../../../shared/contract/types';
 import { CURRENCY_CODES } from '../../../shared/money/currencies';
@@ -6,6 +6,7 @@ import { orderDesk } from '../../api/client';
 import { Field } from '../../components/Field';
 import { useSettings } from '../../state/settings';
 import { useUnsavedChangesGuard } from '../../hooks/useUnsavedChangesGuard';
+import { useLeavePrompt } from '../../hooks/useLeavePrompt';
 import { BackupSettingsFields } from './BackupSettingsFields';
 import { StaffNamesFields } from './StaffNamesFields';
 import { BankAccountErrorsNote } from './BankAccountErrorsNote';
@@ -13,6 +14,30 @@ import { bankAccountErrors, bankAccountsToSave, BankAccountsFields } from './Ban
 import { IssuerAddressFields } from './IssuerAddressFields';
 
 type Errors = Record<string, string>;
+
+/** What the line beside Save says: saved, or refused with nothing saved. */
+type SaveStatus = { kind: 'saved' } | { kind: 'refused'; attempt: number; message: string } | null;
+
+/**
+ * After a refused save: the cursor goes to the first field in error (the form is long, and the
+ * error may be far above the button), and the line beside the button says nothing was saved.
+ * Errors shown without a field of their own (a whole list refused) get the focus themselves.
+ */
+function focusFirstError(form: HTMLFormElement): number {
+  const shown = [...form.querySelectorAll<HTMLElement>('.field__error')];
+  const first = form.querySelector<HTMLElement>('[aria-invalid="true"]');
+  const target = first && (!shown[0] || first.compareDocumentPosition(shown[0]) & Node.DOCUMENT_POSITION_FOLLOWING) ? first : shown[0];
+  if (target) {
+    if (target.tabIndex < 0 && !target.matches('input, select, textarea, button')) target.tabIndex = -1;
+    target.focus();
+  }
+  return shown.length;
+}
+
+function refusedText(count: number, unshown: string): string {
+  if (count === 0) return `Nothing was saved: ${unshown}`;
+  return count === 1 ? 'Nothing was saved: correct the field marked above (the cursor is on it).' : `Nothing was saved: correct the ${count} fields marked above (the cursor is on the first).`;
+}
 
 /** Issuer details printed on invoices, display locale, default currency, staff names and backups. */
 export function SettingsScreen() {
@@ -32,8 +57,23 @@ function SettingsForm({ initial }: { initial: Settings }) {
   const replace = useSettings((s) => s.replace);
   const [draft, setDraft] = useState<Settings>(initial);
   const [errors, setErrors] = useState<Errors>({});
-  const [status, setStatus] = useState<string>('');
-  useUnsavedChangesGuard(JSON.stringify(draft) !== JSON.stringify(initial));
+  const [status, setStatus] = useState<SaveStatus>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
+  useUnsavedChangesGuard(dirty);
+  const leavePrompt = useLeavePrompt({ dirty, unsaved: 'Settings have changes that are not saved. Leaving discards them.', escapeTo: { view: 'home' } });
+  const [refusedLine, setRefusedLine] = useState('');
+
+  // Once the refused save's errors are on the page: the cursor to the first, and how many there are beside the button.
+  const refusedAttempt = status?.kind === 'refused' ? status.attempt : 0;
+  useEffect(() => {
+    if (refusedAttempt > 0 && form.current && status?.kind === 'refused') setRefusedLine(refusedText(focusFirstError(form.current), status.message));
+  }, [refusedAttempt]); // eslint-disable-line react-hooks/exhaustive-deps -- once per refused save
+
+  const refuse = (next: Errors) => {
+    setErrors(next);
+    setStatus((previous) => ({ kind: 'refused', attempt: (previous?.kind === 'refused' ? previous.attempt : 0) + 1, message: Object.values(next)[0] ?? '' }));
+  };
 
   type IssuerTextKey = Exclude<keyof Settings['issuer'], 'address'>;
   const setIssuer = (key: IssuerTextKey, value: string) => setDraft({ ...draft, issuer: { ...draft.issuer, [key]: value } });
@@ -43,19 +83,18 @@ function SettingsForm({ initial }: { initial: Settings }) {
     const patch = { ...draft, bankAccounts: bankAccountsToSave(draft.bankAccounts) };
     const checked = SettingsPatch.safeParse(patch);
     if (!checked.success) {
-      setErrors(Object.fromEntries(checked.error.issues.map((i) => [i.path.join('.'), i.message])));
-      setStatus('');
+      refuse(Object.fromEntries(checked.error.issues.map((i) => [i.path.join('.'), i.message])));
       return;
     }
     const result = await orderDesk().settings.set(patch);
     if (!result.ok) {
-      setErrors(Object.fromEntries((result.error.issues ?? [{ field: result.error.field ?? '', message: result.error.message }]).map((i) => [i.field, i.message])));
+      refuse(Object.fromEntries((result.error.issues ?? [{ field: result.error.field ?? '', message: result.error.message }]).map((i) => [i.field, i.message])));
       return;
     }
     setErrors({});
     replace(result.value.settings);
     setDraft(result.value.settings);
-    setStatus('Settings saved.');
+    setStatus({ kind: 'saved' });
   }
 
   const text = (label: string, key: IssuerTextKey) => (
@@ -67,7 +106,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
   return (
     <section className="screen">
       <h1>Settings</h1>
-      <form className="form settings-form" onSubmit={(e) => void submit(e)}>
+      <form ref={form} className="form settings-form" onSubmit={(e) => void submit(e)}>
         <fieldset>
           <legend>Issuer on invoices</legend>
           {text('Issuer name', 'name')}
@@ -113,11 +152,12 @@ function SettingsForm({ initial }: { initial: Settings }) {
           <button type="submit" className="primary">
             Save settings
           </button>
-          <span role="status" className="status">
-            {status}
+          <span role="status" className={status?.kind === 'refused' ? 'status status--refused' : 'status'}>
+            {status?.kind === 'saved' ? 'Settings saved.' : status?.kind === 'refused' ? refusedLine : ''}
           </span>
         </div>
       </form>
+      {leavePrompt}
     </section>
   );
 }

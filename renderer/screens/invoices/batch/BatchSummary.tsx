@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'react';
 import { Money } from '../../../components/Money';
 import { AppLink } from '../../../components/AppLink';
 import type { BatchOutcome } from './batch-runner';
-import { numberRange, outcomeHeading, plural } from './batch-words';
+import { plural } from '../../../../shared/domain/plural';
+import { numberRange, outcomeHeading } from './batch-words';
 
 /** What the last run did: issued (a contiguous run of numbers), not invoiced with the reason, not started. */
 export function BatchSummary({ outcome }: { outcome: BatchOutcome }) {

@@ -9,7 +9,7 @@ import type { UninvoicedMonth } from '../../../../shared/contract/invoice-batch'
 import { BatchProgress } from './BatchProgress';
 import { BatchSummary } from './BatchSummary';
 import { SaveBatchPdfs } from './SaveBatchPdfs';
-import { plural } from './batch-words';
+import { plural } from '../../../../shared/domain/plural';
 import { useInvoiceBatch } from './useInvoiceBatch';
 import './invoice-batch.css';
 
@@ -134,7 +134,7 @@ export function InvoiceBatchScreen() {
       {data && !busy && count > 0 ? <OrderList month={data} /> : null}
       {busy ? <BatchProgress progress={batch.progress} stopping={batch.phase === 'stopping'} onCancel={batch.cancel} /> : null}
       {batch.outcome && !busy ? <BatchSummary outcome={batch.outcome} /> : null}
-      {batch.issued.length > 0 && !busy ? <SaveBatchPdfs issued={batch.issued} /> : null}
+      {batch.issued.length > 0 && !busy ? <SaveBatchPdfs month={month} issued={batch.issued} /> : null}
     </section>
   );
 }

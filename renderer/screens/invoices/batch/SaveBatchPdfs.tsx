@@ -3,7 +3,7 @@ import { orderDesk, runsInDesktopApp } from '../../../api/client';
 import { MAX_ZIP_INVOICES } from '../../../../shared/contract/invoice-batch';
 import { downloadBase64 } from '../../data/file-transfer';
 import type { IssuedEntry } from './batch-runner';
-import { plural } from './batch-words';
+import { plural } from '../../../../shared/domain/plural';
 
 function parts<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -11,8 +11,8 @@ function parts<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** Every PDF issued here for the month: into a folder (desktop, native dialog) or as ZIP downloads (browser mode). */
-export function SaveBatchPdfs({ issued }: { issued: readonly IssuedEntry[] }) {
+/** Every PDF issued here for the month: into a folder (desktop, native dialog) or as ZIP downloads (browser mode), named by that month. */
+export function SaveBatchPdfs({ month, issued }: { month: string; issued: readonly IssuedEntry[] }) {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
@@ -31,7 +31,7 @@ export function SaveBatchPdfs({ issued }: { issued: readonly IssuedEntry[] }) {
   async function downloadZips() {
     const batches = parts(ids, MAX_ZIP_INVOICES);
     for (const [index, part] of batches.entries()) {
-      const result = await orderDesk().invoices.zip({ ids: part });
+      const result = await orderDesk().invoices.zip({ ids: part, month });
       if (!result.ok) return setError(result.error.message);
       const name = batches.length === 1 ? result.value.fileName : result.value.fileName.replace(/\.zip$/, `-part-${index + 1}-of-${batches.length}.zip`);
       downloadBase64(name, result.value.mimeType, result.value.contentBase64);

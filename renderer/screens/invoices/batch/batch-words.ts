@@ -1,7 +1,6 @@
 /** What the batch screen says, from the batch's state; pure, so the wording is the same everywhere. */
+import { plural } from '../../../../shared/domain/plural';
 import type { BatchOutcome, BatchProgress, IssuedEntry } from './batch-runner';
-
-export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The live line under the progress bar, e.g. "12 of 40 — INV-2026-00123 issued". */
 export function progressText(progress: BatchProgress, stopping: boolean): string {

@@ -3,6 +3,8 @@ import type { Invoice } from '../../../../shared/contract/invoices';
 import type { OrderRecord } from '../../../../shared/contract/orders';
 import { PAYMENT_STATUS_LABELS } from '../../../../shared/domain/vocabulary';
 import { formatMoney } from '../../../../shared/money/money';
+import { owedWords } from '../payments/movement-text';
+import { orderDesk } from '../../../api/client';
 import { AppLink } from '../../../components/AppLink';
 import { useNavigation } from '../../../state/navigation';
 import { CreditNoteDialog } from './CreditNoteDialog';
@@ -60,13 +62,17 @@ export function InvoiceActions({ record, onChanged }: Props) {
     );
     go({ view: 'invoice', id: invoice.id });
   };
-  const credited = ({ creditNote, invoice }: { creditNote: Invoice; invoice: Invoice }) => {
+  const credited = async ({ creditNote, invoice }: { creditNote: Invoice; invoice: Invoice }) => {
     setOpen(null);
-    const balance = formatMoney(invoice.balance, invoice.currency, locale);
+    // What the order owes is the order's balance, read again: an invoice credited in full no longer
+    // carries the order's money (its balance is 0.00), while what was paid stays with the order.
+    const now = await orderDesk().orders.get({ id: order.id });
+    const balance = now.ok ? now.value.balance : invoice.balance;
+    const status = now.ok ? now.value.order.paymentStatus : invoice.orderPaymentStatus;
     onChanged(
       <>
         Credit note <AppLink to={{ view: 'invoice', id: creditNote.id }}>{creditNote.number}</AppLink> issued for invoice {invoice.number}: {formatMoney(creditNote.total, creditNote.currency, locale)} credited.
-        The order now owes {balance} ({PAYMENT_STATUS_LABELS[invoice.orderPaymentStatus].toLowerCase()}).
+        The order now {owedWords(balance, invoice.currency, locale)} ({PAYMENT_STATUS_LABELS[status].toLowerCase()}).
       </>,
     );
   };
@@ -89,7 +95,7 @@ export function InvoiceActions({ record, onChanged }: Props) {
         </button>
       ) : null}
       {open === 'issue' ? <IssueInvoiceDialog order={order} onCancel={() => setOpen(null)} onIssued={issued} /> : null}
-      {open === 'credit' && openInvoice ? <CreditNoteDialog order={order} invoiceId={openInvoice.id} onCancel={() => setOpen(null)} onDone={credited} /> : null}
+      {open === 'credit' && openInvoice ? <CreditNoteDialog order={order} invoiceId={openInvoice.id} onCancel={() => setOpen(null)} onDone={(result) => void credited(result)} /> : null}
     </>
   );
 }

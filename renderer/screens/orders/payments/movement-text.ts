@@ -2,7 +2,8 @@
 import type { MoneyMovement } from '../../../../shared/contract/payments';
 import { maskedCard } from '../../../../shared/domain/card-numbers';
 import { CARD_BRAND_LABELS, MOVEMENT_KIND_LABELS, PAYMENT_METHOD_LABELS } from '../../../../shared/domain/vocabulary';
-import { formatMoney } from '../../../../shared/money/money';
+import { formatMoney, negateAmount, signOf } from '../../../../shared/money/money';
+import type { CurrencyCode } from '../../../../shared/money/currencies';
 import { formatDate } from '../../../../shared/format/dates';
 
 export function movementTitle(m: MoneyMovement): string {
@@ -30,4 +31,15 @@ export function movementDetails(m: MoneyMovement, locale: string): string[] {
   if (m.reference) parts.push(`reference ${m.reference}`);
   if (m.bankLine) parts.push(`from bank statement ${m.bankLine.fileName} (line ${m.bankLine.lineId}, booked ${formatDate(m.bankLine.bookedOn, locale)})`);
   return parts;
+}
+
+/**
+ * What an order owes, as the rest of a sentence about it ("The order now …"), in the Payments
+ * panel's words: a balance below zero is a credit held for the customer, never "owes -EUR 72.00".
+ */
+export function owedWords(balance: string, currency: CurrencyCode, locale: string): string {
+  const sign = signOf(balance);
+  if (sign < 0) return `holds a credit of ${formatMoney(negateAmount(balance, currency), currency, locale)} for the customer`;
+  if (sign === 0) return 'owes nothing';
+  return `owes ${formatMoney(balance, currency, locale)}`;
 }

@@ -3,7 +3,7 @@
  * or camt.054 (recognise.ts), parses it (camt-read.ts) and hashes it, then posts the result and
  * hands the bytes back without copying. All of it is CPU work on up to 50 MB, kept off the
  * thread that answers the clerk. Bundled as dist/electron/bank-worker.cjs for the desktop app
- * (build/bundle-electron.mjs); bundled from this source by worker-client.ts elsewhere.
+ * (build/bundle-electron.mjs); bundled from this source elsewhere (db/workers/script-worker.ts).
  */
 import { createHash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';

@@ -1,21 +1,21 @@
 /**
- * The files of a monthly report (CSV, Excel, PDF), all built from one MonthlyReport value.
- * Closing a month stores the PDF and the workbook made here; exports of an open month make them afresh.
+ * A monthly report as a file (CSV, Excel or PDF) with its name, type and SHA-256: what
+ * reports.export answers, all built from one MonthlyReport value. Closing a month stores the PDF and the workbook made here; exports of an open month make them afresh.
  *
  * The CSV is made here: it is text from an aggregate (a year is a few thousand rows at most) and
  * takes milliseconds. The workbook and the PDF are made in the render worker (db/documents/
  * render-worker.ts), so a year's report never holds up the window or the HTTP bridge.
  * All three are deterministic for the same report value.
  */
-import crypto from 'node:crypto';
 import type { ServiceContext } from '../../context';
 import type { MonthlyReport, ReportFormat } from '../../../shared/contract/reports';
 import type { ExportFile } from '../../../shared/contract/transfer';
 import { DomainError } from '../../../shared/api/errors';
 import { csvDelimiter } from '../../files/csv';
-import { reportCsvBytes } from '../../files/report-files';
+import { reportCsvBytes } from '../../files/report-spreadsheets';
 import { reportFileStem, reportTables } from '../../files/report-tables';
 import { XLSX_MIME } from '../../files/xlsx';
+import { sha256Hex } from '../../sha256';
 import { getSettings } from '../settings';
 
 export interface ReportFileOptions {
@@ -30,10 +30,6 @@ const MIME: Record<ReportFormat, string> = { csv: 'text/csv;charset=utf-8', xlsx
 /** `order-report-2026-11.csv`, `order-report-2026-01-01_2026-12-31.xlsx`. */
 export function reportFileName(report: MonthlyReport, format: ReportFormat): string {
   return `${reportFileStem(report.period)}.${format}`;
-}
-
-export function sha256Hex(bytes: Buffer): string {
-  return crypto.createHash('sha256').update(bytes).digest('hex');
 }
 
 /** The bytes alone, for closing (which stores the PDF and the workbook with their hashes). */

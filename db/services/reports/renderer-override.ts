@@ -1,9 +1,9 @@
 /**
- * Which function makes a report's files. The app uses renderReportFile (files.ts); a test can
+ * Which function makes a report's files. The app uses renderReportFile (export-file.ts); a test can
  * put a fake in its place for one context, so closing can be tested apart from the writers.
  */
 import type { ServiceContext } from '../../context';
-import { renderReportFile } from './files';
+import { renderReportFile } from './export-file';
 
 export type ReportFileRenderer = typeof renderReportFile;
 
