@@ -41,7 +41,7 @@ export const IssuerInput = z.object({
   email: optionalEmail('Issuer e-mail'),
 });
 
-export const BankAccountInput = z.object({
+const BankAccountFields = z.object({
   currency: enumOf('Currency', CURRENCY_CODES),
   holder: optionalText('Account holder', 70),
   /** Kept in electronic form (no spaces, upper case); printed in groups of four. */
@@ -51,6 +51,9 @@ export const BankAccountInput = z.object({
   bic: optionalText('BIC', 20).transform((v) => v.replace(/\s+/g, '').toUpperCase()),
   bankName: optionalText('Bank name', 120),
 });
+
+/** An account without a QR-IBAN is stored as before Settings took one: without the key. */
+export const BankAccountInput = BankAccountFields.transform(({ qrIban, ...account }) => (qrIban ? { ...account, qrIban } : account));
 
 /**
  * At most one account per currency. IBAN and BIC are checked with ibantools; CHF and EUR

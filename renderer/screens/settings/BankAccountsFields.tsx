@@ -56,9 +56,9 @@ export function BankAccountsFields({ value, errors, onChange }: BankAccountsFiel
         <div key={currency} className="bank-account" role="group" aria-label={`${currency} account`}>
           {input(currency, 'holder', 'Account holder')}
           {input(currency, 'iban', 'IBAN', currency === 'USD' ? 'Any country.' : 'Swiss or Liechtenstein IBAN: printed under “How to pay” for payers abroad.')}
-          {currency === 'USD' ? null : input(currency, 'qrIban', 'QR-IBAN', 'If the account has one: the QR-bill then carries it with a QR reference.')}
           {input(currency, 'bic', 'BIC')}
           {input(currency, 'bankName', 'Bank name')}
+          {currency === 'USD' ? null : input(currency, 'qrIban', 'QR-IBAN for the QR-bill', 'If the account has one: the QR-bill then carries it with a QR reference.')}
         </div>
       ))}
     </fieldset>
