@@ -24,7 +24,23 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   // Read the version read-only first, so a newer file is refused without any write (not even WAL setup).
   if (exists && file !== ':memory:') assertNotNewer(file, options);
 
-  const db = new Database(file, { nativeBinding: options.nativeBinding });
+  const db = openConnection(file, options);
+  try {
+    migrate(db);
+    backfillCustomerSortKeys(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * A connection set up as every Order Desk connection is, the schema left as it is: the app's
+ * own (openDatabase), and the import worker's, which writes an import's rows beside it.
+ */
+export function openConnection(file: string, options: Pick<OpenOptions, 'nativeBinding'> & { fileMustExist?: boolean } = {}): Db {
+  const db = new Database(file, { nativeBinding: options.nativeBinding, fileMustExist: options.fileMustExist ?? false });
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
@@ -32,9 +48,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // A write waits for another process's write (browser mode beside the desktop app) rather than
     // fail. SQLite keeps no queue: a waiting writer polls, so while the other process writes back
     // to back on a busy disk it may need several tries; each write holds the lock for milliseconds.
+    // Writes of the same process wait for each other in db/write-gate.ts instead, without blocking.
     db.pragma('busy_timeout = 15000');
-    migrate(db);
-    backfillCustomerSortKeys(db);
     return db;
   } catch (error) {
     db.close();

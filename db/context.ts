@@ -1,8 +1,10 @@
 import type { Db } from './connection';
 import { fixedUser, type SessionUser } from './session-user';
 import type { DocumentRenderer } from './documents/render-pool';
-import { utcIsoDate } from '../shared/domain/dates';
+import { businessDay } from '../shared/domain/calendar';
+import { unitTimeZone } from './business-calendar';
 import { inWriteTransaction } from './transactions';
+import { afterLongWrites } from './write-gate';
 
 declare const writeLock: unique symbol;
 
@@ -37,7 +39,12 @@ export interface WriteContext extends ServiceContext {
  * that must be synchronous. The process's own context (createContext) is one.
  */
 export interface StagedWriteContext extends ServiceContext {
-  transact<T>(work: (ctx: WriteContext) => T): T;
+  /**
+   * Runs `work` in one BEGIN IMMEDIATE transaction and resolves with what it returned. It runs
+   * at once, unless an import of this process is writing its rows (db/write-gate.ts): then it
+   * waits for that without blocking the thread. A refusal inside `work` rolls everything back.
+   */
+  transact<T>(work: (ctx: WriteContext) => T): Promise<T>;
 }
 
 /** What a process holds: every kind of handler can be run with it (db/api/invoke.ts). */
@@ -54,7 +61,8 @@ export function createContext(db: Db, user: string | SessionUser, now: () => Dat
     get actor() {
       return session.name;
     },
-    transact: (work) => inWriteTransaction(ctx, work),
+    // Synchronous when nothing waits, so a nested transact still throws at once (db/transactions.ts).
+    transact: (work) => Promise.resolve(afterLongWrites(ctx, () => inWriteTransaction(ctx, work))),
   };
   return ctx;
 }
@@ -68,7 +76,16 @@ export function timestamp(ctx: ServiceContext): string {
   return ctx.now().toISOString();
 }
 
-/** Today as YYYY-MM-DD by the service clock: the day dates typed by a clerk are checked against. */
+/**
+ * Today as YYYY-MM-DD: the service clock's date in the unit's time zone, the same day the
+ * screens fill in (shared/domain/calendar.ts). Dates typed by a clerk are checked against it, and
+ * it decides which month is current for closing and reports.
+ */
 export function today(ctx: ServiceContext): string {
-  return utcIsoDate(ctx.now());
+  return unitDayOf(ctx, ctx.now());
+}
+
+/** The unit's day a moment fell on, e.g. the day a stored timestamp (ISO text) was taken. */
+export function unitDayOf(ctx: ServiceContext, at: Date | string): string {
+  return businessDay(typeof at === 'string' ? new Date(at) : at, unitTimeZone(ctx));
 }

@@ -15,10 +15,16 @@
  *   worker, reports.closeMonth renders its files, transfer.commit reads the file, backups.restore
  *   checks the backup in a worker). A better-sqlite3 transaction cannot span an await, so it gets
  *   a StagedWriteContext: it reads and awaits outside any transaction, then calls
- *   `ctx.transact(fn)` for the synchronous part, which is one BEGIN IMMEDIATE transaction with a
- *   WriteContext. What it read before the await may be stale by then, so `fn` checks again
+ *   `await ctx.transact(fn)` for the synchronous part, which is one BEGIN IMMEDIATE transaction
+ *   with a WriteContext. What it read before the await may be stale by then, so `fn` checks again
  *   under the lock (the invoice number is still next, the document unchanged) and starts over
  *   or refuses otherwise.
+ *
+ * One write is not on the main thread's connection: an import's rows, written by the import
+ * worker on its own (db/transfer/write-import.ts). While it holds the write lock, the main
+ * thread's writes and transacts wait for it in db/write-gate.ts without blocking the thread
+ * (a write that finds the lock taken would otherwise block in the busy timeout); when nothing
+ * waits, they run at once, synchronously.
  *
  * A function that must run inside its caller's transaction (audit records, ledger and status
  * sync, numbering, search index) takes a WriteContext, so the compiler checks it. Transactions

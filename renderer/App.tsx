@@ -74,14 +74,16 @@ function SessionGate() {
   const loadError = useSession((s) => s.loadError);
   const load = useSession((s) => s.load);
   const staff = useSettings((s) => s.settings?.staff ?? (s.loadError ? [] : undefined));
+  // The screens fill in today's date in the unit's time zone, which comes with the settings.
+  const settingsRead = staff !== undefined;
 
   useEffect(() => {
     void load();
   }, [load]);
 
   if (loadError) return <p className="banner banner--error">{loadError.message}</p>;
-  if (!info) return null;
-  if (info.askUser) return staff ? <WhoIsWorkingDialog staff={staff} /> : null;
+  if (!info || !settingsRead) return null;
+  if (info.askUser) return <WhoIsWorkingDialog staff={staff} />;
   return <Screen />;
 }
 

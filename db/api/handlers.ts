@@ -9,7 +9,7 @@ import { cancelScheduledPrice, listPublications, priceHistory, savePublication, 
 import { customerOrders, customerProfile } from '../services/customer-account';
 import { findDuplicateCustomers, markDistinct } from '../services/customer-duplicates';
 import { mergeCustomers } from '../services/customer-merge';
-import { getCustomer, saveCustomer, searchCustomers } from '../services/customers';
+import { customerCountries, getCustomer, saveCustomer, searchCustomers } from '../services/customers';
 import { findDuplicateOrders } from '../services/orders/duplicates';
 import { getOrder, listOrders } from '../services/orders/read';
 import { createOrder, updateOrder } from '../services/orders/write';
@@ -45,6 +45,7 @@ export const handlers: Handlers = {
   'customers.duplicates': read(findDuplicateCustomers),
   'customers.merge': write(mergeCustomers),
   'customers.markDistinct': write(markDistinct),
+  'customers.countries': read((ctx) => customerCountries(ctx)),
   'orders.create': write(createOrder),
   'orders.update': write(updateOrder),
   'orders.get': read(getOrder),

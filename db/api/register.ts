@@ -4,6 +4,7 @@
  */
 import type { AppContext, ServiceContext, StagedWriteContext, WriteContext } from '../context';
 import { inWriteTransaction } from '../transactions';
+import { afterLongWrites } from '../write-gate';
 
 export type HandlerKind = 'read' | 'write' | 'stagedWrite';
 
@@ -20,9 +21,12 @@ export function read<I, O>(fn: (ctx: ServiceContext, input: I) => O | Promise<O>
   return { kind: 'read', run: (ctx, input) => fn(ctx, input) };
 }
 
-/** Runs in one BEGIN IMMEDIATE transaction: all of it is stored, or nothing. */
+/**
+ * Runs in one BEGIN IMMEDIATE transaction: all of it is stored, or nothing. At once, or, while an
+ * import of this process writes its rows, after it (db/write-gate.ts).
+ */
 export function write<I, O>(fn: ((ctx: WriteContext, input: I) => O) & Synchronous<O>): Registered<I, O> {
-  return { kind: 'write', run: (ctx, input) => inWriteTransaction(ctx, (w) => fn(w, input)) };
+  return { kind: 'write', run: (ctx, input) => afterLongWrites(ctx, () => inWriteTransaction(ctx, (w) => fn(w, input))) };
 }
 
 /** Awaits outside any transaction and stores in `ctx.transact`, one BEGIN IMMEDIATE transaction. */

@@ -15,6 +15,8 @@ import { formatLongDate } from '../../shared/format/dates';
 import { openDatabase } from '../connection';
 import type { StagedWriteContext } from '../context';
 import { audit } from '../services/audit';
+import { inWriteTransaction } from '../transactions';
+import { afterLongWrites } from '../write-gate';
 import { currentBackupFolder, databaseFile } from './create';
 import { exclusively } from './busy';
 import { compactStamp, isBackupName, removeDatabaseFiles } from './files';
@@ -120,7 +122,8 @@ export async function restoreBackup(ctx: StagedWriteContext, request: RestoreReq
       throw new DomainError(REFUSAL_CODES[prepared.reason], `The backup ${name} cannot be restored: ${prepared.problem}. Nothing was changed.`, 'name');
     }
     try {
-      return swapInBackup(ctx, name, staging);
+      // The swap closes the connection and replaces the file: it waits while an import's worker writes to it.
+      return await afterLongWrites(ctx, () => swapInBackup(ctx, name, staging));
     } finally {
       removeDatabaseFiles(staging);
     }
@@ -150,6 +153,7 @@ function swapInBackup(ctx: StagedWriteContext, name: string, staging: string): R
     throw new DomainError('internal', `The backup could not be restored (${(error as Error).message}). The data is as it was before.`);
   }
   const result: RestoreResult = { restoredFrom: name, preRestoreCopy, restoredAt: at.toISOString() };
-  ctx.transact((w) => audit(w, 'database', null, 'restore', null, result));
+  // Not ctx.transact, which would wait for this very swap to be done: it runs in the swap's turn.
+  inWriteTransaction(ctx, (w) => audit(w, 'database', null, 'restore', null, result));
   return result;
 }

@@ -10,7 +10,7 @@
 import { DomainError } from '../../shared/api/errors';
 import type { CustomerDetails, Order } from '../../shared/contract/types';
 import type { BankAccount } from '../../shared/documents/invoice-document';
-import { addDays } from '../../shared/domain/dates';
+import { addDays, daysBetween } from '../../shared/domain/calendar';
 import { foldForMatch } from '../../shared/domain/text';
 import type { OrderStatus, PaymentMethod, PaymentStatus, ReceivedVia } from '../../shared/domain/vocabulary';
 import type { CurrencyCode } from '../../shared/money/currencies';
@@ -28,6 +28,7 @@ import { invoiceSpec, issueDocumentWithPdfLater } from '../services/invoices/iss
 import { applyCredit, recordPayment, recordRefund, recordWriteOff, reverseMovement } from '../services/payments/movements';
 import { syncOrderMoney } from '../services/payments/sync';
 import { getSettings, setSettings } from '../services/settings';
+import { inWriteTransaction } from '../transactions';
 import { REGIONS, type Region } from './demo-people';
 import { createRandom, type Random } from './prng';
 
@@ -183,8 +184,7 @@ function makeCustomers(count: number, random: Random): CustomerSpec[] {
 
 /** Received dates, oldest first, more orders in later years, weekends moved to a weekday. */
 function receivedDates(count: number, random: Random): string[] {
-  const first = Date.parse(`${DEMO_FIRST_DAY}T00:00:00Z`);
-  const days = Math.round((Date.parse(`${DEMO_LAST_DAY}T00:00:00Z`) - first) / 86_400_000);
+  const days = daysBetween(DEMO_FIRST_DAY, DEMO_LAST_DAY);
   const dates: string[] = [];
   for (let i = 0; i < count; i++) {
     const t = random.next();
@@ -262,7 +262,7 @@ class DemoWriter {
     );
     this.setTotal = db.prepare('UPDATE orders SET total_minor = ? WHERE id = ?');
     // Invoices need the unit's bank account in their currency; a demo database gets sample ones, named as such.
-    if (getSettings(this.ctx).settings.bankAccounts.length === 0) this.ctx.transact((w) => setSettings(w, { bankAccounts: DEMO_BANK_ACCOUNTS }));
+    if (getSettings(this.ctx).settings.bankAccounts.length === 0) inWriteTransaction(this.ctx, (w) => setSettings(w, { bankAccounts: DEMO_BANK_ACCOUNTS }));
     // Continue numbering after any orders already there (--force).
     const maxima = db.prepare("SELECT substr(number, 1, 4) AS year, max(CAST(substr(number, 6) AS INTEGER)) AS n FROM orders GROUP BY year").all() as {
       year: string;
@@ -277,7 +277,8 @@ class DemoWriter {
 
   /** Writes a batch of the demo in one transaction: far faster than one per order. */
   batch(write: () => void): void {
-    this.ctx.transact((w) => {
+    // Synchronous, unlike ctx.transact: the seed's connection is its own, so no import can hold its lock.
+    inWriteTransaction(this.ctx, (w) => {
       this.current = w;
       try {
         write();

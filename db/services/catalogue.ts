@@ -2,14 +2,14 @@ import type { z } from 'zod';
 import { DomainError } from '../../shared/api/errors';
 import type { PriceInput, PublicationInput } from '../../shared/contract/catalogue';
 import type { PriceHistoryEntry, PriceInForce, Publication } from '../../shared/contract/types';
-import { localIsoDate } from '../../shared/domain/dates';
 import { normalizeIsbn } from '../../shared/domain/isbn';
 import type { PublicationFormat } from '../../shared/domain/vocabulary';
 import type { CurrencyCode } from '../../shared/money/currencies';
 import { fromMinorUnits, toMinorUnits } from '../../shared/money/money';
-import { timestamp, type ServiceContext, type WriteContext } from '../context';
+import { timestamp, today, type ServiceContext, type WriteContext } from '../context';
 import { statement } from '../statements';
 import { audit } from './audit';
+import { checkDate } from './date-check';
 
 interface PublicationRow {
   id: number;
@@ -76,7 +76,7 @@ export function listPublications(
   ctx: ServiceContext,
   input: { includeRetired: boolean; asOf?: string | undefined },
 ): { publications: Publication[]; upcoming: PriceHistoryEntry[] } {
-  const asOf = input.asOf ?? localIsoDate(ctx.now());
+  const asOf = input.asOf ?? today(ctx);
   const rows = statement(ctx, `SELECT * FROM publications ${input.includeRetired ? '' : 'WHERE active = 1'} ORDER BY title COLLATE NOCASE`).all() as PublicationRow[];
   const prices = pricesInForce(ctx, asOf);
   const upcoming = statement(ctx, 'SELECT * FROM prices WHERE valid_from > ? ORDER BY valid_from, currency').all(asOf) as PriceRow[];
@@ -94,7 +94,7 @@ function toHistoryEntry(r: PriceRow): PriceHistoryEntry {
 export function getPublication(ctx: ServiceContext, id: number, asOf?: string): Publication {
   const row = statement(ctx, 'SELECT * FROM publications WHERE id = ?').get(id) as PublicationRow | undefined;
   if (!row) throw new DomainError('not_found', `Publication ${id} does not exist.`, 'publicationId');
-  const prices = pricesInForce(ctx, asOf ?? localIsoDate(ctx.now()), id);
+  const prices = pricesInForce(ctx, asOf ?? today(ctx), id);
   return toPublication(row, prices.get(id) ?? {});
 }
 
@@ -149,7 +149,7 @@ function assertIsbnFree(ctx: ServiceContext, isbn: string, field: 'isbn' | 'eisb
 }
 
 export function setPrice(ctx: WriteContext, input: z.output<typeof PriceInput>): { publication: Publication } {
-  const validFrom = input.validFrom ?? localIsoDate(ctx.now());
+  const validFrom = checkDate(ctx, input.validFrom ?? today(ctx), { field: 'validFrom', label: 'Valid from', futureAllowed: true, closedMonthAllowed: true });
   getPublication(ctx, input.publicationId);
   const minor = toMinorUnits(input.unitPrice, input.currency);
   const before = statement(ctx, 'SELECT * FROM prices WHERE publication_id = ? AND currency = ? AND valid_from = ?')
@@ -177,7 +177,7 @@ export function priceHistory(ctx: ServiceContext, publicationId: number): { pric
 export function cancelScheduledPrice(ctx: WriteContext, priceId: number): { publication: Publication } {
   const row = statement(ctx, 'SELECT * FROM prices WHERE id = ?').get(priceId) as PriceRow | undefined;
   if (!row) throw new DomainError('not_found', `Price ${priceId} does not exist.`, 'priceId');
-  if (row.valid_from <= localIsoDate(ctx.now())) {
+  if (row.valid_from <= today(ctx)) {
     throw new DomainError('conflict', `This price has been in force since ${row.valid_from} and is kept as history; set a new price instead.`, 'priceId');
   }
   statement(ctx, 'DELETE FROM prices WHERE id = ?').run(priceId);

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { DomainError } from '../../shared/api/errors';
-import type { CustomerInput, CustomerSearchInput } from '../../shared/contract/customers';
+import type { CountryCount, CustomerInput, CustomerSearchInput } from '../../shared/contract/customers';
 import type { Customer, CustomerDetails } from '../../shared/contract/types';
 import { foldForMatch } from '../../shared/domain/text';
 import { timestamp, type ServiceContext, type WriteContext } from '../context';
@@ -100,6 +100,15 @@ export function searchCustomers(
   const rows = statement(ctx, `SELECT * FROM customers WHERE ${where} ORDER BY name COLLATE NOCASE, id LIMIT @limit OFFSET @offset`).all(params) as CustomerRow[];
   const { n } = statement(ctx, `SELECT count(*) AS n FROM customers WHERE ${where}`).get(params) as { n: number };
   return { customers: rows.map(toCustomer), total: n };
+}
+
+/** Customers per country, most first (ties by code), for ranking the country suggestions. */
+export function customerCountries(ctx: ServiceContext): { countries: CountryCount[] } {
+  const rows = statement(
+    ctx,
+    "SELECT country AS code, count(*) AS customers FROM customers WHERE merged_into IS NULL AND country <> '' GROUP BY country ORDER BY customers DESC, country",
+  ).all() as CountryCount[];
+  return { countries: rows };
 }
 
 function insertCustomer(ctx: WriteContext, details: CustomerDetails, notes: string): number {

@@ -2,11 +2,12 @@ import type { z } from 'zod';
 import { DomainError } from '../../shared/api/errors';
 import type { SettingsPatch } from '../../shared/contract/settings';
 import type { Settings } from '../../shared/contract/types';
+import { DEFAULT_FIRST_BUSINESS_DAY, DEFAULT_TIME_ZONE } from '../../shared/domain/calendar';
 import { findStaffName } from '../../shared/domain/staff';
 import { backupFolderProblem } from '../backup/folder-rule';
 import { DEFAULT_SETTINGS } from '../migrations/0002_seed_catalogue';
 import { DEFAULT_ISSUER } from '../migrations/0006_invoices_and_credit_notes';
-import type { ServiceContext, WriteContext } from '../context';
+import { today, type ServiceContext, type WriteContext } from '../context';
 import { statement } from '../statements';
 import { audit } from './audit';
 
@@ -15,11 +16,13 @@ import { audit } from './audit';
  * its default. No bank account is invented: the unit enters its own, and issuing an invoice in a
  * currency without one is refused with a message that points here.
  */
-const LATER_DEFAULTS: Pick<Settings, 'issuer' | 'staff' | 'bankAccounts' | 'paymentTermsDays' | 'bankFeeTolerance'> = {
+const LATER_DEFAULTS: Pick<Settings, 'issuer' | 'staff' | 'bankAccounts' | 'paymentTermsDays' | 'timeZone' | 'firstBusinessDay' | 'bankFeeTolerance'> = {
   issuer: DEFAULT_ISSUER,
   staff: [],
   bankAccounts: [],
   paymentTermsDays: 30,
+  timeZone: DEFAULT_TIME_ZONE,
+  firstBusinessDay: DEFAULT_FIRST_BUSINESS_DAY,
   bankFeeTolerance: { CHF: '5.00', EUR: '5.00', USD: '5.00' },
 };
 
@@ -34,6 +37,9 @@ export function setSettings(ctx: WriteContext, patch: z.output<typeof SettingsPa
   // The app asks who is working from this list: once it names someone, it may not become empty.
   if (patch.staff && patch.staff.length === 0 && before.staff.length > 0) {
     throw new DomainError('invalid_input', 'Keep at least one staff name: the app asks who is working from this list.', 'staff');
+  }
+  if (patch.firstBusinessDay !== undefined && patch.firstBusinessDay > today(ctx)) {
+    throw new DomainError('invalid_input', 'First day of business cannot be in the future.', 'firstBusinessDay');
   }
   // The same rule backups.checkFolder applies: a folder it refuses is never saved.
   const folderProblem = patch.backup ? backupFolderProblem(patch.backup.folder) : null;

@@ -3,19 +3,18 @@
  * change is checked and audited the same way). Called inside the import's one transaction.
  */
 import type { Publication } from '../../shared/contract/types';
-import { localIsoDate } from '../../shared/domain/dates';
 import { compareAmounts } from '../../shared/money/money';
-import type { ServiceContext, WriteContext } from '../context';
+import { today, type ServiceContext, type WriteContext } from '../context';
 import { getPublication, savePublication, setPrice } from '../services/catalogue';
 import { saveCustomer } from '../services/customers';
 import type { ParsedPrice, RowWrite } from './plan-common';
 
 /** Skips prices equal to the one already in force, so re-importing an export adds no history. */
 function changedPrices(ctx: ServiceContext, publication: Publication | undefined, prices: ParsedPrice[]): ParsedPrice[] {
-  const today = localIsoDate(ctx.now());
+  const day = today(ctx);
   return prices.filter((p) => {
     const current = publication?.prices[p.currency];
-    const sameDay = (p.validFrom ?? today) <= today;
+    const sameDay = (p.validFrom ?? day) <= day;
     return !(current && sameDay && compareAmounts(current.unitPrice, p.unitPrice) === 0);
   });
 }

@@ -4,9 +4,8 @@
  * can be edited in a spreadsheet and imported back.
  */
 import type { ExportFile, ExportFormat, ExportKind } from '../../shared/contract/transfer';
-import { localIsoDate } from '../../shared/domain/dates';
 import { CURRENCY_CODES } from '../../shared/money/currencies';
-import type { ServiceContext } from '../context';
+import { today, type ServiceContext } from '../context';
 import { statement } from '../statements';
 import { listPublications } from '../services/catalogue';
 import { toCustomer, type CustomerRow } from '../services/customers';
@@ -72,7 +71,7 @@ function customersSheet(ctx: ServiceContext): Table {
 
 export async function exportData(ctx: ServiceContext, input: { kind: ExportKind; format: ExportFormat; delimiter?: 'comma' | 'semicolon' | undefined }): Promise<ExportFile> {
   const sheet = input.kind === 'catalogue' ? catalogueSheet(ctx) : customersSheet(ctx);
-  const stem = `order-desk-${input.kind}-${localIsoDate(ctx.now())}`;
+  const stem = `order-desk-${input.kind}-${today(ctx)}`;
   const content = input.format === 'csv' ? csvBytes(tableRows(sheet), csvDelimiter(input.delimiter)) : await xlsxBytes([sheet], { time: ctx.now() });
   return {
     fileName: `${stem}.${input.format}`,

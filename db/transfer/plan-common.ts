@@ -9,7 +9,7 @@ export type ParsedPrice = z.output<typeof PriceInput>;
 
 /**
  * What writing a row does, as plain data: rows are planned in a worker thread (import-worker.ts)
- * and written on the main thread's connection (apply-rows.ts), so a plan must survive postMessage.
+ * and written there, on its own connection (write-import.ts, apply-rows.ts).
  */
 export type RowWrite =
   | { kind: 'customer'; customer: z.output<typeof CustomerInput> }

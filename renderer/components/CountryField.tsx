@@ -1,4 +1,7 @@
-import { matchCountries, resolveCountry, type CountryOption } from '../../shared/domain/countries';
+import { useEffect } from 'react';
+import type { CountryOption } from '../../shared/domain/countries';
+import { matchCountries, resolveCountry } from '../../shared/domain/country-match';
+import { useCountryCounts } from '../state/country-counts';
 import { useLocale } from '../state/settings';
 import { Combobox } from './Combobox';
 
@@ -29,29 +32,36 @@ function toValue(option: CountryOption): CountryValue {
 }
 
 /**
- * Country type-ahead in the clerk's language: the best match is highlighted and taken
- * by Enter or Tab. There is no free text: a country is a code from the list.
+ * Country type-ahead: names in the clerk's language, and also in English, French, German,
+ * Spanish, Italian and the country's own ("Schweiz", "España"). The best match (see
+ * shared/domain/country-match.ts; the unit's common countries first among equals) is
+ * highlighted and taken by Enter or Tab. There is no free text: a country is a code from the list.
  */
 export function CountryField({ value, onChange, onLeave, onEnter, dataField, readOnly, ...field }: CountryFieldProps) {
   const locale = useLocale();
+  const counts = useCountryCounts((s) => s.counts);
+  const refreshCounts = useCountryCounts((s) => s.refresh);
+  useEffect(refreshCounts, [refreshCounts]);
+  const matches = (text: string) => matchCountries(text, locale, { counts });
   return (
     <Combobox
       {...field}
       dataField={dataField}
       readOnly={readOnly}
       value={value.text}
-      options={matchCountries(value.text, locale)}
+      options={matches(value.text)}
       optionKey={(c) => c.code}
       renderOption={(c) => (
         <span className="suggestion">
-          <span className="suggestion__main">{c.name}</span> <span className="suggestion__meta">{c.code}</span>
+          <span className="suggestion__main">{c.name}</span>{' '}
+          <span className="suggestion__meta">{c.alias ? `${c.alias} · ${c.code}` : c.code}</span>
         </span>
       )}
       onPick={(option) => onChange(toValue(option))}
       listLabel="Countries"
       onInput={(text) => {
         const exact = resolveCountry(text, locale);
-        const isExact = exact !== null && matchCountries(text, locale).length <= 1;
+        const isExact = exact !== null && matches(text).length <= 1;
         onChange({ text, code: isExact ? exact.code : '' });
       }}
       onKeyDown={(event) => {

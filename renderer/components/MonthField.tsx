@@ -1,8 +1,10 @@
 import { useState, type KeyboardEvent } from 'react';
+import { monthOf, stepMonth } from '../../shared/domain/calendar';
+import { unitToday } from '../state/business-day';
 import { useLocale } from '../state/settings';
 import { Field } from './Field';
 import { formatMonth } from '../../shared/format/dates';
-import { parseMonth, stepMonth } from './month-text';
+import { parseMonth } from './month-text';
 
 interface MonthFieldProps {
   label: string;
@@ -19,8 +21,7 @@ interface MonthFieldProps {
 const HINT = 'e.g. 2026-11, 11.2026 or nov 2026 · ↑ ↓ change the month · Esc clears';
 
 function thisMonth(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+  return monthOf(unitToday());
 }
 
 /**

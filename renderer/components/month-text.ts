@@ -3,7 +3,6 @@
  * The value is always "YYYY-MM" (what the API filters by); the text shown is the month's name in
  * the settings locale. Pure, so the parsing is tested without a browser.
  */
-import { stepMonth } from '../../shared/domain/months';
 import { foldForMatch } from '../../shared/domain/text';
 import { formatMonth } from '../../shared/format/dates';
 
@@ -31,7 +30,7 @@ function formatsFor(locale: string) {
 const localDigits = new Map<string, Map<string, string>>();
 
 /** The locale's own digits ("٢٠٢٦" in Arabic) as ASCII, so they read like "2026". */
-function asciiDigits(text: string, locale: string): string {
+export function asciiDigits(text: string, locale: string): string {
   let digits = localDigits.get(locale);
   if (!digits) {
     const format = new Intl.NumberFormat(locale, { useGrouping: false });
@@ -45,9 +44,6 @@ function asciiDigits(text: string, locale: string): string {
 const firstOf = (year: number, month: number) => new Date(Date.UTC(year, month - 1, 1));
 const pad = (month: number) => String(month).padStart(2, '0');
 
-// Month arithmetic is shared with the services (month closing); the screens keep importing it from here.
-export { stepMonth };
-
 /** Every name a month goes by, folded: long and short names in the locale and in English ("nov.", "novembre", "november"). */
 function monthNames(locale: string): string[][] {
   const names: string[][] = [];
@@ -60,7 +56,8 @@ function monthNames(locale: string): string[][] {
   return names;
 }
 
-function monthByName(word: string, locale: string): { month: number } | { message: string } {
+/** A month by any unambiguous start of its name in the locale or in English; otherwise why not, in words. */
+export function monthByName(word: string, locale: string): { month: number } | { message: string } {
   const typed = foldForMatch(word).replace(/\.$/, '');
   const names = monthNames(locale);
   const exact = names.findIndex((forms) => forms.includes(typed));

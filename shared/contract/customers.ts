@@ -54,6 +54,12 @@ export interface CustomerBalance {
   orderCount: number;
 }
 
+/** The number of customers in one country (ISO alpha-2 code). */
+export interface CountryCount {
+  code: string;
+  customers: number;
+}
+
 export type DuplicateReason = 'same_email' | 'same_name_country';
 
 export interface DuplicateCustomer extends Customer {
@@ -93,6 +99,8 @@ export const customerMethods = {
   ),
   'customers.merge': method<{ customer: Customer; movedOrders: number }>()(MergeInput),
   /** The clerk checked a suggested pair and they are different customers: stop suggesting it. */
+  /** How many directory customers (merged records aside) live in each country, most first: the country suggestions put the common ones first. */
+  'customers.countries': method<{ countries: CountryCount[] }>()(z.object({})),
   'customers.markDistinct': method<{ ok: true }>()(
     z
       .object({ firstId: id('Customer'), secondId: id('Other customer') })

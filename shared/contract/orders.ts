@@ -13,12 +13,14 @@ import type { MoneyMovement, OrderAccount } from './payments';
 import type { AuditEntry, Order, OrderSummary } from './types';
 
 export const MAX_LINES = 200;
+/** The most copies one line can order: more is a typing mistake (the screen says so as it is typed). */
+export const MAX_QUANTITY = 100_000;
 
 export const OrderLineInput = z
   .object({
     publicationId: id('Publication').optional().nullable(),
     title: optionalText('Book title', 300),
-    quantity: wholeNumber('Quantity', 1, 100_000),
+    quantity: wholeNumber('Quantity', 1, MAX_QUANTITY),
     unitPrice: decimalAmount('Unit price'),
     discountPercent: percent('Discount'),
   })

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { method } from './define';
 import { enumOf, isoDate, requiredText, wholeNumber } from './fields';
 import { CURRENCY_CODES, type CurrencyCode } from '../money/currencies';
+import { daysBetween } from '../domain/calendar';
 import { isDecimalString } from '../money/money';
 import type { PaymentMethod, ReceivedVia } from '../domain/vocabulary';
 import type { AgingBucket } from './receivables';
@@ -40,7 +41,7 @@ export const ReportPeriodInput = z
     if (p.to === undefined) ctx.addIssue({ code: 'custom', path: ['to'], message: 'To is required (or give a month).' });
     if (p.from !== undefined && p.to !== undefined) {
       if (p.to < p.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'To must be on or after From.' });
-      else if (Date.parse(p.to) - Date.parse(p.from) > 400 * 86_400_000) ctx.addIssue({ code: 'custom', path: ['to'], message: 'A report covers at most a year (about 400 days).' });
+      else if (daysBetween(p.from, p.to) > 400) ctx.addIssue({ code: 'custom', path: ['to'], message: 'A report covers at most a year (about 400 days).' });
     }
   });
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { method } from './define';
-import { cleanedString, countryCode, decimalAmount, enumOf, optionalEmail, optionalText, requiredText, wholeNumber } from './fields';
+import { cleanedString, countryCode, decimalAmount, enumOf, isoDate, optionalEmail, optionalText, requiredText, wholeNumber } from './fields';
 import { decimalPlaces } from '../money/money';
 import { CURRENCY_CODES } from '../money/currencies';
 import { bankAccountProblems, normaliseIban } from '../domain/bank-accounts';
 import { STAFF_NAME_MAX, sameStaffName } from '../domain/staff';
+import { timeZoneName } from '../domain/calendar';
 import type { Settings } from './types';
 
 export function staffName(label = 'Staff name') {
@@ -21,6 +22,18 @@ export const StaffList = z
       if (first < index) ctx.addIssue({ code: 'custom', path: [index], message: `Staff name "${name}" is already in the list.` });
     });
   });
+
+const TIME_ZONE_MESSAGE = 'Time zone must be a time zone name such as Europe/Zurich or America/New_York.';
+
+/** An IANA zone name that Intl knows, stored as Intl spells it. */
+export const TimeZone = cleanedString(TIME_ZONE_MESSAGE, 64).transform((name, ctx) => {
+  const known = timeZoneName(name);
+  if (known === null) {
+    ctx.addIssue({ code: 'custom', message: TIME_ZONE_MESSAGE });
+    return z.NEVER;
+  }
+  return known;
+});
 
 /** The issuer's postal address in the parts the Swiss QR-bill needs (structured address, type S). */
 export const IssuerAddress = z.object({
@@ -94,6 +107,8 @@ export const SettingsPatch = z.object({
   defaultCurrency: enumOf('Default currency', CURRENCY_CODES).optional(),
   backup: z.object({ keep: wholeNumber('Backups to keep', 1, 365), folder: optionalText('Backup folder', 1000) }).optional(),
   staff: StaffList.optional(),
+  timeZone: TimeZone.optional(),
+  firstBusinessDay: isoDate('First day of business').optional(),
   bankFeeTolerance: BankFeeTolerance.optional(),
 });
 

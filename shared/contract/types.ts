@@ -130,6 +130,10 @@ export interface Settings {
   backup: { keep: number; folder: string };
   /** Who may be named as working; a fresh database starts with none. */
   staff: string[];
+  /** The unit's time zone (IANA name): it decides which day "today" is, for every date filled in, checked or reported. */
+  timeZone: string;
+  /** The unit's first day of business (YYYY-MM-DD): nothing can be dated before it, which catches a mistyped year. */
+  firstBusinessDay: string;
   /**
    * Per currency, how far short of an invoice's balance a bank transfer may be and still settle
    * it, the difference written off as bank fees (bank statement import). "5.00" by default.

@@ -5,7 +5,7 @@
  */
 import { lineTotal, subtractAmounts, sumAmounts, compareAmounts } from '../money/money';
 import type { CurrencyCode } from '../money/currencies';
-import { addDays } from '../domain/dates';
+import { addDays } from '../domain/calendar';
 import { PAYMENT_METHODS, type PaymentMethod } from '../domain/vocabulary';
 import { accountNumbers, isQrBillCountryIban, normaliseIban } from '../domain/bank-accounts';
 import type {

@@ -39,6 +39,11 @@ export function formatLongDate(isoDate: string, locale: string): string {
   return calendarDate(isoDate, locale, { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
+/** A calendar date with its weekday, e.g. "Sunday, 6 December 2026": beside a date being typed, so day and month are never swapped unseen. */
+export function formatWeekdayDate(isoDate: string, locale: string): string {
+  return calendarDate(isoDate, locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+}
+
 /** Day and month only, e.g. "27 Nov", where the year is plain from the context (a chart's axis). */
 export function formatDayMonth(isoDate: string, locale: string): string {
   return calendarDate(isoDate, locale, { day: 'numeric', month: 'short' });

@@ -128,3 +128,26 @@ describe('customer balance per currency', () => {
     expect(profile.balances).toEqual([{ currency: 'USD', ordered: '10.00', paid: '12.50', balance: '-2.50', orderCount: 1 }]);
   });
 });
+
+describe('customers per country', () => {
+  it('counts the directory’s customers per country, most first, leaving merged records out', async () => {
+    app = openTestApp();
+    const kept = await addCustomer({ name: 'Ana Ruiz', country: 'ES', email: 'ana@example.es' });
+    const merged = await addCustomer({ name: 'Ana Ruiz', country: 'ES', email: 'ana.ruiz@example.es' });
+    await addCustomer({ name: 'Bea Soto', country: 'ES' });
+    await addCustomer({ name: 'Carl Berg', country: 'SE' });
+    await addCustomer({ name: 'Dora Keller' });
+    await addCustomer({ name: 'Emil Graf' });
+    expect((await call(app, 'customers.countries', {})).countries).toEqual([
+      { code: 'ES', customers: 3 },
+      { code: 'CH', customers: 2 },
+      { code: 'SE', customers: 1 },
+    ]);
+    await call(app, 'customers.merge', { keepId: kept.id, mergeId: merged.id });
+    expect((await call(app, 'customers.countries', {})).countries).toEqual([
+      { code: 'CH', customers: 2 },
+      { code: 'ES', customers: 2 },
+      { code: 'SE', customers: 1 },
+    ]);
+  });
+});

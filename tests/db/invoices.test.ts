@@ -179,7 +179,7 @@ describe('stored PDFs', () => {
 
   it('makes the PDF of a document issued without one (demo data) once, on first request, then keeps it', async () => {
     const o = await order();
-    const id = app.ctx.transact((w) => issueDocumentWithPdfLater(w, invoiceSpec(w, { orderId: o.id })));
+    const id = await app.ctx.transact((w) => issueDocumentWithPdfLater(w, invoiceSpec(w, { orderId: o.id })));
     const before = await call(app, 'invoices.get', { id });
     expect(before.invoice).toMatchObject({ number: 'INV-2026-00001', sha256: null });
     const first = await call(app, 'invoices.pdf', { id });

@@ -130,7 +130,7 @@ describe('the read, write and stagedWrite wrappers', () => {
     const staged = stagedWrite(async (c) => {
       const before = probe(c);
       await new Promise((resolve) => setImmediate(resolve));
-      const inside = c.transact((w) => probe(w));
+      const inside = await c.transact((w) => probe(w));
       return { before, inside, after: probe(c) };
     });
     expect(await staged.run(app.ctx, undefined)).toEqual({ before: OUTSIDE, inside: LOCKED, after: OUTSIDE });

@@ -220,7 +220,7 @@ describe('the bundled main process', () => {
     expect(JSON.parse(fs.readFileSync(path.join(appData, 'Order Desk', 'window-state.json'), 'utf8'))).toEqual({ x: 40, y: 30, width: 1300, height: 850, isMaximized: false });
   });
 
-  it('reads an import in the bundled import worker (import-worker.cjs beside main.cjs)', async () => {
+  it('reads and writes an import in the bundled import worker (import-worker.cjs beside main.cjs)', async () => {
     expect(fs.existsSync(path.join(path.dirname(bundle.main), 'import-worker.cjs'))).toBe(true);
     const fake = fakeElectron(tempDir('order-desk-appdata-'), fakeProject());
     opened.push(fake);
@@ -232,6 +232,11 @@ describe('the bundled main process', () => {
     // The catalogue's own workbook read back: every row matches a publication, so each is an update.
     const preview = await call('transfer.preview', { kind: 'publications', fileName: 'catalogue.xlsx', contentBase64: exported.value.contentBase64 });
     expect(preview).toMatchObject({ ok: true, value: { format: 'xlsx', totalRows: 9, toUpdate: 9, problemCount: 0 } });
+    // A commit's rows are written by that worker too, on its own connection (better-sqlite3 loaded beside the bundle).
+    const customers = Buffer.from('Name;Country;E-mail\nAda King;GB;ada@example.org\nKwame Mensah;GH;kwame@example.gh\n').toString('base64');
+    const commit = await call('transfer.commit', { kind: 'customers', fileName: 'customers.csv', contentBase64: customers });
+    expect(commit).toMatchObject({ ok: true, value: { written: true, created: 2 } });
+    expect(await call('customers.search', { query: 'example' })).toMatchObject({ ok: true, value: { customers: expect.arrayContaining([expect.objectContaining({ name: 'Ada King' })]) } });
   });
 
   it('asks who is working until the clerk answers over IPC, then writes that name on audit records', async () => {

@@ -6,9 +6,13 @@ import { tempDir } from './test-db';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-artifacts');
 
-/** Debian's Chromium, headless, with a fresh profile and no background traffic. */
-export async function launchBrowser(): Promise<BrowserContext> {
+/**
+ * Debian's Chromium, headless, with a fresh profile and no background traffic. `timezoneId`
+ * sets the zone the page's computer is in (the machine's by default).
+ */
+export async function launchBrowser(options: { timezoneId?: string } = {}): Promise<BrowserContext> {
   return chromium.launchPersistentContext(tempDir('order-desk-chromium-'), {
+    ...options,
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 860 },

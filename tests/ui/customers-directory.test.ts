@@ -238,3 +238,21 @@ it('merges a pair from the duplicates tab: the tab stops counting it, and the me
   await poll(() => tab.textContent()).toBe('Possible duplicates');
   await page.close();
 }, UI_FLOW_TIMEOUT_MS);
+
+it('finds a country by its own or a neighbour’s name, and says which name matched', async () => {
+  const page = await openCustomers();
+  await page.getByRole('button', { name: 'New customer' }).press('Enter');
+  const form = page.getByRole('form', { name: 'Customer details' });
+  await form.getByLabel('Name').fill('Stadtbibliothek Köln');
+  const country = form.getByLabel('Country');
+  await country.pressSequentially('Deutschl');
+  const best = page.locator('[role="listbox"]:not([hidden]) [role="option"]').first();
+  await poll(() => best.textContent()).toBe('Germany Deutschland · DE');
+  await country.press('Tab');
+  expect(await country.inputValue()).toBe('Germany');
+  await form.getByLabel('City').fill('Köln');
+  await form.getByLabel('City').press('Enter');
+  await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Stadtbibliothek Köln/);
+  expect(ui.web.app.db.prepare("SELECT country FROM customers WHERE name = 'Stadtbibliothek Köln'").get()).toEqual({ country: 'DE' });
+  await page.close();
+}, UI_FLOW_TIMEOUT_MS);

@@ -9,8 +9,8 @@ import crypto from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { localIsoDate } from '../../shared/domain/dates';
-import { stepMonth } from '../../renderer/components/month-text';
+import { unitDay } from '../support/unit-day';
+import { stepMonth } from '../../shared/domain/calendar';
 import { screenshot } from '../support/browser';
 import { call } from '../support/test-db';
 import { TEST_BANK_ACCOUNTS } from '../support/fake-renderer';
@@ -19,8 +19,8 @@ import { focusedName, shownText } from './keyboard-support';
 
 const ui = useUiSession(120_000);
 const SLOW = { timeout: 30_000 };
-const MONTH = stepMonth(localIsoDate().slice(0, 7), -1);
-const YEAR = localIsoDate().slice(0, 4);
+const MONTH = stepMonth(unitDay().slice(0, 7), -1);
+const YEAR = unitDay().slice(0, 4);
 const inv = (n: number) => `INV-${YEAR}-${String(n).padStart(5, '0')}`;
 
 const CUSTOMERS = [

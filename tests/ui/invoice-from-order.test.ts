@@ -4,7 +4,7 @@
  */
 import { expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
-import { localIsoDate } from '../../shared/domain/dates';
+import { unitDay } from '../support/unit-day';
 import { screenshot } from '../support/browser';
 import { TEST_BANK_ACCOUNTS } from '../support/fake-renderer';
 import { call } from '../support/test-db';
@@ -52,14 +52,14 @@ it('issues an invoice with its preview, refuses editing it, credits a copy, cred
     customer: { name: 'Médiathèque Émile Zola', country: 'FR', city: 'Montpellier', postalCode: '34000', email: 'achats@mediatheque.example', address: '218 boulevard de l’Aéroport' },
     currency: 'CHF',
     receivedVia: 'mail',
-    receivedOn: localIsoDate(),
+    receivedOn: unitDay(),
     paymentMethod: 'bank_transfer',
     lines: [
       { publicationId: publications[0].id, quantity: 3, unitPrice: '19.99', discountPercent: '15' },
       { title: 'Migration and Health', quantity: 1, unitPrice: '25.00' },
     ],
   });
-  const year = localIsoDate().slice(0, 4);
+  const year = unitDay().slice(0, 4);
   const line1 = cents(3, 1999, 15);
   const line2 = cents(1, 2500);
   const shipping = 1200;
@@ -79,7 +79,7 @@ it('issues an invoice with its preview, refuses editing it, credits a copy, cred
   await firstPreview;
   const language = dialog.getByLabel('Language of the invoice');
   await expect.poll(() => language.inputValue(), SLOW).toBe('fr');
-  expect(await dialog.getByLabel('Date of issue').inputValue()).toBe(localIsoDate());
+  expect(await dialog.getByLabel('Date of issue').inputValue()).toBe(unitDay());
 
   const withShipping = waitForPreview(page, { shipping: '12.00' });
   await page.keyboard.type('12.00');
@@ -191,7 +191,7 @@ it('says what stops issuing (no bank account for the currency) with the way to S
     customer: { name: 'Biblioteca Nacional', country: 'AR', city: 'Buenos Aires', postalCode: 'C1425', email: 'compras@bn.example', address: 'Agüero 2502' },
     currency: 'USD',
     receivedVia: 'fax',
-    receivedOn: localIsoDate(),
+    receivedOn: unitDay(),
     lines: [{ title: 'World Migration Report 2024', quantity: 2, unitPrice: '40.00' }],
   });
   const page = await openScreen(ui, `#/order/${order.id}`);
@@ -222,11 +222,11 @@ it('says a paid invoice credited in full leaves a credit held for the customer, 
     customer: { name: 'Stadtbibliothek Köln', country: 'DE', city: 'Köln', postalCode: '50667', email: 'erwerbung@stbib.example', address: 'Josef-Haubrich-Hof 1' },
     currency: 'EUR',
     receivedVia: 'mail',
-    receivedOn: localIsoDate(),
+    receivedOn: unitDay(),
     lines: [{ title: 'World Migration Report 2024', quantity: 2, unitPrice: '36.00' }],
   });
   const { invoice } = await call(ui.web.app, 'invoices.issue', { orderId: order.id });
-  await call(ui.web.app, 'payments.record', { orderId: order.id, method: 'bank_transfer', receivedOn: localIsoDate(), amount: '72.00' });
+  await call(ui.web.app, 'payments.record', { orderId: order.id, method: 'bank_transfer', receivedOn: unitDay(), amount: '72.00' });
 
   const page = await openScreen(ui, `#/order/${order.id}`);
   await page.getByRole('region', { name: 'Payments' }).waitFor(SLOW);

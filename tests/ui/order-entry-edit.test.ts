@@ -2,7 +2,8 @@ import { beforeAll, expect, it, vi } from 'vitest';
 import { screenshot } from '../support/browser';
 import { useUiSession } from '../support/ui-session';
 import { call } from '../support/test-db';
-import { errorOf, focusedField, openNewOrder, setCataloguePrices, textOf } from './order-entry-support';
+import { unitDay } from '../support/unit-day';
+import { chooseReceivedVia, errorOf, focusedField, openNewOrder, setCataloguePrices, textOf } from './order-entry-support';
 
 /** The machine is shared; answers may take longer than vitest's default second. */
 const SLOW = { timeout: 10_000 };
@@ -19,7 +20,7 @@ beforeAll(async () => {
   });
 });
 
-const today = () => new Date().toLocaleDateString('sv-SE');
+const today = () => unitDay();
 
 async function createOrder(overrides: Record<string, unknown> = {}) {
   const { order } = await call(ui.web.app, 'orders.create', {
@@ -122,6 +123,7 @@ it('fills the customer block from an existing customer picked by name', async ()
   await page.keyboard.type('1');
   await page.keyboard.press('Tab');
   await page.keyboard.type('30');
+  await chooseReceivedVia(page);
   await page.keyboard.press('Control+S');
   await page.getByRole('status').filter({ hasText: /saved/ }).waitFor();
   const row = ui.web.app.db.prepare('SELECT customer_id FROM orders ORDER BY id DESC LIMIT 1').get();
@@ -205,6 +207,7 @@ it('shows what the API refuses next to the field, e.g. a title retired while the
   await page.keyboard.type('4');
   await page.keyboard.press('Tab');
   await page.keyboard.type('9.50');
+  await chooseReceivedVia(page, 'f');
 
   const { publications } = await call(ui.web.app, 'catalogue.list', {});
   const remediation = publications.find((p: { title: string }) => p.title.startsWith('Remediation'));
@@ -236,6 +239,7 @@ it('offers country names in the language of the settings and stores the ISO code
     await page.keyboard.type('1');
     await page.keyboard.press('Tab');
     await page.keyboard.type('12');
+    await chooseReceivedVia(page);
     await page.keyboard.press('Control+S');
     await page.getByRole('status').filter({ hasText: /saved/ }).waitFor();
     expect(ui.web.app.db.prepare("SELECT customer_country AS country FROM orders WHERE customer_name = 'Hans Müller'").get()).toEqual({ country: 'DE' });

@@ -76,11 +76,14 @@ it('keys in a three-line paper form in at most 25 keystrokes beyond the data', a
     await suggestions(page).first().waitFor();
     await kb.key('Tab');
     await kb.data(line.quantity);
-    if (index < lines.length - 1) {
-      await kb.key('Tab'); // the list price stays
-      await kb.key('Tab'); // past the last price: a new line
-    }
+    await kb.key('Tab'); // the list price stays
+    await kb.key('Tab'); // past the last price: a new line
+    if (index === lines.length - 1) await expect.poll(() => focusedField(page)).toMatch(/^line:.*:title$/);
   }
+  // No more books: Tab on the empty line goes on to Received via, chosen for every form.
+  await kb.key('Tab');
+  await expect.poll(() => focusedField(page)).toBe('receivedVia');
+  await kb.key('f');
   // 2 × 19.90 + 1 × 25.00 + 5 × 18.35
   await expect.poll(() => textOf(page.getByRole('status', { name: /Amount due/ })), SLOW).toBe('CHF 156.55');
   await screenshot(page, 'order-entry-keystrokes-filled');
@@ -89,8 +92,8 @@ it('keys in a three-line paper form in at most 25 keystrokes beyond the data', a
   await saved.waitFor(SLOW);
 
   const number = (await saved.textContent())!.match(/\d{4}-\d{5}/)![0];
-  const order = ui.web.app.db.prepare('SELECT id, customer_country, total_minor, needs_review FROM orders WHERE number = ?').get(number) as Record<string, number | string>;
-  expect(order).toMatchObject({ customer_country: 'SN', total_minor: 15655, needs_review: 0 });
+  const order = ui.web.app.db.prepare('SELECT id, customer_country, total_minor, needs_review, received_via FROM orders WHERE number = ?').get(number) as Record<string, number | string>;
+  expect(order).toMatchObject({ customer_country: 'SN', total_minor: 15655, needs_review: 0, received_via: 'fax' });
   const stored = ui.web.app.db.prepare('SELECT publication_id, quantity, unit_price_minor FROM order_lines WHERE order_id = ? ORDER BY position').all(order.id);
   expect(stored).toEqual([
     { publication_id: ids['Ending child labour'], quantity: 2, unit_price_minor: 1990 },

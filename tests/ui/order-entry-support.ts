@@ -26,6 +26,11 @@ export interface PaperForm {
   phone: string;
   email: string;
   lines: PaperLine[];
+  /**
+   * The key that chooses Received via (it starts empty on every new order): "m" for Mail,
+   * "f" for Fax, "e" for E-mail. Chosen after the lines, when there are any.
+   */
+  receivedVia?: string;
 }
 
 export async function focusedField(page: Page): Promise<string | null> {
@@ -54,7 +59,10 @@ async function highlightSuggestion(page: Page, nth: number | null): Promise<void
   else for (let i = 1; i < nth; i += 1) await page.keyboard.press('ArrowDown');
 }
 
-/** Starts with focus in Name; ends with focus in the last line's unit price. */
+/**
+ * Starts with focus in Name. With lines, ends with focus on Received via, chosen (the empty
+ * line Tab starts after the last price is left blank); without, on Currency.
+ */
 export async function keyInForm(page: Page, form: PaperForm): Promise<void> {
   const kb = page.keyboard;
   await kb.type(form.name);
@@ -82,8 +90,23 @@ export async function keyInForm(page: Page, form: PaperForm): Promise<void> {
       await kb.press('Control+A');
       await kb.type(line.price);
     }
-    if (index === form.lines.length - 1) break;
+    if (index === form.lines.length - 1) {
+      await kb.press('Tab'); // past the last price: a new, empty line
+      await expect.poll(() => focusedField(page)).toMatch(/^line:.*:title$/);
+      await kb.press('Tab'); // Tab on an empty new line: on to the order details
+      await expect.poll(() => focusedField(page)).toBe('receivedVia');
+      await kb.press(form.receivedVia ?? 'm');
+      await expect.poll(() => page.locator('[data-field="receivedVia"]').inputValue()).not.toBe('');
+    }
   }
+}
+
+/** Received via starts empty on every new order: chooses it with its first letter ("m" Mail, "f" Fax, "e" E-mail). */
+export async function chooseReceivedVia(page: Page, key = 'm'): Promise<void> {
+  const select = page.locator('[data-field="receivedVia"]');
+  await select.focus();
+  await page.keyboard.press(key);
+  await expect.poll(() => select.inputValue()).not.toBe('');
 }
 
 export async function setCataloguePrices(app: TestApp, prices: Record<string, Record<string, string>>): Promise<Record<string, number>> {

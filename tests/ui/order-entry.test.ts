@@ -76,11 +76,12 @@ it('keys in a three-line paper order with the keyboard only and saves it with ex
   await page.close();
 });
 
-it('warns that a second identical form is a duplicate, names the first order, and still saves on request', async () => {
+it('warns that a second identical form is a duplicate, names the first order, saves it only on Save anyway, and opens the original on request', async () => {
   const first = ui.web.app.db.prepare("SELECT id, number, received_on FROM orders WHERE customer_name = 'Zoë Ångström-Müller' ORDER BY id LIMIT 1").get() as
     | { id: number; number: string; received_on: string }
     | undefined;
   expect(first).toBeDefined();
+  const count = () => (ui.web.app.db.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n;
   const page = await ui.browser.newPage();
   await openNewOrder(page, ui.web.entryUrl('#/new-order'));
   await keyInForm(page, { ...zoe, name: 'zoe angstrom-muller', email: '' });
@@ -90,12 +91,35 @@ it('warns that a second identical form is a duplicate, names the first order, an
   await warning.waitFor();
   expect(await warning.textContent()).toContain(`Order ${first!.number}, received ${first!.received_on} by mail`);
   expect(await warning.getByRole('link', { name: `Order ${first!.number}` }).getAttribute('href')).toBe(`#/order/${first!.id}`);
-  expect(ui.web.app.db.prepare('SELECT count(*) AS n FROM orders').get()).toEqual({ n: 1 });
+  const original = warning.getByRole('link', { name: `This is the original of ${first!.number} — open it` });
+  expect(await original.getAttribute('href')).toBe(`#/order/${first!.id}`);
+  expect(count()).toBe(1);
   await screenshot(page, 'order-entry-duplicate-warning');
 
+  // Focus stays in the form, and a reflexive second Ctrl+S only checks again: nothing is saved.
+  expect(await focusedField(page)).toBe('receivedVia');
+  const checked = page.waitForResponse((r) => r.url().endsWith('/api/orders.findDuplicates'));
   await page.keyboard.press('Control+S');
+  await checked;
+  await expect.poll(() => page.getByRole('button', { name: /^Save order/ }).isEnabled(), SLOW).toBe(true);
+  expect(count()).toBe(1);
+  expect(await warning.count()).toBe(1);
+
+  // Save anyway, by its Alt key, saves the duplicate.
+  await page.keyboard.press('Alt+A');
   await page.getByRole('status').filter({ hasText: /saved/ }).waitFor();
-  expect(ui.web.app.db.prepare('SELECT count(*) AS n FROM orders').get()).toEqual({ n: 2 });
+  expect(count()).toBe(2);
+
+  // The mailed original of the fax keyed earlier: open that order instead, and this form is gone.
+  await keyInForm(page, { ...zoe, name: 'zoe angstrom-muller', email: '' });
+  await page.keyboard.press('Control+S');
+  await original.click();
+  await expect.poll(() => page.evaluate(() => window.location.hash), SLOW).toBe(`#/order/${first!.id}`);
+  expect(await page.getByRole('dialog', { name: 'Leave without saving?' }).count()).toBe(0);
+  expect(count()).toBe(2);
+  await page.goto(ui.web.entryUrl('#/new-order'));
+  await expect.poll(() => focusedField(page), SLOW).toBe('customer.name');
+  expect(await page.getByText(/Restore the unsaved order/).count()).toBe(0);
   await page.close();
 });
 

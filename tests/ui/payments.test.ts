@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { localIsoDate } from '../../shared/domain/dates';
 import { launchBrowser, screenshot } from '../support/browser';
 import { call } from '../support/test-db';
 import { startWebApp, type RunningWebApp } from '../support/web-app';
@@ -9,21 +8,25 @@ import { focusedName, retype, shownText as textOf, tabTo } from './keyboard-supp
 vi.setConfig({ testTimeout: 120_000 });
 const SLOW = { timeout: 15_000 };
 const CLERK = 'Anna Keller';
+// The clerk works in Geneva at 00:30 on 7 December: the date filled in is the new day there, and the service accepts it.
+const NOW = new Date('2026-12-06T23:30:00Z');
+const TODAY = '2026-12-07';
 
 let browser: BrowserContext;
 let web: RunningWebApp;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchBrowser({ timezoneId: 'Europe/Zurich' });
+  await browser.clock.setFixedTime(NOW);
   // Browser mode names the clerk from --user; the test app does the same.
-  web = await startWebApp(undefined, undefined, { actor: CLERK });
+  web = await startWebApp(undefined, () => NOW, { actor: CLERK });
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
   await web?.stop();
 });
 
-async function createOrder(currency: 'CHF' | 'EUR' | 'USD', unitPrice: string, customer = { name: 'Institut Bonvin', email: 'compta@bonvin.example', country: 'CH', city: 'Genève' }, receivedOn = localIsoDate()) {
+async function createOrder(currency: 'CHF' | 'EUR' | 'USD', unitPrice: string, customer = { name: 'Institut Bonvin', email: 'compta@bonvin.example', country: 'CH', city: 'Genève' }, receivedOn = TODAY) {
   const { publications } = await call(web.app, 'catalogue.list', {});
   const { order } = await call(web.app, 'orders.create', {
     customer: { ...customer, address: 'Rue du Rhône 1', postalCode: '1204' },
@@ -64,7 +67,7 @@ it('records a check, then a short bank transfer and writes the bank fees off, by
   await dialog.waitFor();
   expect(await dialog.getByLabel('Method').inputValue()).toBe('check');
   expect(await dialog.getByLabel('Amount (CHF)').inputValue()).toBe('123.45');
-  expect(await dialog.getByLabel('Date received').inputValue()).toBe(localIsoDate());
+  expect(await dialog.getByLabel('Date received').inputValue()).toBe(TODAY);
   await page.keyboard.press('Tab');
   await retype(page, '100.00');
   await tabTo(page, /^Check number$/); // past the date received, today
@@ -129,7 +132,7 @@ it('moves an overpayment to another order of the customer, reverses it, refunds 
   const over = await createOrder('EUR', '50.00', customer);
   const next = await createOrder('EUR', '30.00', customer);
   await createOrder('CHF', '30.00', customer); // another currency: never offered
-  await call(web.app, 'payments.record', { orderId: over.id, method: 'bank_transfer', receivedOn: localIsoDate(), amount: '80.00', transfer: { bankReference: 'NG-1' } });
+  await call(web.app, 'payments.record', { orderId: over.id, method: 'bank_transfer', receivedOn: TODAY, amount: '80.00', transfer: { bankReference: 'NG-1' } });
   const page = await browser.newPage();
   await openOrder(page, over.id);
   const panel = page.getByRole('region', { name: 'Payments' });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { localIsoDate } from '../../shared/domain/dates';
+import { unitDay } from '../support/unit-day';
 import { launchBrowser, screenshot } from '../support/browser';
 import { call } from '../support/test-db';
 import { startWebApp, type RunningWebApp } from '../support/web-app';
@@ -14,7 +14,7 @@ let web: RunningWebApp;
 const ids: Record<string, { id: number; number: string }> = {};
 
 function daysAgo(days: number): string {
-  return localIsoDate(new Date(Date.now() - days * 86_400_000));
+  return unitDay(new Date(Date.now() - days * 86_400_000));
 }
 
 const CUSTOMERS = {

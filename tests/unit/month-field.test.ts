@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatMonth } from '../../shared/format/dates';
-import { parseMonth, stepMonth } from '../../renderer/components/month-text';
+import { parseMonth } from '../../renderer/components/month-text';
+import { stepMonth } from '../../shared/domain/calendar';
 
 const month = (text: string, locale = 'en-CH') => {
   const parsed = parseMonth(text, locale);

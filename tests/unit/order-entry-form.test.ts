@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countryLanguage, countryName, matchCountries, resolveCountry } from '../../shared/domain/countries';
+import { countryLanguage, countryName } from '../../shared/domain/countries';
+import { matchCountries, resolveCountry } from '../../shared/domain/country-match';
 import { canKeepDrafts, describeDraftTime, draftKey, readDraft, removeDraft, writeDraft, type DraftStore } from '../../renderer/screens/order-entry/draft-storage';
 import { emptyForm, emptyLine, type OrderForm } from '../../renderer/screens/order-entry/form-model';
 import { formFieldOf, issuesToFieldErrors, lineField, validateForm } from '../../renderer/screens/order-entry/validation';
@@ -10,7 +11,7 @@ function memoryStore(): DraftStore & { data: Map<string, string> } {
 }
 
 function filledForm(): OrderForm {
-  const form = emptyForm({ currency: 'EUR', receivedOn: '2026-11-20' });
+  const form = { ...emptyForm({ currency: 'EUR', receivedOn: '2026-11-20' }), receivedVia: 'mail' as const };
   form.customer = { ...form.customer, name: 'Ngọc Trần', country: 'VN', countryText: 'Vietnam' };
   form.lines = [{ ...emptyLine(), title: 'Atlas', quantity: '2', unitPrice: '5.00', priceSource: 'typed' }];
   return form;
@@ -84,6 +85,9 @@ describe('validation with the API schema', () => {
     const form = filledForm();
     expect(validateForm({ ...form, lines: [emptyLine()] })).toEqual({ lines: 'Add at least one book to the order.' });
     expect(validateForm(form)).toEqual({});
+    // How the form came is chosen for each order: a new form has nothing chosen.
+    expect(emptyForm({ currency: 'EUR', receivedOn: '2026-11-20' }).receivedVia).toBe('');
+    expect(validateForm({ ...form, receivedVia: '' })).toEqual({ receivedVia: 'Received via is required: choose how this form came (mail, fax, e-mail or other).' });
     expect(validateForm({ ...form, lines: [{ ...form.lines[0]!, quantity: '0' }] })).toEqual({ [lineField(form.lines[0]!.key, 'quantity')]: 'Quantity must be at least 1.' });
   });
 
@@ -124,3 +128,52 @@ describe('countries in the clerk language', () => {
     expect(resolveCountry('Narnia', 'en')).toBeNull();
   });
 });
+
+describe('countries the clerk types', () => {
+  const first = (query: string, counts?: Record<string, number>) => matchCountries(query, 'en-CH', counts ? { counts: new Map(Object.entries(counts)) } : {})[0];
+
+  it('puts the country whose whole name starts with the typed words first: "United St" is the United States', () => {
+    expect(first('United St')?.code).toBe('US');
+    expect(first('united states')?.code).toBe('US');
+    expect(matchCountries('United St', 'en-CH').map((c) => c.code).slice(0, 2)).toEqual(['US', 'UM']);
+    expect(first('United K')?.code).toBe('GB');
+    expect(first('Ger')?.code).toBe('DE');
+    expect(first('Niger')?.code).toBe('NE');
+  });
+
+  it('among equals, puts first the countries most common among the unit’s customers', () => {
+    expect(first('Ira')?.code).toBe('IQ');
+    expect(first('Ira', { IR: 3, IE: 12 })?.code).toBe('IR');
+    expect(first('United', { AE: 3, GB: 40, US: 7 })?.code).toBe('GB');
+    expect(first('United', { US: 7 })?.code).toBe('US');
+    // A customer count never beats a better match.
+    expect(first('United St', { UM: 50 })?.code).toBe('US');
+  });
+
+  it('understands names in French, German, Spanish, Italian and the country’s own, and shows which name matched', () => {
+    for (const [typed, code] of [
+      ['Suisse', 'CH'],
+      ['Schweiz', 'CH'],
+      ['Svizzera', 'CH'],
+      ['Deutschland', 'DE'],
+      ['Allemagne', 'DE'],
+      ['España', 'ES'],
+      ['espana', 'ES'],
+      ['Italia', 'IT'],
+      ['Sverige', 'SE'],
+      ['Polska', 'PL'],
+      ['Nederland', 'NL'],
+      ['Österreich', 'AT'],
+      ['Estados Unidos', 'US'],
+      ['Royaume-Uni', 'GB'],
+    ] as const) {
+      expect(first(typed)?.code, typed).toBe(code);
+      expect(resolveCountry(typed, 'en-CH')?.code, typed).toBe(code);
+    }
+    expect(first('Schweiz')).toMatchObject({ name: 'Switzerland', alias: 'Schweiz' });
+    expect(first('Deutschl')).toMatchObject({ name: 'Germany', alias: 'Deutschland' });
+    expect(first('Switzerl')).toMatchObject({ name: 'Switzerland', alias: null });
+    expect(first('United St')).toMatchObject({ name: 'United States of America', alias: null });
+  });
+});
+

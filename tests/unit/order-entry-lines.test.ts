@@ -89,6 +89,15 @@ describe('totals shown while typing', () => {
     expect(totals.incomplete).toBe(false);
   });
 
+  it('never counts a line with an error, however well its figures multiply', () => {
+    const huge = line({ quantity: '1000000000', unitPrice: '10.00' });
+    const fine = line({ quantity: '2', unitPrice: '10.00' });
+    const totals = displayTotals([huge, fine], 'CHF', isBlankLine, (l) => l.key === huge.key);
+    expect(totals.lineTotals.get(huge.key)).toBeNull();
+    expect(totals.total).toBe('20.00');
+    expect(totals.incomplete).toBe(true);
+  });
+
   it('does not total a price with more decimals than the currency allows', () => {
     expect(displayTotals([line({ quantity: '1', unitPrice: '1.005' })], 'EUR', isBlankLine).lineTotals.values().next().value).toBeNull();
   });

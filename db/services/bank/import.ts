@@ -153,8 +153,8 @@ export async function importStatement(ctx: StagedWriteContext, input: z.output<t
   do {
     if (done > 0) await yieldToEventLoop();
     try {
-      const deadline = performance.now() + TRANSACTION_BUDGET_MS;
-      const step = ctx.transact((w) => {
+      const step = await ctx.transact((w) => {
+        const deadline = performance.now() + TRANSACTION_BUDGET_MS;
         if (statementId === 0) {
           // Settings may have changed while the worker read: checked again under the lock.
           checkAccounts(file, getSettings(w).settings.bankAccounts);

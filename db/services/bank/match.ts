@@ -9,7 +9,8 @@
  */
 import type { ReviewCode } from '../../../shared/contract/bank';
 import { invoiceNumberOfCreditorReference, invoiceNumberOfQrReference, numbersInText, type NumberMention } from '../../../shared/domain/bank-references';
-import { monthLabel, monthOf } from '../reports/period';
+import { monthLabel } from '../reports/period';
+import { monthOf } from '../../../shared/domain/calendar';
 import { formatMoney, fromMinorUnits, toMinorUnits } from '../../../shared/money/money';
 import type { CurrencyCode } from '../../../shared/money/currencies';
 import type { ServiceContext } from '../../context';

@@ -3,7 +3,8 @@
  * from the order, its movements, its earlier documents and the settings, with every amount
  * from the money module and what is paid and due from the one balance function. Pure reads:
  * issue.ts calls it before rendering and again inside the storing transaction, and stores
- * only if both agree.
+ * only if both agree; so the date check (a month closed meanwhile included) runs in that
+ * transaction too.
  */
 import { DomainError } from '../../../shared/api/errors';
 import { buildInvoiceDocument, type DocumentLineInput } from '../../../shared/documents/build-invoice-document';
@@ -14,7 +15,8 @@ import type { Order } from '../../../shared/contract/types';
 import { whyNot } from '../../../shared/domain/order-rules';
 import { amount, compareAmounts, subtractAmounts, sumAmounts, toMinorUnits } from '../../../shared/money/money';
 import { creditedLineTotal } from '../../../shared/documents/credit-lines';
-import { today, type ServiceContext } from '../../context';
+import type { ServiceContext } from '../../context';
+import { checkDate } from '../date-check';
 import { statement } from '../../statements';
 import { getOrderById } from '../orders/read';
 import { balanceOf, movementRows } from '../payments/ledger';
@@ -63,11 +65,6 @@ export function issuerProblems(ctx: ServiceContext, currency: string): string[] 
   return problems;
 }
 
-function checkIssueDate(order: Order, issuedOn: string, today: string): void {
-  if (issuedOn > today) throw new DomainError('invalid_input', 'Date of issue cannot be in the future.', 'issuedOn');
-  if (issuedOn < order.receivedOn) throw new DomainError('invalid_input', `Date of issue cannot be before the order was received (${order.receivedOn}).`, 'issuedOn');
-}
-
 export interface InvoiceRequest {
   orderId: number;
   shipping?: string | undefined;
@@ -81,7 +78,7 @@ export function composeInvoice(ctx: ServiceContext, request: InvoiceRequest, num
   const open = openInvoiceOf(ctx, order.id);
   const refusal = whyNot('invoice', { ...order, openInvoice: open?.number ?? null });
   if (refusal) throw new DomainError('conflict', refusal, 'orderId');
-  checkIssueDate(order, request.issuedOn, today(ctx));
+  checkDate(ctx, request.issuedOn, { field: 'issuedOn', label: 'Date of issue', order });
   const currency = order.currency;
   const shipping = sumAmounts([request.shipping ?? '0'], currency);
   if (amount(request.shipping ?? '0').decimalPlaces() > 2) throw new DomainError('invalid_input', `Shipping can have at most 2 decimals in ${currency}.`, 'shipping');
@@ -191,8 +188,7 @@ export function composeCreditNote(ctx: ServiceContext, request: CreditRequest, n
   const original = documentOf(ctx, invoice);
   const order = getOrderById(ctx, invoice.order_id);
   const currency = invoice.currency;
-  if (request.issuedOn < invoice.issued_on) throw new DomainError('invalid_input', `Date of issue cannot be before the invoice's date (${invoice.issued_on}).`, 'issuedOn');
-  if (request.issuedOn > today(ctx)) throw new DomainError('invalid_input', 'Date of issue cannot be in the future.', 'issuedOn');
+  checkDate(ctx, request.issuedOn, { field: 'issuedOn', label: 'Date of issue', order, after: { date: invoice.issued_on, what: "the invoice's date" } });
   const so = creditedSoFar(ctx, invoice);
   const leftShipping = subtractAmounts(original.shipping ?? '0', so.shipping, currency);
 

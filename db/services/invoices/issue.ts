@@ -117,7 +117,7 @@ export async function issueDocument(ctx: StagedWriteContext, spec: DocumentSpec,
     const prepared = spec.compose(number);
     refuseProblems(prepared);
     const pdf = await renderer.render(prepared.document);
-    const id = ctx.transact((w): number | null => {
+    const id = await ctx.transact((w): number | null => {
       if (nextSequence(w, spec.kind, year) !== sequence) return null;
       const now = spec.compose(number);
       if (!sameDocument(now.document, prepared.document)) return null;

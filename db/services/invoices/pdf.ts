@@ -43,7 +43,7 @@ export async function invoicePdf(ctx: StagedWriteContext, input: { id: number })
   const pdf = await rendererOf(ctx).render(document);
   const hash = sha256Hex(pdf);
   // The trigger allows this one UPDATE: a missing PDF filled in, nothing else changed (legacy rows also complete their snapshot).
-  ctx.transact((w) => {
+  await ctx.transact((w) => {
     statement(w, 'UPDATE invoices SET pdf = ?, pdf_sha256 = ?, snapshot = CASE WHEN legacy = 1 THEN ? ELSE snapshot END WHERE id = ? AND pdf IS NULL').run(
       pdf,
       hash,

@@ -4,20 +4,8 @@ import type { DocumentLanguage } from '../../../shared/documents/invoice-documen
 import { today, type ServiceContext, type StagedWriteContext } from '../../context';
 import { composeInvoice } from './compose';
 import { sha256Hex } from '../../sha256';
-import { creditNoteSpec, invoiceSpec, issueDocument, rendererOf, type CreditInput, type DocumentSpec, type IssueInput } from './issue';
+import { creditNoteSpec, invoiceSpec, issueDocument, rendererOf, type CreditInput, type IssueInput } from './issue';
 import { getInvoice } from './read';
-import { assertOpenDate } from '../reports/closed-months';
-
-/** No document can be dated in a closed month: checked where it is composed, so also inside the storing transaction. */
-function inOpenMonth(ctx: ServiceContext, spec: DocumentSpec): DocumentSpec {
-  return {
-    ...spec,
-    compose: (number) => {
-      assertOpenDate(ctx, spec.issuedOn, 'issuedOn', 'Date of issue');
-      return spec.compose(number);
-    },
-  };
-}
 
 /** The PDF that issuing would make now, marked DRAFT and without a number; nothing is stored. */
 export async function previewInvoice(ctx: ServiceContext, input: { orderId: number; shipping?: string | undefined; language?: DocumentLanguage | undefined }): Promise<InvoicePreview> {
@@ -35,11 +23,11 @@ export async function previewInvoice(ctx: ServiceContext, input: { orderId: numb
 }
 
 export async function issueInvoice(ctx: StagedWriteContext, input: IssueInput): Promise<{ invoice: Invoice }> {
-  const id = await issueDocument(ctx, inOpenMonth(ctx, invoiceSpec(ctx, input)), rendererOf(ctx));
+  const id = await issueDocument(ctx, invoiceSpec(ctx, input), rendererOf(ctx));
   return getInvoice(ctx, { id });
 }
 
 export async function creditInvoice(ctx: StagedWriteContext, input: CreditInput): Promise<{ creditNote: Invoice; invoice: Invoice }> {
-  const id = await issueDocument(ctx, inOpenMonth(ctx, creditNoteSpec(ctx, input)), rendererOf(ctx));
+  const id = await issueDocument(ctx, creditNoteSpec(ctx, input), rendererOf(ctx));
   return { creditNote: getInvoice(ctx, { id }).invoice, invoice: getInvoice(ctx, { id: input.invoiceId }).invoice };
 }

@@ -5,6 +5,7 @@
  * Settings would make some of them fail, so the clerk sees both before starting.
  */
 import type { UninvoicedMonth, UninvoicedOrder } from '../../../shared/contract/invoice-batch';
+import { monthBounds } from '../../../shared/domain/calendar';
 import { CURRENCY_CODES, type CurrencyCode } from '../../../shared/money/currencies';
 import { fromMinorUnits, sumMinorUnits } from '../../../shared/money/money';
 import type { ServiceContext } from '../../context';
@@ -18,14 +19,6 @@ interface Row {
   customer_name: string;
   currency: CurrencyCode;
   total_minor: number;
-}
-
-/** "2026-11" → ["2026-11-01", "2026-12-01"]: the month's first day and the next month's. */
-function monthBounds(month: string): [string, string] {
-  const year = Number(month.slice(0, 4));
-  const index = Number(month.slice(5, 7));
-  const next = index === 12 ? `${year + 1}-01` : `${year}-${String(index + 1).padStart(2, '0')}`;
-  return [`${month}-01`, `${next}-01`];
 }
 
 export function uninvoicedOrders(ctx: ServiceContext, input: { month: string }): UninvoicedMonth {

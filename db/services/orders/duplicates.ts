@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { DuplicateCandidate, DuplicateCheckInput } from '../../../shared/contract/orders';
-import { addDays } from '../../../shared/domain/dates';
+import { addDays } from '../../../shared/domain/calendar';
 import { foldForMatch } from '../../../shared/domain/text';
 import { DUPLICATE_WINDOW_DAYS } from '../../../shared/domain/vocabulary';
 import { fromMinorUnits } from '../../../shared/money/money';

@@ -12,7 +12,7 @@ import { audit } from '../audit';
 import { syncOrderMoney } from '../payments/sync';
 import { getOrderById } from './read';
 import { nextVersion } from './write';
-import { assertOpenDate } from '../reports/closed-months';
+import { checkDate } from '../date-check';
 
 /** `on` is the day the change happened, which is also the day a shipped and settled order closes. */
 function changeOrder(ctx: WriteContext, id: number, action: OrderAction, auditAction: AuditAction<'order'>, on: string, change: (before: Order) => void): { order: Order } {
@@ -29,21 +29,21 @@ function changeOrder(ctx: WriteContext, id: number, action: OrderAction, auditAc
 
 export function shipOrder(ctx: WriteContext, input: { id: number; shippedOn: string; carrier: string; tracking: string }): { order: Order } {
   return changeOrder(ctx, input.id, 'ship', 'ship', input.shippedOn, (before) => {
-    if (input.shippedOn > today(ctx)) throw new DomainError('invalid_input', 'Date shipped cannot be in the future.', 'shippedOn');
-    if (input.shippedOn < before.receivedOn) throw new DomainError('invalid_input', `Date shipped cannot be before the order was received (${before.receivedOn}).`, 'shippedOn');
+    checkDate(ctx, input.shippedOn, { field: 'shippedOn', label: 'Date shipped', order: before, closedMonthAllowed: true });
     statement(ctx, "UPDATE orders SET status = 'shipped', shipped_on = ?, carrier = ?, tracking = ? WHERE id = ?").run(input.shippedOn, input.carrier, input.tracking, input.id);
   });
 }
 
 export function closeOrder(ctx: WriteContext, input: { id: number; reason: string }): { order: Order } {
   return changeOrder(ctx, input.id, 'close', 'close', today(ctx), () => {
+    checkDate(ctx, today(ctx), { field: 'id', label: 'The closing date (today)' });
     statement(ctx, "UPDATE orders SET status = 'closed', closed_on = ?, close_reason = ? WHERE id = ?").run(today(ctx), input.reason, input.id);
   });
 }
 
 export function cancelOrder(ctx: WriteContext, input: { id: number; reason: string }): { order: Order } {
   return changeOrder(ctx, input.id, 'cancel', 'cancel', today(ctx), () => {
-    assertOpenDate(ctx, today(ctx), 'id', 'The cancellation date (today)');
+    checkDate(ctx, today(ctx), { field: 'id', label: 'The cancellation date (today)' });
     statement(ctx, "UPDATE orders SET status = 'cancelled', cancel_reason = ?, cancelled_on = ? WHERE id = ?").run(input.reason, today(ctx), input.id);
   });
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { DomainError } from '../../../shared/api/errors';
 import type { OrderInvoice, OrderListInput, OrderRecord } from '../../../shared/contract/orders';
+import { monthBounds } from '../../../shared/domain/calendar';
 import { allowedActions } from '../../../shared/domain/order-rules';
 import type { Order, OrderSummary } from '../../../shared/contract/types';
 import { fromMinorUnits } from '../../../shared/money/money';
@@ -105,8 +106,8 @@ function filterConditions(input: ListInput, params: Record<string, string | numb
     params.currency = input.currency;
   }
   if (input.month) {
-    where.push("received_on >= @monthStart AND received_on < date(@monthStart, '+1 month')");
-    params.monthStart = `${input.month}-01`;
+    where.push('received_on >= @monthStart AND received_on < @nextMonthStart');
+    [params.monthStart, params.nextMonthStart] = monthBounds(input.month);
   }
   if (input.receivedVia) {
     where.push('received_via = @receivedVia');

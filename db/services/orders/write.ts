@@ -13,6 +13,7 @@ import { indexOrder } from './search-index';
 import { statement } from '../../statements';
 import { syncOrderMoney } from '../payments/sync';
 import { assertOpenDate } from '../reports/closed-months';
+import { checkDate } from '../date-check';
 
 type OrderFields = z.output<typeof OrderInput>;
 
@@ -105,7 +106,7 @@ function orderColumns(input: OrderFields, customerId: number, needsReview: boole
 }
 
 export function createOrder(ctx: WriteContext, input: OrderFields): { order: Order } {
-  assertOpenDate(ctx, input.receivedOn, 'receivedOn', 'Date received');
+  checkDate(ctx, input.receivedOn, { field: 'receivedOn', label: 'Date received' });
   const lines = resolveLines(ctx, input.lines, new Set());
   const customerId = resolveOrderCustomer(ctx, input.customerId, input.customer);
   const now = timestamp(ctx);
@@ -148,7 +149,7 @@ export function updateOrder(ctx: WriteContext, input: z.output<typeof OrderUpdat
   assertEditable(before);
   // Neither the month it was received in nor the one it would move to may be closed.
   assertOpenDate(ctx, before.receivedOn, 'receivedOn', `Order ${before.number}, received on ${before.receivedOn},`);
-  assertOpenDate(ctx, input.receivedOn, 'receivedOn', 'Date received');
+  checkDate(ctx, input.receivedOn, { field: 'receivedOn', label: 'Date received' });
   if (input.expectedUpdatedAt !== undefined && input.expectedUpdatedAt !== before.updatedAt) {
     throw new DomainError('conflict', `Order ${before.number} was changed by someone else meanwhile. Reload it to see the changes, then edit again.`, 'id');
   }

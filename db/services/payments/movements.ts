@@ -19,7 +19,7 @@ import { audit } from '../audit';
 import { getOrderById } from '../orders/read';
 import { ledgerOf, movementRow, movementRows } from './ledger';
 import { syncOrderMoney } from './sync';
-import { assertOpenDate } from '../reports/closed-months';
+import { checkDate } from '../date-check';
 
 function orderFor(ctx: ServiceContext, orderId: number, field: string): Order {
   try {
@@ -40,14 +40,6 @@ function minorOf(value: string, order: Order, field: string, label: string): num
   const places = currencyExponent(order.currency);
   if (decimalPlaces(value) > places) throw new DomainError('invalid_input', `${label} can have at most ${places} decimals in ${order.currency}.`, field);
   return toMinorUnits(value, order.currency);
-}
-
-/** Money cannot move before the order existed, on a day that has not come yet, nor in a closed month. */
-function checkDate(ctx: ServiceContext, date: string, order: Order, field: string, label: string): string {
-  if (date > today(ctx)) throw new DomainError('invalid_input', `${label} cannot be in the future.`, field);
-  if (date < order.receivedOn) throw new DomainError('invalid_input', `${label} cannot be before order ${order.number} was received (${order.receivedOn}).`, field);
-  assertOpenDate(ctx, date, field, label);
-  return date;
 }
 
 /** At most what is left: a write-off or refund beyond it would turn into a debt or a gift. */
@@ -145,7 +137,7 @@ export function recordPayment(ctx: WriteContext, input: z.output<typeof RecordPa
   const id = insertMovement(ctx, {
     orderId: order.id,
     kind: 'payment',
-    on: checkDate(ctx, input.receivedOn, order, 'receivedOn', 'Date received'),
+    on: checkDate(ctx, input.receivedOn, { field: 'receivedOn', label: 'Date received', order }),
     method: input.method,
     currency: order.currency,
     amountMinor,
@@ -170,7 +162,7 @@ export function recordRefund(ctx: WriteContext, input: z.output<typeof RefundInp
   const id = insertMovement(ctx, {
     orderId: order.id,
     kind: 'refund',
-    on: checkDate(ctx, input.paidOn, order, 'paidOn', 'Date paid'),
+    on: checkDate(ctx, input.paidOn, { field: 'paidOn', label: 'Date paid', order }),
     method: input.method,
     currency: order.currency,
     amountMinor,
@@ -187,7 +179,7 @@ export function recordWriteOff(ctx: WriteContext, input: z.output<typeof WriteOf
   const id = insertMovement(ctx, {
     orderId: order.id,
     kind: 'write_off',
-    on: checkDate(ctx, input.writtenOffOn ?? today(ctx), order, 'writtenOffOn', 'Date written off'),
+    on: checkDate(ctx, input.writtenOffOn ?? today(ctx), { field: 'writtenOffOn', label: 'Date written off', order }),
     currency: order.currency,
     amountMinor,
     reason: input.reason,
@@ -210,8 +202,8 @@ export function applyCredit(ctx: WriteContext, input: z.output<typeof ApplyCredi
   checkAtMost(input.amount, negateAmount(from.balance, from.currency), from, 'amount', 'The credit to move');
   checkAtMost(input.amount, to.balance, to, 'amount', 'What can be moved to it');
   const on = input.movedOn ?? today(ctx);
-  checkDate(ctx, on, from, 'movedOn', 'Date moved');
-  checkDate(ctx, on, to, 'movedOn', 'Date moved');
+  checkDate(ctx, on, { field: 'movedOn', label: 'Date moved', order: from });
+  checkDate(ctx, on, { field: 'movedOn', label: 'Date moved', order: to });
   const outId = insertMovement(ctx, { orderId: from.id, kind: 'credit_out', on, currency: from.currency, amountMinor, counterpartOrderId: to.id, reason: `Moved to order ${to.number}` });
   const inId = insertMovement(ctx, { orderId: to.id, kind: 'credit_in', on, currency: to.currency, amountMinor, counterpartOrderId: from.id, reason: `Moved from order ${from.number}` });
   statement(ctx, 'UPDATE payments SET counterpart_id = ? WHERE id = ?').run(inId, outId);
@@ -225,8 +217,7 @@ export function reverseMovement(ctx: WriteContext, input: z.output<typeof Revers
   if (row.reverses_id !== null) throw new DomainError('conflict', 'This row is itself a reversal; record the movement again instead.', 'paymentId');
   if (row.reversed_by_id !== null) throw new DomainError('conflict', 'This movement has already been reversed.', 'paymentId');
   const order = orderFor(ctx, row.order_id, 'paymentId');
-  const on = checkDate(ctx, input.reversedOn ?? today(ctx), order, 'reversedOn', 'Date reversed');
-  if (on < row.on_date) throw new DomainError('invalid_input', `Date reversed cannot be before the movement itself (${row.on_date}).`, 'reversedOn');
+  const on = checkDate(ctx, input.reversedOn ?? today(ctx), { field: 'reversedOn', label: 'Date reversed', order, after: { date: row.on_date, what: 'the movement itself' } });
   const undo = (r: NonNullable<typeof row>, o: Order): number =>
     insertMovement(ctx, { orderId: o.id, kind: r.kind, reversesId: r.id, on, method: r.method, currency: r.currency, amountMinor: r.amount_minor, counterpartOrderId: r.counterpart_order_id, reason: input.reason });
   const id = undo(row, order);

@@ -1,12 +1,14 @@
 /**
  * Nothing can be dated in a closed month. Every write that dates an order, a money movement
- * or a document calls assertOpenDate inside its own transaction, so a month closed by another
- * process a moment earlier is seen (the closing takes the write lock to store itself).
+ * or a document checks its date with checkDate (../date-check.ts), which calls assertOpenDate,
+ * inside its own transaction, so a month closed by another process a moment earlier is seen
+ * (the closing takes the write lock to store itself).
  */
 import { DomainError } from '../../../shared/api/errors';
-import type { ServiceContext } from '../../context';
+import { unitDayOf, type ServiceContext } from '../../context';
 import { statement } from '../../statements';
-import { monthLabel, monthOf } from './period';
+import { monthOf } from '../../../shared/domain/calendar';
+import { monthLabel } from './period';
 
 export interface OpenClosing {
   id: number;
@@ -42,7 +44,7 @@ export function assertOpenDate(ctx: ServiceContext, date: string, field: string,
 export function assertMonthOpen(ctx: ServiceContext, month: string, field: string, what: string): void {
   const closing = currentClosing(ctx, month);
   if (closing) {
-    throw new DomainError('conflict', `${what} of ${monthLabel(month)} cannot change: the month was closed on ${closing.closed_at.slice(0, 10)} by ${closing.closed_by}. Reopen it first.`, field);
+    throw new DomainError('conflict', `${what} of ${monthLabel(month)} cannot change: the month was closed on ${unitDayOf(ctx, closing.closed_at)} by ${closing.closed_by}. Reopen it first.`, field);
   }
 }
 

@@ -12,9 +12,9 @@
  */
 import type { z } from 'zod';
 import { DomainError } from '../../../shared/api/errors';
-import { monthEnd } from '../../../shared/domain/month-closing';
+import { monthEnd } from '../../../shared/domain/calendar';
 import type { CloseMonthInput, ClosedMonthRow, ClosedMonthsInput, MonthClosing, MonthlyReport, ReopenMonthInput, ReportClosingStamp, ReportFormat } from '../../../shared/contract/reports';
-import { timestamp, today, type ServiceContext, type StagedWriteContext, type WriteContext } from '../../context';
+import { timestamp, today, unitDayOf, type ServiceContext, type StagedWriteContext, type WriteContext } from '../../context';
 import { sha256Hex } from '../../sha256';
 import { statement } from '../../statements';
 import { consistentRead } from '../../transactions';
@@ -60,7 +60,7 @@ const CLOSING_COLUMNS = 'id, month, version, closed_at, closed_by, value_sha256,
 function refuseClosed(ctx: ServiceContext, month: string): void {
   const closing = currentClosing(ctx, month);
   if (closing) {
-    throw new DomainError('conflict', `${monthLabel(month)} is already closed (on ${closing.closed_at.slice(0, 10)} by ${closing.closed_by}). Reopen it first to close it again.`, 'month');
+    throw new DomainError('conflict', `${monthLabel(month)} is already closed (on ${unitDayOf(ctx, closing.closed_at)} by ${closing.closed_by}). Reopen it first to close it again.`, 'month');
   }
 }
 
@@ -92,7 +92,7 @@ export async function closeMonth(ctx: StagedWriteContext, input: z.output<typeof
     const text = consistentRead(ctx, build);
     const report = JSON.parse(text) as MonthlyReport;
     const [pdf, xlsx] = await Promise.all([render(ctx, report, 'pdf'), render(ctx, report, 'xlsx')]);
-    const stored = ctx.transact((w): MonthClosing | null => {
+    const stored = await ctx.transact((w): MonthClosing | null => {
       refuseClosed(w, month);
       if (nextVersionOf(w, month) !== stamp.version || build() !== text) return null;
       const pdfBytes = fileBytes(pdf);

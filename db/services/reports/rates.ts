@@ -9,6 +9,8 @@ import { timestamp, type ServiceContext, type WriteContext } from '../../context
 import { statement } from '../../statements';
 import { audit } from '../audit';
 import { assertMonthOpen, monthEntityId } from './closed-months';
+import { checkDate } from '../date-check';
+import { lastDayOf } from '../../../shared/domain/calendar';
 
 interface RatesRow {
   reporting_currency: CurrencyCode;
@@ -29,6 +31,8 @@ export function ratesOf(ctx: ServiceContext, month: string): ExchangeRates | nul
 }
 
 export function setRates(ctx: WriteContext, input: z.output<typeof SetRatesInput>): { rates: ExchangeRates } {
+  // A month with at least one business day: its last day on or after the unit's first.
+  checkDate(ctx, lastDayOf(input.month), { field: 'month', label: 'The month of the exchange rates', futureAllowed: true, closedMonthAllowed: true });
   assertMonthOpen(ctx, input.month, 'month', 'Exchange rates');
   const before = ratesOf(ctx, input.month);
   const others = Object.fromEntries(CURRENCY_CODES.filter((c) => c !== input.reportingCurrency && input.rates[c] !== undefined).map((c) => [c, input.rates[c]]));

@@ -26,7 +26,7 @@ import { CURRENCY_CODES, type CurrencyCode } from '../../../shared/money/currenc
 import { fromMinorUnits } from '../../../shared/money/money';
 import type { ServiceContext } from '../../context';
 import { statement } from '../../statements';
-import { daysOf } from './period';
+import { daysOf } from '../../../shared/domain/calendar';
 
 export interface PeriodParams {
   from: string;

@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { PriceInput } from '../../../shared/contract/catalogue';
 import type { PriceHistoryEntry, Publication } from '../../../shared/contract/types';
-import { localIsoDate } from '../../../shared/domain/dates';
 import { CURRENCY_CODES, type CurrencyCode } from '../../../shared/money/currencies';
 import { orderDesk } from '../../api/client';
 import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { Money } from '../../components/Money';
 import { formatDate } from '../../../shared/format/dates';
 import { useApiRead } from '../../hooks/useApiRead';
+import { useUnitToday } from '../../state/business-day';
 import { useLocale } from '../../state/settings';
 import { classifyPrices, PRICE_STATE_LABELS } from './price-states';
 
@@ -20,7 +21,7 @@ type PriceErrors = Partial<Record<'currency' | 'unitPrice' | 'validFrom' | 'form
 
 /** Every price the title ever had, per currency, and a form to set or schedule the next one. */
 export function PriceHistory({ publication, onChanged }: PriceHistoryProps) {
-  const today = localIsoDate();
+  const today = useUnitToday();
   const locale = useLocale();
   // Read again after each change (reload) so the history is what the database holds.
   const read = useApiRead(() => orderDesk().prices.history({ publicationId: publication.id }), [publication.id]);
@@ -134,19 +135,15 @@ export function PriceHistory({ publication, onChanged }: PriceHistoryProps) {
               />
             )}
           </Field>
-          <Field label="Valid from" error={errors.validFrom}>
-            {(props) => (
-              <input
-                {...props}
-                type="date"
-                value={validFrom}
-                onChange={(e) => {
-                  setValidFrom(e.target.value);
-                  setErrors({});
-                }}
-              />
-            )}
-          </Field>
+          <DateField
+            label="Valid from"
+            error={errors.validFrom}
+            value={validFrom}
+            onChange={(date) => {
+              setValidFrom(date);
+              setErrors({});
+            }}
+          />
         </div>
         <p className="field__hint">Orders received from this date are offered this price; orders already taken keep theirs.</p>
         {errors.form ? (

@@ -1,11 +1,11 @@
-import { localIsoDate } from '../../../shared/domain/dates';
 import { orderDesk } from '../../api/client';
 import { AgingTable } from '../../components/charts/AgingTable';
 import { useApiRead } from '../../hooks/useApiRead';
+import { unitToday } from '../../state/business-day';
 
 /** What the customer owes today, by age, per currency. */
 export function CustomerAging({ customerId }: { customerId: number }) {
-  const read = useApiRead(() => orderDesk().receivables.aging({ asOf: localIsoDate(), customerId, customerLimit: 0 }), [customerId]);
+  const read = useApiRead(() => orderDesk().receivables.aging({ asOf: unitToday(), customerId, customerLimit: 0 }), [customerId]);
   if (read.error) return <p className="banner banner--error">{read.error.message}</p>;
   const aging = read.data;
   if (!aging) return null;

@@ -1,6 +1,8 @@
 import type { Result } from '../../../shared/api/errors';
 import { orderDesk } from '../../api/client';
 import { useApiRead } from '../../hooks/useApiRead';
+import { useUnitToday } from '../../state/business-day';
+import { yearOf } from '../../../shared/domain/calendar';
 
 /** The year of the oldest document, or null when there is none (the list is ordered newest first, so its last row is the oldest). */
 async function oldestIssueYear(): Promise<Result<number | null>> {
@@ -10,7 +12,7 @@ async function oldestIssueYear(): Promise<Result<number | null>> {
   const last = await orderDesk().invoices.list({ limit: 1, offset: all.value.total - 1 });
   if (!last.ok) return last;
   const issuedOn = last.value.rows[0]?.issuedOn;
-  return { ok: true, value: issuedOn ? Number(issuedOn.slice(0, 4)) : null };
+  return { ok: true, value: issuedOn ? yearOf(issuedOn) : null };
 }
 
 /**
@@ -19,7 +21,7 @@ async function oldestIssueYear(): Promise<Result<number | null>> {
  */
 export function useIssueYears(): number[] {
   const oldest = useApiRead(oldestIssueYear, []).data;
-  const thisYear = new Date().getFullYear();
+  const thisYear = yearOf(useUnitToday());
   const from = Math.min(oldest ?? thisYear, thisYear);
   return Array.from({ length: thisYear - from + 1 }, (_, i) => thisYear - i);
 }

@@ -10,6 +10,8 @@ import { lineField, type FieldErrors } from './validation';
 interface LinesTableProps {
   lines: LineDraft[];
   currency: CurrencyCode;
+  /** Said beside Currency, e.g. that it follows the customer's last order. */
+  currencyNote?: string | null;
   publications: readonly Publication[];
   totals: DisplayTotals;
   errors: FieldErrors;
@@ -67,13 +69,24 @@ export function LinesTable(props: LinesTableProps) {
       <legend>Books ordered</legend>
       <div className="field currency-field">
         <label htmlFor="order-currency">Currency</label>
-        <select id="order-currency" data-field="currency" value={currency} onChange={(e) => props.onCurrency(e.target.value as CurrencyCode)}>
+        <select
+          id="order-currency"
+          data-field="currency"
+          value={currency}
+          aria-describedby={props.currencyNote ? 'order-currency-note' : undefined}
+          onChange={(e) => props.onCurrency(e.target.value as CurrencyCode)}
+        >
           {CURRENCY_CODES.map((c) => (
             <option key={c} value={c}>
               {c} — {CURRENCIES[c].name}
             </option>
           ))}
         </select>
+        {props.currencyNote ? (
+          <span className="currency-field__note" id="order-currency-note" role="status">
+            {props.currencyNote}
+          </span>
+        ) : null}
       </div>
       <table className="grid lines-grid">
         <thead>

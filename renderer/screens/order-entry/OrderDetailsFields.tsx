@@ -1,4 +1,5 @@
 import { PAYMENT_METHOD_LABELS, PAYMENT_METHODS, RECEIVED_VIA, RECEIVED_VIA_LABELS, type PaymentMethod, type ReceivedVia } from '../../../shared/domain/vocabulary';
+import { DateField } from '../../components/DateField';
 import { Field } from '../../components/Field';
 import type { OrderForm } from './form-model';
 import type { FieldErrors } from './validation';
@@ -20,7 +21,14 @@ export function OrderDetailsFields({ form, errors, onChange, onLeaveField }: Ord
       <div className="details-grid">
         <Field label="Received via" error={errors.receivedVia}>
           {(a) => (
-            <select {...a} data-field="receivedVia" value={form.receivedVia} onChange={(e) => onChange({ receivedVia: e.target.value as ReceivedVia }, 'receivedVia')}>
+            <select
+              {...a}
+              data-field="receivedVia"
+              value={form.receivedVia}
+              onChange={(e) => onChange({ receivedVia: e.target.value as ReceivedVia | '' }, 'receivedVia')}
+              onBlur={() => onLeaveField('receivedVia')}
+            >
+              <option value="">Choose…</option>
               {RECEIVED_VIA.map((v) => (
                 <option key={v} value={v}>
                   {RECEIVED_VIA_LABELS[v]}
@@ -29,18 +37,14 @@ export function OrderDetailsFields({ form, errors, onChange, onLeaveField }: Ord
             </select>
           )}
         </Field>
-        <Field label="Date received" error={errors.receivedOn}>
-          {(a) => (
-            <input
-              {...a}
-              type="date"
-              data-field="receivedOn"
-              value={form.receivedOn}
-              onChange={(e) => onChange({ receivedOn: e.target.value }, 'receivedOn')}
-              onBlur={() => onLeaveField('receivedOn')}
-            />
-          )}
-        </Field>
+        <DateField
+          label="Date received"
+          dataField="receivedOn"
+          value={form.receivedOn}
+          error={errors.receivedOn}
+          onChange={(receivedOn) => onChange({ receivedOn }, 'receivedOn')}
+          onLeave={() => onLeaveField('receivedOn')}
+        />
         <Field label="Intended payment method" error={errors.paymentMethod}>
           {(a) => (
             <select {...a} data-field="paymentMethod" value={form.paymentMethod} onChange={(e) => onChange({ paymentMethod: e.target.value as PaymentMethod | '' }, 'paymentMethod')}>

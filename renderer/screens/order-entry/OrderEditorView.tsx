@@ -83,22 +83,27 @@ export function OrderEditorView({ setup }: { setup: EditorSetup }) {
   const { form, errors } = editor;
   const isEdit = setup.order !== undefined;
 
-  // Navigating away by any means (menu, Back, a link) asks while something is unsaved.
+  // Navigating away by any means (Alt+digit, the menu, Back, a link) asks the same question as Esc, in the same dialog.
   const dirty = editor.dirty;
   useUnsavedChangesGuard(dirty);
+  const latest = useRef(editor);
+  useEffect(() => {
+    latest.current = editor;
+  });
   useEffect(() => {
     const { setLeaveGuard } = useNavigation.getState();
     setLeaveGuard(
-      dirty ? () => window.confirm('This order is not saved. Leave anyway? What you typed is kept as a draft and offered when you come back.') : null,
+      dirty
+        ? (to) => {
+            latest.current.askBeforeGoing(to);
+            return false;
+          }
+        : null,
     );
     return () => setLeaveGuard(null);
   }, [dirty]);
 
   // Shortcuts work from anywhere on the screen; Esc is left to an open suggestion list first.
-  const latest = useRef(editor);
-  useEffect(() => {
-    latest.current = editor;
-  });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const current = latest.current;
@@ -111,6 +116,9 @@ export function OrderEditorView({ setup }: { setup: EditorSetup }) {
       } else if (event.altKey && !event.ctrlKey && event.key.toLowerCase() === 'l') {
         event.preventDefault();
         current.addLine();
+      } else if (event.altKey && !event.ctrlKey && (event.code === 'KeyA' || event.key.toLowerCase() === 'a') && current.duplicates && !current.dialog) {
+        event.preventDefault();
+        void current.save({ acceptDuplicates: true });
       }
     };
     window.addEventListener('keydown', onKey);
@@ -142,6 +150,7 @@ export function OrderEditorView({ setup }: { setup: EditorSetup }) {
         <LinesTable
           lines={form.lines}
           currency={form.currency}
+          currencyNote={editor.currencyNote}
           publications={editor.catalogue.publications}
           totals={editor.totals}
           errors={errors}
@@ -154,7 +163,9 @@ export function OrderEditorView({ setup }: { setup: EditorSetup }) {
           focusField={editor.focusField}
         />
         <OrderDetailsFields form={form} errors={errors} onChange={editor.changeDetails} onLeaveField={editor.leaveField} />
-        {editor.duplicates ? <DuplicateWarning duplicates={editor.duplicates} onSaveAnyway={() => void editor.save()} /> : null}
+        {editor.duplicates ? (
+          <DuplicateWarning duplicates={editor.duplicates} onSaveAnyway={() => void editor.save({ acceptDuplicates: true })} onOpenOriginal={editor.openOriginal} />
+        ) : null}
         <div className="actions order-entry__actions">
           <button type="button" className="primary" disabled={editor.saving} onClick={() => void editor.save()} aria-keyshortcuts="Control+S">
             {editor.saving ? 'Saving…' : isEdit ? 'Save changes' : 'Save order'} <kbd>Ctrl+S</kbd>

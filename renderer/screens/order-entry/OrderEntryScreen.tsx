@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Order } from '../../../shared/contract/types';
 import { countryName } from '../../../shared/domain/countries';
-import { localIsoDate } from '../../../shared/domain/dates';
+import { unitToday } from '../../state/business-day';
 import { isAllowed } from '../../../shared/domain/order-rules';
 import type { OrderInvoice } from '../../../shared/contract/orders';
 import { orderDesk } from '../../api/client';
@@ -55,7 +55,7 @@ function useStart(id: number | undefined): [Start, (start: Start) => void] {
       }
     };
     if (id === undefined) {
-      const baseline = emptyForm({ currency: defaultCurrency, receivedOn: localIsoDate() });
+      const baseline = emptyForm({ currency: defaultCurrency, receivedOn: unitToday() });
       offerOrStart({ form: baseline, baseline, defaultCurrency, locale });
       return;
     }

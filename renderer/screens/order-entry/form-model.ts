@@ -38,7 +38,8 @@ export interface OrderForm {
   customer: CustomerDraft;
   customerId: number | null;
   currency: CurrencyCode;
-  receivedVia: ReceivedVia;
+  /** '' until the clerk says how this form came: each paper is chosen for, never carried over. */
+  receivedVia: ReceivedVia | '';
   receivedOn: string;
   paymentMethod: PaymentMethod | '';
   customerReference: string;
@@ -49,7 +50,6 @@ export interface OrderForm {
 export interface FormDefaults {
   currency: CurrencyCode;
   receivedOn: string;
-  receivedVia?: ReceivedVia;
 }
 
 let lineCounter = 0;
@@ -71,7 +71,7 @@ export function emptyForm(defaults: FormDefaults): OrderForm {
     customer: emptyCustomer(),
     customerId: null,
     currency: defaults.currency,
-    receivedVia: defaults.receivedVia ?? 'mail',
+    receivedVia: '',
     receivedOn: defaults.receivedOn,
     paymentMethod: '',
     customerReference: '',
@@ -129,7 +129,7 @@ export interface ApiOrderInput {
   customer: Omit<CustomerDraft, 'countryText'>;
   customerId: number | null;
   currency: CurrencyCode;
-  receivedVia: ReceivedVia;
+  receivedVia: ReceivedVia | '';
   receivedOn: string;
   paymentMethod: PaymentMethod | null;
   customerReference: string;

@@ -84,8 +84,18 @@ export interface DisplayTotals {
   incomplete: boolean;
 }
 
-export function displayTotals(lines: readonly LineDraft[], currency: CurrencyCode, isBlank: (line: LineDraft) => boolean): DisplayTotals {
-  const counted = lines.filter((l) => totallable(l, currency));
+/**
+ * Line totals and the Amount due. A line with an error (`hasError`: a quantity over the limit,
+ * a missing title…) is never counted, even when its figures could be multiplied: the Amount
+ * due then says some line is not counted yet.
+ */
+export function displayTotals(
+  lines: readonly LineDraft[],
+  currency: CurrencyCode,
+  isBlank: (line: LineDraft) => boolean,
+  hasError: (line: LineDraft) => boolean = () => false,
+): DisplayTotals {
+  const counted = lines.filter((l) => totallable(l, currency) && !hasError(l));
   const totals = orderTotals(
     counted.map((l) => ({ quantity: parseQuantity(l.quantity)!, unitPrice: l.unitPrice.trim(), discountPercent: l.discountPercent })),
     currency,

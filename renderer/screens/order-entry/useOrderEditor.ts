@@ -5,17 +5,18 @@
 import { screenCardText } from '../../components/card-safe-text';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiError } from '../../../shared/api/errors';
-import type { DuplicateCandidate } from '../../../shared/contract/orders';
+import { MAX_QUANTITY, type DuplicateCandidate } from '../../../shared/contract/orders';
 import type { Customer, Order, Publication } from '../../../shared/contract/types';
 import { countryName } from '../../../shared/domain/countries';
+import type { ReceivedVia } from '../../../shared/domain/vocabulary';
 import { foldForMatch } from '../../../shared/domain/text';
 import { currencyExponent, type CurrencyCode } from '../../../shared/money/currencies';
 import { amount, decimalPlaces, isDecimalString, toDecimalString } from '../../../shared/money/money';
 import { orderDesk } from '../../api/client';
-import { useNavigation } from '../../state/navigation';
+import { useNavigation, type Route } from '../../state/navigation';
 import { exactTitle } from './catalogue-match';
 import { canKeepDrafts, draftKey, removeDraft, writeDraft } from './draft-storage';
-import { emptyForm, emptyLine, isBlankLine, normalizePriceText, sameContent, toOrderInput, type CustomerDraft, type LineDraft, type OrderForm } from './form-model';
+import { emptyForm, emptyLine, isBlankLine, normalizePriceText, parseQuantity, sameContent, toOrderInput, type CustomerDraft, type LineDraft, type OrderForm } from './form-model';
 import { applyReprice, displayTotals, pickPublication, planReprice, priceLookup, type RepricePlan } from './line-pricing';
 import type { LineColumn } from './LineRow';
 import { FORM_FIELD, issuesToFieldErrors, lineField, validateForm, type FieldErrors } from './validation';
@@ -33,9 +34,14 @@ export interface EditorSetup {
   locale: string;
 }
 
+const LINE_COLUMNS: readonly LineColumn[] = ['title', 'quantity', 'unitPrice'];
+
 export type Banner = { kind: 'error'; text: string } | { kind: 'saved'; orderId: number; number: string } | { kind: 'info'; text: string };
 
-export type EditorDialog = { kind: 'currency'; currency: CurrencyCode; plan: RepricePlan; typedKept: number } | { kind: 'leave' };
+export type EditorDialog =
+  | { kind: 'currency'; currency: CurrencyCode; plan: RepricePlan; typedKept: number }
+  /** Asked for Esc, the Leave button and every other way out (Alt+digit, a link, Back); `to` is where the clerk was going. */
+  | { kind: 'leave'; to?: Route };
 
 function hasTypedPriceWithoutList(line: LineDraft, currency: CurrencyCode, priceOf: ReturnType<typeof priceLookup>): boolean {
   return line.priceSource === 'typed' && line.unitPrice.trim() !== '' && (line.publicationId === null || priceOf(line.publicationId, currency) === undefined);
@@ -60,16 +66,26 @@ export function useOrderEditor(setup: EditorSetup) {
   const [dialog, setDialog] = useState<EditorDialog | null>(null);
   const [saving, setSaving] = useState(false);
   const [draftsOff] = useState(() => !canKeepDrafts(localStorage));
-  const acknowledgedDuplicates = useRef<string | null>(null);
   const pendingFocus = useRef<string | null>('customer.name');
   const pricedAsOf = useRef(setup.form.receivedOn);
+  /** Set once the clerk chooses the currency: a picked customer's usual currency no longer replaces it. */
+  const currencyChosen = useRef(false);
+  /** What is said beside Currency about the picked customer's last order. */
+  const [currencyNote, setCurrencyNote] = useState<string | null>(null);
+  const formNow = useRef(form);
+  useEffect(() => {
+    formNow.current = form;
+  });
   /** The name of the customer the order is linked to, as picked or stored. */
   const linkedName = useRef<string | null>(setup.form.customerId !== null ? setup.form.customer.name : null);
 
   const catalogue = useOrderCatalogue(form.receivedOn);
   const priceOf = useMemo(() => priceLookup(catalogue.publications), [catalogue.publications]);
   const validation = useMemo(() => validateForm(form), [form]);
-  const totals = useMemo(() => displayTotals(form.lines, form.currency, isBlankLine), [form.lines, form.currency]);
+  const totals = useMemo(
+    () => displayTotals(form.lines, form.currency, isBlankLine, (l) => LINE_COLUMNS.some((column) => validation[lineField(l.key, column)] !== undefined)),
+    [form.lines, form.currency, validation],
+  );
   const dirty = !sameContent(form, baseline);
   const key = draftKey(orderId);
 
@@ -173,9 +189,30 @@ export function useOrderEditor(setup: EditorSetup) {
       },
     }));
     setServerErrors((errors) => Object.fromEntries(Object.entries(errors).filter(([f]) => !f.startsWith('customer.'))));
+    if (orderId === undefined) void followLastOrderCurrency(customer.id);
     // The customer block is complete: on to the books.
     const firstOpen = form.lines.find((l) => l.title.trim() === '');
     focusField(firstOpen ? lineField(firstOpen.key, 'title') : 'currency');
+  }
+
+  /**
+   * A customer who ordered before usually orders in the same currency: a new order takes the
+   * currency of their last order, unless the clerk chose one or a line already has a price
+   * (those would need re-pricing: then it is only pointed out beside Currency).
+   */
+  async function followLastOrderCurrency(customerId: number) {
+    const result = await orderDesk().customers.orders({ id: customerId, limit: 1, offset: 0 });
+    const last = result.ok ? result.value.rows[0] : undefined;
+    const now = formNow.current;
+    if (!last || now.customerId !== customerId) return;
+    if (now.currency === last.currency) {
+      setCurrencyNote(null);
+    } else if (currencyChosen.current || now.lines.some((l) => l.unitPrice.trim() !== '')) {
+      setCurrencyNote(`This customer's last order (${last.number}) was in ${last.currency}.`);
+    } else {
+      setForm((f) => (f.customerId === customerId ? { ...f, currency: last.currency } : f));
+      setCurrencyNote(`${last.currency}, as in this customer's last order (${last.number}).`);
+    }
   }
 
   function changeDetails(patch: Partial<OrderForm>, field: string) {
@@ -185,6 +222,12 @@ export function useOrderEditor(setup: EditorSetup) {
 
   function changeLine(lineKey: string, change: (line: LineDraft) => LineDraft, column: LineColumn) {
     setForm((f) => ({ ...f, lines: f.lines.map((l) => (l.key === lineKey ? change(l) : l)) }));
+    if (column === 'quantity') {
+      // A quantity no order can have (letters, a thousand million) is said at once, not on leaving the box.
+      const line = form.lines.find((l) => l.key === lineKey);
+      const quantity = line ? parseQuantity(change(line).quantity) : undefined;
+      if (quantity !== undefined && (!Number.isSafeInteger(quantity) || quantity > MAX_QUANTITY)) touch(lineField(lineKey, 'quantity'));
+    }
     clearServerError(lineField(lineKey, column));
     clearServerError('lines');
   }
@@ -242,6 +285,8 @@ export function useOrderEditor(setup: EditorSetup) {
 
   function changeCurrency(currency: CurrencyCode) {
     if (currency === form.currency) return;
+    currencyChosen.current = true;
+    setCurrencyNote(null);
     const plan = planReprice(form.lines, currency, priceOf);
     const typedKept = form.lines.filter((l) => hasTypedPriceWithoutList(l, currency, priceOf)).length;
     if (plan.fromList === 0 && plan.typedReplaceable === 0 && plan.withoutPrice.length === 0 && typedKept === 0) {
@@ -275,14 +320,28 @@ export function useOrderEditor(setup: EditorSetup) {
   }
 
   function leave() {
+    const to = dialog?.kind === 'leave' ? dialog.to : undefined;
+    setDialog(null);
     useNavigation.getState().setLeaveGuard(null);
-    useNavigation.getState().go(orderId === undefined ? { view: 'orders' } : { view: 'order', id: orderId });
+    useNavigation.getState().go(to ?? (orderId === undefined ? { view: 'orders' } : { view: 'order', id: orderId }));
   }
 
   function requestLeave() {
     if (dialog) return;
     if (dirty) setDialog({ kind: 'leave' });
     else leave();
+  }
+
+  /** Another way out than Esc (Alt+digit, a link, Back) while the form is unsaved: the same question as Esc asks. */
+  function askBeforeGoing(to: Route) {
+    if (!dialog) setDialog({ kind: 'leave', to });
+  }
+
+  /** The form on the desk is the original of an order already keyed: open that order, dropping this form. */
+  function openOriginal(id: number) {
+    removeDraft(localStorage, key);
+    useNavigation.getState().setLeaveGuard(null);
+    useNavigation.getState().go({ view: 'order', id });
   }
 
   function discardAndLeave() {
@@ -305,7 +364,7 @@ export function useOrderEditor(setup: EditorSetup) {
     if (Object.keys(fieldErrors).length > 0) window.setTimeout(() => focusFirstProblem(fieldErrors), 0);
   }
 
-  async function save() {
+  async function save(options: { acceptDuplicates?: boolean } = {}) {
     if (saving || dialog) return;
     setSubmitted(true);
     const errors = validateForm(form);
@@ -325,18 +384,17 @@ export function useOrderEditor(setup: EditorSetup) {
         ...(orderId !== undefined ? { excludeOrderId: orderId } : {}),
       });
       if (check.ok && check.value.duplicates.length > 0) {
-        const ids = check.value.duplicates.map((d) => d.id).join(',');
-        if (acknowledgedDuplicates.current !== ids) {
-          // Shown once; saving again with the warning on screen is the clerk's "save anyway".
-          acknowledgedDuplicates.current = ids;
+        // Only Save anyway saves a duplicate, and only one the warning on screen names.
+        const shown = new Set((duplicates ?? []).map((d) => d.id));
+        if (!options.acceptDuplicates || !check.value.duplicates.every((d) => shown.has(d.id))) {
+          // Focus stays where the clerk is: a reflexive Enter or Ctrl+S must not find Save anyway.
           setDuplicates(check.value.duplicates);
           setBanner(null);
-          focusField('save-anyway');
           return;
         }
       }
-      // The schema accepted this input above, so every quantity is a whole number here.
-      const valid = { ...input, lines: input.lines.map((l) => ({ ...l, quantity: l.quantity ?? 0 })) };
+      // The schema accepted this input above, so every quantity is a whole number and Received via chosen here.
+      const valid = { ...input, receivedVia: input.receivedVia as ReceivedVia, lines: input.lines.map((l) => ({ ...l, quantity: l.quantity ?? 0 })) };
       const result =
         orderId === undefined
           ? await api.orders.create(valid)
@@ -346,7 +404,6 @@ export function useOrderEditor(setup: EditorSetup) {
         return;
       }
       removeDraft(localStorage, key);
-      acknowledgedDuplicates.current = null;
       const saved = result.value.order;
       if (orderId !== undefined) {
         useNavigation.getState().setLeaveGuard(null);
@@ -354,7 +411,8 @@ export function useOrderEditor(setup: EditorSetup) {
         return;
       }
       // Clerks key forms back to back: a fresh form for the same day's post, focus in Name.
-      const fresh = emptyForm({ currency: setup.defaultCurrency, receivedOn: form.receivedOn, receivedVia: form.receivedVia });
+      // How it came is chosen again for each paper; the date received stays (the same day's post).
+      const fresh = emptyForm({ currency: setup.defaultCurrency, receivedOn: form.receivedOn });
       setForm(fresh);
       setBaseline(fresh);
       pricedAsOf.current = fresh.receivedOn;
@@ -362,6 +420,8 @@ export function useOrderEditor(setup: EditorSetup) {
       setSubmitted(false);
       setServerErrors({});
       setDuplicates(null);
+      currencyChosen.current = false;
+      setCurrencyNote(null);
       setBanner({ kind: 'saved', orderId: saved.id, number: saved.number });
       focusField('customer.name');
     } finally {
@@ -373,6 +433,7 @@ export function useOrderEditor(setup: EditorSetup) {
     form,
     dirty,
     catalogue,
+    currencyNote,
     totals,
     errors: visibleErrors,
     banner,
@@ -384,6 +445,7 @@ export function useOrderEditor(setup: EditorSetup) {
     pickCustomer,
     unlinkCustomer: () => {
       linkedName.current = null;
+      setCurrencyNote(null);
       setForm((f) => ({ ...f, customerId: null }));
     },
     changeDetails,
@@ -399,8 +461,10 @@ export function useOrderEditor(setup: EditorSetup) {
     focusField,
     save,
     requestLeave,
+    askBeforeGoing,
     leave,
     discardAndLeave,
+    openOriginal,
   };
 }
 

@@ -8,6 +8,8 @@ import { toOrderInput, type OrderForm } from './form-model';
 
 export type FieldErrors = Record<string, string>;
 
+export const RECEIVED_VIA_REQUIRED = 'Received via is required: choose how this form came (mail, fax, e-mail or other).';
+
 /** The key of one line's field: line-keyed so errors follow the line, not its index. */
 export function lineField(lineKey: string, field: 'title' | 'quantity' | 'unitPrice'): string {
   return `line:${lineKey}:${field}`;
@@ -64,7 +66,9 @@ export function validateForm(form: OrderForm): FieldErrors {
   if (issues.length === 0) return {};
   // Zod skips the whole-order checks (decimals allowed by the currency) while a quantity is
   // missing or not a number; a second pass with stand-in quantities still finds them.
-  const stand = schemaIssues({ ...input, lines: input.lines.map((l) => ({ ...l, quantity: 1 })) });
+  // Nothing chosen yet is a question to answer, not a wrong value.
+  for (const issue of issues) if (issue.field === 'receivedVia' && form.receivedVia === '') issue.message = RECEIVED_VIA_REQUIRED;
+  const stand = schemaIssues({ ...input, receivedVia: input.receivedVia || 'mail', lines: input.lines.map((l) => ({ ...l, quantity: 1 })) });
   const priceIssues = stand.filter((i) => i.field.endsWith('.unitPrice') && !issues.some((j) => j.field === i.field));
   return issuesToFieldErrors([...issues, ...priceIssues], lineKeys);
 }

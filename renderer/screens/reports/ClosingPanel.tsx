@@ -2,10 +2,10 @@ import { useState } from 'react';
 import type { ReportClosingStamp } from '../../../shared/contract/reports';
 import { orderDesk } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { utcIsoDate } from '../../../shared/domain/dates';
-import { monthEnd } from '../../../shared/domain/month-closing';
+import { monthEnd } from '../../../shared/domain/calendar';
 import { formatDateTime, formatLongDate } from '../../../shared/format/dates';
 import { useApiRead } from '../../hooks/useApiRead';
+import { useUnitToday } from '../../state/business-day';
 import { useLocale } from '../../state/settings';
 import { ReopenMonthDialog } from './ReopenMonthDialog';
 import { shortHash } from './report-text';
@@ -21,6 +21,7 @@ interface ClosingPanelProps {
 /** The month's closing: a banner while it is closed (with the stored report's fingerprint), and the buttons to close or reopen it. */
 export function ClosingPanel({ month, monthName, closing, onChanged }: ClosingPanelProps) {
   const locale = useLocale();
+  const today = useUnitToday();
   const [asking, setAsking] = useState<'close' | 'reopen' | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -33,8 +34,8 @@ export function ClosingPanel({ month, monthName, closing, onChanged }: ClosingPa
   // Latest first: the closing in force is the one not undone; the last reopening is the newest undone one.
   const stored = closing ? closings.find((c) => c.reopened === null && c.version === closing.version) : undefined;
   const reopened = closing ? undefined : closings.find((c) => c.reopened !== null);
-  // By the service's day, so the button is offered exactly when closing would be accepted.
-  const end = monthEnd(month, utcIsoDate());
+  // By the unit's day, as the service judges it, so the button is offered exactly when closing would be accepted.
+  const end = monthEnd(month, today);
 
   const close = async () => {
     setAsking(null);

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { ReportPeriodInput } from '../../../shared/contract/reports';
-import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { MonthField } from '../../components/MonthField';
 import { formatMonth } from '../../../shared/format/dates';
-import { stepMonth } from '../../components/month-text';
+import { firstDayOf, lastDayOf, stepMonth } from '../../../shared/domain/calendar';
 import { useLocale } from '../../state/settings';
 
 export type PeriodInput = { month: string } | { from: string; to: string };
@@ -13,6 +13,7 @@ interface PeriodPickerProps {
   onChange(period: PeriodInput): void;
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MONTH_HINT = 'e.g. 2026-11, 11.2026 or nov 2026 · ↑ ↓ previous or next month';
 
 /** Which period the report covers: a month (typed, or one step back or forward), or any range of days. */
@@ -32,7 +33,8 @@ export function PeriodPicker({ period, onChange }: PeriodPickerProps) {
 
   const showRange = (next: { from: string; to: string }) => {
     setRange(next);
-    if (next.from === '' || next.to === '') {
+    // Nothing is asked while a date is empty or still being typed; the field says what is wrong with its text.
+    if (!ISO_DATE.test(next.from) || !ISO_DATE.test(next.to)) {
       setRangeErrors({});
       return;
     }
@@ -58,8 +60,8 @@ export function PeriodPicker({ period, onChange }: PeriodPickerProps) {
             name="report-period"
             checked={!isMonth}
             onChange={() => {
-              const start = range.from || `${month}-01`;
-              const end = range.to || `${month}-${String(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate()).padStart(2, '0')}`;
+              const start = range.from || firstDayOf(month);
+              const end = range.to || lastDayOf(month);
               showRange({ from: start, to: end });
             }}
           />{' '}
@@ -78,12 +80,8 @@ export function PeriodPicker({ period, onChange }: PeriodPickerProps) {
         </div>
       ) : (
         <div className="report-period__range">
-          <Field label="From" error={rangeErrors.from}>
-            {(props) => <input {...props} type="date" value={range.from} onChange={(e) => showRange({ ...range, from: e.target.value })} />}
-          </Field>
-          <Field label="To" error={rangeErrors.to} hint="Both days included; at most a year.">
-            {(props) => <input {...props} type="date" value={range.to} onChange={(e) => showRange({ ...range, to: e.target.value })} />}
-          </Field>
+          <DateField label="From" error={rangeErrors.from} value={range.from} onChange={(from) => showRange({ ...range, from })} />
+          <DateField label="To" error={rangeErrors.to} hint="Both days included; at most a year." value={range.to} onChange={(to) => showRange({ ...range, to })} />
         </div>
       )}
     </div>

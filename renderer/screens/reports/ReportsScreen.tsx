@@ -11,7 +11,9 @@ import { RatesForm } from './RatesForm';
 import { ReportExports } from './ReportExports';
 import { ReportSection } from './ReportSection';
 import { sectionCharts } from './SectionCharts';
-import { lastMonth, periodName } from './report-text';
+import { periodName } from './report-text';
+import { previousMonth } from '../../../shared/domain/calendar';
+import { unitToday } from '../../state/business-day';
 import './reports.css';
 
 const periodKey = (p: PeriodInput) => ('month' in p ? p.month : `${p.from}..${p.to}`);
@@ -31,7 +33,7 @@ function ReportSections({ report, locale }: { report: MonthlyReport; locale: str
 /** Monthly reports: the figures of a month (or any range of days) as tables and charts, its exchange rates, its closing, and its files. */
 export function ReportsScreen() {
   const locale = useLocale();
-  const [period, setPeriod] = useState<PeriodInput>(() => ({ month: lastMonth() }));
+  const [period, setPeriod] = useState<PeriodInput>(() => ({ month: previousMonth(unitToday()) }));
   // The period is compared by its key: a new object for the same month is no reason to read again.
   // Another period's report must not stand under this one's name while it loads, so it is forgotten at once.
   const read = useApiRead(() => orderDesk().reports.monthly(period), [periodKey(period)], { forgetOnChange: true });

@@ -1,13 +1,6 @@
 /** The words and small computations the Reports screen shows around the report (its layout's own words are in shared/reports). */
 import type { ReportPeriod } from '../../../shared/contract/reports';
 import { formatDateRange, formatMonth } from '../../../shared/format/dates';
-import { stepMonth } from '../../components/month-text';
-
-/** The month before the one `today` falls in: the month a report is usually made for. */
-export function lastMonth(today = new Date()): string {
-  const month = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}`;
-  return stepMonth(month, -1);
-}
 
 /** "November 2026", or "1 Nov 2026 – 15 Dec 2026" for a range of days. */
 export function periodName(period: ReportPeriod, locale: string): string {

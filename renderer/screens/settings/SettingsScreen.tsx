@@ -15,6 +15,9 @@ import { IssuerAddressFields } from './IssuerAddressFields';
 
 type Errors = Record<string, string>;
 
+/** The names the browser knows, offered as the clerk types; the service checks the one saved. */
+const TIME_ZONE_NAMES = Intl.supportedValuesOf('timeZone');
+
 /** What the line beside Save says: saved, or refused with nothing saved. */
 type SaveStatus = { kind: 'saved' } | { kind: 'refused'; attempt: number; message: string } | null;
 
@@ -39,7 +42,7 @@ function refusedText(count: number, unshown: string): string {
   return count === 1 ? 'Nothing was saved: correct the field marked above (the cursor is on it).' : `Nothing was saved: correct the ${count} fields marked above (the cursor is on the first).`;
 }
 
-/** Issuer details printed on invoices, display locale, default currency, staff names and backups. */
+/** Issuer details printed on invoices, display locale, the unit's time zone, default currency, staff names and backups. */
 export function SettingsScreen() {
   const loaded = useSettings((s) => s.settings);
   if (!loaded) {
@@ -120,6 +123,21 @@ function SettingsForm({ initial }: { initial: Settings }) {
           <legend>Display and defaults</legend>
           <Field label="Locale for numbers and dates" error={errors.locale} hint="For example en-CH, fr-CH, de-CH.">
             {(props) => <input {...props} value={draft.locale} onChange={(e) => setDraft({ ...draft, locale: e.target.value })} />}
+          </Field>
+          <Field label="Time zone of the unit" error={errors.timeZone} hint="Decides which day “today” is for every date filled in, checked and reported, on every computer. For example Europe/Zurich.">
+            {(props) => (
+              <>
+                <input {...props} list="time-zone-names" autoComplete="off" value={draft.timeZone} onChange={(e) => setDraft({ ...draft, timeZone: e.target.value })} />
+                <datalist id="time-zone-names">
+                  {TIME_ZONE_NAMES.map((name) => (
+                    <option key={name} value={name} />
+                  ))}
+                </datalist>
+              </>
+            )}
+          </Field>
+          <Field label="First day of business" error={errors.firstBusinessDay} hint="Nothing can be dated before it, so a mistyped year is caught.">
+            {(props) => <input {...props} type="date" value={draft.firstBusinessDay} onChange={(e) => setDraft({ ...draft, firstBusinessDay: e.target.value })} />}
           </Field>
           <Field label="Default currency" error={errors.defaultCurrency}>
             {(props) => (

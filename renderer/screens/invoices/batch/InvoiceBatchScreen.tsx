@@ -4,7 +4,8 @@ import { Money } from '../../../components/Money';
 import { formatDate } from '../../../../shared/format/dates';
 import { formatMonth } from '../../../../shared/format/dates';
 import { useLocale } from '../../../state/settings';
-import { localIsoDate } from '../../../../shared/domain/dates';
+import { monthOf } from '../../../../shared/domain/calendar';
+import { unitToday, useUnitToday } from '../../../state/business-day';
 import type { UninvoicedMonth } from '../../../../shared/contract/invoice-batch';
 import { BatchProgress } from './BatchProgress';
 import { BatchSummary } from './BatchSummary';
@@ -14,7 +15,7 @@ import { useInvoiceBatch } from './useInvoiceBatch';
 import './invoice-batch.css';
 
 function thisMonth(): string {
-  return localIsoDate().slice(0, 7);
+  return monthOf(unitToday());
 }
 
 /** How many orders, their totals per currency, and what in Settings would make some fail. */
@@ -104,6 +105,7 @@ function OrderList({ month }: { month: UninvoicedMonth }) {
 /** Issue every uninvoiced, not cancelled order of a month, then save all their PDFs. */
 export function InvoiceBatchScreen() {
   const locale = useLocale();
+  const today = useUnitToday();
   const [month, setMonth] = useState(thisMonth);
   const batch = useInvoiceBatch(month);
   const busy = batch.phase === 'running' || batch.phase === 'stopping';
@@ -114,7 +116,7 @@ export function InvoiceBatchScreen() {
     <section className="screen invoice-batch">
       <h1>Issue a month’s invoices</h1>
       <p className="muted invoice-batch__intro">
-        Each invoice is dated today ({formatDate(localIsoDate(), locale)}), in its customer’s language, without shipping costs (to add shipping, issue the invoice from its order). An order that cannot
+        Each invoice is dated today ({formatDate(today, locale)}), in its customer’s language, without shipping costs (to add shipping, issue the invoice from its order). An order that cannot
         be invoiced is listed with the reason and the batch goes on with the next; it stops by itself only if Order Desk itself fails.
       </p>
       {/* Disabled as a whole while issuing: the month cannot change under a running batch. */}

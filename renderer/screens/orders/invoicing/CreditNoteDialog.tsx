@@ -1,11 +1,12 @@
 import type { KeyboardEvent } from 'react';
 import { InvoiceCreditInput, type Invoice } from '../../../../shared/contract/invoices';
 import type { Order } from '../../../../shared/contract/types';
-import { localIsoDate } from '../../../../shared/domain/dates';
+import { unitToday } from '../../../state/business-day';
 import { signOf } from '../../../../shared/money/money';
 import { orderDesk } from '../../../api/client';
 import { CardSafeField } from '../../../components/CardSafeField';
 import { Field } from '../../../components/Field';
+import { DateField } from '../../../components/DateField';
 import { Money } from '../../../components/Money';
 import { useActionForm, useFormValues } from '../../../components/useActionForm';
 import { useApiRead } from '../../../hooks/useApiRead';
@@ -108,7 +109,7 @@ export function CreditNoteDialog({ order, invoiceId, onDone, onCancel }: Props) 
   const rows = invoice ? creditRowsOf(invoice) : [];
   const shippingLeft = invoice?.creditable?.shipping ?? '0.00';
   const form = useActionForm(['lines', 'shipping', 'reason', 'issuedOn', ...rows.map((r) => lineField(r.position))]);
-  const [f, set] = useFormValues<CreditForm>(form, () => ({ quantities: {}, shipping: '', reason: '', issuedOn: localIsoDate() }));
+  const [f, set] = useFormValues<CreditForm>(form, () => ({ quantities: {}, shipping: '', reason: '', issuedOn: unitToday() }));
   const choice = creditChoiceOf(rows, f.quantities, f.shipping, shippingLeft, order.currency);
   // A wrong quantity or shipping is said as soon as it is typed (it also hides the amount); the API's errors come after a try.
   const errors: Record<string, string> = { ...choice.errors, ...form.errors };
@@ -193,9 +194,13 @@ export function CreditNoteDialog({ order, invoiceId, onDone, onCancel }: Props) 
                 {(a) => <input {...a} name="shipping" inputMode="decimal" className="num" value={f.shipping} placeholder="0.00" onChange={(e) => set({ shipping: e.target.value }, 'shipping')} />}
               </Field>
             ) : null}
-            <Field label="Date of issue" error={errors.issuedOn}>
-              {(a) => <input {...a} name="issuedOn" type="date" value={f.issuedOn} onChange={(e) => set({ issuedOn: e.target.value }, 'issuedOn')} />}
-            </Field>
+            <DateField
+              label="Date of issue"
+              name="issuedOn"
+              error={errors.issuedOn}
+              value={f.issuedOn}
+              onChange={(issuedOn) => set({ issuedOn }, 'issuedOn')}
+            />
           </div>
           <CardSafeField
             label="Reason (printed on the credit note)"

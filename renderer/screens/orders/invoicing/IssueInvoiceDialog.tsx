@@ -1,9 +1,10 @@
 import { InvoiceIssueInput, InvoicePreviewInput, type Invoice } from '../../../../shared/contract/invoices';
 import type { Order } from '../../../../shared/contract/types';
-import { localIsoDate } from '../../../../shared/domain/dates';
+import { unitToday } from '../../../state/business-day';
 import { DOCUMENT_LANGUAGES, type DocumentLanguage } from '../../../../shared/documents/invoice-document';
 import { orderDesk } from '../../../api/client';
 import { Field } from '../../../components/Field';
+import { DateField } from '../../../components/DateField';
 import { useActionForm, useFormValues } from '../../../components/useActionForm';
 import { useApiRead } from '../../../hooks/useApiRead';
 import { DocumentDialog } from './DocumentDialog';
@@ -37,7 +38,7 @@ function previewInput(orderId: number, f: IssueForm) {
  */
 export function IssueInvoiceDialog({ order, onIssued, onCancel }: { order: Order; onIssued(invoice: Invoice): void; onCancel(): void }) {
   const form = useActionForm(FIELDS);
-  const [f, set] = useFormValues<IssueForm>(form, () => ({ shipping: '', language: null, issuedOn: localIsoDate() }));
+  const [f, set] = useFormValues<IssueForm>(form, () => ({ shipping: '', language: null, issuedOn: unitToday() }));
   const input = previewInput(order.id, f);
   const checked = InvoicePreviewInput.safeParse(input);
   const preview = useApiRead(() => (checked.success ? orderDesk().invoices.preview(input) : null), [order.id, input.shipping, input.language], { delayMs: PREVIEW_DELAY_MS });
@@ -86,9 +87,14 @@ export function IssueInvoiceDialog({ order, onIssued, onCancel }: { order: Order
               </select>
             )}
           </Field>
-          <Field label="Date of issue" error={form.errors.issuedOn} hint="The number's year is this date's year (the preview is dated today)">
-            {(a) => <input {...a} name="issuedOn" type="date" value={f.issuedOn} onChange={(e) => set({ issuedOn: e.target.value }, 'issuedOn')} />}
-          </Field>
+          <DateField
+            label="Date of issue"
+            name="issuedOn"
+            error={form.errors.issuedOn}
+            hint="The number's year is this date's year (the preview is dated today)"
+            value={f.issuedOn}
+            onChange={(issuedOn) => set({ issuedOn }, 'issuedOn')}
+          />
           <p className="muted issue-invoice-dialog__note">Once issued, the invoice, its number and its amounts never change; a correction is a credit note and a new invoice.</p>
           <PreviewProblems problems={problems} />
         </div>

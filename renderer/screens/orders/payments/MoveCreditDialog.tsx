@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { ApplyCreditInput, type CreditMoveResult } from '../../../../shared/contract/payments';
 import type { Order, OrderSummary } from '../../../../shared/contract/types';
-import { localIsoDate } from '../../../../shared/domain/dates';
+import { unitToday } from '../../../state/business-day';
 import { isAllowed } from '../../../../shared/domain/order-rules';
 import { compareAmounts, formatMoney, negateAmount } from '../../../../shared/money/money';
 import { orderDesk } from '../../../api/client';
 import { DialogForm } from '../../../components/DialogForm';
 import { Field } from '../../../components/Field';
+import { DateField } from '../../../components/DateField';
 import { useActionForm } from '../../../components/useActionForm';
 import { useApiRead } from '../../../hooks/useApiRead';
 import { useLocale } from '../../../state/settings';
@@ -37,7 +38,7 @@ export function MoveCreditDialog({ order, balance, onDone, onCancel }: Props) {
   const form = useActionForm(FIELDS);
   const credit = negateAmount(balance, order.currency);
   // Until the clerk chooses, the target is the first open order and the amount what it can take of the credit.
-  const [f, setF] = useState<{ toOrderId: string; amount: string | null; movedOn: string }>({ toOrderId: '', amount: null, movedOn: localIsoDate() });
+  const [f, setF] = useState<{ toOrderId: string; amount: string | null; movedOn: string }>({ toOrderId: '', amount: null, movedOn: unitToday() });
   const customerId = order.customerId;
   const read = useApiRead(() => (customerId === null ? null : orderDesk().customers.orders({ id: customerId, limit: 500, offset: 0 })), [customerId]);
   const targets = read.data ? creditTargets(order, read.data.rows) : null;
@@ -94,20 +95,16 @@ export function MoveCreditDialog({ order, balance, onDone, onCancel }: Props) {
               />
             )}
           </Field>
-          <Field label="Date moved" error={form.errors.movedOn}>
-            {(a) => (
-              <input
-                {...a}
-                name="movedOn"
-                type="date"
-                value={f.movedOn}
-                onChange={(e) => {
-                  setF((old) => ({ ...old, movedOn: e.target.value }));
-                  form.setFieldError('movedOn', null);
-                }}
-              />
-            )}
-          </Field>
+          <DateField
+            label="Date moved"
+            name="movedOn"
+            error={form.errors.movedOn}
+            value={f.movedOn}
+            onChange={(movedOn) => {
+              setF((old) => ({ ...old, movedOn }));
+              form.setFieldError('movedOn', null);
+            }}
+          />
         </div>
       )}
     </DialogForm>

@@ -1,12 +1,13 @@
 import { RecordPaymentInput, type MovementResult } from '../../../../shared/contract/payments';
 import type { Order } from '../../../../shared/contract/types';
-import { localIsoDate } from '../../../../shared/domain/dates';
+import { unitToday } from '../../../state/business-day';
 import { CARD_BRANDS, CARD_BRAND_LABELS, PAYMENT_METHODS, PAYMENT_METHOD_LABELS, type CardBrand, type PaymentMethod } from '../../../../shared/domain/vocabulary';
 import { signOf } from '../../../../shared/money/money';
 import { orderDesk } from '../../../api/client';
 import { CardSafeField } from '../../../components/CardSafeField';
 import { DialogForm } from '../../../components/DialogForm';
 import { Field } from '../../../components/Field';
+import { DateField } from '../../../components/DateField';
 import { useActionForm, useFormValues } from '../../../components/useActionForm';
 
 const FIELDS = [
@@ -69,7 +70,7 @@ export function RecordPaymentDialog({ order, balance, onDone, onCancel }: Props)
   const form = useActionForm(FIELDS);
   const [f, set] = useFormValues<PaymentForm>(form, () => ({
     method: order.paymentMethod ?? 'bank_transfer',
-    receivedOn: localIsoDate(),
+    receivedOn: unitToday(),
     amount: signOf(balance) > 0 ? balance : '',
     reference: '',
     note: '',
@@ -116,9 +117,13 @@ export function RecordPaymentDialog({ order, balance, onDone, onCancel }: Props)
         <Field label={`Amount (${order.currency})`} error={form.errors.amount}>
           {(a) => <input {...a} name="amount" inputMode="decimal" className="num" value={f.amount} onChange={(e) => set({ amount: e.target.value }, 'amount')} />}
         </Field>
-        <Field label="Date received" error={form.errors.receivedOn}>
-          {(a) => <input {...a} name="receivedOn" type="date" value={f.receivedOn} onChange={(e) => set({ receivedOn: e.target.value }, 'receivedOn')} />}
-        </Field>
+        <DateField
+          label="Date received"
+          name="receivedOn"
+          error={form.errors.receivedOn}
+          value={f.receivedOn}
+          onChange={(receivedOn) => set({ receivedOn }, 'receivedOn')}
+        />
         {f.method === 'credit_card' ? (
           <>
             <Field label="Card brand" error={form.errors['card.brand']}>

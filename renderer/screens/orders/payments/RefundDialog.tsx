@@ -1,12 +1,13 @@
 import { RefundInput, type MovementResult } from '../../../../shared/contract/payments';
 import type { Order } from '../../../../shared/contract/types';
-import { localIsoDate } from '../../../../shared/domain/dates';
+import { unitToday } from '../../../state/business-day';
 import { PAYMENT_METHODS, PAYMENT_METHOD_LABELS, type PaymentMethod } from '../../../../shared/domain/vocabulary';
 import { negateAmount } from '../../../../shared/money/money';
 import { orderDesk } from '../../../api/client';
 import { CardSafeField } from '../../../components/CardSafeField';
 import { DialogForm } from '../../../components/DialogForm';
 import { Field } from '../../../components/Field';
+import { DateField } from '../../../components/DateField';
 import { useActionForm, useFormValues } from '../../../components/useActionForm';
 
 const FIELDS = ['amount', 'method', 'reason', 'paidOn'] as const;
@@ -24,7 +25,7 @@ interface Props {
 /** Pays money back to the customer: at most what the order holds for them, with a reason. */
 export function RefundDialog({ order, balance, method, onDone, onCancel }: Props) {
   const form = useActionForm(FIELDS);
-  const [f, set] = useFormValues(form, () => ({ amount: negateAmount(balance, order.currency), paidOn: localIsoDate(), method: method ?? order.paymentMethod ?? 'bank_transfer', reason: '' }));
+  const [f, set] = useFormValues(form, () => ({ amount: negateAmount(balance, order.currency), paidOn: unitToday(), method: method ?? order.paymentMethod ?? 'bank_transfer', reason: '' }));
   const input = () => ({ orderId: order.id, ...f, amount: f.amount.trim() });
   const save = () => void form.submit(RefundInput, input(), (i) => orderDesk().payments.refund(i), onDone);
   return (
@@ -56,9 +57,13 @@ export function RefundDialog({ order, balance, method, onDone, onCancel }: Props
         onError={(m) => form.setFieldError('reason', m)}
         onNotice={form.addNotice}
       />
-      <Field label="Date paid" error={form.errors.paidOn}>
-        {(a) => <input {...a} name="paidOn" type="date" value={f.paidOn} onChange={(e) => set({ paidOn: e.target.value }, 'paidOn')} />}
-      </Field>
+      <DateField
+        label="Date paid"
+        name="paidOn"
+        error={form.errors.paidOn}
+        value={f.paidOn}
+        onChange={(paidOn) => set({ paidOn }, 'paidOn')}
+      />
     </DialogForm>
   );
 }

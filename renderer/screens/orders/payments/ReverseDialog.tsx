@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { ReverseInput, type MoneyMovement, type MovementResult } from '../../../../shared/contract/payments';
 import type { Order } from '../../../../shared/contract/types';
-import { localIsoDate } from '../../../../shared/domain/dates';
+import { unitToday } from '../../../state/business-day';
 import { MOVEMENT_KIND_LABELS } from '../../../../shared/domain/vocabulary';
 import { formatMoney } from '../../../../shared/money/money';
 import { orderDesk } from '../../../api/client';
 import { CardSafeField } from '../../../components/CardSafeField';
 import { DialogForm } from '../../../components/DialogForm';
-import { Field } from '../../../components/Field';
+import { DateField } from '../../../components/DateField';
 import { useActionForm } from '../../../components/useActionForm';
 import { useLocale } from '../../../state/settings';
 import { formatDate } from '../../../../shared/format/dates';
@@ -25,7 +25,7 @@ interface Props {
 export function ReverseDialog({ order, movement, onDone, onCancel }: Props) {
   const locale = useLocale();
   const form = useActionForm(FIELDS);
-  const [f, setF] = useState({ reversedOn: localIsoDate(), reason: '' });
+  const [f, setF] = useState({ reversedOn: unitToday(), reason: '' });
   const input = () => ({ paymentId: movement.id, ...f });
   const save = () => void form.submit(ReverseInput, input(), (i) => orderDesk().payments.reverse(i), onDone);
   const what = `${MOVEMENT_KIND_LABELS[movement.kind]} of ${formatMoney(movement.amount, movement.currency, locale)} on ${formatDate(movement.on, locale)}`;
@@ -50,20 +50,16 @@ export function ReverseDialog({ order, movement, onDone, onCancel }: Props) {
         onError={(m) => form.setFieldError('reason', m)}
         onNotice={form.addNotice}
       />
-      <Field label="Date reversed" error={form.errors.reversedOn}>
-        {(a) => (
-          <input
-            {...a}
-            name="reversedOn"
-            type="date"
-            value={f.reversedOn}
-            onChange={(e) => {
-              setF((old) => ({ ...old, reversedOn: e.target.value }));
-              form.setFieldError('reversedOn', null);
-            }}
-          />
-        )}
-      </Field>
+      <DateField
+        label="Date reversed"
+        name="reversedOn"
+        error={form.errors.reversedOn}
+        value={f.reversedOn}
+        onChange={(reversedOn) => {
+          setF((old) => ({ ...old, reversedOn }));
+          form.setFieldError('reversedOn', null);
+        }}
+      />
     </DialogForm>
   );
 }

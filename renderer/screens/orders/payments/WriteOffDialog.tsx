@@ -1,10 +1,11 @@
 import { WriteOffInput, type MovementResult } from '../../../../shared/contract/payments';
 import type { Order } from '../../../../shared/contract/types';
-import { localIsoDate } from '../../../../shared/domain/dates';
+import { unitToday } from '../../../state/business-day';
 import { orderDesk } from '../../../api/client';
 import { CardSafeField } from '../../../components/CardSafeField';
 import { DialogForm } from '../../../components/DialogForm';
 import { Field } from '../../../components/Field';
+import { DateField } from '../../../components/DateField';
 import { useActionForm, useFormValues } from '../../../components/useActionForm';
 
 const FIELDS = ['amount', 'reason', 'writtenOffOn'] as const;
@@ -20,7 +21,7 @@ interface Props {
 /** Closes a gap that will not be paid (bank fees, small differences), always with a reason. */
 export function WriteOffDialog({ order, balance, onDone, onCancel }: Props) {
   const form = useActionForm(FIELDS);
-  const [f, set] = useFormValues(form, () => ({ amount: balance, writtenOffOn: localIsoDate(), reason: '' }));
+  const [f, set] = useFormValues(form, () => ({ amount: balance, writtenOffOn: unitToday(), reason: '' }));
   const input = () => ({ orderId: order.id, ...f, amount: f.amount.trim() });
   const save = () => void form.submit(WriteOffInput, input(), (i) => orderDesk().payments.writeOff(i), onDone);
   return (
@@ -43,9 +44,13 @@ export function WriteOffDialog({ order, balance, onDone, onCancel }: Props) {
         onError={(m) => form.setFieldError('reason', m)}
         onNotice={form.addNotice}
       />
-      <Field label="Date written off" error={form.errors.writtenOffOn}>
-        {(a) => <input {...a} name="writtenOffOn" type="date" value={f.writtenOffOn} onChange={(e) => set({ writtenOffOn: e.target.value }, 'writtenOffOn')} />}
-      </Field>
+      <DateField
+        label="Date written off"
+        name="writtenOffOn"
+        error={form.errors.writtenOffOn}
+        value={f.writtenOffOn}
+        onChange={(writtenOffOn) => set({ writtenOffOn }, 'writtenOffOn')}
+      />
     </DialogForm>
   );
 }
