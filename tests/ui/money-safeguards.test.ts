@@ -180,7 +180,8 @@ it('shows in the draft invoice the date of issue it will be printed with, not al
   const page = await openScreen(ui, `#/order/${order.id}`);
   await page.getByRole('region', { name: 'Payments' }).waitFor(SLOW);
   await page.getByRole('heading', { level: 1 }).focus();
-  const firstPreview = page.waitForResponse((r) => r.url().endsWith('/api/invoices.preview') && r.status() === 200, SLOW);
+  // The first preview starts the PDF worker: on a loaded machine that alone can take over 20 s.
+  const firstPreview = page.waitForResponse((r) => r.url().endsWith('/api/invoices.preview') && r.status() === 200, { timeout: 90_000 });
   await page.keyboard.press('Alt+I');
   const dialog = page.getByRole('dialog', { name: `Issue an invoice for order ${order.number}` });
   await dialog.waitFor(SLOW);
@@ -191,7 +192,7 @@ it('shows in the draft invoice the date of issue it will be printed with, not al
   const language = (await dialog.getByLabel('Language of the invoice').inputValue()) as 'en' | 'fr' | 'es';
   expect(await text.textContent()).toContain(printed(unitDay(), language));
 
-  const dated = page.waitForResponse((r) => r.url().endsWith('/api/invoices.preview') && (JSON.parse(r.request().postData() ?? '{}') as { issuedOn?: string }).issuedOn === received, SLOW);
+  const dated = page.waitForResponse((r) => r.url().endsWith('/api/invoices.preview') && (JSON.parse(r.request().postData() ?? '{}') as { issuedOn?: string }).issuedOn === received, { timeout: 60_000 });
   await dialog.getByLabel('Date of issue').fill(received);
   expect(((await (await dated).json()) as { document: { issuedOn: string } }).document.issuedOn).toBe(received);
   await expect.poll(() => text.textContent(), { timeout: 60_000 }).toContain(printed(received, language));
