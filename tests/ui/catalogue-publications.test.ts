@@ -124,7 +124,7 @@ it('schedules a later price, keeps the history, and retires a title so it shows 
   await panel.getByLabel('New unit price').fill('39.50');
   await panel.getByLabel('Valid from').fill('2099-01-01');
   await panel.getByRole('button', { name: 'Save price' }).click();
-  await poll(() => panel.getByRole('status').last().textContent()).toMatch(/scheduled from 1 Jan 2099\./);
+  await poll(() => panel.getByRole('status').last().textContent()).toMatch(/set to 39\.50 from 1 Jan 2099\./);
 
   const history = panel.getByRole('table', { name: `Price history of ${titleText}` });
   await poll(async () => (await history.getByRole('row').allTextContents()).slice(1)).toEqual([expect.stringMatching(/CHF1 Jan 2099CHF\s?39\.50Scheduled/), expect.stringMatching(/CHF\d{1,2} [A-Z][a-z]{2} \d{4}CHF\s?35\.00In force/)]);
