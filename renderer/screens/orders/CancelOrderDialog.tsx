@@ -3,7 +3,7 @@ import { orderMethods } from '../../../shared/contract/orders';
 import type { Order } from '../../../shared/contract/types';
 import { cleanText } from '../../../shared/domain/clean-text';
 import { orderDesk } from '../../api/client';
-import { CardSafeField } from '../../components/CardSafeField';
+import { ReasonField } from '../../components/ReasonField';
 import { DialogForm } from '../../components/DialogForm';
 import { useActionForm } from '../../components/useActionForm';
 
@@ -40,21 +40,7 @@ export function CancelOrderDialog({ order, onCancelled, onClose }: CancelOrderDi
       onCancel={onClose}
     >
       <p>The order stays on file, marked cancelled, with the reason below. This cannot be undone.</p>
-      <CardSafeField
-        label="Reason for cancelling"
-        name="reason"
-        autoFocus
-        multiline
-        maxLength={500}
-        value={reason}
-        error={form.errors.reason}
-        onChange={(v) => {
-          setReason(v);
-          form.setFieldError('reason', null);
-        }}
-        onError={(m) => form.setFieldError('reason', m)}
-        onNotice={form.addNotice}
-      />
+      <ReasonField label="Reason for cancelling" value={reason} onChange={setReason} form={form} />
     </DialogForm>
   );
 }

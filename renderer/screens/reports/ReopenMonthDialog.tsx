@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { reportMethods } from '../../../shared/contract/reports';
 import { cleanText } from '../../../shared/domain/clean-text';
 import { orderDesk } from '../../api/client';
-import { CardSafeField } from '../../components/CardSafeField';
+import { ReasonField } from '../../components/ReasonField';
 import { DialogForm } from '../../components/DialogForm';
 import { useActionForm } from '../../components/useActionForm';
 
@@ -27,21 +27,7 @@ export function ReopenMonthDialog({ month, monthName, onReopened, onClose }: Reo
   return (
     <DialogForm title={`Reopen ${monthName}?`} submitLabel={`Reopen ${monthName}`} cancelLabel="Keep it closed" saving={form.saving} general={form.general} notice={form.notice} onSubmit={save} onCancel={onClose}>
       <p>Orders, payments, refunds, write-offs, invoices and credit notes can then be dated in {monthName} again, and its report changes with them until it is closed again. The report stored at closing is kept.</p>
-      <CardSafeField
-        label="Reason for reopening"
-        name="reason"
-        autoFocus
-        multiline
-        maxLength={500}
-        value={reason}
-        error={form.errors.reason}
-        onChange={(v) => {
-          setReason(v);
-          form.setFieldError('reason', null);
-        }}
-        onError={(m) => form.setFieldError('reason', m)}
-        onNotice={form.addNotice}
-      />
+      <ReasonField label="Reason for reopening" value={reason} onChange={setReason} form={form} />
     </DialogForm>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { orderMethods } from '../../../../shared/contract/orders';
 import type { Order } from '../../../../shared/contract/types';
 import { orderDesk } from '../../../api/client';
-import { CardSafeField } from '../../../components/CardSafeField';
+import { ReasonField } from '../../../components/ReasonField';
 import { DialogForm } from '../../../components/DialogForm';
 import { useActionForm } from '../../../components/useActionForm';
 
@@ -17,21 +17,7 @@ export function CloseOrderDialog({ order, onDone, onCancel }: { order: Order; on
   return (
     <DialogForm title={`Close order ${order.number} by hand?`} submitLabel="Close the order" saving={form.saving} general={form.general} notice={form.notice} onSubmit={save} onCancel={onCancel}>
       <p>A closed order needs no more action. Say why it is closed although it is not both shipped and settled.</p>
-      <CardSafeField
-        label="Reason for closing"
-        name="reason"
-        autoFocus
-        multiline
-        maxLength={500}
-        value={reason}
-        error={form.errors.reason}
-        onChange={(v) => {
-          setReason(v);
-          form.setFieldError('reason', null);
-        }}
-        onError={(m) => form.setFieldError('reason', m)}
-        onNotice={form.addNotice}
-      />
+      <ReasonField label="Reason for closing" value={reason} onChange={setReason} form={form} />
     </DialogForm>
   );
 }
