@@ -18,6 +18,7 @@ import { invoiceMethods } from './invoices';
 import { reportMethods } from './reports';
 import { invoiceBatchMethods } from './invoice-batch';
 import { desktopMethods } from './desktop';
+import { mailMethods } from './mail';
 
 export const contract = {
   ...catalogueMethods,
@@ -33,6 +34,7 @@ export const contract = {
   ...reportMethods,
   ...invoiceBatchMethods,
   ...desktopMethods,
+  ...mailMethods,
 };
 
 export type Contract = typeof contract;
