@@ -14,6 +14,7 @@ import { useNavigation } from '../../state/navigation';
 import { useLocale } from '../../state/settings';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 import { documentTitle } from './invoice-words';
+import { DocumentMail } from '../mail/DocumentMail';
 import './invoices.css';
 
 function Facts({ items }: { items: [string, ReactNode][] }) {
@@ -159,7 +160,7 @@ function StoredPdf({ invoice }: { invoice: Invoice }) {
   return <PdfViewer contentBase64={file.contentBase64} title={title} actions={<PdfFileActions file={file} title={invoice.number} />} />;
 }
 
-/** One issued invoice or credit note: what it says, what is still owed on it, and its PDF. */
+/** One issued invoice or credit note: what it says, what is still owed on it, its e-mails, and its PDF. */
 export function InvoiceDetailScreen({ id }: { id: number }) {
   const go = useNavigation((s) => s.go);
   const read = useApiRead(() => orderDesk().invoices.get({ id }), [id]);
@@ -210,6 +211,7 @@ export function InvoiceDetailScreen({ id }: { id: number }) {
           <CustomerPanel invoice={invoice} />
           <DocumentPanel invoice={invoice} />
           <AmountsPanel invoice={invoice} />
+          <DocumentMail key={invoice.id} document={{ id: invoice.id, kind: invoice.kind, number: invoice.number }} />
           <CreditNotesSection invoice={invoice} />
         </div>
         <div className="invoice-detail__pdf">
