@@ -11,6 +11,7 @@ import { useApiRead } from '../../hooks/useApiRead';
 import { useNavigation } from '../../state/navigation';
 import { useLocale } from '../../state/settings';
 import { BalanceWords } from '../orders/payments/PaymentsPanel';
+import { MailsToCheck } from '../mail/MailsToCheck';
 import './home.css';
 
 function OrderLink({ order }: { order: OrderSummary }) {
@@ -127,7 +128,7 @@ function RefundsTable({ dashboard }: { dashboard: Dashboard }) {
   );
 }
 
-/** The first screen: what is owed per currency and by age, who waits longest, and what is due back. */
+/** The first screen: e-mails not delivered, what is owed per currency and by age, who waits longest, and what is due back. */
 export function HomeScreen() {
   const locale = useLocale();
   const read = useApiRead(() => orderDesk().dashboard.summary({ limit: 10 }), []);
@@ -139,6 +140,7 @@ export function HomeScreen() {
       <h1 ref={heading} tabIndex={-1}>
         Home
       </h1>
+      <MailsToCheck />
       <ReadStatus read={read} />
       {dashboard ? (
         <>

@@ -8,6 +8,8 @@ import { formatDate } from '../../../shared/format/dates';
 import { useApiRead } from '../../hooks/useApiRead';
 import { useLocale } from '../../state/settings';
 import { InvoiceStatusBadge } from '../invoices/InvoiceStatusBadge';
+import { useState } from 'react';
+import { MailDialog, type MailDocument } from '../mail/MailDialog';
 
 interface OrderInvoicesProps {
   orderId: number;
@@ -16,11 +18,12 @@ interface OrderInvoicesProps {
   version?: unknown;
 }
 
-/** The order's invoices and credit notes, oldest first, each a link to the document and its PDF. */
+/** The order's invoices and credit notes, oldest first, each a link to the document and its PDF, and E-mail… for each. */
 export function OrderInvoices({ orderId, currency, version }: OrderInvoicesProps) {
   const locale = useLocale();
   const read = useApiRead(() => orderDesk().invoices.list({ orderId, limit: 500 }), [orderId, version]);
   const rows = read.data ? [...read.data.rows].reverse() : null;
+  const [mailing, setMailing] = useState<MailDocument | null>(null);
   return (
     <section className="order-section" aria-labelledby="order-invoices-title">
       <h2 id="order-invoices-title">Invoices and credit notes</h2>
@@ -38,6 +41,9 @@ export function OrderInvoices({ orderId, currency, version }: OrderInvoicesProps
                 Amount
               </th>
               <th scope="col">Status</th>
+              <th scope="col">
+                <span className="visually-hidden">E-mail</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -54,11 +60,17 @@ export function OrderInvoices({ orderId, currency, version }: OrderInvoicesProps
                 <td>
                   <InvoiceStatusBadge status={row.status} />
                 </td>
+                <td>
+                  <button type="button" aria-label={`E-mail ${row.number}…`} onClick={() => setMailing({ id: row.id, kind: row.kind, number: row.number })}>
+                    E-mail…
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {mailing ? <MailDialog document={mailing} onClose={() => setMailing(null)} /> : null}
     </section>
   );
 }

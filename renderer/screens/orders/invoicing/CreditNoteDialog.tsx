@@ -21,7 +21,8 @@ interface Props {
   order: Order;
   /** The order's open invoice (the one not yet credited in full). */
   invoiceId: number;
-  onDone(result: { creditNote: Invoice; invoice: Invoice }): void;
+  /** `andMail`: the clerk chose Issue and e-mail. */
+  onDone(result: { creditNote: Invoice; invoice: Invoice }, andMail: boolean): void;
   onCancel(): void;
 }
 
@@ -122,7 +123,7 @@ export function CreditNoteDialog({ order, invoiceId, onDone, onCancel }: Props) 
     form.setFieldError('lines', null);
   };
 
-  const submit = () => {
+  const submit = (andMail: boolean) => {
     if (!invoice) return;
     const firstWrong = Object.keys(choice.errors)[0];
     if (firstWrong) {
@@ -142,7 +143,7 @@ export function CreditNoteDialog({ order, invoiceId, onDone, onCancel }: Props) 
         const result = await orderDesk().invoices.credit(i);
         return result.ok ? result : { ok: false as const, error: atLineFields(result.error, i.lines ?? []) };
       },
-      onDone,
+      (result) => onDone(result, andMail),
     );
   };
 
@@ -163,7 +164,8 @@ export function CreditNoteDialog({ order, invoiceId, onDone, onCancel }: Props) 
       blocked={!invoice}
       general={form.general ?? (read.error ? `The invoice could not be read: ${read.error.message}` : null)}
       notice={form.notice}
-      onSubmit={submit}
+      onSubmit={() => submit(false)}
+      onSubmitAndMail={() => submit(true)}
       onCancel={onCancel}
       className="credit-note-dialog"
     >

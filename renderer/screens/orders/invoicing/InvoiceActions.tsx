@@ -12,6 +12,7 @@ import { editRefusal, openInvoiceOf } from './edit-refusal';
 import { IssueInvoiceDialog } from './IssueInvoiceDialog';
 import { useLocale } from '../../../state/settings';
 import { formatDate } from '../../../../shared/format/dates';
+import { useMailRequest } from '../../mail/mail-request';
 
 interface Props {
   record: OrderRecord;
@@ -51,9 +52,10 @@ export function InvoiceActions({ record, onChanged }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, [can.issue, can.credit]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  // The issued invoice is shown at once (to print or send); the order behind it reloads as invoiced.
-  const issued = (invoice: Invoice) => {
+  // The issued invoice is shown at once (to print or send; with its E-mail dialog open after Issue and e-mail); the order behind it reloads as invoiced.
+  const issued = (invoice: Invoice, andMail: boolean) => {
     setOpen(null);
+    if (andMail) useMailRequest.getState().request(invoice.id);
     onChanged(
       <>
         Invoice <AppLink to={{ view: 'invoice', id: invoice.id }}>{invoice.number}</AppLink> issued: {formatMoney(invoice.total, invoice.currency, locale)}, due{' '}
@@ -62,8 +64,13 @@ export function InvoiceActions({ record, onChanged }: Props) {
     );
     go({ view: 'invoice', id: invoice.id });
   };
-  const credited = async ({ creditNote, invoice }: { creditNote: Invoice; invoice: Invoice }) => {
+  const credited = async ({ creditNote, invoice }: { creditNote: Invoice; invoice: Invoice }, andMail: boolean) => {
     setOpen(null);
+    // Issue and e-mail: the credit note's own screen, with its E-mail dialog open.
+    if (andMail) {
+      useMailRequest.getState().request(creditNote.id);
+      go({ view: 'invoice', id: creditNote.id });
+    }
     // What the order owes is the order's balance, read again: an invoice credited in full no longer
     // carries the order's money (its balance is 0.00), while what was paid stays with the order.
     const now = await orderDesk().orders.get({ id: order.id });
@@ -95,7 +102,7 @@ export function InvoiceActions({ record, onChanged }: Props) {
         </button>
       ) : null}
       {open === 'issue' ? <IssueInvoiceDialog order={order} onCancel={() => setOpen(null)} onIssued={issued} /> : null}
-      {open === 'credit' && openInvoice ? <CreditNoteDialog order={order} invoiceId={openInvoice.id} onCancel={() => setOpen(null)} onDone={(result) => void credited(result)} /> : null}
+      {open === 'credit' && openInvoice ? <CreditNoteDialog order={order} invoiceId={openInvoice.id} onCancel={() => setOpen(null)} onDone={(result, andMail) => void credited(result, andMail)} /> : null}
     </>
   );
 }

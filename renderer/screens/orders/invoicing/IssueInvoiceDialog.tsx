@@ -44,7 +44,7 @@ function previewInput(orderId: number, f: IssueForm) {
  * Issue invoice: shipping, language and date asked, with the PDF it will be shown beside them
  * and made again as shipping or language change. Issuing takes the next number for good.
  */
-export function IssueInvoiceDialog({ order, onIssued, onCancel }: { order: Order; onIssued(invoice: Invoice): void; onCancel(): void }) {
+export function IssueInvoiceDialog({ order, onIssued, onCancel }: { order: Order; onIssued(invoice: Invoice, andMail: boolean): void; onCancel(): void }) {
   const form = useActionForm(FIELDS);
   // The same key for every attempt to issue from this dialog: a retry after a lost answer issues one invoice.
   const { key } = useIdempotencyKey();
@@ -62,12 +62,12 @@ export function IssueInvoiceDialog({ order, onIssued, onCancel }: { order: Order
   const previewError = preview.error && preview.error.field !== 'shipping' && preview.error.field !== 'issuedOn' ? preview.error : null;
   const problems = preview.data?.problems ?? [];
 
-  const issue = () =>
+  const issue = (andMail: boolean) =>
     void form.submit(
       InvoiceIssueInput,
       { ...input, ...(shownLanguage ? { language: shownLanguage } : {}), issuedOn: f.issuedOn, idempotencyKey: key },
       (i) => orderDesk().invoices.issue(i),
-      (r) => onIssued(r.invoice),
+      (r) => onIssued(r.invoice, andMail),
     );
 
   return (
@@ -77,7 +77,8 @@ export function IssueInvoiceDialog({ order, onIssued, onCancel }: { order: Order
       saving={form.saving}
       blocked={problems.length > 0}
       general={form.general}
-      onSubmit={issue}
+      onSubmit={() => issue(false)}
+      onSubmitAndMail={() => issue(true)}
       onCancel={onCancel}
       className="issue-invoice-dialog"
     >
