@@ -13,6 +13,8 @@ import { StaffNamesFields } from './StaffNamesFields';
 import { BankAccountErrorsNote } from './BankAccountErrorsNote';
 import { bankAccountErrors, bankAccountsToSave, BankAccountsFields } from './BankAccountsFields';
 import { IssuerAddressFields } from './IssuerAddressFields';
+import { MailServerFields } from './mail/MailServerFields';
+import { MailTemplatesFields } from './mail/MailTemplatesFields';
 
 type Errors = Record<string, string>;
 
@@ -43,7 +45,7 @@ function refusedText(count: number, unshown: string): string {
   return count === 1 ? 'Nothing was saved: correct the field marked above (the cursor is on it).' : `Nothing was saved: correct the ${count} fields marked above (the cursor is on the first).`;
 }
 
-/** Issuer details printed on invoices, display locale, the unit's time zone, default currency, staff names and backups. */
+/** Issuer details printed on invoices, display locale, the unit's time zone, default currency, e-mail, staff names and backups. */
 export function SettingsScreen() {
   const loaded = useSettings((s) => s.settings);
   if (!loaded) {
@@ -77,6 +79,12 @@ function SettingsForm({ initial }: { initial: Settings }) {
   const refuse = (next: Errors) => {
     setErrors(next);
     setStatus((previous) => ({ kind: 'refused', attempt: (previous?.kind === 'refused' ? previous.attempt : 0) + 1, message: Object.values(next)[0] ?? '' }));
+  };
+
+  // A password kept or a certificate trusted is saved at once: the form takes it in without losing what is being edited.
+  const savedNow = (settings: Settings) => {
+    replace(settings);
+    setDraft((d) => ({ ...d, mail: { ...d.mail, passwordSet: settings.mail.passwordSet, pinnedFingerprint: settings.mail.pinnedFingerprint } }));
   };
 
   type IssuerTextKey = Exclude<keyof Settings['issuer'], 'address'>;
@@ -170,6 +178,8 @@ function SettingsForm({ initial }: { initial: Settings }) {
             )}
           </Field>
         </fieldset>
+        <MailServerFields value={draft.mail} saved={initial.mail} errors={errors} onChange={(mail) => setDraft({ ...draft, mail })} onSavedNow={savedNow} />
+        <MailTemplatesFields value={draft.mailTemplates} errors={errors} onChange={(mailTemplates) => setDraft({ ...draft, mailTemplates })} />
         <StaffNamesFields value={draft.staff} errors={errors} onChange={(staff) => setDraft({ ...draft, staff })} />
         <BackupSettingsFields value={draft.backup} errors={errors} onChange={(backup) => setDraft({ ...draft, backup })} />
         <div className="actions">
