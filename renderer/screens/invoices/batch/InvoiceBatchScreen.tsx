@@ -12,6 +12,10 @@ import { BatchSummary } from './BatchSummary';
 import { SaveBatchPdfs } from './SaveBatchPdfs';
 import { plural } from '../../../../shared/domain/plural';
 import { useInvoiceBatch } from './useInvoiceBatch';
+import { useMailBatch } from './useMailBatch';
+import { BatchMailing } from './BatchMailing';
+import { documentsToPrint } from './mail-batch-tally';
+import { useSettings } from '../../../state/settings';
 import './invoice-batch.css';
 
 function thisMonth(): string {
@@ -108,7 +112,22 @@ export function InvoiceBatchScreen() {
   const today = useUnitToday();
   const [month, setMonth] = useState(thisMonth);
   const batch = useInvoiceBatch(month);
-  const busy = batch.phase === 'running' || batch.phase === 'stopping';
+  const mailing = useMailBatch();
+  const mailServerSet = useSettings((s) => (s.settings?.mail.host ?? '') !== '');
+  const [emailToo, setEmailToo] = useState(false);
+  const mailingBusy = mailing.phase === 'queuing' || mailing.phase === 'sending' || mailing.phase === 'stopping';
+  const busy = batch.phase === 'running' || batch.phase === 'stopping' || mailingBusy;
+  const mailed = mailing.allMails;
+  const issuedIds = batch.issued.map((e) => e.invoiceId);
+  // Neither e-mailed nor found without an address by an earlier mailing of this visit.
+  const notMailedYet = issuedIds.filter((id) => !mailed.some((m) => m.documentId === id) && !mailing.skippedIds.has(id));
+  const toPrintIds = new Set(documentsToPrint(issuedIds, mailed));
+  const toPrint = mailing.batch ? batch.issued.filter((e) => toPrintIds.has(e.invoiceId)) : batch.issued;
+
+  const issueAll = async () => {
+    const outcome = await batch.start();
+    if (emailToo && outcome && outcome.issued.length > 0) await mailing.start(outcome.issued.map((e) => e.invoiceId));
+  };
   const data = batch.uninvoiced.data?.month === month ? batch.uninvoiced.data : null;
   const count = data?.orders.length ?? 0;
 
@@ -128,15 +147,33 @@ export function InvoiceBatchScreen() {
       {data && !busy ? <MonthOverview month={data} finishedBefore={batch.issued.length > 0} /> : null}
       {data && !busy && count > 0 ? (
         <div className="actions">
-          <button type="button" className="primary" onClick={() => void batch.start()}>
+          <button type="button" className="primary" onClick={() => void issueAll()}>
             {batch.outcome ? `Issue the ${plural(count, 'remaining invoice', 'remaining invoices')}` : `Issue ${plural(count, 'invoice', 'invoices')}`}
           </button>
         </div>
       ) : null}
+      {data && !busy && count > 0 ? (
+        <div className="field batch-mail-option">
+          <label>
+            <input type="checkbox" checked={emailToo && mailServerSet} disabled={!mailServerSet} onChange={(e) => setEmailToo(e.target.checked)} /> E-mail those with an address, print the rest
+          </label>
+          <span className="field__hint">{mailServerSet ? 'After issuing, each invoice whose order has an e-mail address is e-mailed with its PDF; the others are left to print.' : 'Set a mail server in Settings → E-mail to e-mail invoices.'}</span>
+        </div>
+      ) : null}
       {data && !busy && count > 0 ? <OrderList month={data} /> : null}
-      {busy ? <BatchProgress progress={batch.progress} stopping={batch.phase === 'stopping'} onCancel={batch.cancel} /> : null}
+      {batch.phase === 'running' || batch.phase === 'stopping' ? <BatchProgress progress={batch.progress} stopping={batch.phase === 'stopping'} onCancel={batch.cancel} /> : null}
       {batch.outcome && !busy ? <BatchSummary outcome={batch.outcome} /> : null}
-      {batch.issued.length > 0 && !busy ? <SaveBatchPdfs month={month} issued={batch.issued} /> : null}
+      <BatchMailing mailing={mailing} />
+      {!busy && mailServerSet && notMailedYet.length > 0 ? (
+        <div className="actions">
+          <button type="button" onClick={() => void mailing.start(notMailedYet)}>
+            E-mail {plural(notMailedYet.length, 'invoice', 'invoices')} not e-mailed yet (those with an address)
+          </button>
+        </div>
+      ) : null}
+      {toPrint.length > 0 && !busy ? (
+        <SaveBatchPdfs month={month} issued={toPrint} {...(toPrint.length !== batch.issued.length ? { intro: `${plural(toPrint.length, 'invoice', 'invoices')} to print (not e-mailed, or their mail failed)` } : {})} />
+      ) : null}
     </section>
   );
 }

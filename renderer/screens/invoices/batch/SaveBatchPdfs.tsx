@@ -12,7 +12,7 @@ function parts<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** Every PDF issued here for the month: into a folder (desktop, native dialog) or as ZIP downloads (browser mode), named by that month. */
-export function SaveBatchPdfs({ month, issued }: { month: string; issued: readonly IssuedEntry[] }) {
+export function SaveBatchPdfs({ month, issued, intro }: { month: string; issued: readonly IssuedEntry[]; /** What these PDFs are, when not every invoice issued here (those left to print after e-mailing). */ intro?: string }) {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
@@ -54,7 +54,7 @@ export function SaveBatchPdfs({ month, issued }: { month: string; issued: readon
     <section className="batch-save" aria-labelledby="batch-save-heading">
       <h2 id="batch-save-heading">The PDFs</h2>
       <p className="muted">
-        {plural(ids.length, 'invoice', 'invoices')} issued here for this month, each saved exactly as issued and named by its number (INV-….pdf).
+        {intro ?? `${plural(ids.length, 'invoice', 'invoices')} issued here for this month`}, each saved exactly as issued and named by its number (INV-….pdf).
       </p>
       <div className="actions">
         {desktop ? (

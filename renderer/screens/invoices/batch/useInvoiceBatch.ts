@@ -48,8 +48,9 @@ export function useInvoiceBatch(month: string) {
   const orders = uninvoiced.data?.month === month ? uninvoiced.data.orders : null;
   const { reload } = uninvoiced;
 
-  const start = useCallback(async () => {
-    if (!orders || orders.length === 0) return;
+  /** Answers what this run did (null when there was nothing to issue). */
+  const start = useCallback(async (): Promise<BatchOutcome | null> => {
+    if (!orders || orders.length === 0) return null;
     stopRequested.current = false;
     setPhase('running');
     setOutcome(null);
@@ -61,6 +62,7 @@ export function useInvoiceBatch(month: string) {
     setOutcome(result);
     setPhase('finished');
     reload();
+    return result;
   }, [orders, reload]);
 
   const cancel = useCallback(() => {
