@@ -79,7 +79,10 @@ export function fetchCertificate(server: Pick<SmtpServer, 'host' | 'port' | 'sec
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      sockets.forEach((s) => s.destroy());
+      // The outermost socket only: the TLS one ends the plain one under it, and destroying that
+      // plain socket as well crashes Node 20 (a segmentation fault, seen on 20.20).
+      const outermost = sockets[sockets.length - 1];
+      setImmediate(() => outermost?.destroy());
       resolve(result);
     };
     const timer = setTimeout(() => finish(null), timeoutMs);

@@ -90,6 +90,8 @@ export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<Te
     },
   };
   const server = new SMTPServer(config);
+  // A client that refuses the certificate ends the handshake: the server says so as an 'error' event.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.server.address() as AddressInfo).port;
   return {
