@@ -148,6 +148,27 @@ describe('mail.send refusals', () => {
     expect(await app.invoke('mail.send', { documentId: invoice.id })).toMatchObject({ ok: false, error: { code: 'conflict', field: 'documentId', message: expect.stringContaining('already waiting') } });
   });
 
+  it('answers every bad input of the mail methods with a 4xx naming the field', async () => {
+    const { app } = desk({ sender: false });
+    const cases: Array<[string, unknown, string]> = [
+      ['mail.test', {}, 'to'],
+      ['mail.test', { to: 'it' }, 'to'],
+      ['mail.preview', { documentId: 0 }, 'documentId'],
+      ['mail.outbox', { status: 'sent' }, 'status'],
+      ['mail.outbox', { limit: 501 }, 'limit'],
+      ['mail.outbox', { kind: 'letter' }, 'kind'],
+      ['mail.sendBatch', { documentIds: [] }, 'documentIds'],
+      ['mail.sendBatch', { documentIds: [1, 'x'] }, 'documentIds.1'],
+      ['mail.retry', { id: -1 }, 'id'],
+      ['mail.cancel', {}, 'ids'],
+      ['mail.setPassword', { password: 42 }, 'password'],
+      ['mail.send', { documentId: 1, idempotencyKey: 'again' }, 'idempotencyKey'],
+    ];
+    for (const [method, input, field] of cases) {
+      expect(await app.invoke(method, input), `${method} ${JSON.stringify(input)}`).toMatchObject({ ok: false, error: { code: 'invalid_input', field } });
+    }
+  });
+
   it('sends to the recipient, subject and text the clerk typed instead of the defaults', async () => {
     const server = await smtp();
     const { app } = desk();

@@ -83,7 +83,11 @@ export async function sendDocumentMails(ctx: StagedWriteContext, input: z.output
   if (setUp) throw new DomainError('invalid_input', setUp.message, setUp.field);
   const ids = [...new Set(input.documentIds)];
   const drafts: MailPreview[] = [];
-  for (const [index, documentId] of ids.entries()) drafts.push(await draftDocumentMail(ctx, documentId, { field: `documentIds.${index}` }));
+  for (const [index, documentId] of ids.entries()) {
+    drafts.push(await draftDocumentMail(ctx, documentId, { field: `documentIds.${index}` }));
+    // Each draft reads and hashes a PDF: between two, the window and the API get their turn.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   const batchId = randomUUID();
   const answer = await ctx.transact((w) => {
     const batch: MailBatch = { batchId, queued: [], skipped: [] };
