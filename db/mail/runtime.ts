@@ -35,15 +35,21 @@ export interface MailRuntime {
   /** host:pid of this process: written on the mails it hands over (see 0011_mail_outbox.ts). */
   senderId: string;
   sender: MailWaker | null;
+  /**
+   * The time mails are queued, handed over and retried by: the computer's clock. Not the
+   * business clock (ctx.now), which tests pin to a day: a retry is due seconds later in real time.
+   */
+  clock: () => Date;
 }
 
-export function createMailRuntime(options: { passwords: MailPasswordStore; transport: SmtpTransport; policy?: Partial<MailPolicy> }): MailRuntime {
+export function createMailRuntime(options: { passwords: MailPasswordStore; transport: SmtpTransport; policy?: Partial<MailPolicy>; clock?: () => Date }): MailRuntime {
   return {
     passwords: options.passwords,
     transport: options.transport,
     policy: { ...DEFAULT_MAIL_POLICY, ...options.policy },
     senderId: `${os.hostname()}:${process.pid}`,
     sender: null,
+    clock: options.clock ?? (() => new Date()),
   };
 }
 
