@@ -14,6 +14,7 @@ import { useApiRead } from '../../hooks/useApiRead';
 import { useIdempotencyKey } from '../../hooks/useIdempotencyKey';
 import { useLocale } from '../../state/settings';
 import { fileSize, MAIL_KIND_NAMES } from './mail-words';
+import { LANGUAGE_NAMES } from '../orders/invoicing/IssueInvoiceDialog';
 import { MailOutcomeDialog } from './MailOutcomeDialog';
 import './mail.css';
 
@@ -116,6 +117,8 @@ function MailComposeDialog({ document, onCancel, onQueued }: { document: MailDoc
           <dl className="mail-dialog__envelope">
             <dt>From</dt>
             <dd>{p.from || <span className="muted">no sender address in Settings</span>}</dd>
+            <dt>Language</dt>
+            <dd>{LANGUAGE_NAMES[p.language]}, the {MAIL_KIND_NAMES[p.kind]}’s own (the texts are in Settings → E-mail texts)</dd>
             {p.replyTo ? (
               <>
                 <dt>Reply-To</dt>

@@ -10,7 +10,7 @@ import { ReadStatus } from '../../components/ReadStatus';
 import { formatDateTime } from '../../../shared/format/dates';
 import { useApiRead } from '../../hooks/useApiRead';
 import { useLocale } from '../../state/settings';
-import { MAIL_STATUS_LABELS, mailOutcomeText, stillMoving } from './mail-words';
+import { MAIL_STATUS_LABELS, mailDetailText, stillMoving } from './mail-words';
 import type { MailDocument } from './MailDialog';
 import { useMailRetry } from './useMailRetry';
 import './mail.css';
@@ -64,7 +64,7 @@ export function MailHistory({ document, version }: Props) {
                   to <bdi>{mail.to}</bdi>
                 </span>
               </div>
-              <p className="mail-history__outcome">{mailOutcomeText(mail, locale)}</p>
+              <p className="mail-history__outcome">{mailDetailText(mail, locale)}</p>
               {mail.status === 'uncertain' || mail.status === 'failed' ? (
                 <button type="button" disabled={again.busy} onClick={() => again.retry(mail)}>
                   {mail.status === 'uncertain' ? 'Send again…' : 'Retry'}

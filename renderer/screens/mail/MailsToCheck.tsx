@@ -12,7 +12,7 @@ import { plural } from '../../../shared/domain/plural';
 import { useApiRead } from '../../hooks/useApiRead';
 import { useLocale } from '../../state/settings';
 import { MailStatusBadge } from './MailHistory';
-import { MAIL_KIND_NAMES, mailOutcomeText } from './mail-words';
+import { MAIL_KIND_NAMES, mailDetailText } from './mail-words';
 import './mail.css';
 
 const SHOWN = 100;
@@ -79,7 +79,7 @@ export function MailsToCheck() {
               </td>
               <td className="nowrap">{formatDateTime(m.updatedAt, locale)}</td>
               <td>
-                <MailStatusBadge mail={m} /> {mailOutcomeText(m, locale)}
+                <MailStatusBadge mail={m} /> {mailDetailText(m, locale)}
               </td>
             </tr>
           ))}

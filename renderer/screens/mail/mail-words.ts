@@ -40,6 +40,23 @@ export function mailOutcomeText(mail: Pick<OutboxMail, 'status' | 'attempts' | '
   }
 }
 
+/** The same, beside a status badge (which already says Accepted, Failed…): what the server said or why, without saying the status twice. */
+export function mailDetailText(mail: Pick<OutboxMail, 'status' | 'attempts' | 'response' | 'error' | 'nextAttemptAt'>, locale: string): string {
+  switch (mail.status) {
+    case 'accepted':
+      return mail.response ? `Server’s answer: ${mail.response}` : 'The server gave no answer text.';
+    case 'failed':
+      return mail.error || mail.response || 'The server gave no reason.';
+    case 'uncertain':
+      return 'Order Desk stopped while handing it to the server: it may or may not have arrived. It is sent again only if you say so.';
+    case 'sending':
+      return 'Being handed to the server…';
+    case 'queued':
+      if (mail.attempts === 0) return 'Waiting its turn…';
+      return `Refused for now: ${mail.error || mail.response}${mail.nextAttemptAt ? ` Trying again at ${formatDateTime(mail.nextAttemptAt, locale)}.` : ''}`;
+  }
+}
+
 /** "12.4 KB", "1.2 MB": an attachment's size as a clerk reads it. */
 export function fileSize(bytes: number, locale: string): string {
   const number = (value: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);

@@ -10,8 +10,12 @@ import { orderDesk, runsInDesktopApp } from '../../../api/client';
 import { Field } from '../../../components/Field';
 
 /** Browser mode's rule (db/mail/password-store.ts): the page can neither see nor change the password. */
-const BROWSER_MODE_SOURCE =
-  'In browser mode Order Desk does not keep the password: it reads it from the file named by --smtp-password-file when Order Desk is started, or else from the environment variable ORDER_DESK_SMTP_PASSWORD. To change it, change it there and start Order Desk again.';
+const BROWSER_MODE_SOURCE = (
+  <>
+    In browser mode Order Desk does not keep the password: it reads it from the file named by <code>--smtp-password-file</code> when Order Desk is started, or else from the
+    environment variable <code>ORDER_DESK_SMTP_PASSWORD</code>. To change it, change it there and start Order Desk again.
+  </>
+);
 
 interface Props {
   passwordSet: boolean;
@@ -23,7 +27,7 @@ export function MailPasswordRow({ passwordSet, onSavedNow }: Props) {
     return (
       <div className="mail-settings__password" role="group" aria-label="Password">
         <p className="mail-settings__password-label">Password</p>
-        <p data-testid="mail-password-source">
+        <p className="mail-settings__password-source" data-testid="mail-password-source">
           {BROWSER_MODE_SOURCE} {passwordSet ? 'A password is there.' : 'None is there now: a server that needs a login cannot be used until one is.'}
         </p>
       </div>

@@ -52,12 +52,13 @@ export function MailServerFields({ value, saved, errors, onChange, onSavedNow }:
     </Field>
   );
   const host = value.host.trim();
-  // Said as soon as it is chosen, in the words the service uses when saving.
-  const securityError =
-    errors['mail.security'] ??
-    (value.security === 'none' && host !== '' && !isLocalMailHost(host)
-      ? `Security “none” is allowed only for a mail server on this computer (localhost, 127.0.0.1 or ::1): choose TLS or STARTTLS for ${host}.`
-      : undefined);
+  // Said as soon as it is chosen, and gone as soon as it is corrected (a refused save's message would otherwise stay until the next save).
+  const noneElsewhere = value.security === 'none' && host !== '' && !isLocalMailHost(host);
+  const securityError = noneElsewhere
+    ? `Security “none” is allowed only for a mail server on this computer (localhost, 127.0.0.1 or ::1): choose TLS or STARTTLS for ${host}.`
+    : value.security === 'none'
+      ? undefined
+      : errors['mail.security'];
 
   return (
     <fieldset className="mail-settings">
