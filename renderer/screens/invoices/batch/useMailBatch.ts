@@ -36,7 +36,11 @@ export function useMailBatch() {
   const [error, setError] = useState<string | null>(null);
   const [cancelled, setCancelled] = useState(false);
   const stopped = useRef(false);
-  useEffect(() => () => void (stopped.current = true), []);
+  // Answers that arrive after the screen is gone are dropped (set again on mount: a remount, as StrictMode does, is not a leaving).
+  useEffect(() => {
+    stopped.current = false;
+    return () => void (stopped.current = true);
+  }, []);
 
   const remember = useCallback((list: readonly OutboxMail[]) => setKnown((old) => new Map([...old, ...list.map((m) => [m.id, m] as const)])), []);
 
