@@ -22,11 +22,12 @@ export interface MailUiSession extends UiSession {
   runtime: MailRuntime;
 }
 
-export function useMailUiSession(timeoutMs: number, options: WebAppOptions, smtpOptions: TestSmtpOptions = {}): MailUiSession {
+/** `smtpOptions` may be made when the session starts (a certificate generated first). */
+export function useMailUiSession(timeoutMs: number, options: WebAppOptions, smtpOptions: TestSmtpOptions | (() => Promise<TestSmtpOptions>) = {}): MailUiSession {
   const ui = useUiSession(timeoutMs, options) as MailUiSession;
   let sender: MailSender | null = null;
   beforeAll(async () => {
-    ui.smtp = await startSmtpServer(smtpOptions);
+    ui.smtp = await startSmtpServer(typeof smtpOptions === 'function' ? await smtpOptions() : smtpOptions);
     ui.runtime = createMailRuntime({ passwords: commandLinePasswordStore({ env: {} }), transport: createWorkerTransport(), policy: TEST_POLICY });
     attachMail(ui.web.app.ctx, ui.runtime);
     sender = startMailSender(ui.web.app.ctx, { pollMs: 100, log: () => undefined });
