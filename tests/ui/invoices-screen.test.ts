@@ -254,7 +254,9 @@ it('lists an order\'s invoices and credit notes on the order, as links to them',
   const page = await openScreen(session, `#/order/${docs.cairo.orderId}`);
   const section = page.getByRole('region', { name: 'Invoices and credit notes' });
   await section.waitFor(SLOW);
-  await expect.poll(() => shownText(section), SLOW).toMatch(new RegExp(`Invoice ${docs.cairo.number} 12 Jan 2026 EUR 80\\.00 Unpaid Credit note ${docs.credit.number} · credits ${docs.cairo.number} 1 Feb 2026 EUR -40\\.00 Credit note`));
+  await expect.poll(() => shownText(section), SLOW).toMatch(new RegExp(`Invoice ${docs.cairo.number} 12 Jan 2026 EUR 80\\.00 Unpaid E-mail… Credit note ${docs.credit.number} · credits ${docs.cairo.number} 1 Feb 2026 EUR -40\\.00 Credit note E-mail…`));
+  // Each document can be e-mailed from here (its delivery history is on its own screen).
+  expect(await section.getByRole('button', { name: `E-mail ${docs.credit.number}…` }).count()).toBe(1);
   await screenshot(page, 'order-invoices');
   await section.getByRole('link', { name: `Credit note ${docs.credit.number}` }).click();
   await page.getByRole('heading', { level: 1, name: `Credit note ${docs.credit.number}` }).waitFor(SLOW);
