@@ -7,12 +7,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { orderDesk } from '../../../api/client';
 import { useApiRead } from '../../../hooks/useApiRead';
 import { useUnsavedChangesGuard } from '../../../hooks/useUnsavedChangesGuard';
-import { useNavigation } from '../../../state/navigation';
+import { useLeavePrompt } from '../../../hooks/useLeavePrompt';
 import { runBatch, type BatchOutcome, type BatchProgress, type IssuedEntry } from './batch-runner';
 
 export type BatchPhase = 'ready' | 'running' | 'stopping' | 'finished';
 
-const LEAVE_QUESTION = 'Invoices are being issued. Leave this screen and stop the batch after the invoice in progress?';
+const LEAVING_STOPS = 'Invoices are being issued. Leaving this screen stops the batch after the invoice in progress; the invoices issued so far stay issued.';
+const LEAVE_WORDS = { title: 'Stop issuing and leave?', stay: 'Keep issuing', leave: 'Stop the batch and leave' };
 
 export function useInvoiceBatch(month: string) {
   const uninvoiced = useApiRead(() => (month ? orderDesk().invoices.uninvoiced({ month }) : null), [month]);
@@ -32,16 +33,8 @@ export function useInvoiceBatch(month: string) {
 
   const busy = phase === 'running' || phase === 'stopping';
   useUnsavedChangesGuard(busy);
-  useEffect(() => {
-    if (!busy) return;
-    const { setLeaveGuard } = useNavigation.getState();
-    setLeaveGuard(() => {
-      const leave = window.confirm(LEAVE_QUESTION);
-      if (leave) stopRequested.current = true;
-      return leave;
-    });
-    return () => setLeaveGuard(null);
-  }, [busy]);
+  // The app's one leave prompt; the batch goes on while it is asked.
+  const leavePrompt = useLeavePrompt({ dirty: busy, unsaved: LEAVING_STOPS, words: LEAVE_WORDS, onLeave: () => void (stopRequested.current = true) });
   // Leaving the screen by any way stops the batch between two invoices.
   useEffect(() => () => void (stopRequested.current = true), []);
 
@@ -68,5 +61,5 @@ export function useInvoiceBatch(month: string) {
     setPhase((p) => (p === 'running' ? 'stopping' : p));
   }, []);
 
-  return { uninvoiced, orders, phase, progress, outcome, issued: issued.month === month ? issued.entries : [], start, cancel };
+  return { uninvoiced, orders, phase, progress, outcome, leavePrompt, issued: issued.month === month ? issued.entries : [], start, cancel };
 }
