@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { orderDesk } from '../../../api/client';
 import { useApiRead } from '../../../hooks/useApiRead';
+import { newIdempotencyKey } from '../../../hooks/useIdempotencyKey';
 import { useUnsavedChangesGuard } from '../../../hooks/useUnsavedChangesGuard';
 import { useLeavePrompt } from '../../../hooks/useLeavePrompt';
 import { runBatch, type BatchOutcome, type BatchProgress, type IssuedEntry } from './batch-runner';
@@ -22,6 +23,8 @@ export function useInvoiceBatch(month: string) {
   const [outcome, setOutcome] = useState<BatchOutcome | null>(null);
   const [issued, setIssued] = useState<{ month: string; entries: IssuedEntry[] }>({ month, entries: [] });
   const stopRequested = useRef(false);
+  /** The run's idempotency key: kept after a run an error stopped, so its restart re-sends the same calls; new after a run that ended. */
+  const runKey = useRef(newIdempotencyKey());
 
   // Another month starts afresh (what was issued stays on the Invoices screen).
   if (issued.month !== month && phase !== 'running' && phase !== 'stopping') {
@@ -46,10 +49,13 @@ export function useInvoiceBatch(month: string) {
     stopRequested.current = false;
     setPhase('running');
     setOutcome(null);
-    const result = await runBatch(orders, (orderId) => orderDesk().invoices.issue({ orderId }), {
+    const result = await runBatch(orders, (orderId, idempotencyKey) => orderDesk().invoices.issue({ orderId, idempotencyKey }), {
+      runKey: runKey.current,
       stopRequested: () => stopRequested.current,
       onProgress: setProgress,
     });
+    // An answer lost to an error may hide an invoice made: the restart must ask the same again. Otherwise every call was answered.
+    if (result.stopped?.by !== 'error') runKey.current = newIdempotencyKey();
     setIssued((so) => ({ month: so.month, entries: [...so.entries, ...result.issued] }));
     setOutcome(result);
     setPhase('finished');
