@@ -154,4 +154,32 @@ describe('an idempotency key', () => {
     expect(app.db.prepare('SELECT order_id FROM invoices ORDER BY id').pluck().all()).toEqual(orders.map((o) => o.id));
     expect(renderer.rendered).toHaveLength(3);
   });
+
+  it('keeps a key 30 days and lets it go afterwards, a few at each new key, so the table holds about a month', async () => {
+    let now = new Date('2026-10-15T10:00:00Z');
+    const clocked = openTestApp(undefined, () => now, { documents: () => renderer });
+    try {
+      const keys = () => clocked.db.prepare('SELECT key FROM idempotency_keys ORDER BY rowid').pluck().all() as string[];
+      const create = async (idempotencyKey: string) =>
+        (await call(clocked, 'orders.create', { ...newOrder, receivedOn: '2026-10-15', idempotencyKey })).order as { number: string };
+      const backlog = Array.from({ length: 25 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+      for (const key of backlog) await create(key);
+      const first = await create(KEY);
+
+      // 29 days on: every key still answers, and a new one prunes nothing.
+      now = new Date('2026-11-13T10:00:00Z');
+      expect(await create(KEY)).toEqual(first);
+      await create(OTHER_KEY);
+      expect(keys()).toEqual([...backlog, KEY, OTHER_KEY]);
+
+      // 31 days on: each new key lets 20 expired ones go, oldest first, until the month's are left.
+      now = new Date('2026-11-15T10:00:01Z');
+      await create('22222222-3333-4444-8555-666666666666');
+      expect(keys()).toEqual([...backlog.slice(20), KEY, OTHER_KEY, '22222222-3333-4444-8555-666666666666']);
+      await create('33333333-4444-4555-8666-777777777777');
+      expect(keys()).toEqual([OTHER_KEY, '22222222-3333-4444-8555-666666666666', '33333333-4444-4555-8666-777777777777']);
+    } finally {
+      clocked.close();
+    }
+  });
 });
