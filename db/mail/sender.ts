@@ -19,6 +19,7 @@ import { jobFor } from './jobs';
 import { claimNextDue, markAccepted, markFailed, markForRetry, markInterrupted, markUncertain, nextDueAt, type MailRow } from './outbox';
 import type { MailRuntime, MailWaker } from './runtime';
 import type { SmtpOutcome } from './smtp-types';
+import { SmtpWorkerLost } from './smtp-client';
 
 export interface MailSender extends MailWaker {
   /** No new handover starts; resolves once the one in flight (if any) is stored. */
@@ -65,9 +66,13 @@ export function startMailSender(ctx: AppContext, options: MailSenderOptions = {}
     try {
       outcome = await runtime.transport.send(job);
     } catch (error) {
-      // Nobody can say whether the server took it.
       const reason = error instanceof Error ? error.message : String(error);
-      return store((w) => markUncertain(w, row.id, at(), `The handover to the mail server was cut off (${reason}): the server may or may not have taken it.`));
+      // Lost during the handover: nobody can say whether the server took it.
+      if (error instanceof SmtpWorkerLost) {
+        return store((w) => markUncertain(w, row.id, at(), `The handover to the mail server was cut off (${reason}): the server may or may not have taken it.`));
+      }
+      // Never handed over (the worker could not start): as a connection that failed, tried again later.
+      outcome = { ok: false, temporary: true, code: 'connection', message: `The mail could not be handed over: ${reason}.`, response: '' };
     }
     if (outcome.ok) return store((w) => markAccepted(w, row.id, at(), outcome.response));
     const delays = runtime.policy.retryDelaysMs;

@@ -21,20 +21,24 @@ export function createWorkerTransport(): SmtpTransport {
   let worker: Promise<Worker> | null = null;
   let nextId = 1;
   let idleTimer: NodeJS.Timeout | undefined;
-  const pending = new Map<number, { resolve: (outcome: SmtpOutcome) => void; reject: (error: Error) => void }>();
-
-  const lose = (error: Error) => {
-    worker = null;
-    for (const [id, waiting] of pending) {
-      pending.delete(id);
-      waiting.reject(error);
-    }
-  };
+  type Waiting = { resolve: (outcome: SmtpOutcome) => void; reject: (error: Error) => void };
+  // Per worker: an idle worker being stopped must not take a newer worker's sends with it.
+  const pendingOf = new Map<Worker, Map<number, Waiting>>();
+  const inFlight = () => [...pendingOf.values()].reduce((n, m) => n + m.size, 0);
 
   const current = (): Promise<Worker> => {
-    worker ??= startScriptWorker(import.meta.url, 'smtp-worker', {}).then((started) => {
+    if (worker) return worker;
+    const starting = startScriptWorker(import.meta.url, 'smtp-worker', {}).then((started) => {
       // An idle worker must never keep the app (or a test run) from quitting.
       started.unref();
+      const pending = new Map<number, Waiting>();
+      pendingOf.set(started, pending);
+      const lose = (error: Error) => {
+        pendingOf.delete(started);
+        if (worker === starting) worker = null;
+        for (const waiting of pending.values()) waiting.reject(error);
+        pending.clear();
+      };
       started.on('message', (reply: SmtpReply) => {
         const waiting = pending.get(reply.id);
         pending.delete(reply.id);
@@ -44,13 +48,16 @@ export function createWorkerTransport(): SmtpTransport {
       started.on('exit', (code) => lose(new SmtpWorkerLost(`the SMTP worker stopped (exit code ${code})`)));
       return started;
     });
-    worker.catch(() => (worker = null));
-    return worker;
+    worker = starting;
+    starting.catch(() => {
+      if (worker === starting) worker = null;
+    });
+    return starting;
   };
 
   const idleLater = () => {
     clearTimeout(idleTimer);
-    if (pending.size > 0) return;
+    if (inFlight() > 0) return;
     idleTimer = setTimeout(() => {
       const stopping = worker;
       worker = null;
@@ -62,7 +69,11 @@ export function createWorkerTransport(): SmtpTransport {
   return {
     async send(job: SmtpJob): Promise<SmtpOutcome> {
       clearTimeout(idleTimer);
-      const running = await current();
+      let running = await current();
+      // A worker that stopped before this mail reached it (idle, crashed): the mail is not out yet, so a new worker takes it.
+      for (let tries = 0; !pendingOf.has(running) && tries < 3; tries += 1) running = await current();
+      const pending = pendingOf.get(running);
+      if (!pending) throw new Error('the SMTP worker could not be started');
       const id = nextId++;
       try {
         return await new Promise<SmtpOutcome>((resolve, reject) => {

@@ -19,7 +19,7 @@ import { DOCUMENT_LANGUAGES } from '../../shared/documents/invoice-document';
  * its default. No bank account is invented: the unit enters its own, and issuing an invoice in a
  * currency without one is refused with a message that points here.
  */
-const LATER_DEFAULTS: Pick<Settings, 'issuer' | 'staff' | 'bankAccounts' | 'paymentTermsDays' | 'timeZone' | 'firstBusinessDay' | 'mailTemplates'> & {
+const LATER_DEFAULTS: Pick<Settings, 'issuer' | 'staff' | 'bankAccounts' | 'paymentTermsDays' | 'timeZone' | 'firstBusinessDay' | 'bankFeeTolerance' | 'mailTemplates'> & {
   mail: StoredMailSettings;
 } = {
   issuer: DEFAULT_ISSUER,
@@ -28,6 +28,7 @@ const LATER_DEFAULTS: Pick<Settings, 'issuer' | 'staff' | 'bankAccounts' | 'paym
   paymentTermsDays: 30,
   timeZone: DEFAULT_TIME_ZONE,
   firstBusinessDay: DEFAULT_FIRST_BUSINESS_DAY,
+  bankFeeTolerance: { CHF: '5.00', EUR: '5.00', USD: '5.00' },
   mail: DEFAULT_MAIL_SETTINGS,
   mailTemplates: DEFAULT_MAIL_TEMPLATES,
 };

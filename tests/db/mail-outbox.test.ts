@@ -9,6 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { call, tempDir } from '../support/test-db';
 import { issuedInvoice, openMailDesk, outbox, settled, setUpMail, startSmtpServer, type MailDesk } from '../support/mail';
 import type { OutboxMail } from '../../shared/contract/mail';
+import { SmtpWorkerLost } from '../../db/mail/smtp-client';
+import type { SmtpTransport } from '../../db/mail/smtp-types';
 
 const closing: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -86,6 +88,26 @@ describe('mail.retry', () => {
     expect(done).toMatchObject({ status: 'accepted', messageId: mail.messageId });
     expect(await app.invoke('mail.retry', { id: mail.id })).toMatchObject({ ok: false, error: { code: 'conflict', field: 'id' } });
     expect(await app.invoke('mail.retry', { id: 999 })).toMatchObject({ ok: false, error: { code: 'not_found', field: 'id' } });
+  });
+});
+
+describe('a worker lost during the handover', () => {
+  it('leaves the mail uncertain (not failed, not sent again by itself)', async () => {
+    const { app, runtime } = desk();
+    await setUpMail(app, 2525);
+    let handovers = 0;
+    const dying: SmtpTransport = {
+      send: async () => {
+        handovers += 1;
+        throw new SmtpWorkerLost('the SMTP worker stopped (exit code 1)');
+      },
+      close: async () => undefined,
+    };
+    runtime.transport = dying;
+    const { mail } = await call(app, 'mail.send', { documentId: (await issuedInvoice(app)).id });
+    expect(await settled(app, mail.id)).toMatchObject({ status: 'uncertain', attempts: 1, error: expect.stringMatching(/cut off.*may or may not have taken it/) });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(handovers).toBe(1);
   });
 });
 

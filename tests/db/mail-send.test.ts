@@ -169,6 +169,17 @@ describe('mail.send refusals', () => {
     }
   });
 
+  it('queues once when the same send is repeated with its idempotency key (an answer lost, a double click)', async () => {
+    const { app } = desk({ sender: false });
+    await setUpMail(app, 2525);
+    const invoice = await issuedInvoice(app);
+    const key = '0f8c2d3e-5a4b-4c6d-8e7f-9a0b1c2d3e4f';
+    const first = await call(app, 'mail.send', { documentId: invoice.id, idempotencyKey: key });
+    const again = await call(app, 'mail.send', { documentId: invoice.id, idempotencyKey: key });
+    expect(again).toEqual(first);
+    expect(await outbox(app)).toHaveLength(1);
+  });
+
   it('sends to the recipient, subject and text the clerk typed instead of the defaults', async () => {
     const server = await smtp();
     const { app } = desk();

@@ -174,6 +174,7 @@ export function InvoiceBatchScreen() {
       {toPrint.length > 0 && !busy ? (
         <SaveBatchPdfs month={month} issued={toPrint} {...(toPrint.length !== batch.issued.length ? { intro: `${plural(toPrint.length, 'invoice', 'invoices')} to print (not e-mailed, or their mail failed)` } : {})} />
       ) : null}
+      {batch.leavePrompt}
     </section>
   );
 }
