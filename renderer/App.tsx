@@ -17,6 +17,7 @@ import { InvoicesScreen } from './screens/invoices/InvoicesScreen';
 import { InvoiceDetailScreen } from './screens/invoices/InvoiceDetailScreen';
 import { InvoiceBatchScreen } from './screens/invoices/batch/InvoiceBatchScreen';
 import { ReportsScreen } from './screens/reports/ReportsScreen';
+import { BankScreen } from './screens/bank/BankScreen';
 
 const NAV: { view: View; label: string; key: string }[] = [
   { view: 'home', label: 'Home', key: '0' },
@@ -24,6 +25,8 @@ const NAV: { view: View; label: string; key: string }[] = [
   { view: 'new-order', label: 'New order', key: '2' },
   // Beside the orders it comes from; Alt+8 because the digits before were taken.
   { view: 'invoices', label: 'Invoices', key: '8' },
+  // Where the money those invoices asked for arrives.
+  { view: 'bank', label: 'Bank', key: '9' },
   { view: 'catalogue', label: 'Catalogue', key: '3' },
   { view: 'customers', label: 'Customers', key: '4' },
   { view: 'reports', label: 'Reports', key: '5' },
@@ -32,7 +35,7 @@ const NAV: { view: View; label: string; key: string }[] = [
 ];
 
 /** The nav entry a record view belongs to. */
-const RECORD_VIEW_AREA: Partial<Record<View, View>> = { order: 'orders', 'edit-order': 'new-order', customer: 'customers', invoice: 'invoices', 'invoice-batch': 'invoices' };
+const RECORD_VIEW_AREA: Partial<Record<View, View>> = { order: 'orders', 'edit-order': 'new-order', customer: 'customers', invoice: 'invoices', 'invoice-batch': 'invoices', 'bank-statement': 'bank', 'bank-line': 'bank' };
 
 function Screen() {
   const route = useNavigation((s) => s.route);
@@ -65,6 +68,12 @@ function Screen() {
       return <InvoiceBatchScreen />;
     case 'reports':
       return <ReportsScreen />;
+    case 'bank':
+      return <BankScreen />;
+    case 'bank-statement':
+      return <BankScreen key={`statement-${route.id}`} statementId={route.id!} />;
+    case 'bank-line':
+      return <BankScreen key={`line-${route.id}`} lineId={route.id!} />;
   }
 }
 
@@ -99,7 +108,7 @@ export function App() {
     void load();
   }, [load]);
 
-  // Alt+0…8 jump between areas from anywhere, without the mouse.
+  // Alt+0…9 jump between areas from anywhere, without the mouse.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
