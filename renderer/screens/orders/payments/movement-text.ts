@@ -29,8 +29,13 @@ export function movementDetails(m: MoneyMovement, locale: string): string[] {
     if (m.transfer.feesDeducted) parts.push(`fees deducted ${formatMoney(m.transfer.feesDeducted, m.currency, locale)}`);
   }
   if (m.reference) parts.push(`reference ${m.reference}`);
-  if (m.bankLine) parts.push(`from bank statement ${m.bankLine.fileName} (line ${m.bankLine.lineId}, booked ${formatDate(m.bankLine.bookedOn, locale)})`);
   return parts;
+}
+
+/** Where a movement made from a bank statement came from: "from bank statement camt054.xml, booked 12 Nov 2026". */
+export function bankLineWords(m: MoneyMovement, locale: string): string | null {
+  if (!m.bankLine) return null;
+  return `from bank statement ${m.bankLine.fileName}, booked ${formatDate(m.bankLine.bookedOn, locale)}`;
 }
 
 /**
