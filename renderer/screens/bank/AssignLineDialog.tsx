@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { ApiError } from '../../../shared/api/errors';
 import { BankAssignInput, type BankAssignResult, type BankLine } from '../../../shared/contract/bank';
 import { compareAmounts, formatMoney, isDecimalString, negateAmount, signOf, subtractAmounts, sumAmounts } from '../../../shared/money/money';
@@ -14,7 +14,7 @@ import { useApiRead } from '../../hooks/useApiRead';
 import { unitToday } from '../../state/business-day';
 import { useLocale } from '../../state/settings';
 import { payerWords } from './bank-words';
-import { customerOpenOrders, searchCandidates, type OrderCandidate } from './order-candidates';
+import { customerOpenOrders, fromSuggestion, searchCandidates, type OrderCandidate } from './order-candidates';
 
 interface Row {
   candidate: OrderCandidate;
@@ -85,7 +85,10 @@ export function AssignLineDialog({ line, start, proposedWriteOff = null, refusal
   const found = useApiRead(() => (search.trim().length < 2 ? null : searchCandidates(search, line.currency)), [search, line.currency], { delayMs: 200 });
   const firstOrder = rows[0]?.candidate.orderId ?? null;
   const family = useApiRead(() => (firstOrder === null ? null : customerOpenOrders(firstOrder, line.currency)), [firstOrder, line.currency]);
-  const others = (family.data?.orders ?? []).filter((o) => !rows.some((r) => r.candidate.orderId === o.orderId));
+  const chosen = (orderId: number) => rows.some((r) => r.candidate.orderId === orderId);
+  // The line's other suggestions first (the same payer by name, another invoice it names), then the customer's other open orders.
+  const suggested = line.suggestions.map(fromSuggestion).filter((o) => !chosen(o.orderId));
+  const others = (family.data?.orders ?? []).filter((o) => !chosen(o.orderId) && !suggested.some((s) => s.orderId === o.orderId));
   const options = search.trim().length < 2 ? [] : (found.data ?? []).filter((o) => !rows.some((r) => r.candidate.orderId === o.orderId));
 
   const assigned = sumAmounts(rows.map((r) => amountOrZero(r.amount)), line.currency);
@@ -233,22 +236,16 @@ export function AssignLineDialog({ line, start, proposedWriteOff = null, refusal
           {form.errors.allocations}
         </p>
       ) : null}
-      {others.length > 0 ? (
-        <div className="bank-assign__others">
-          <p className="muted">
+      <AddList title="Other suggestions for this line:" candidates={suggested} onAdd={add} />
+      <AddList
+        title={
+          <>
             Other open orders of <bdi>{family.data?.customerName}</bdi> in {line.currency}:
-          </p>
-          <ul>
-            {others.slice(0, 8).map((o) => (
-              <li key={o.orderId}>
-                <button type="button" className="link-button" onClick={() => add(o)}>
-                  Add <CandidateText candidate={o} />, owes {money(o.balance)}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+          </>
+        }
+        candidates={others}
+        onAdd={add}
+      />
       {!debit && rows.length > 0 ? (
         <div className="bank-assign__fees">
           <label className="checkbox">
@@ -300,6 +297,26 @@ export function AssignLineDialog({ line, start, proposedWriteOff = null, refusal
         />
       ) : null}
     </DialogForm>
+  );
+}
+
+/** Orders offered with one keystroke each: Tab to one, Enter adds it to the split. */
+function AddList({ title, candidates, onAdd }: { title: ReactNode; candidates: OrderCandidate[]; onAdd(candidate: OrderCandidate): void }) {
+  const locale = useLocale();
+  if (candidates.length === 0) return null;
+  return (
+    <div className="bank-assign__others">
+      <p className="muted">{title}</p>
+      <ul>
+        {candidates.slice(0, 8).map((o) => (
+          <li key={o.orderId}>
+            <button type="button" className="link-button" onClick={() => onAdd(o)}>
+              Add <CandidateText candidate={o} />, {signOf(o.balance) < 0 ? `${formatMoney(negateAmount(o.balance, o.currency), o.currency, locale)} credit held` : `owes ${formatMoney(o.balance, o.currency, locale)}`}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -198,8 +198,7 @@ export function BankScreen({ statementId, lineId }: Props) {
           <>
             {rows.some((r) => r.status === 'to_review') ? (
               <p className="bank-keys muted">
-                <kbd>↑</kbd> <kbd>↓</kbd> move through the suggestions · <kbd>Enter</kbd> takes the highlighted one · <kbd>F</kbd> find an order or invoice · <kbd>S</kbd> split across orders ·{' '}
-                <kbd>A</kbd> set aside
+                <kbd>↑</kbd> <kbd>↓</kbd> suggestions · <kbd>Enter</kbd> take the highlighted one · <kbd>F</kbd> find an order or invoice · <kbd>S</kbd> split · <kbd>A</kbd> set aside
               </p>
             ) : null}
             <BankLinesList rows={rows} label={filter.list} busyLineId={busyLineId} actions={actions} focusRequest={focusRequest} />

@@ -72,7 +72,9 @@ export function StatementImport({ offerSample, onImported }: Props) {
 
   return (
     <section className="bank-import" aria-labelledby="bank-import-title">
-      <h2 id="bank-import-title">Import a statement</h2>
+      <h2 id="bank-import-title" className="visually-hidden">
+        Import a statement
+      </h2>
       <div className="bank-import__row">
         <Field label="Bank statement file (camt.053 or camt.054, .xml)" error={error} hint="As the bank delivers it, up to 50 MB. A file imported before adds nothing.">
           {(props) => <input {...props} ref={input} name="file" type="file" accept=".xml,application/xml,text/xml" disabled={busy !== null} onChange={(e) => void choose(e.target.files)} />}

@@ -3,7 +3,7 @@ import type { BankImportResult, BankLine, BankLinesResult, BankStatement, Review
 import type { MovementResult } from '../../../shared/contract/payments';
 import { PAYMENT_STATUS_LABELS } from '../../../shared/domain/vocabulary';
 import { formatMoney, sumAmounts } from '../../../shared/money/money';
-import { formatDate, formatDateRange } from '../../../shared/format/dates';
+import { formatDate, formatDateSpan } from '../../../shared/format/dates';
 
 function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -61,12 +61,19 @@ export const REVIEW_CODE_WORDS: Record<ReviewCode, string> = {
 export const LINE_STATUS_WORDS: Record<BankLine['status'], string> = { to_review: 'To review', recorded: 'Recorded', set_aside: 'Set aside' };
 
 export function kindWords(statement: BankStatement): string {
-  return statement.kind === 'camt.053' ? 'Account statement (camt.053)' : 'Notification (camt.054)';
+  return statement.kind === 'camt.053' ? 'Statement (camt.053)' : 'Notification (camt.054)';
 }
 
 export function periodWords(statement: BankStatement, locale: string): string {
   if (!statement.from || !statement.to) return '—';
-  return statement.from === statement.to ? formatDate(statement.from, locale) : formatDateRange(statement.from, statement.to, locale);
+  return formatDateSpan(statement.from, statement.to, locale);
+}
+
+/** "4, all new" · "4, all known before" · "10: 6 new, 4 known before". */
+export function statementLinesWords(statement: BankStatement): string {
+  if (statement.knownLines === 0) return statement.newLines === 1 ? 'new' : 'all new';
+  if (statement.newLines === 0) return statement.knownLines === 1 ? 'known before' : 'all known before';
+  return `${statement.newLines} new, ${statement.knownLines} known before`;
 }
 
 /** Who paid, or who was paid, as the bank names them. */

@@ -8,7 +8,7 @@ import { useNavigation } from '../../../state/navigation';
 import { useLocale } from '../../../state/settings';
 import { formatDate } from '../../../../shared/format/dates';
 import { MoveCreditDialog } from './MoveCreditDialog';
-import { bankLineWords, movementDetails, movementTitle } from './movement-text';
+import { bankLineWords, movementDetails, movementTitle, noteBesideBankLine } from './movement-text';
 import { AppLink } from '../../../components/AppLink';
 import { RecordPaymentDialog } from './RecordPaymentDialog';
 import { RefundDialog } from './RefundDialog';
@@ -164,7 +164,7 @@ export function PaymentsPanel({ record, onChanged }: Props) {
                   </th>
                   <td>
                     <bdi>{movementDetails(m, locale).join(', ')}</bdi>
-                    {m.bankLine ? (
+                    {m.bankLine && m.feesOfPaymentId === null ? (
                       <div className="payments-ledger__bank">
                         <AppLink to={{ view: 'bank-line', id: m.bankLine.lineId }} title={`Show the bank line this ${movementTitle(m).toLowerCase()} was made from`}>
                           <bdi>{bankLineWords(m, locale)}</bdi>
@@ -194,7 +194,7 @@ export function PaymentsPanel({ record, onChanged }: Props) {
                     ) : null}
                     {m.note ? (
                       <div className="muted">
-                        <bdi>{m.note}</bdi>
+                        <bdi>{noteBesideBankLine(m)}</bdi>
                       </div>
                     ) : null}
                     {m.feesOfPaymentId !== null && m.reversesId === null ? (
