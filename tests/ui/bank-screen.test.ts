@@ -182,6 +182,7 @@ it('reviews the lines by keyboard: Enter takes a suggestion with its fees, S spl
   await tabTo(page, /^Write off a difference as bank fees$/);
   await page.keyboard.press('Space');
   expect(await dialog.getByLabel('Bank fees written off (CHF)').inputValue()).toBe('3.00');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'bank-split-dialog.png') });
   await page.keyboard.press('Control+Enter');
   await expect.poll(() => dialog.count(), SLOW).toBe(0);
   await expect.poll(() => shownText(notice), SLOW).toMatch(/^Libreria Ulrico Hoepli, CHF 97\.00 booked 17 Nov 2026: recorded: CHF \d+\.00 on order .*, now paid; CHF \d+\.00 on order .*, now paid\. Bank fees of CHF 3\.00 written off\./);
@@ -231,5 +232,36 @@ it("the order's payments panel says the payment came from the statement, and lin
   await expect.poll(() => shownText(line), SLOW).toContain('Recorded by hand:');
   await line.getByRole('link', { name: `order ${short.orderNumber}` }).first().click();
   await page.getByRole('heading', { level: 1, name: `Order ${short.orderNumber}` }).waitFor(SLOW);
+  await page.close();
+});
+
+it('F finds any invoice for a line nothing explains (no reference, no amount or name that matches): typed, picked with Enter, recorded with Enter', async () => {
+  const invoice = await issueInvoice(web.app, '55.00', { customer: { name: 'Institut Bonvin', country: 'CH' } });
+  await call(web.app, 'bank.import', {
+    fileName: 'camt054-2026-11-20.xml',
+    contentBase64: Buffer.from(
+      camtXml({ kind: '054', iban: CHF_QR_IBAN, currency: 'CHF', entries: [{ bookedOn: '2026-11-19', txs: [{ amount: '54.00', text: 'Payment', bankReference: 'B-5', payer: { name: 'Treuhand AG', country: 'CH' } }] }] }),
+      'utf8',
+    ).toString('base64'),
+  });
+  const page = await open('#/bank');
+  const lines = page.getByRole('list', { name: 'Lines to review, oldest first' });
+  await expect.poll(async () => lines.locator('> li').count(), SLOW).toBe(1);
+  await page.getByRole('heading', { level: 1, name: 'Bank' }).focus();
+  await tabTo(page, /^Treuhand AG, received CHF 54\.00, booked 19 Nov 2026, to review$/);
+  await page.keyboard.press('f');
+  const dialog = page.getByRole('dialog', { name: 'Assign CHF 54.00 from Treuhand AG' });
+  await dialog.waitFor(SLOW);
+  // Enter with nothing chosen is refused beside the search, naming what is missing.
+  await page.keyboard.press('Enter');
+  await expect.poll(() => dialog.locator('.field__error').first().textContent(), SLOW).toBe('Choose at least one order for this bank line.');
+  await page.keyboard.type(invoice.invoiceNumber);
+  await dialog.getByRole('option', { name: new RegExp(`^${invoice.invoiceNumber} · order ${invoice.orderNumber} · Institut Bonvin`) }).waitFor(SLOW);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => shownText(dialog.locator('.bank-assign__left')), SLOW).toBe('All CHF 54.00 assigned.');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => dialog.count(), SLOW).toBe(0);
+  await expect.poll(() => shownText(page.locator('.bank-notice')), SLOW).toContain(`Treuhand AG, CHF 54.00 booked 19 Nov 2026: recorded: CHF 54.00 on order ${invoice.orderNumber} (${invoice.invoiceNumber}), now partly paid.`);
+  expect(orderRow(invoice.orderId)).toEqual({ payment_status: 'partially_paid', balance_minor: 100 });
   await page.close();
 });
