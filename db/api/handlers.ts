@@ -25,6 +25,7 @@ import { invoiceBatchHandlers } from '../services/invoices/batch-handlers';
 import { desktopHandlers } from '../services/desktop';
 import { bankHandlers } from '../services/bank/handlers';
 import { reverseMovementAndLine } from '../services/bank/assign';
+import { mailHandlers } from '../services/mail/handlers';
 import { commitImport, previewImport } from '../transfer/import';
 import { exportData } from '../transfer/export';
 import { checkBackupFolder, createBackup, listBackupsInFolder, restoreBackup } from '../backup/service';
@@ -80,4 +81,5 @@ export const handlers: Handlers = {
   ...invoiceBatchHandlers,
   ...desktopHandlers,
   ...bankHandlers,
+  ...mailHandlers,
 };

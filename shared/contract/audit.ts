@@ -32,6 +32,8 @@ export const AUDIT_ACTIONS = {
   report_month: ['set_rates', 'close', 'reopen'],
   settings: ['update'],
   database: ['restore'],
+  /** The outbox: a mail queued, queued again, cancelled; `password` is a change of the mail password (never its value). */
+  mail: ['queue', 'retry', 'cancel', 'password'],
   /** The action is the kind of file imported. */
   import: IMPORT_KINDS,
   /** A bank statement file imported (db/services/bank). */

@@ -19,6 +19,7 @@ import { reportMethods } from './reports';
 import { invoiceBatchMethods } from './invoice-batch';
 import { desktopMethods } from './desktop';
 import { bankMethods } from './bank';
+import { mailMethods } from './mail';
 
 export const contract = {
   ...catalogueMethods,
@@ -35,6 +36,7 @@ export const contract = {
   ...invoiceBatchMethods,
   ...desktopMethods,
   ...bankMethods,
+  ...mailMethods,
 };
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ import { bankAccountProblems, normaliseIban } from '../domain/bank-accounts';
 import { STAFF_NAME_MAX, sameStaffName } from '../domain/staff';
 import { timeZoneName } from '../domain/calendar';
 import type { Settings } from './types';
+import { MailSettingsPatch, MailTemplatesPatch } from './mail';
 
 export function staffName(label = 'Staff name') {
   return requiredText(label, STAFF_NAME_MAX);
@@ -110,6 +111,10 @@ export const SettingsPatch = z.object({
   timeZone: TimeZone.optional(),
   firstBusinessDay: isoDate('First day of business').optional(),
   bankFeeTolerance: BankFeeTolerance.optional(),
+  /** The outgoing mail server: the fields sent replace the stored ones (shared/contract/mail.ts). */
+  mail: MailSettingsPatch.optional(),
+  /** Mail texts per kind and language: the templates sent replace the stored ones. */
+  mailTemplates: MailTemplatesPatch.optional(),
 });
 
 export const settingsMethods = {
