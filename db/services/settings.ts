@@ -4,6 +4,7 @@ import type { SettingsPatch } from '../../shared/contract/settings';
 import type { Settings } from '../../shared/contract/types';
 import { DEFAULT_FIRST_BUSINESS_DAY, DEFAULT_TIME_ZONE } from '../../shared/domain/calendar';
 import { findStaffName } from '../../shared/domain/staff';
+import { DEFAULT_REMINDER_SETTINGS } from '../../shared/domain/reminder-levels';
 import { backupFolderProblem } from '../backup/folder-rule';
 import { DEFAULT_SETTINGS } from '../migrations/0002_seed_catalogue';
 import { DEFAULT_ISSUER } from '../migrations/0006_invoices_and_credit_notes';
@@ -16,13 +17,14 @@ import { audit } from './audit';
  * its default. No bank account is invented: the unit enters its own, and issuing an invoice in a
  * currency without one is refused with a message that points here.
  */
-const LATER_DEFAULTS: Pick<Settings, 'issuer' | 'staff' | 'bankAccounts' | 'paymentTermsDays' | 'timeZone' | 'firstBusinessDay'> = {
+const LATER_DEFAULTS: Pick<Settings, 'issuer' | 'staff' | 'bankAccounts' | 'paymentTermsDays' | 'timeZone' | 'firstBusinessDay' | 'reminders'> = {
   issuer: DEFAULT_ISSUER,
   staff: [],
   bankAccounts: [],
   paymentTermsDays: 30,
   timeZone: DEFAULT_TIME_ZONE,
   firstBusinessDay: DEFAULT_FIRST_BUSINESS_DAY,
+  reminders: DEFAULT_REMINDER_SETTINGS,
 };
 
 export function getSettings(ctx: ServiceContext): { settings: Settings } {

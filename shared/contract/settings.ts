@@ -6,6 +6,7 @@ import { bankAccountProblems, normaliseIban } from '../domain/bank-accounts';
 import { STAFF_NAME_MAX, sameStaffName } from '../domain/staff';
 import { timeZoneName } from '../domain/calendar';
 import type { Settings } from './types';
+import { ReminderSettingsInput } from './reminders';
 
 export function staffName(label = 'Staff name') {
   return requiredText(label, STAFF_NAME_MAX);
@@ -93,6 +94,8 @@ export const SettingsPatch = z.object({
   staff: StaffList.optional(),
   timeZone: TimeZone.optional(),
   firstBusinessDay: isoDate('First day of business').optional(),
+  /** Payment reminder levels: when each is due and the fee it adds (shared/domain/reminder-levels.ts). */
+  reminders: ReminderSettingsInput.optional(),
 });
 
 export const settingsMethods = {

@@ -2,6 +2,7 @@
 import type { CurrencyCode } from '../money/currencies';
 import type { BankAccount, DocumentIssuer } from '../documents/invoice-document';
 import type { OrderStatus, PaymentMethod, PaymentStatus, PublicationFormat, ReceivedVia } from '../domain/vocabulary';
+import type { ReminderSettings } from '../domain/reminder-levels';
 
 export interface PriceInForce {
   currency: CurrencyCode;
@@ -134,6 +135,8 @@ export interface Settings {
   timeZone: string;
   /** The unit's first day of business (YYYY-MM-DD): nothing can be dated before it, which catches a mistyped year. */
   firstBusinessDay: string;
+  /** Payment reminder levels, their days and fees. */
+  reminders: ReminderSettings;
 }
 
 /** Who is working in this process, and whether the app must ask before anything else. */
