@@ -23,6 +23,7 @@ import { invoiceHandlers } from '../services/invoices/handlers';
 import { reportHandlers } from '../services/reports/handlers';
 import { invoiceBatchHandlers } from '../services/invoices/batch-handlers';
 import { desktopHandlers } from '../services/desktop';
+import { reminderHandlers } from '../services/reminders/handlers';
 import { commitImport, previewImport } from '../transfer/import';
 import { exportData } from '../transfer/export';
 import { checkBackupFolder, createBackup, listBackupsInFolder, restoreBackup } from '../backup/service';
@@ -76,4 +77,5 @@ export const handlers: Handlers = {
   ...reportHandlers,
   ...invoiceBatchHandlers,
   ...desktopHandlers,
+  ...reminderHandlers,
 };
