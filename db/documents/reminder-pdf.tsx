@@ -15,7 +15,7 @@ import { fontFamiliesFor, DEFAULT_FAMILIES } from './fonts';
 import { AddressBlock, BankDetails, Footer, FOOTER_HEIGHT, INK, Letterhead, MARGIN_X, MetaRow, mm, MUTED, onPages, QR_BILL_HEIGHT, RULE, TotalRow, type PdfMetadata } from './invoice-pdf';
 import { QrBillPart, qrCodeModules } from './qr-bill-part';
 
-const columns = { number: mm(30), date: mm(24), days: mm(18), amount: mm(24) };
+const columns = { number: mm(28), date: mm(25), days: mm(25), amount: mm(23) };
 
 function cell(width: number, align: 'left' | 'right' = 'right') {
   return { width, textAlign: align } as const;
