@@ -10,7 +10,7 @@ import type { ReactElement } from 'react';
 import { DOCUMENT_LABELS, documentLocale, formatDocumentAmount, formatDocumentMoney, reminderTitle } from '../../shared/documents/document-labels';
 import { qrBillPayload } from '../../shared/documents/qr-bill';
 import type { ReminderDocument } from '../../shared/documents/reminder-document';
-import { formatLongDate } from '../../shared/format/dates';
+import { formatDate, formatLongDate } from '../../shared/format/dates';
 import { fontFamiliesFor, DEFAULT_FAMILIES } from './fonts';
 import { AddressBlock, BankDetails, Footer, FOOTER_HEIGHT, INK, Letterhead, MARGIN_X, MetaRow, mm, MUTED, onPages, QR_BILL_HEIGHT, RULE, TotalRow, type PdfMetadata } from './invoice-pdf';
 import { QrBillPart, qrCodeModules } from './qr-bill-part';
@@ -72,8 +72,8 @@ function Invoices({ document }: { document: ReminderDocument }) {
       {document.invoices.map((invoice) => (
         <View key={invoice.number} wrap={false} style={{ flexDirection: 'row', paddingVertical: 4, borderBottomWidth: 0.5, borderBottomColor: RULE, fontSize: 8.8 }}>
           <Text style={{ ...cell(columns.number, 'left'), fontWeight: 600 }}>{invoice.number}</Text>
-          <Text style={cell(columns.date, 'left')}>{formatLongDate(invoice.issuedOn, locale)}</Text>
-          <Text style={cell(columns.date, 'left')}>{formatLongDate(invoice.dueOn, locale)}</Text>
+          <Text style={cell(columns.date, 'left')}>{formatDate(invoice.issuedOn, locale)}</Text>
+          <Text style={cell(columns.date, 'left')}>{formatDate(invoice.dueOn, locale)}</Text>
           <Text style={cell(columns.days)}>{String(invoice.daysOverdue)}</Text>
           <Text style={{ flex: 1, textAlign: 'right' }}>{amount(invoice.total)}</Text>
           <Text style={cell(columns.amount)}>{amount(invoice.settled)}</Text>

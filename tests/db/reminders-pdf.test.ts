@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS } from '../support/browser';
 import { call, openTestApp, tempDir, type TestApp } from '../support/test-db';
 import { TEST_BANK_ACCOUNTS } from '../support/fake-renderer';
-import { formatDocumentAmount, formatDocumentMoney } from '../../shared/documents/document-labels';
+import { documentLocale, formatDocumentAmount, formatDocumentMoney } from '../../shared/documents/document-labels';
+import { formatDate } from '../../shared/format/dates';
 
 let app: TestApp;
 let today = '2026-01-05';
@@ -91,7 +92,7 @@ describe('a French reminder of a partly paid, partly credited CHF invoice with a
     expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+1\b/);
     expect(() => execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).not.toThrow();
     const all = text(file);
-    for (const words of ['Rappel', chf.invoice.number, 'Bon 2026/17', 'Jours de retard', 'Payé ou crédité', 'Montant ouvert', 'Frais de rappel', 'Montant à payer', 'Section paiement', '16 février 2026', '4 février 2026']) {
+    for (const words of ['Rappel', chf.invoice.number, 'Bon 2026/17', 'Jours de retard', 'Payé ou crédité', 'Montant ouvert', 'Frais de rappel', 'Montant à payer', 'Section paiement', '16 février 2026', formatDate('2026-02-04', documentLocale('fr'))]) {
       expect(all).toContain(words);
     }
     // Amounts as the invoice writes them in French: the invoice total, what is settled, what is open, the fee and the amount to pay.

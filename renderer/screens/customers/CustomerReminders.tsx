@@ -41,8 +41,8 @@ export function CustomerReminders({ reminders }: { reminders: Reminder[] }) {
               </td>
               <td>{deliveryText(r)}</td>
               <td>
-                <button type="button" onClick={() => setOpen(r)}>
-                  Open
+                <button type="button" aria-label={`Open the reminder for ${r.invoiceNumber}`} onClick={() => setOpen(r)}>
+                  Open PDF
                 </button>
               </td>
             </tr>

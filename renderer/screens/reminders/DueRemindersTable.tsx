@@ -59,7 +59,7 @@ export function DueRemindersTable({ rows, skipped, onToggle, onToggleAll, disabl
               <td className="reminders-grid__check">
                 <input type="checkbox" aria-label={`Send ${r.levelName.toLowerCase()} for ${r.number}`} checked={send} disabled={disabled} onChange={() => onToggle(r.invoiceId)} />
               </td>
-              <td>
+              <td className="reminders__number">
                 <AppLink to={{ view: 'invoice', id: r.invoiceId }}>{r.number}</AppLink>
                 <div className="reminders-grid__sub">due {formatDate(r.dueOn, locale)}</div>
               </td>
@@ -74,7 +74,7 @@ export function DueRemindersTable({ rows, skipped, onToggle, onToggleAll, disabl
                 <div className="reminders-grid__sub">Order {r.orderNumber}</div>
               </td>
               <td>
-                {r.levelName} <span className="muted">({r.level})</span>
+                {r.levelName} <span className="muted reminders__nowrap">(level {r.level})</span>
               </td>
               <td className="money-cell">
                 <Money value={r.openAmount} currency={r.currency} />

@@ -51,7 +51,7 @@ export function SentReminders({ outcome, onOpen }: { outcome: SendOutcome; onOpe
           <tbody>
             {outcome.reminders.map((r) => (
               <tr key={r.id}>
-                <td>
+                <td className="reminders__number">
                   <AppLink to={{ view: 'invoice', id: r.invoiceId }}>{r.invoiceNumber}</AppLink>
                 </td>
                 <td>
@@ -63,8 +63,8 @@ export function SentReminders({ outcome, onOpen }: { outcome: SendOutcome; onOpe
                 </td>
                 <td className={r.deliveryStatus === 'email_pending' ? 'reminders-sent__pending' : undefined}>{deliveryText(r)}</td>
                 <td>
-                  <button type="button" onClick={() => onOpen(r)}>
-                    Open {r.invoiceNumber}
+                  <button type="button" aria-label={`Open the reminder for ${r.invoiceNumber}`} onClick={() => onOpen(r)}>
+                    Open PDF
                   </button>
                 </td>
               </tr>
