@@ -18,6 +18,7 @@ import { invoiceMethods } from './invoices';
 import { reportMethods } from './reports';
 import { invoiceBatchMethods } from './invoice-batch';
 import { desktopMethods } from './desktop';
+import { bankMethods } from './bank';
 import { reminderMethods } from './reminders';
 
 export const contract = {
@@ -34,6 +35,7 @@ export const contract = {
   ...reportMethods,
   ...invoiceBatchMethods,
   ...desktopMethods,
+  ...bankMethods,
   ...reminderMethods,
 };
 

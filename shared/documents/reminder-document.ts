@@ -5,9 +5,8 @@
  */
 import type { CurrencyCode } from '../money/currencies';
 import { compareAmounts, sumAmounts } from '../money/money';
-import { isQrBillCountryIban, isQrIban, normaliseIban } from '../domain/bank-accounts';
+import { normalisedAccount, paymentPartFor } from './build-invoice-document';
 import type { BankAccount, DocumentCustomer, DocumentIssuer, DocumentLanguage, InvoiceDocument, QrBillData } from './invoice-document';
-import { creditorReferenceFor, qrReferenceFor } from './qr-bill';
 
 /** One invoice the reminder concerns, with what is settled and still open on it. */
 export interface ReminderInvoice {
@@ -80,14 +79,7 @@ export function reminderPayment(
 ): { bankAccount: BankAccount | null; qrBill: QrBillData | null } {
   if (invoice.qrBill && invoice.bankAccount) return { bankAccount: invoice.bankAccount, qrBill: { ...invoice.qrBill, message } };
   const found = accounts.find((account) => account.currency === invoice.currency);
-  const bankAccount = found ? { ...found, iban: normaliseIban(found.iban) } : null;
-  if (!bankAccount || invoice.number === null || (invoice.currency !== 'CHF' && invoice.currency !== 'EUR') || !isQrBillCountryIban(bankAccount.iban)) {
-    return { bankAccount, qrBill: null };
-  }
-  return {
-    bankAccount,
-    qrBill: isQrIban(bankAccount.iban)
-      ? { account: bankAccount.iban, referenceType: 'QRR', reference: qrReferenceFor(invoice.number), message }
-      : { account: bankAccount.iban, referenceType: 'SCOR', reference: creditorReferenceFor(invoice.number), message },
-  };
+  const bankAccount = found ? normalisedAccount(found) : null;
+  if (!bankAccount || invoice.number === null) return { bankAccount, qrBill: null };
+  return { bankAccount, qrBill: paymentPartFor(bankAccount, invoice.currency, invoice.number, message) };
 }

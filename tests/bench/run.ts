@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --orders N] [--seed S] [--saves N] [--invoices N] [--plans] [--report-lines N] [--reports-only]
+ * npm run bench [-- --orders N] [--seed S] [--saves N] [--invoices N] [--plans] [--report-lines N] [--reports-only] [--bank-transactions N] [--bank-only]
  *
  * Builds (or reuses from the temp folder) a demo database of 100,000 orders, works on a
  * copy of it, and prints how long a clerk waits for: saving an order through the real
@@ -8,7 +8,9 @@
  * saved meanwhile, as a clerk would); and issuing invoices with their PDF made in the
  * worker: one (median), and a batch of --invoices (default 100; 0 leaves invoices out); and the
  * monthly report over its own generated database of --report-lines order lines (default
- * 1,000,000; 0 leaves it out) beside the same sums in bare SQL (--reports-only: that alone).
+ * 1,000,000; 0 leaves it out) beside the same sums in bare SQL (--reports-only: that alone); and a
+ * camt.053 of --bank-transactions (default 10,000; 0 leaves it out) imported and matched against
+ * the same database, with the longest main-thread stall meanwhile (--bank-only: that alone).
  * Not a test: it prints figures. Targets: search well under 100 ms; no stall of 50 ms or more during a backup, and
  * saves under 50 ms while one is written (printed beside the same saves with no backup, on a shared machine).
  */
@@ -19,6 +21,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchInvoicePdfs } from './invoice-pdf';
 import { benchMonthlyReports, printReportFigures } from './monthly-report';
+import { benchBankImport, printBankFigures } from './bank-import';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createBackup } from '../../db/backup';
 import { openDatabase } from '../../db/connection';
@@ -43,6 +46,9 @@ const { values } = parseArgs({
     // The monthly report's figures alone, over their own generated database.
     'reports-only': { type: 'boolean', default: false },
     'report-lines': { type: 'string', default: '1000000' },
+    // A camt.053 of this many transactions imported against the database; 0 leaves it out.
+    'bank-transactions': { type: 'string', default: '10000' },
+    'bank-only': { type: 'boolean', default: false },
   },
 });
 const ORDERS = Number(values.orders);
@@ -50,6 +56,7 @@ const SEED = Number(values.seed);
 const SAVES = Number(values.saves);
 const INVOICES = Number(values.invoices);
 const REPORT_LINES = Number(values['report-lines']);
+const BANK_TRANSACTIONS = Number(values['bank-transactions']);
 
 /** The cache is only reused for the same generator, schema, size and seed. */
 function cachedDatabase(): string {
@@ -267,6 +274,7 @@ async function main(): Promise<void> {
 
   if (INVOICES > 0) await benchInvoices(invoke, record, rows);
   await documents.close();
+  const bank = BANK_TRANSACTIONS > 0 ? await benchBankImport(db, invoke, BANK_TRANSACTIONS) : null;
 
   // The busy run first: from sources, a process's first backup also bundles the worker with
   // esbuild (worker-client.ts), which the packaged app never does.
@@ -306,6 +314,7 @@ async function main(): Promise<void> {
   console.log(`Saving an order every 25 ms during a backup: ${describeSaves(busy.saveTimes)} (target: under ${SAVE_TARGET_MS} ms)`);
   console.log(`The same with no backup running, just after:  ${describeSaves(unbacked)} (what this machine allows right now)`);
   if (verdict === 'MISSED') process.exitCode = 1;
+  if (bank && !printBankFigures(bank)) process.exitCode = 1;
   if (REPORT_LINES > 0) await reportsOnly();
 
   if (values.plans) {
@@ -362,4 +371,19 @@ async function reportsOnly(): Promise<void> {
   if (!printReportFigures(await benchMonthlyReports({ lines: REPORT_LINES }), REPORT_LINES)) process.exitCode = 1;
 }
 
-await (values['pdf-only'] ? pdfOnly() : values['reports-only'] ? reportsOnly() : main());
+/** The bank statement import alone, on its own copy of the benchmark database. */
+async function bankOnly(): Promise<void> {
+  const source = cachedDatabase();
+  const work = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'order-desk-bench-')), 'bench.db');
+  fs.copyFileSync(source, work);
+  const db = openDatabase(work);
+  const invoke = createInvoke(createContext(db, 'bench'));
+  try {
+    if (!printBankFigures(await benchBankImport(db, invoke, BANK_TRANSACTIONS || 10_000))) process.exitCode = 1;
+  } finally {
+    db.close();
+    fs.rmSync(path.dirname(work), { recursive: true, force: true });
+  }
+}
+
+await (values['pdf-only'] ? pdfOnly() : values['reports-only'] ? reportsOnly() : values['bank-only'] ? bankOnly() : main());

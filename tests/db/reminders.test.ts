@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, openTestApp, type TestApp } from '../support/test-db';
 import { fakeRenderer, TEST_BANK_ACCOUNTS, type FakeRenderer } from '../support/fake-renderer';
 import { REMINDER_IMMUTABLE_MESSAGE } from '../../db/migrations/0012_reminders';
+import { camtBase64 } from '../support/camt-files';
 
 let app: TestApp;
 let renderer: FakeRenderer;
@@ -196,6 +197,29 @@ describe('which invoices are due for which level', () => {
     await pay(b.inv1.orderId, '2026-02-14', '80.00');
     const now = await due();
     expect(now.some((r: string) => r.startsWith(b.inv7.number) || r.startsWith(b.inv1.number))).toBe(false);
+  });
+});
+
+describe('the last bank-statement import', () => {
+  it('is said as the unit’s day of the latest import, and a payment it brings stops the reminder', async () => {
+    const b = await books();
+    today = '2026-02-16';
+    expect((await call(app, 'reminders.due', {})).lastBankImport).toBeNull();
+    expect(await due()).toContain(`${b.inv1.number} L1 CHF 80.00`);
+    const { invoice } = await call(app, 'invoices.get', { id: b.inv1.invoiceId });
+    const file = camtBase64({
+      kind: '054',
+      version: '08',
+      iban: 'CH4431999123000889012',
+      currency: 'CHF',
+      entries: [{ bookedOn: '2026-02-16', reference: 'QR-20260216', txs: [{ amount: '80.00', qrr: invoice.document.qrBill.reference, bankReference: 'QR-20260216-1', payer: { name: 'BIBLIOTHEQUE DE GENEVE', country: 'CH' } }] }],
+    });
+    // 23:30 in UTC is already the 17th in Geneva: the day said is the unit's.
+    app.ctx.now = () => new Date('2026-02-16T23:30:00Z');
+    expect(await call(app, 'bank.import', { fileName: 'camt054-2026-02-16.xml', contentBase64: file })).toMatchObject({ recorded: 1 });
+    const answer = await call(app, 'reminders.due', {});
+    expect(answer).toMatchObject({ asOf: '2026-02-17', lastBankImport: '2026-02-17' });
+    expect(answer.reminders.some((r: { number: string }) => r.number === b.inv1.number)).toBe(false);
   });
 });
 
