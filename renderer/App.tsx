@@ -17,6 +17,7 @@ import { InvoicesScreen } from './screens/invoices/InvoicesScreen';
 import { InvoiceDetailScreen } from './screens/invoices/InvoiceDetailScreen';
 import { InvoiceBatchScreen } from './screens/invoices/batch/InvoiceBatchScreen';
 import { ReportsScreen } from './screens/reports/ReportsScreen';
+import { RemindersScreen } from './screens/reminders/RemindersScreen';
 
 const NAV: { view: View; label: string; key: string }[] = [
   { view: 'home', label: 'Home', key: '0' },
@@ -24,6 +25,8 @@ const NAV: { view: View; label: string; key: string }[] = [
   { view: 'new-order', label: 'New order', key: '2' },
   // Beside the orders it comes from; Alt+8 because the digits before were taken.
   { view: 'invoices', label: 'Invoices', key: '8' },
+  // Beside the invoices they follow up; the last free digit.
+  { view: 'reminders', label: 'Reminders', key: '9' },
   { view: 'catalogue', label: 'Catalogue', key: '3' },
   { view: 'customers', label: 'Customers', key: '4' },
   { view: 'reports', label: 'Reports', key: '5' },
@@ -65,6 +68,8 @@ function Screen() {
       return <InvoiceBatchScreen />;
     case 'reports':
       return <ReportsScreen />;
+    case 'reminders':
+      return <RemindersScreen />;
   }
 }
 
@@ -99,7 +104,7 @@ export function App() {
     void load();
   }, [load]);
 
-  // Alt+0…8 jump between areas from anywhere, without the mouse.
+  // Alt+0…9 jump between areas from anywhere, without the mouse.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
