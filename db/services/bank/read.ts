@@ -254,14 +254,19 @@ export function listLines(ctx: ServiceContext, input: z.output<typeof BankLinesI
   });
 }
 
+/** The newest import (Home and the Reminders screen say when it was; bank_statements_imported answers from the index). */
+export function latestImport(ctx: ServiceContext): { id: number; file_name: string; imported_at: string } | undefined {
+  return statement(ctx, 'SELECT id, file_name, imported_at FROM bank_statements ORDER BY imported_at DESC, id DESC LIMIT 1').get() as
+    | { id: number; file_name: string; imported_at: string }
+    | undefined;
+}
+
 /**
  * What Home says about the bank: the latest import and how many lines wait for review (over
  * every statement: the figure the Bank screen's "to review" filter starts from).
  */
 export function bankSummary(ctx: ServiceContext): BankSummary {
-  const last = statement(ctx, 'SELECT id, file_name, imported_at FROM bank_statements ORDER BY imported_at DESC, id DESC LIMIT 1').get() as
-    | { id: number; file_name: string; imported_at: string }
-    | undefined;
+  const last = latestImport(ctx);
   const { n } = statement(ctx, "SELECT count(*) AS n FROM bank_lines WHERE status = 'to_review'").get() as { n: number };
   return { lastImport: last ? { statementId: last.id, fileName: last.file_name, importedAt: last.imported_at } : null, toReview: n };
 }
