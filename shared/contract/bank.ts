@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { method } from './define';
-import { decimalAmount, enumOf, id, isoDate, requiredText, wholeNumber } from './fields';
+import { confirmation, decimalAmount, enumOf, id, isoDate, requiredText, wholeNumber } from './fields';
 import { cardSafeText } from './card-safe';
 import type { CurrencyCode } from '../money/currencies';
 import type { MovementResult } from './payments';
@@ -73,6 +73,8 @@ export const BankAssignInput = z
     writeOff: z.object({ orderId: id('Write-off order'), amount: positiveAmount('Write-off amount'), reason: cardSafeText('Write-off reason', 500).optional() }).optional(),
     /** The date to record the money on; defaults to the booking date (a booking in a closed month goes into an open one). */
     receivedOn: isoDate('Date received').optional(),
+    /** True once the clerk confirmed an amount far above what an order owes (shared/domain/overpayment.ts). */
+    confirmed: confirmation(),
   })
   .superRefine((input, ctx) => {
     input.allocations.forEach((a, index) => {

@@ -51,3 +51,28 @@ it('a suggestion short by no more than the charges or the tolerance proposes tha
   const after = await call(app, 'dashboard.summary', {});
   expect(after.bank).toEqual({ lastImport: { statementId: result.statement.id, fileName: 'camt054-review.xml', importedAt: result.statement.importedAt }, toReview: 1 });
 });
+
+it('a line assigned to an order it overpays by far asks first, naming the row, and goes through once the clerk confirms', async () => {
+  app = await openBankApp();
+  const small = await issueInvoice(app, '37.12', { customer: { name: 'Librairie du Rhône', country: 'CH' } });
+  await call(app, 'bank.import', {
+    fileName: 'camt054-typo.xml',
+    contentBase64: camtBase64({
+      kind: '054',
+      iban: CHF_IBAN,
+      currency: 'CHF',
+      entries: [{ bookedOn: '2026-11-12', txs: [{ amount: '3712.00', text: 'Commande', payer: { name: 'Librairie du Rhone', country: 'CH' }, bankReference: 'T-1' }] }],
+    }),
+  });
+  const { rows } = await call(app, 'bank.lines', { status: 'to_review' });
+  const line = rows.find((l: { bankReference: string }) => l.bankReference === 'T-1');
+  const input = { lineId: line.id, allocations: [{ orderId: small.orderId, amount: '3712.00' }] };
+
+  const asked = await app.invoke('bank.assign', input);
+  expect(asked).toMatchObject({ ok: false, error: { code: 'needs_confirmation', field: 'allocations.0.amount' } });
+  expect((await call(app, 'orders.get', { id: small.orderId })).order.balance).toBe('37.12');
+
+  const confirmed = await call(app, 'bank.assign', { ...input, confirmed: true });
+  expect(confirmed.line.status).toBe('recorded');
+  expect((await call(app, 'orders.get', { id: small.orderId })).order.paymentStatus).toBe('overpaid');
+});

@@ -124,12 +124,13 @@ export function AssignLineDialog({ line, start, proposedWriteOff = null, refusal
     form.setFieldError('allocations', null);
   }
 
-  const save = () => {
+  const save = (confirmed = false) => {
     const input = {
       lineId: line.id,
       allocations: rows.map((r) => ({ orderId: r.candidate.orderId, amount: r.amount.trim() })),
       ...(writeOff.on && writeOffOrder !== null ? { writeOff: { orderId: writeOffOrder, amount: writeOffAmount.trim() } } : {}),
       ...(receivedOn !== line.bookedOn ? { receivedOn } : {}),
+      ...(confirmed ? { confirmed: true } : {}),
     };
     void form.submit(BankAssignInput, input, (i) => orderDesk().bank.assign(i), onDone);
   };
@@ -142,7 +143,8 @@ export function AssignLineDialog({ line, start, proposedWriteOff = null, refusal
       saving={form.saving}
       general={form.general}
       notice={form.notice}
-      onSubmit={save}
+      onSubmit={() => save()}
+      question={{ asked: form.question, confirmLabel: 'Record anyway', correctLabel: 'Correct the amount', onConfirm: () => save(true), onCorrect: form.correct }}
       onCancel={onCancel}
     >
       <p className="bank-assign__line">
