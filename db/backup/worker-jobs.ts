@@ -1,22 +1,24 @@
 /**
- * The slow backup work, run inside the backup worker thread (see worker-client.ts) on
+ * The slow backup work (copy and check, removing old backups, checking a backup before a restore), run inside the backup worker thread (see worker-client.ts) on
  * the worker's own SQLite handles, so the main thread keeps answering the window and
  * browser mode while a large database is copied and read through.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { prepareRestoreCopy, type PrepareRestoreJob, type PreparedRestore } from './prepare-restore';
+import { removeGently } from './remove-gently';
 import { backupNativeBinding } from './runtime';
 import { checkDatabaseFile, type FileCheck } from './verify';
 
 export type BackupJob =
   | { kind: 'copy'; source: string; target: string }
+  | { kind: 'remove'; files: string[] }
   | ({ kind: 'prepareRestore' } & PrepareRestoreJob);
 
 /** A copy that could not be written carries SQLite's reason; a written one, the check of the copy. */
 export type CopyOutcome = { copied: false; problem: string } | { copied: true; check: FileCheck };
 
-export type BackupJobResult<J extends BackupJob> = J extends { kind: 'copy' } ? CopyOutcome : PreparedRestore;
+export type BackupJobResult<J extends BackupJob> = J extends { kind: 'copy' } ? CopyOutcome : J extends { kind: 'remove' } ? { removed: string[] } : PreparedRestore;
 
 /**
  * The copy goes in small steps with a pause after each, so it never floods the disk: written
@@ -117,6 +119,8 @@ export async function copyAndCheck(source: string, target: string): Promise<Copy
   return { copied: true, check: checkDatabaseFile(target, { thorough: true }) };
 }
 
-export async function runBackupJob(job: BackupJob): Promise<CopyOutcome | PreparedRestore> {
-  return job.kind === 'copy' ? copyAndCheck(job.source, job.target) : prepareRestoreCopy(job);
+export async function runBackupJob(job: BackupJob): Promise<CopyOutcome | { removed: string[] } | PreparedRestore> {
+  if (job.kind === 'copy') return copyAndCheck(job.source, job.target);
+  if (job.kind === 'remove') return removeGently(job.files);
+  return prepareRestoreCopy(job);
 }

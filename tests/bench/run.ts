@@ -143,9 +143,10 @@ async function backupOnly(): Promise<void> {
   const copy = workingCopy(cachedDatabase());
   const db = openDatabase(copy.file);
   const ctx = createContext(db, 'bench');
-  const saveOrder = await orderSaver(createInvoke(ctx));
+  const invoke = createInvoke(ctx);
+  const saveOrder = await orderSaver(invoke);
   for (let i = 0; i < 20; i++) await saveOrder(); // warm the statements and pages, as a clerk's second save would be
-  const rounds = await benchBackupSaves(ctx, saveOrder, BACKUP_ROUNDS);
+  const rounds = await benchBackupSaves(ctx, invoke, saveOrder, BACKUP_ROUNDS);
   db.close();
   copy.done();
   console.log(`\nOrder Desk benchmark, ${ORDERS.toLocaleString('en')} orders (seed ${SEED}), ${os.cpus().length} × ${os.cpus()[0]?.model ?? ''}`);
@@ -227,7 +228,7 @@ async function main(): Promise<void> {
   if (INVOICES > 0) await benchInvoices(invoke, record, rows);
   await documents.close();
 
-  const backupRounds = await benchBackupSaves(ctx, saveOrder, BACKUP_ROUNDS);
+  const backupRounds = await benchBackupSaves(ctx, invoke, saveOrder, BACKUP_ROUNDS);
   const during = backupRounds.flatMap((r) => r.during).sort((x, y) => x - y);
   rows.push({ what: 'Save one order while a backup runs', median: percentile(during, 50), p95: percentile(during, 95), note: `${during.length} orders saved` });
 
