@@ -9,6 +9,8 @@
 // The import worker (db/transfer/import-worker.ts, started by db/transfer/import-worker-client.ts through
 // db/workers/script-worker.ts) is one more: import-worker.cjs beside main.cjs, exceljs bundled into it;
 // it writes a committed import's rows on its own connection, so it loads better-sqlite3 itself too.
+// The bank statement worker (db/bank/bank-worker.ts, started by db/bank/worker-client.ts) is another: bank-worker.cjs
+// beside main.cjs, fast-xml-parser bundled into it.
 /* global process, console */
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -36,6 +38,7 @@ export async function bundleElectron(outDir = path.join(projectRoot, 'dist', 'el
     build({ ...common, ...importMetaUrl, entryPoints: ['electron/main/main.ts'], outfile: path.join(outDir, 'main.cjs'), external: ['electron', 'better-sqlite3'] }),
     build({ ...common, ...importMetaUrl, entryPoints: ['db/backup/backup-worker.ts'], outfile: path.join(outDir, 'backup-worker.cjs'), external: ['better-sqlite3'] }),
     build({ ...common, ...importMetaUrl, entryPoints: ['db/transfer/import-worker.ts'], outfile: path.join(outDir, 'import-worker.cjs'), external: ['better-sqlite3'] }),
+    build({ ...common, entryPoints: ['db/bank/bank-worker.ts'], outfile: path.join(outDir, 'bank-worker.cjs') }),
     // Browser resolution for the preload: it is a sandboxed page script, and browser builds
     // of dependencies skip Node-only extras (i18n-iso-countries would otherwise bundle every language).
     build({ ...common, platform: 'browser', entryPoints: ['electron/preload/preload.ts'], outfile: path.join(outDir, 'preload.cjs'), external: ['electron'] }),
@@ -58,6 +61,7 @@ export async function bundleElectron(outDir = path.join(projectRoot, 'dist', 'el
     renderWorker: path.join(outDir, 'render-worker.mjs'),
     backupWorker: path.join(outDir, 'backup-worker.cjs'),
     importWorker: path.join(outDir, 'import-worker.cjs'),
+    bankWorker: path.join(outDir, 'bank-worker.cjs'),
   };
 }
 

@@ -14,7 +14,7 @@ import { findDuplicateOrders } from '../services/orders/duplicates';
 import { getOrder, listOrders } from '../services/orders/read';
 import { createOrder, updateOrder } from '../services/orders/write';
 import { cancelOrder, closeOrder, shipOrder } from '../services/orders/lifecycle';
-import { applyCredit, recordPayment, recordRefund, recordWriteOff, reverseMovement } from '../services/payments/movements';
+import { applyCredit, recordPayment, recordRefund, recordWriteOff } from '../services/payments/movements';
 import { receivablesAging } from '../services/receivables/aging';
 import { dashboardSummary } from '../services/receivables/dashboard';
 import { getSettings, setSettings } from '../services/settings';
@@ -23,6 +23,8 @@ import { invoiceHandlers } from '../services/invoices/handlers';
 import { reportHandlers } from '../services/reports/handlers';
 import { invoiceBatchHandlers } from '../services/invoices/batch-handlers';
 import { desktopHandlers } from '../services/desktop';
+import { bankHandlers } from '../services/bank/handlers';
+import { reverseMovementAndLine } from '../services/bank/assign';
 import { commitImport, previewImport } from '../transfer/import';
 import { exportData } from '../transfer/export';
 import { checkBackupFolder, createBackup, listBackupsInFolder, restoreBackup } from '../backup/service';
@@ -67,7 +69,8 @@ export const handlers: Handlers = {
   'payments.refund': write(recordRefund, { idempotent: true }),
   'payments.writeOff': write(recordWriteOff, { idempotent: true }),
   'payments.applyCredit': write(applyCredit, { idempotent: true }),
-  'payments.reverse': write(reverseMovement),
+  // A movement made from a bank line sends the line back to review (db/services/bank/assign.ts).
+  'payments.reverse': write(reverseMovementAndLine),
   'receivables.aging': read(receivablesAging),
   'dashboard.summary': read(dashboardSummary),
   'session.get': read(getSession),
@@ -76,4 +79,5 @@ export const handlers: Handlers = {
   ...reportHandlers,
   ...invoiceBatchHandlers,
   ...desktopHandlers,
+  ...bankHandlers,
 };

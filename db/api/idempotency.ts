@@ -9,6 +9,10 @@
  * The key belongs to one method and one input: the same key with another input is refused,
  * naming the field, rather than answered with the result of something else. `confirmed` is left
  * out of the comparison: it is the clerk's consent, not part of what is stored.
+ *
+ * A key is kept KEPT_DAYS days: long enough for any retry (a form restored from its draft after
+ * a crash, a batch restarted), not for ever. Each new key removes a few expired ones in its own
+ * transaction (pruneExpiredKeys), so the table stays at about a month of keys with no job to run.
  */
 import { createHash } from 'node:crypto';
 import { DomainError } from '../../shared/api/errors';
@@ -73,8 +77,25 @@ export function keptAnswer(ctx: ServiceContext, request: Request): { value: unkn
   return { value: JSON.parse(row.result) as unknown };
 }
 
-/** Keeps the answer with its key, in the transaction that stored the write. */
+/** How long an answer is kept for its key. */
+export const KEPT_DAYS = 30;
+
+/** More than one per new key, so a backlog (a database opened after long) is worked off too. */
+const PRUNED_PER_WRITE = 20;
+
+/**
+ * Removes up to PRUNED_PER_WRITE keys older than KEPT_DAYS. Rows are only ever appended, so the
+ * oldest are the first by rowid: the B-tree's first entries are read, never the whole table.
+ */
+export function pruneExpiredKeys(ctx: WriteContext): number {
+  const cutoff = new Date(ctx.now().getTime() - KEPT_DAYS * 86_400_000).toISOString();
+  return statement(ctx, 'DELETE FROM idempotency_keys WHERE rowid IN (SELECT rowid FROM idempotency_keys ORDER BY rowid LIMIT ?) AND created_at < ?').run(PRUNED_PER_WRITE, cutoff)
+    .changes;
+}
+
+/** Keeps the answer with its key, in the transaction that stored the write (and lets a few expired keys go). */
 export function keepAnswer(ctx: WriteContext, request: Request, value: unknown): void {
+  pruneExpiredKeys(ctx);
   statement(ctx, 'INSERT INTO idempotency_keys (key, method, request_sha256, result, created_at) VALUES (?, ?, ?, ?, ?)').run(
     request.key,
     request.method,

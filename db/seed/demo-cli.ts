@@ -8,6 +8,8 @@ import { parseArgs } from 'node:util';
 import { DomainError } from '../../shared/api/errors';
 import { openDatabase } from '../connection';
 import { generateDemoData, type DemoSummary } from './demo-data';
+import { createContext } from '../context';
+import { sampleStatement } from '../bank/sample-statement';
 
 function wholeNumber(text: string | undefined, name: string, fallback?: number): number {
   if (text === undefined && fallback !== undefined) return fallback;
@@ -56,6 +58,11 @@ function main(): void {
     });
     process.stdout.write('\n');
     console.log(formatSummary(file, summary));
+    // A sample camt.054 for some of the open invoices, to try the bank import with (also offered by bank.sampleFile).
+    const sample = sampleStatement(createContext(db, 'demo data'));
+    const sampleFile = path.join(path.dirname(file), sample.fileName);
+    fs.writeFileSync(sampleFile, Buffer.from(sample.contentBase64, 'base64'));
+    console.log(`Sample bank statement  ${sampleFile} (${sample.payments} payments)`);
   } finally {
     db.close();
   }

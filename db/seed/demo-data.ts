@@ -216,9 +216,10 @@ function atTime(date: string, random: Random): Date {
 
 /** Sample accounts for demo databases only (the standard example IBANs), so demo invoices can be issued and printed. */
 const DEMO_BANK_ACCOUNTS = [
-  { currency: 'CHF', holder: 'DEMO DATA - sample account, not for payments', iban: 'CH4431999123000889012', bic: 'UBSWCHZH80A', bankName: 'Sample Bank (demo data)' },
-  { currency: 'EUR', holder: 'DEMO DATA - sample account, not for payments', iban: 'CH9300762011623852957', bic: 'UBSWCHZH80A', bankName: 'Sample Bank (demo data)' },
-  { currency: 'USD', holder: 'DEMO DATA - sample account, not for payments', iban: 'GB29NWBK60161331926819', bic: 'NWBKGB2L', bankName: 'Sample Bank (demo data)' },
+  // CHF: the account's IBAN for payers abroad and its QR-IBAN for the QR-bill, as a Swiss bank gives both.
+  { currency: 'CHF', holder: 'DEMO DATA - sample account, not for payments', iban: 'CH5604835012345678009', qrIban: 'CH4431999123000889012', bic: 'UBSWCHZH80A', bankName: 'Sample Bank (demo data)' },
+  { currency: 'EUR', holder: 'DEMO DATA - sample account, not for payments', iban: 'CH9300762011623852957', qrIban: '', bic: 'UBSWCHZH80A', bankName: 'Sample Bank (demo data)' },
+  { currency: 'USD', holder: 'DEMO DATA - sample account, not for payments', iban: 'GB29NWBK60161331926819', qrIban: '', bic: 'NWBKGB2L', bankName: 'Sample Bank (demo data)' },
 ] satisfies BankAccount[];
 
 class DemoWriter {

@@ -16,13 +16,14 @@ import { audit } from './audit';
  * its default. No bank account is invented: the unit enters its own, and issuing an invoice in a
  * currency without one is refused with a message that points here.
  */
-const LATER_DEFAULTS: Pick<Settings, 'issuer' | 'staff' | 'bankAccounts' | 'paymentTermsDays' | 'timeZone' | 'firstBusinessDay'> = {
+const LATER_DEFAULTS: Pick<Settings, 'issuer' | 'staff' | 'bankAccounts' | 'paymentTermsDays' | 'timeZone' | 'firstBusinessDay' | 'bankFeeTolerance'> = {
   issuer: DEFAULT_ISSUER,
   staff: [],
   bankAccounts: [],
   paymentTermsDays: 30,
   timeZone: DEFAULT_TIME_ZONE,
   firstBusinessDay: DEFAULT_FIRST_BUSINESS_DAY,
+  bankFeeTolerance: { CHF: '5.00', EUR: '5.00', USD: '5.00' },
 };
 
 export function getSettings(ctx: ServiceContext): { settings: Settings } {

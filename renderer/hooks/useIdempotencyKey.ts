@@ -15,8 +15,9 @@ export function newIdempotencyKey(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-export function useIdempotencyKey(): { key: string; renew(): void } {
-  const [key, setKey] = useState(newIdempotencyKey);
+/** `kept`: the key a restored draft was being saved with, so its save is the same save. */
+export function useIdempotencyKey(kept?: string): { key: string; renew(): void } {
+  const [key, setKey] = useState(() => kept ?? newIdempotencyKey());
   const renew = useCallback(() => setKey(newIdempotencyKey()), []);
   return { key, renew };
 }

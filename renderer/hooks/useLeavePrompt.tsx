@@ -1,11 +1,11 @@
 /**
  * Leaving a screen with unsaved edits — Alt+digit, a link, Back or Esc — asks first, in the
- * order entry's words and dialog ("Leave without saving?", Keep editing first, so a reflexive
- * Enter loses nothing). The screen stays until the clerk answers; "Discard changes and leave"
- * then goes where the clerk was going. Closing the window is asked by useUnsavedChangesGuard.
+ * app's one leave prompt (components/LeavePrompt, the order entry's too). The screen stays until
+ * the clerk answers; leaving then goes where the clerk was going. Closing the window is asked by
+ * useUnsavedChangesGuard.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { ConfirmDialog } from '../components/ConfirmDialog';
+import { LeavePrompt, type LeaveWords } from '../components/LeavePrompt';
 import { useNavigation, type Route } from '../state/navigation';
 
 interface LeavePromptOptions {
@@ -14,10 +14,14 @@ interface LeavePromptOptions {
   unsaved: string;
   /** Where Esc leaves to; Esc does nothing here without it. */
   escapeTo?: Route;
+  /** The question and answers when leaving does something else than discard edits. */
+  words?: LeaveWords;
+  /** Called as the clerk leaves, before going: what leaving stops. */
+  onLeave?(): void;
 }
 
 /** Returns the dialog to render (null while nobody is leaving). */
-export function useLeavePrompt({ dirty, unsaved, escapeTo }: LeavePromptOptions): ReactNode {
+export function useLeavePrompt({ dirty, unsaved, escapeTo, words, onLeave }: LeavePromptOptions): ReactNode {
   const [leavingTo, setLeavingTo] = useState<Route | null>(null);
   const asking = useRef(false);
   useEffect(() => {
@@ -52,21 +56,12 @@ export function useLeavePrompt({ dirty, unsaved, escapeTo }: LeavePromptOptions)
 
   if (!leavingTo) return null;
   const stay = () => setLeavingTo(null);
-  const discardAndLeave = () => {
+  const leave = () => {
     const { setLeaveGuard, go } = useNavigation.getState();
+    onLeave?.();
     setLeaveGuard(null);
+    setLeavingTo(null);
     go(leavingTo);
   };
-  return (
-    <ConfirmDialog
-      title="Leave without saving?"
-      onCancel={stay}
-      actions={[
-        { label: 'Keep editing', primary: true, onChoose: stay },
-        { label: 'Discard changes and leave', onChoose: discardAndLeave },
-      ]}
-    >
-      <p>{unsaved}</p>
-    </ConfirmDialog>
-  );
+  return <LeavePrompt unsaved={unsaved} onStay={stay} onLeave={leave} {...(words ? { words } : {})} />;
 }

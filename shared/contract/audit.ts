@@ -34,6 +34,10 @@ export const AUDIT_ACTIONS = {
   database: ['restore'],
   /** The action is the kind of file imported. */
   import: IMPORT_KINDS,
+  /** A bank statement file imported (db/services/bank). */
+  bank_statement: ['import'],
+  /** What happened to one bank line: recorded by the import, sent to review, assigned by a clerk, set aside. */
+  bank_line: ['record_automatically', 'to_review', 'assign', 'set_aside'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditEntity = keyof typeof AUDIT_ACTIONS;

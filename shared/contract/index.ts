@@ -18,6 +18,7 @@ import { invoiceMethods } from './invoices';
 import { reportMethods } from './reports';
 import { invoiceBatchMethods } from './invoice-batch';
 import { desktopMethods } from './desktop';
+import { bankMethods } from './bank';
 
 export const contract = {
   ...catalogueMethods,
@@ -33,6 +34,7 @@ export const contract = {
   ...reportMethods,
   ...invoiceBatchMethods,
   ...desktopMethods,
+  ...bankMethods,
 };
 
 export type Contract = typeof contract;

@@ -6,6 +6,8 @@
  * lifecycle together), so stopping between two calls leaves every invoice either complete or
  * not started, Cancel needs no server-side state, and progress is simply "calls answered".
  * The PDF of each is rendered in the worker, so the window and the server stay responsive.
+ * Each call carries an idempotency key made from the run's key and the order id
+ * (renderer/screens/invoices/batch/batch-runner.ts), so a run sent again issues nothing twice.
  */
 import { z } from 'zod';
 import { method } from './define';

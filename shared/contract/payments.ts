@@ -127,6 +127,8 @@ export interface MoneyMovement {
   counterpartOrderNumber: string | null;
   /** On a write-off (or its reversal) of the bank fees deducted from a transfer: that transfer's row. */
   feesOfPaymentId: number | null;
+  /** The bank statement line this movement was made from ("from bank statement …"), or null. */
+  bankLine: { lineId: number; statementId: number; fileName: string; bookedOn: string } | null;
   recordedBy: string;
   recordedAt: string;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
-import { cleanedString, countryCode, enumOf, isoDate, optionalEmail, optionalText, requiredText, wholeNumber } from './fields';
+import { cleanedString, countryCode, decimalAmount, enumOf, isoDate, optionalEmail, optionalText, requiredText, wholeNumber } from './fields';
+import { decimalPlaces } from '../money/money';
 import { CURRENCY_CODES } from '../money/currencies';
 import { bankAccountProblems, normaliseIban } from '../domain/bank-accounts';
 import { STAFF_NAME_MAX, sameStaffName } from '../domain/staff';
@@ -53,14 +54,19 @@ export const IssuerInput = z.object({
   email: optionalEmail('Issuer e-mail'),
 });
 
-export const BankAccountInput = z.object({
+const BankAccountFields = z.object({
   currency: enumOf('Currency', CURRENCY_CODES),
   holder: optionalText('Account holder', 70),
   /** Kept in electronic form (no spaces, upper case); printed in groups of four. */
   iban: optionalText('IBAN', 60).transform(normaliseIban),
+  /** CHF and EUR: the QR-IBAN beside the IBAN (banks book QR payments under it); empty when none. */
+  qrIban: optionalText('QR-IBAN', 60).transform(normaliseIban),
   bic: optionalText('BIC', 20).transform((v) => v.replace(/\s+/g, '').toUpperCase()),
   bankName: optionalText('Bank name', 120),
 });
+
+/** An account without a QR-IBAN is stored as before Settings took one: without the key. */
+export const BankAccountInput = BankAccountFields.transform(({ qrIban, ...account }) => (qrIban ? { ...account, qrIban } : account));
 
 /**
  * At most one account per currency. IBAN and BIC are checked with ibantools; CHF and EUR
@@ -80,6 +86,16 @@ export const BankAccountList = z
     });
   });
 
+function tolerance(currency: string) {
+  const label = `Bank fee tolerance (${currency})`;
+  return decimalAmount(label)
+    .refine((v) => decimalPlaces(v) <= 2, { error: `${label} can have at most 2 decimals.` })
+    .refine((v) => Number(v) <= 1000, { error: `${label} is at most 1000.00.` });
+}
+
+/** How far short a bank transfer may be and still settle its invoice, the rest written off as bank fees. */
+export const BankFeeTolerance = z.object({ CHF: tolerance('CHF'), EUR: tolerance('EUR'), USD: tolerance('USD') }, { error: 'Bank fee tolerance must give an amount for CHF, EUR and USD.' });
+
 export const SettingsPatch = z.object({
   issuer: IssuerInput.optional(),
   bankAccounts: BankAccountList.optional(),
@@ -93,6 +109,7 @@ export const SettingsPatch = z.object({
   staff: StaffList.optional(),
   timeZone: TimeZone.optional(),
   firstBusinessDay: isoDate('First day of business').optional(),
+  bankFeeTolerance: BankFeeTolerance.optional(),
 });
 
 export const settingsMethods = {

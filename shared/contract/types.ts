@@ -134,6 +134,11 @@ export interface Settings {
   timeZone: string;
   /** The unit's first day of business (YYYY-MM-DD): nothing can be dated before it, which catches a mistyped year. */
   firstBusinessDay: string;
+  /**
+   * Per currency, how far short of an invoice's balance a bank transfer may be and still settle
+   * it, the difference written off as bank fees (bank statement import). "5.00" by default.
+   */
+  bankFeeTolerance: Record<CurrencyCode, string>;
 }
 
 /** Who is working in this process, and whether the app must ask before anything else. */

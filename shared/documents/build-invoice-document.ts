@@ -7,7 +7,7 @@ import { lineTotal, subtractAmounts, sumAmounts, compareAmounts } from '../money
 import type { CurrencyCode } from '../money/currencies';
 import { addDays } from '../domain/calendar';
 import { PAYMENT_METHODS, type PaymentMethod } from '../domain/vocabulary';
-import { isQrBillCountryIban, isQrIban, normaliseIban } from '../domain/bank-accounts';
+import { accountNumbers, isQrBillCountryIban, normaliseIban } from '../domain/bank-accounts';
 import type {
   BankAccount,
   CreditNoteDetails,
@@ -111,13 +111,20 @@ export function buildInvoiceDocument(input: InvoiceDocumentInput): InvoiceDocume
     total,
     amountPaid,
     balanceDue,
-    bankAccount: bankAccount ? { ...bankAccount, iban: normaliseIban(bankAccount.iban) } : null,
+    bankAccount: bankAccount ? normalisedAccount(bankAccount) : null,
     acceptedPaymentMethods: [...(input.acceptedPaymentMethods ?? PAYMENT_METHODS)],
     qrBill: null,
     creditNote: kind === 'credit_note' ? (input.creditNote ?? null) : null,
   };
   document.qrBill = qrBillFor(document);
   return document;
+}
+
+/** Electronic-format numbers; an empty QR-IBAN is left out, so documents of accounts without one read as before. */
+function normalisedAccount(account: BankAccount): BankAccount {
+  const { qrIban, ...rest } = account;
+  const qr = normaliseIban(qrIban ?? '');
+  return { ...rest, iban: normaliseIban(account.iban), ...(qr ? { qrIban: qr } : {}) };
 }
 
 /**
@@ -128,11 +135,14 @@ export function buildInvoiceDocument(input: InvoiceDocumentInput): InvoiceDocume
 export function qrBillFor(document: InvoiceDocument): QrBillData | null {
   const account = document.bankAccount;
   if (document.kind !== 'invoice' || (document.currency !== 'CHF' && document.currency !== 'EUR')) return null;
-  if (!account || !isQrBillCountryIban(account.iban) || compareAmounts(document.balanceDue, '0') <= 0) return null;
+  if (!account || compareAmounts(document.balanceDue, '0') <= 0) return null;
+  const { iban, qrIban } = accountNumbers(account);
+  if (!qrIban && (!iban || !isQrBillCountryIban(iban))) return null;
   const referenceSource = document.number ?? document.orderNumber;
   const titleWord = { en: 'Invoice', fr: 'Facture', es: 'Factura' }[document.language];
   const message = `${titleWord} ${document.number ?? 'DRAFT'} / ${document.orderNumber}`;
-  return isQrIban(account.iban)
-    ? { account: account.iban, referenceType: 'QRR', reference: qrReferenceFor(referenceSource), message }
-    : { account: account.iban, referenceType: 'SCOR', reference: creditorReferenceFor(referenceSource), message };
+  // A QR-IBAN accepts only payments with a QR reference, so the QR-bill uses it whenever there is one.
+  return qrIban
+    ? { account: qrIban, referenceType: 'QRR', reference: qrReferenceFor(referenceSource), message }
+    : { account: iban!, referenceType: 'SCOR', reference: creditorReferenceFor(referenceSource), message };
 }

@@ -58,8 +58,13 @@ export interface DocumentLine {
 export interface BankAccount {
   currency: CurrencyCode;
   holder: string;
-  /** IBAN or QR-IBAN, electronic format (no spaces). */
+  /**
+   * The account's IBAN, electronic format (no spaces): printed under "How to pay", used by SEPA
+   * and SWIFT payers. Accounts saved before Settings took a QR-IBAN beside it may hold the QR-IBAN here.
+   */
   iban: string;
+  /** The account's QR-IBAN (CHF and EUR), carried by the QR-bill with a QR reference; absent or empty when none. */
+  qrIban?: string;
   bic: string;
   bankName: string;
 }

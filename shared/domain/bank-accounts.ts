@@ -69,8 +69,22 @@ export interface BankAccountFields {
   currency: string;
   holder: string;
   iban: string;
+  /** The account's QR-IBAN beside its IBAN (CHF and EUR only); empty or absent when it has none. */
+  qrIban?: string;
   bic: string;
   bankName: string;
+}
+
+/**
+ * The two numbers of one account: `iban` is what SEPA and SWIFT payers use and what the invoice's
+ * "How to pay" prints; `qrIban` is what the QR-bill carries with a QR reference. An account saved
+ * before Settings took both has its QR-IBAN in `iban`: it is read as the QR-IBAN, with no normal IBAN.
+ */
+export function accountNumbers(account: Pick<BankAccountFields, 'iban' | 'qrIban'>): { iban: string | null; qrIban: string | null } {
+  const iban = normaliseIban(account.iban);
+  const qrIban = normaliseIban(account.qrIban ?? '');
+  if (qrIban !== '') return { iban: iban === '' ? null : iban, qrIban };
+  return isQrIban(iban) ? { iban: null, qrIban: iban } : { iban: iban === '' ? null : iban, qrIban: null };
 }
 
 /**
@@ -85,6 +99,18 @@ export function bankAccountProblems(account: BankAccountFields, path = 'bankAcco
   const ibanLabel = `IBAN (${currency})`;
   const iban = currency === 'CHF' || currency === 'EUR' ? qrBillIbanProblem(account.iban, ibanLabel) : ibanProblem(account.iban, ibanLabel);
   if (iban) problems.push({ field: `${path}.iban`, message: iban });
+  const qrIban = normaliseIban(account.qrIban ?? '');
+  if (qrIban !== '') {
+    const label = `QR-IBAN (${currency})`;
+    const problem =
+      currency !== 'CHF' && currency !== 'EUR'
+        ? `${label}: only CHF and EUR accounts have a QR-IBAN (the QR-bill is in those currencies); leave it empty.`
+        : (qrBillIbanProblem(qrIban, label) ?? (isQrIban(qrIban) ? null : `${label} is not a QR-IBAN (its bank number must be 30000 to 31999); a normal IBAN goes under IBAN.`));
+    if (problem) problems.push({ field: `${path}.qrIban`, message: problem });
+    if (!iban && isQrIban(account.iban)) {
+      problems.push({ field: `${path}.iban`, message: `${ibanLabel} is a QR-IBAN: enter the account's normal IBAN here (payers abroad use it) and the QR-IBAN under QR-IBAN.` });
+    }
+  }
   const bic = bicProblem(account.bic, `BIC (${currency})`);
   if (bic) problems.push({ field: `${path}.bic`, message: bic });
   return problems;

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --orders N] [--seed S] [--saves N] [--invoices N] [--plans] [--report-lines N] [--reports-only]
+ * npm run bench [-- --orders N] [--seed S] [--saves N] [--invoices N] [--plans] [--report-lines N] [--reports-only] [--bank-transactions N] [--bank-only]
  *                 [--backup-only] [--backup-rounds N]
  *
  * Builds (or reuses from the temp folder) a demo database of 100,000 orders, works on a
@@ -9,7 +9,9 @@
  * saved meanwhile, as a clerk would); and issuing invoices with their PDF made in the
  * worker: one (median), and a batch of --invoices (default 100; 0 leaves invoices out); and the
  * monthly report over its own generated database of --report-lines order lines (default
- * 1,000,000; 0 leaves it out) beside the same sums in bare SQL (--reports-only: that alone).
+ * 1,000,000; 0 leaves it out) beside the same sums in bare SQL (--reports-only: that alone); and a
+ * camt.053 of --bank-transactions (default 10,000; 0 leaves it out) imported and matched against
+ * the same database, with the longest main-thread stall meanwhile (--bank-only: that alone).
  * Not a test: it prints figures. Targets: search well under 100 ms; no stall of 50 ms or more during a backup, and
  * every save under 50 ms while one is written (printed beside the same saves with no backup, on a shared machine;
  * --backup-rounds N backups, default 1; --backup-only: those figures alone, see backup-saves.ts).
@@ -21,6 +23,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchInvoicePdfs } from './invoice-pdf';
 import { benchMonthlyReports, printReportFigures } from './monthly-report';
+import { benchBankImport, printBankFigures } from './bank-import';
 import { performance } from 'node:perf_hooks';
 import { benchBackupSaves, printBackupFigures } from './backup-saves';
 import { openDatabase } from '../../db/connection';
@@ -48,6 +51,9 @@ const { values } = parseArgs({
     // Saves during backups (and the same saves with none running) alone, over --backup-rounds backups.
     'backup-only': { type: 'boolean', default: false },
     'backup-rounds': { type: 'string', default: '1' },
+    // A camt.053 of this many transactions imported against the database; 0 leaves it out.
+    'bank-transactions': { type: 'string', default: '10000' },
+    'bank-only': { type: 'boolean', default: false },
   },
 });
 const ORDERS = Number(values.orders);
@@ -56,6 +62,7 @@ const SAVES = Number(values.saves);
 const INVOICES = Number(values.invoices);
 const REPORT_LINES = Number(values['report-lines']);
 const BACKUP_ROUNDS = Number(values['backup-rounds']);
+const BANK_TRANSACTIONS = Number(values['bank-transactions']);
 
 /** The cache is only reused for the same generator, schema, size and seed. */
 function cachedDatabase(): string {
@@ -227,6 +234,7 @@ async function main(): Promise<void> {
 
   if (INVOICES > 0) await benchInvoices(invoke, record, rows);
   await documents.close();
+  const bank = BANK_TRANSACTIONS > 0 ? await benchBankImport(db, invoke, BANK_TRANSACTIONS) : null;
 
   const backupRounds = await benchBackupSaves(ctx, invoke, saveOrder, BACKUP_ROUNDS);
   const during = backupRounds.flatMap((r) => r.during).sort((x, y) => x - y);
@@ -245,6 +253,7 @@ async function main(): Promise<void> {
   const searchWorst = Math.max(...rows.filter((r) => r.what.startsWith('Search')).map((r) => r.p95));
   console.log(`Slowest search p95: ${searchWorst.toFixed(2)} ms (target: well under 100 ms)`);
   if (!printBackupFigures(backupRounds)) process.exitCode = 1;
+  if (bank && !printBankFigures(bank)) process.exitCode = 1;
   if (REPORT_LINES > 0) await reportsOnly();
 
   if (values.plans) {
@@ -301,4 +310,17 @@ async function reportsOnly(): Promise<void> {
   if (!printReportFigures(await benchMonthlyReports({ lines: REPORT_LINES }), REPORT_LINES)) process.exitCode = 1;
 }
 
-await (values['pdf-only'] ? pdfOnly() : values['reports-only'] ? reportsOnly() : values['backup-only'] ? backupOnly() : main());
+/** The bank statement import alone, on its own copy of the benchmark database. */
+async function bankOnly(): Promise<void> {
+  const copy = workingCopy(cachedDatabase());
+  const db = openDatabase(copy.file);
+  const invoke = createInvoke(createContext(db, 'bench'));
+  try {
+    if (!printBankFigures(await benchBankImport(db, invoke, BANK_TRANSACTIONS || 10_000))) process.exitCode = 1;
+  } finally {
+    db.close();
+    copy.done();
+  }
+}
+
+await (values['pdf-only'] ? pdfOnly() : values['reports-only'] ? reportsOnly() : values['bank-only'] ? bankOnly() : values['backup-only'] ? backupOnly() : main());

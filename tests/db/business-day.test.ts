@@ -85,6 +85,20 @@ describe('dates a typo put out of reach', () => {
     expect(await refused('orders.update', { id: today.id, currency: 'CHF', receivedVia: 'mail', receivedOn: '2026-12-08', customer: { name: 'Bibliothèque de Genève', country: 'CH' }, lines: [{ title: 'Atlas', quantity: 1, unitPrice: '1.00' }] })).toMatchObject({ field: 'receivedOn', message: 'Date received cannot be in the future.' });
   });
 
+  it("takes a month's exchange rates at most a month ahead of the unit's month, naming the field", async () => {
+    // 00:30 on 7 December 2026 in Geneva: next month is January 2027.
+    const rates = { reportingCurrency: 'CHF', rates: { EUR: '0.94' } };
+    const tooLate = { field: 'month', message: 'The month of the exchange rates cannot be after next month (2027-01): rates are entered at most a month ahead.' };
+    expect(await refused('reports.setRates', { month: '2099-01', ...rates })).toMatchObject({ code: 'invalid_input', ...tooLate });
+    expect(await refused('reports.setRates', { month: '2027-02', ...rates })).toMatchObject(tooLate);
+    expect((await call(app, 'reports.monthly', { month: '2099-01' })).rates).toBeNull();
+    await call(app, 'reports.setRates', { month: '2026-12', ...rates });
+    await call(app, 'reports.setRates', { month: '2027-01', ...rates });
+    // The unit's month, not the server's: at 00:30 on 1 January in Geneva (still 31 December in UTC) February is next month.
+    now = new Date('2026-12-31T23:30:00Z');
+    await call(app, 'reports.setRates', { month: '2027-02', ...rates });
+  });
+
   it("refuses dates before the unit's first day of business (2000-01-01 by default, or as set), naming the field", async () => {
     const before2000 = "cannot be before the unit's first day of business (2000-01-01, in Settings).";
     expect(await refused('orders.create', { customer: { name: 'Old Library', country: 'CH' }, currency: 'CHF', receivedVia: 'mail', receivedOn: '1901-01-01', lines: [{ title: 'Atlas', quantity: 1, unitPrice: '1.00' }] })).toMatchObject({ field: 'receivedOn', message: `Date received ${before2000}` });

@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, openTestApp, type TestApp } from '../support/test-db';
 import { fakeRenderer, TEST_BANK_ACCOUNTS, type FakeRenderer } from '../support/fake-renderer';
+import { runBatch, type IssueOne } from '../../renderer/screens/invoices/batch/batch-runner';
 
 let app: TestApp;
 let renderer: FakeRenderer;
@@ -122,5 +123,63 @@ describe('an idempotency key', () => {
     expect(count('SELECT count(*) FROM invoices')).toBe(1);
     // Both rendered before either stored: the second render was thrown away, and no number was used for it.
     expect(renderer.rendered).toHaveLength(2);
+  });
+
+  it("issues a month's batch once when the run is sent again with its key after an answer was lost", async () => {
+    const orders = [await order(), await order(), await order()];
+    const { orders: listed } = await call(app, 'invoices.uninvoiced', { month: '2026-11' });
+    expect(listed.map((o: { id: number }) => o.id)).toEqual(orders.map((o) => o.id));
+    const sent: { orderId: number; idempotencyKey: string }[] = [];
+    // The screen's call, through the whole API; the second invoice is made but its answer never arrives.
+    const issue: IssueOne = async (orderId, idempotencyKey) => {
+      sent.push({ orderId, idempotencyKey });
+      const result = (await app.invoke('invoices.issue', { orderId, idempotencyKey })) as Awaited<ReturnType<IssueOne>>;
+      return sent.length === 2 ? { ok: false, error: { code: 'internal', message: 'Order Desk is not reachable. Is the program still running?' } } : result;
+    };
+    const runKey = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+    const options = { runKey, stopRequested: () => false, onProgress: () => undefined };
+    const cut = await runBatch(listed, issue, options);
+    expect(cut.stopped).toMatchObject({ by: 'error' });
+    expect(cut.issued.map((e) => e.invoiceNumber)).toEqual(['INV-2026-00001']);
+    expect(count('SELECT count(*) FROM invoices')).toBe(2);
+
+    // Restarted from the list on screen, with the same run key: the same calls, answered with what they made.
+    const again = await runBatch(listed, issue, options);
+    expect(again).toMatchObject({ failed: [], notStarted: [], stopped: null });
+    expect(again.issued.map((e) => [e.order.id, e.invoiceNumber])).toEqual(orders.map((o, i) => [o.id, `INV-2026-0000${i + 1}`]));
+    // The first run stopped after its second call; the second sent those two again, with their keys, and one new.
+    expect(sent.map((c) => c.orderId)).toEqual([orders[0]!.id, orders[1]!.id, ...orders.map((o) => o.id)]);
+    expect(sent.slice(2, 4).map((c) => c.idempotencyKey)).toEqual(sent.slice(0, 2).map((c) => c.idempotencyKey));
+    expect(new Set(sent.slice(2).map((c) => c.idempotencyKey)).size).toBe(3);
+    expect(app.db.prepare('SELECT order_id FROM invoices ORDER BY id').pluck().all()).toEqual(orders.map((o) => o.id));
+    expect(renderer.rendered).toHaveLength(3);
+  });
+
+  it('keeps a key 30 days and lets it go afterwards, a few at each new key, so the table holds about a month', async () => {
+    let now = new Date('2026-10-15T10:00:00Z');
+    const clocked = openTestApp(undefined, () => now, { documents: () => renderer });
+    try {
+      const keys = () => clocked.db.prepare('SELECT key FROM idempotency_keys ORDER BY rowid').pluck().all() as string[];
+      const create = async (idempotencyKey: string) =>
+        (await call(clocked, 'orders.create', { ...newOrder, receivedOn: '2026-10-15', idempotencyKey })).order as { number: string };
+      const backlog = Array.from({ length: 25 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+      for (const key of backlog) await create(key);
+      const first = await create(KEY);
+
+      // 29 days on: every key still answers, and a new one prunes nothing.
+      now = new Date('2026-11-13T10:00:00Z');
+      expect(await create(KEY)).toEqual(first);
+      await create(OTHER_KEY);
+      expect(keys()).toEqual([...backlog, KEY, OTHER_KEY]);
+
+      // 31 days on: each new key lets 20 expired ones go, oldest first, until the month's are left.
+      now = new Date('2026-11-15T10:00:01Z');
+      await create('22222222-3333-4444-8555-666666666666');
+      expect(keys()).toEqual([...backlog.slice(20), KEY, OTHER_KEY, '22222222-3333-4444-8555-666666666666']);
+      await create('33333333-4444-4555-8666-777777777777');
+      expect(keys()).toEqual([OTHER_KEY, '22222222-3333-4444-8555-666666666666', '33333333-4444-4555-8666-777777777777']);
+    } finally {
+      clocked.close();
+    }
   });
 });

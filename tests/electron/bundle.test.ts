@@ -17,6 +17,8 @@ import { execFileSync } from 'node:child_process';
 import { bundledRenderWorker, createDocumentRenderer } from '../../db/documents/render-pool';
 import { tempDir } from '../support/test-db';
 import { sampleInvoice, sampleLines } from '../support/invoice-fixtures';
+import { camtBase64 } from '../support/camt-files';
+import { BANK_ACCOUNTS, CHF_QR_IBAN } from '../support/bank-fixtures';
 
 let bundle: { main: string; preload: string; renderWorker: string };
 const restoreConsole: Array<() => void> = [];
@@ -255,6 +257,23 @@ describe('the bundled main process', () => {
     db.close();
     expect(actors).toEqual(['Marie Dubois', 'Marie Dubois']);
   });
+
+  it('reads a bank statement in the bundled bank worker beside main.cjs, and refuses a hostile one there', async () => {
+    const appData = tempDir('order-desk-appdata-');
+    const fake = fakeElectron(appData, fakeProject());
+    opened.push(fake);
+    runMain(fake);
+    fake.ready();
+    await settle();
+    const call = (method: string, input: unknown) => fake.ipc.get(`order-desk:${method}`)!({ senderFrame: appFrame }, input);
+    expect(fs.existsSync(path.join(path.dirname(bundle.main), 'bank-worker.cjs'))).toBe(true);
+    await call('session.setUser', { name: 'Marie Dubois' });
+    expect(await call('settings.set', { bankAccounts: BANK_ACCOUNTS })).toMatchObject({ ok: true });
+    const file = camtBase64({ kind: '054', version: '08', iban: CHF_QR_IBAN, currency: 'CHF', entries: [{ bookedOn: '2026-11-10', txs: [{ amount: '12.50', text: 'Thank you', bankReference: 'BUNDLE-1' }] }] });
+    expect(await call('bank.import', { fileName: 'camt054.xml', contentBase64: file })).toMatchObject({ ok: true, value: { newLines: 1, toReview: 1, statement: { importedBy: 'Marie Dubois' } } });
+    const hostile = Buffer.from('<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><a>&x;</a>').toString('base64');
+    expect(await call('bank.import', { fileName: 'evil.xml', contentBase64: hostile })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'contentBase64' } });
+  }, 60_000);
 
   it('runs on the folder --user-data-dir names, leaving the usual one untouched (how the smoke test gets a scratch desk)', async () => {
     const appData = tempDir('order-desk-appdata-');

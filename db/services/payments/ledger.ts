@@ -31,15 +31,27 @@ export interface MovementRow {
   counterpart_order_id: number | null;
   counterpart_number: string | null;
   fees_of_id: number | null;
+  /** The bank line the movement was made from (bank statement import), if any. */
+  bank_line_id: number | null;
+  bank_statement_id: number | null;
+  bank_file_name: string | null;
+  bank_booked_on: string | null;
   recorded_by: string;
   created_at: string;
 }
 
-const MOVEMENTS_SQL = `
-  SELECT p.*, r.id AS reversed_by_id, c.number AS counterpart_number
-  FROM payments p
+const MOVEMENT_COLUMNS = `p.*, r.id AS reversed_by_id, c.number AS counterpart_number,
+  bl.id AS bank_line_id, bl.statement_id AS bank_statement_id, bs.file_name AS bank_file_name, bl.booked_on AS bank_booked_on`;
+const MOVEMENT_JOINS = `
   LEFT JOIN payments r ON r.reverses_id = p.id
   LEFT JOIN orders c ON c.id = p.counterpart_order_id
+  LEFT JOIN bank_line_movements blm ON blm.payment_id = p.id
+  LEFT JOIN bank_lines bl ON bl.id = blm.line_id
+  LEFT JOIN bank_statements bs ON bs.id = bl.statement_id`;
+
+const MOVEMENTS_SQL = `
+  SELECT ${MOVEMENT_COLUMNS}
+  FROM payments p ${MOVEMENT_JOINS}
   WHERE p.order_id = ?
   ORDER BY p.on_date, p.id`;
 
@@ -48,10 +60,7 @@ export function movementRows(ctx: ServiceContext, orderId: number): MovementRow[
 }
 
 export function movementRow(ctx: ServiceContext, id: number): MovementRow | undefined {
-  return statement(ctx, `
-    SELECT p.*, r.id AS reversed_by_id, c.number AS counterpart_number
-    FROM payments p LEFT JOIN payments r ON r.reverses_id = p.id LEFT JOIN orders c ON c.id = p.counterpart_order_id
-    WHERE p.id = ?`).get(id) as MovementRow | undefined;
+  return statement(ctx, `SELECT ${MOVEMENT_COLUMNS} FROM payments p ${MOVEMENT_JOINS} WHERE p.id = ?`).get(id) as MovementRow | undefined;
 }
 
 /** What the order's invoices and credit notes say it owes (db/services/invoices/order-amounts.ts). */
@@ -103,6 +112,10 @@ function toMovement(row: MovementRow, runningBalance: string): MoneyMovement {
     counterpartOrderId: row.counterpart_order_id,
     counterpartOrderNumber: row.counterpart_number,
     feesOfPaymentId: row.fees_of_id,
+    bankLine:
+      row.bank_line_id === null
+        ? null
+        : { lineId: row.bank_line_id, statementId: row.bank_statement_id!, fileName: row.bank_file_name!, bookedOn: row.bank_booked_on! },
     recordedBy: row.recorded_by,
     recordedAt: row.created_at,
   };

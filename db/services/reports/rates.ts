@@ -5,12 +5,13 @@
 import type { z } from 'zod';
 import type { ExchangeRates, SetRatesInput } from '../../../shared/contract/reports';
 import { CURRENCY_CODES, type CurrencyCode } from '../../../shared/money/currencies';
-import { timestamp, type ServiceContext, type WriteContext } from '../../context';
+import { timestamp, today, type ServiceContext, type WriteContext } from '../../context';
+import { DomainError } from '../../../shared/api/errors';
 import { statement } from '../../statements';
 import { audit } from '../audit';
 import { assertMonthOpen, monthEntityId } from './closed-months';
 import { checkDate } from '../date-check';
-import { lastDayOf } from '../../../shared/domain/calendar';
+import { lastDayOf, monthOf, stepMonth } from '../../../shared/domain/calendar';
 
 interface RatesRow {
   reporting_currency: CurrencyCode;
@@ -33,6 +34,10 @@ export function ratesOf(ctx: ServiceContext, month: string): ExchangeRates | nul
 export function setRates(ctx: WriteContext, input: z.output<typeof SetRatesInput>): { rates: ExchangeRates } {
   // A month with at least one business day: its last day on or after the unit's first.
   checkDate(ctx, lastDayOf(input.month), { field: 'month', label: 'The month of the exchange rates', futureAllowed: true, closedMonthAllowed: true });
+  // Rates are known, and may be entered, a month ahead (the report screen steps to next month); a
+  // later month is a mistyped year, and its rates would sit unseen until then.
+  const latest = stepMonth(monthOf(today(ctx)), 1);
+  if (input.month > latest) throw new DomainError('invalid_input', `The month of the exchange rates cannot be after next month (${latest}): rates are entered at most a month ahead.`, 'month');
   assertMonthOpen(ctx, input.month, 'month', 'Exchange rates');
   const before = ratesOf(ctx, input.month);
   const others = Object.fromEntries(CURRENCY_CODES.filter((c) => c !== input.reportingCurrency && input.rates[c] !== undefined).map((c) => [c, input.rates[c]]));

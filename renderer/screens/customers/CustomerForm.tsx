@@ -1,4 +1,5 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { useLeavePrompt } from '../../hooks/useLeavePrompt';
 import { useUnsavedChangesGuard } from '../../hooks/useUnsavedChangesGuard';
 import { CustomerInput } from '../../../shared/contract/customers';
 import type { Customer } from '../../../shared/contract/types';
@@ -43,10 +44,7 @@ export function CustomerForm({ customer, readOnly, onSaved }: CustomerFormProps)
   const dirty = JSON.stringify(draft) !== JSON.stringify(editable(customer));
   useUnsavedChangesGuard(dirty);
 
-  useEffect(() => {
-    setLeaveGuard(dirty ? () => window.confirm('This customer has unsaved changes. Leave without saving?') : null);
-    return () => setLeaveGuard(null);
-  }, [dirty, setLeaveGuard]);
+  const leavePrompt = useLeavePrompt({ dirty, unsaved: 'This customer has changes that are not saved. Leaving discards them.' });
 
   const set = (key: keyof Editable, value: string) => {
     setDraft((d) => ({ ...d, [key]: value }));
@@ -88,61 +86,64 @@ export function CustomerForm({ customer, readOnly, onSaved }: CustomerFormProps)
   );
 
   return (
-    <form className="form customer-form" onSubmit={(e) => void submit(e)} noValidate aria-label="Customer details">
-      <fieldset>
-        <legend>Address</legend>
-        {text('Name', 'name')}
-        {text('Address', 'address', true)}
-        <div className="customer-form__row">
-          {text('Zip code', 'postalCode')}
-          {text('City', 'city')}
-        </div>
-        <Field label="Country" error={errors.country}>
-          {(props) => (
-            <CountryField
-              {...props}
-              readOnly={readOnly}
-              value={{ code: draft.country, text: countryText }}
-              onChange={(v) => {
-                setCountryText(v.text);
-                set('country', v.code);
-              }}
-            />
-          )}
-        </Field>
-      </fieldset>
-      <fieldset>
-        <legend>Contact</legend>
-        {text('Tel.', 'phone')}
-        {text('E-mail', 'email')}
-      </fieldset>
-      <fieldset>
-        <legend>Notes</legend>
-        {text('Notes', 'notes', true)}
-      </fieldset>
-      {errors.form ? (
-        <p className="banner banner--error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
-      {readOnly ? null : (
-        <div className="actions">
-          <button type="submit" className="primary" disabled={!dirty}>
-            {customer ? 'Save customer' : 'Add customer'}
-          </button>
-          {dirty ? (
-            <button
-              type="button"
-              onClick={() => {
-                setDraft(editable(customer));
-                setCountryText(countryName(customer?.country ?? '', locale));
-              }}
-            >
-              {customer ? 'Undo changes' : 'Clear'}
+    <>
+      <form className="form customer-form" onSubmit={(e) => void submit(e)} noValidate aria-label="Customer details">
+        <fieldset>
+          <legend>Address</legend>
+          {text('Name', 'name')}
+          {text('Address', 'address', true)}
+          <div className="customer-form__row">
+            {text('Zip code', 'postalCode')}
+            {text('City', 'city')}
+          </div>
+          <Field label="Country" error={errors.country}>
+            {(props) => (
+              <CountryField
+                {...props}
+                readOnly={readOnly}
+                value={{ code: draft.country, text: countryText }}
+                onChange={(v) => {
+                  setCountryText(v.text);
+                  set('country', v.code);
+                }}
+              />
+            )}
+          </Field>
+        </fieldset>
+        <fieldset>
+          <legend>Contact</legend>
+          {text('Tel.', 'phone')}
+          {text('E-mail', 'email')}
+        </fieldset>
+        <fieldset>
+          <legend>Notes</legend>
+          {text('Notes', 'notes', true)}
+        </fieldset>
+        {errors.form ? (
+          <p className="banner banner--error" role="alert">
+            {errors.form}
+          </p>
+        ) : null}
+        {readOnly ? null : (
+          <div className="actions">
+            <button type="submit" className="primary" disabled={!dirty}>
+              {customer ? 'Save customer' : 'Add customer'}
             </button>
-          ) : null}
-        </div>
-      )}
-    </form>
+            {dirty ? (
+              <button
+                type="button"
+                onClick={() => {
+                  setDraft(editable(customer));
+                  setCountryText(countryName(customer?.country ?? '', locale));
+                }}
+              >
+                {customer ? 'Undo changes' : 'Clear'}
+              </button>
+            ) : null}
+          </div>
+        )}
+      </form>
+      {leavePrompt}
+    </>
   );
 }

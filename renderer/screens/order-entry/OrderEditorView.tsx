@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useUnsavedChangesGuard } from '../../hooks/useUnsavedChangesGuard';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { LeavePrompt } from '../../components/LeavePrompt';
 import { useNavigation } from '../../state/navigation';
 import { CustomerBlock } from './CustomerBlock';
 import { DuplicateWarning } from './DuplicateWarning';
@@ -36,20 +37,16 @@ function CurrencyDialog({ editor }: { editor: OrderEditor }) {
   );
 }
 
+/** The app's one leave prompt, with the order entry's own middle answer: its draft is kept. */
 function LeaveDialog({ editor }: { editor: OrderEditor }) {
   if (editor.dialog?.kind !== 'leave') return null;
   return (
-    <ConfirmDialog
-      title="Leave without saving?"
-      onCancel={editor.cancelDialog}
-      actions={[
-        { label: 'Keep editing', primary: true, onChoose: editor.cancelDialog },
-        { label: 'Leave, keep as draft', onChoose: editor.leave },
-        { label: 'Discard changes and leave', onChoose: editor.discardAndLeave },
-      ]}
-    >
-      <p>This order has changes that are not saved. A draft is kept and offered when you come back, unless you discard it.</p>
-    </ConfirmDialog>
+    <LeavePrompt
+      unsaved="This order has changes that are not saved. A draft is kept and offered when you come back, unless you discard it."
+      onStay={editor.cancelDialog}
+      onKeepDraft={editor.leave}
+      onLeave={editor.discardAndLeave}
+    />
   );
 }
 

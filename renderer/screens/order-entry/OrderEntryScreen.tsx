@@ -108,7 +108,7 @@ export function OrderEntryScreen({ id }: { id?: number | undefined }) {
         <DraftOffer
           draft={draft}
           changedSince={setup.order !== undefined && draft.baseUpdatedAt !== undefined && draft.baseUpdatedAt !== setup.order.updatedAt}
-          onRestore={() => setStart({ kind: 'ready', setup: { ...setup, form: draft.form } })}
+          onRestore={() => setStart({ kind: 'ready', setup: { ...setup, form: draft.form, ...(draft.idempotencyKey ? { idempotencyKey: draft.idempotencyKey } : {}) } })}
           onDiscard={() => {
             removeDraft(localStorage, draftKey(id));
             setStart({ kind: 'ready', setup: { ...setup, form: setup.baseline } });

@@ -7,6 +7,7 @@ import { scrubDeep } from '../../components/card-safe-text';
 import type { OrderForm } from './form-model';
 
 const PREFIX = 'order-desk.order-draft.';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VERSION = 1;
 
 export interface Draft {
@@ -15,6 +16,12 @@ export interface Draft {
   savedAt: string;
   /** For an edited order: the version it was based on, so a later save can detect a conflict. */
   baseUpdatedAt?: string;
+  /**
+   * The key the form's saves are sent with. A save whose answer never came (the app died
+   * mid-save) may have stored the order: the restored draft saves with the same key, and is
+   * answered with that order instead of creating a second one.
+   */
+  idempotencyKey?: string;
 }
 
 export type DraftStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -62,12 +69,13 @@ export function readDraft(store: DraftStore, key: string): Draft | null {
   }
   if (raw === null) return null;
   try {
-    const parsed = JSON.parse(raw) as { version?: number; form?: unknown; savedAt?: unknown; baseUpdatedAt?: unknown };
+    const parsed = JSON.parse(raw) as { version?: number; form?: unknown; savedAt?: unknown; baseUpdatedAt?: unknown; idempotencyKey?: unknown };
     if (parsed.version !== VERSION || !looksLikeForm(parsed.form) || typeof parsed.savedAt !== 'string') return null;
     return {
       form: parsed.form,
       savedAt: parsed.savedAt,
       ...(typeof parsed.baseUpdatedAt === 'string' ? { baseUpdatedAt: parsed.baseUpdatedAt } : {}),
+      ...(typeof parsed.idempotencyKey === 'string' && UUID.test(parsed.idempotencyKey) ? { idempotencyKey: parsed.idempotencyKey } : {}),
     };
   } catch {
     return null;

@@ -31,6 +31,8 @@ export interface EditorSetup {
   baseline: OrderForm;
   /** The order version this edit started from, sent back so a conflicting change is caught. */
   baseUpdatedAt?: string;
+  /** A restored draft's key: its saves are sent with the key the form had before (draft-storage.ts). */
+  idempotencyKey?: string;
   defaultCurrency: CurrencyCode;
   locale: string;
 }
@@ -90,7 +92,7 @@ export function useOrderEditor(setup: EditorSetup) {
   const dirty = !sameContent(form, baseline);
   const key = draftKey(orderId);
   // One key per order keyed in, sent with every attempt to save it: a retry after a lost answer creates one order.
-  const submission = useIdempotencyKey();
+  const submission = useIdempotencyKey(setup.idempotencyKey);
 
   const visibleErrors = useMemo(() => {
     const shown: FieldErrors = {};
@@ -128,8 +130,9 @@ export function useOrderEditor(setup: EditorSetup) {
       form,
       savedAt: new Date().toISOString(),
       ...(setup.baseUpdatedAt ? { baseUpdatedAt: setup.baseUpdatedAt } : {}),
+      ...(orderId === undefined ? { idempotencyKey: submission.key } : {}),
     });
-  }, [form, baseline, key, setup.baseUpdatedAt]);
+  }, [form, baseline, key, setup.baseUpdatedAt, orderId, submission.key]);
 
   // Prices follow the date received: list prices are re-read for the new date; typed ones stay.
   useEffect(() => {

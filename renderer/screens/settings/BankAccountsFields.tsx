@@ -9,10 +9,10 @@ interface BankAccountsFieldsProps {
   onChange(next: BankAccount[]): void;
 }
 
-const EMPTY = { holder: '', iban: '', bic: '', bankName: '' };
+const EMPTY = { holder: '', iban: '', qrIban: '', bic: '', bankName: '' };
 
 function isEmpty(account: BankAccount): boolean {
-  return account.holder.trim() === '' && account.iban.trim() === '' && account.bic.trim() === '' && account.bankName.trim() === '';
+  return account.holder.trim() === '' && account.iban.trim() === '' && (account.qrIban ?? '').trim() === '' && account.bic.trim() === '' && account.bankName.trim() === '';
 }
 
 /** The accounts to save: one per currency that has anything typed, in currency order. */
@@ -34,7 +34,8 @@ export function bankAccountErrors(errors: Record<string, string>, saved: BankAcc
 /**
  * Where customers pay, one account per currency. A currency left empty has no account: its
  * invoices cannot be issued until one is entered. CHF and EUR accounts must be Swiss or
- * Liechtenstein ones (QR-IBAN or IBAN), because those invoices carry a Swiss QR-bill.
+ * Liechtenstein ones, because those invoices carry a Swiss QR-bill; they may have a QR-IBAN
+ * beside the IBAN (bank statements book payments under either).
  */
 export function BankAccountsFields({ value, errors, onChange }: BankAccountsFieldsProps) {
   const accountOf = (currency: CurrencyCode): BankAccount => value.find((a) => a.currency === currency) ?? { currency, ...EMPTY };
@@ -44,7 +45,7 @@ export function BankAccountsFields({ value, errors, onChange }: BankAccountsFiel
   };
   const input = (currency: CurrencyCode, key: keyof typeof EMPTY, label: string, hint?: string) => (
     <Field label={`${label} (${currency})`} error={errors[`${currency}.${key}`]} {...(hint ? { hint } : {})}>
-      {(props) => <input {...props} value={accountOf(currency)[key]} spellCheck={false} onChange={(e) => set(currency, key, e.target.value)} />}
+      {(props) => <input {...props} value={accountOf(currency)[key] ?? ''} spellCheck={false} onChange={(e) => set(currency, key, e.target.value)} />}
     </Field>
   );
   return (
@@ -54,9 +55,10 @@ export function BankAccountsFields({ value, errors, onChange }: BankAccountsFiel
       {CURRENCY_CODES.map((currency) => (
         <div key={currency} className="bank-account" role="group" aria-label={`${currency} account`}>
           {input(currency, 'holder', 'Account holder')}
-          {input(currency, 'iban', 'IBAN', currency === 'USD' ? 'Any country.' : 'Swiss or Liechtenstein IBAN or QR-IBAN, for the QR-bill.')}
+          {input(currency, 'iban', 'IBAN', currency === 'USD' ? 'Any country.' : 'Swiss or Liechtenstein IBAN: printed under “How to pay” for payers abroad.')}
           {input(currency, 'bic', 'BIC')}
           {input(currency, 'bankName', 'Bank name')}
+          {currency === 'USD' ? null : input(currency, 'qrIban', 'QR-IBAN for the QR-bill', 'If the account has one: the QR-bill then carries it with a QR reference.')}
         </div>
       ))}
     </fieldset>

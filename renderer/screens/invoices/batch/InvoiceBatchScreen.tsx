@@ -137,6 +137,7 @@ export function InvoiceBatchScreen() {
       {busy ? <BatchProgress progress={batch.progress} stopping={batch.phase === 'stopping'} onCancel={batch.cancel} /> : null}
       {batch.outcome && !busy ? <BatchSummary outcome={batch.outcome} /> : null}
       {batch.issued.length > 0 && !busy ? <SaveBatchPdfs month={month} issued={batch.issued} /> : null}
+      {batch.leavePrompt}
     </section>
   );
 }

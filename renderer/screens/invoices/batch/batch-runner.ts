@@ -8,6 +8,12 @@
  * bank account for its currency, changed meanwhile) is noted with the reason and the batch goes
  * on. A failure that would only repeat for every order — Order Desk unreachable or failing, the
  * database damaged — stops the batch at once instead of listing the same error forty times.
+ *
+ * A batch run has one idempotency key; each order's call sends a key made from it and the
+ * order's id (batchCallKey). A run sent again with the same key — restarted after a call whose
+ * answer was lost, from the list as it was — sends the very same calls: an invoice already made
+ * for one of them is answered again (db/api/idempotency.ts), never issued twice nor listed as
+ * failed because its order is invoiced meanwhile.
  */
 import type { ApiError, ApiErrorCode, Result } from '../../../../shared/api/errors';
 import type { UninvoicedOrder } from '../../../../shared/contract/invoice-batch';
@@ -49,9 +55,30 @@ export function stopsTheBatch(error: ApiError): boolean {
   return !ORDER_ERRORS.includes(error.code);
 }
 
-export type IssueOne = (orderId: number) => Promise<Result<{ invoice: { id: number; number: string } }>>;
+export type IssueOne = (orderId: number, idempotencyKey: string) => Promise<Result<{ invoice: { id: number; number: string } }>>;
 
-export async function runBatch(orders: readonly UninvoicedOrder[], issue: IssueOne, options: { stopRequested(): boolean; onProgress(progress: BatchProgress): void }): Promise<BatchOutcome> {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The key of one order's call in a run: the run's key (a random UUID) with the order id mixed
+ * into its last 48 bits. One order, one key, within the run; two orders never share one, as the
+ * mixing cannot map two ids to the same bits; and it stays a UUID, as the contract asks.
+ */
+export function batchCallKey(runKey: string, orderId: number): string {
+  if (!UUID.test(runKey)) throw new Error('A batch run key must be a UUID.');
+  const head = runKey.slice(0, 24);
+  const tail = (BigInt(`0x${runKey.slice(24)}`) ^ BigInt(orderId)) & 0xffff_ffff_ffffn;
+  return `${head}${tail.toString(16).padStart(12, '0')}`.toLowerCase();
+}
+
+export interface BatchOptions {
+  /** The run's idempotency key: the same key sends the same calls again. */
+  runKey: string;
+  stopRequested(): boolean;
+  onProgress(progress: BatchProgress): void;
+}
+
+export async function runBatch(orders: readonly UninvoicedOrder[], issue: IssueOne, options: BatchOptions): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { issued: [], failed: [], notStarted: [], stopped: null };
   let last: BatchStep | null = null;
   for (const [index, order] of orders.entries()) {
@@ -61,7 +88,7 @@ export async function runBatch(orders: readonly UninvoicedOrder[], issue: IssueO
       break;
     }
     options.onProgress({ done: index, total: orders.length, current: order, last });
-    const result = await issue(order.id);
+    const result = await issue(order.id, batchCallKey(options.runKey, order.id));
     if (result.ok) {
       const entry = { order, invoiceId: result.value.invoice.id, invoiceNumber: result.value.invoice.number };
       outcome.issued.push(entry);

@@ -4,6 +4,7 @@ import { maskedCard } from '../../../../shared/domain/card-numbers';
 import { CARD_BRAND_LABELS, MOVEMENT_KIND_LABELS, PAYMENT_METHOD_LABELS } from '../../../../shared/domain/vocabulary';
 import { formatMoney, negateAmount, signOf } from '../../../../shared/money/money';
 import type { CurrencyCode } from '../../../../shared/money/currencies';
+import { formatDate } from '../../../../shared/format/dates';
 
 export function movementTitle(m: MoneyMovement): string {
   const kind = MOVEMENT_KIND_LABELS[m.kind];
@@ -28,6 +29,7 @@ export function movementDetails(m: MoneyMovement, locale: string): string[] {
     if (m.transfer.feesDeducted) parts.push(`fees deducted ${formatMoney(m.transfer.feesDeducted, m.currency, locale)}`);
   }
   if (m.reference) parts.push(`reference ${m.reference}`);
+  if (m.bankLine) parts.push(`from bank statement ${m.bankLine.fileName} (line ${m.bankLine.lineId}, booked ${formatDate(m.bankLine.bookedOn, locale)})`);
   return parts;
 }
 

@@ -1,0 +1,126 @@
+/**
+ * A sample camt.054 for a demo database, made from its open invoices, so a new user can try the
+ * bank import: QR payments of CHF invoices booked together (one short by the bank's charges),
+ * EUR payments with their RF reference, one payment naming its invoice only in the text, and one
+ * from a payer no invoice explains (left for review). Made on demand, for the invoices open
+ * now, and only for demo databases: in real books it would record payments nobody made.
+ */
+import { DomainError } from '../../shared/api/errors';
+import { creditorReferenceFor, qrReferenceFor } from '../../shared/documents/qr-bill';
+import { accountNumbers } from '../../shared/domain/bank-accounts';
+import { fromMinorUnits } from '../../shared/money/money';
+import type { ServiceContext } from '../context';
+import { today } from '../context';
+import { statement } from '../statements';
+import { getSettings } from '../services/settings';
+
+export const DEMO_ACCOUNT_MARK = 'DEMO DATA';
+
+interface OpenInvoice {
+  number: string;
+  currency: 'CHF' | 'EUR';
+  balance_minor: number;
+  customer_name: string;
+  customer_country: string;
+}
+
+interface SampleTx {
+  amount: string;
+  reference?: { type: 'QRR' | 'SCOR'; value: string };
+  text?: string;
+  charges?: string;
+  name: string;
+  country: string;
+  id: string;
+}
+
+function escape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function txXml(tx: SampleTx, currency: string): string {
+  const reference = tx.reference
+    ? `<Strd><CdtrRefInf><Tp><CdOrPrtry>${tx.reference.type === 'QRR' ? '<Prtry>QRR</Prtry>' : '<Cd>SCOR</Cd>'}</CdOrPrtry></Tp><Ref>${tx.reference.value}</Ref></CdtrRefInf></Strd>`
+    : '';
+  const text = tx.text ? `<Ustrd>${escape(tx.text)}</Ustrd>` : '';
+  const charges = tx.charges
+    ? `<Chrgs><TtlChrgsAndTaxAmt Ccy="${currency}">${tx.charges}</TtlChrgsAndTaxAmt><Rcrd><Amt Ccy="${currency}">${tx.charges}</Amt><CdtDbtInd>DBIT</CdtDbtInd><ChrgInclInd>true</ChrgInclInd></Rcrd></Chrgs>`
+    : '';
+  return (
+    `<TxDtls><Refs><AcctSvcrRef>${tx.id}</AcctSvcrRef><EndToEndId>NOTPROVIDED</EndToEndId></Refs><Amt Ccy="${currency}">${tx.amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd>${charges}` +
+    `<RltdPties><Dbtr><Pty><Nm>${escape(tx.name)}</Nm><PstlAdr><Ctry>${tx.country}</Ctry></PstlAdr></Pty></Dbtr></RltdPties>` +
+    `${reference || text ? `<RmtInf>${text}${reference}</RmtInf>` : ''}</TxDtls>`
+  );
+}
+
+function notification(id: string, iban: string, currency: string, day: string, txs: SampleTx[]): string {
+  const total = txs.reduce((sum, tx) => sum + Math.round(Number(tx.amount) * 100), 0);
+  return (
+    `<Ntfctn><Id>${id}</Id><CreDtTm>${day}T18:00:00</CreDtTm><Acct><Id><IBAN>${iban}</IBAN></Id><Ccy>${currency}</Ccy></Acct>` +
+    `<Ntry><Amt Ccy="${currency}">${(total / 100).toFixed(2)}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>${day}</Dt></BookgDt><ValDt><Dt>${day}</Dt></ValDt>` +
+    `<AcctSvcrRef>${id}-BATCH</AcctSvcrRef><BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>VCOM</SubFmlyCd></Fmly></Domn></BkTxCd>` +
+    `<NtryDtls><Btch><NbOfTxs>${txs.length}</NbOfTxs></Btch>${txs.map((tx) => txXml(tx, currency)).join('')}</NtryDtls></Ntry></Ntfctn>`
+  );
+}
+
+export interface SampleStatementFile {
+  fileName: string;
+  contentBase64: string;
+  /** How many payments it holds. */
+  payments: number;
+}
+
+export function sampleStatement(ctx: ServiceContext): SampleStatementFile {
+  const accounts = getSettings(ctx).settings.bankAccounts;
+  if (!accounts.some((a) => a.holder.includes(DEMO_ACCOUNT_MARK))) {
+    throw new DomainError('conflict', `The sample bank statement is only for demo databases (their bank accounts say ${DEMO_ACCOUNT_MARK}): in real books it would record payments nobody made.`);
+  }
+  const chfAccount = accounts.find((a) => a.currency === 'CHF');
+  const eurAccount = accounts.find((a) => a.currency === 'EUR');
+  const open = statement(
+    ctx,
+    `SELECT i.number, i.currency, o.balance_minor, o.customer_name, o.customer_country FROM invoices i JOIN orders o ON o.id = i.order_id
+     WHERE i.kind = 'invoice' AND i.currency = ? AND o.balance_minor > 500 AND o.status <> 'cancelled' AND i.number GLOB 'INV-*'
+       AND NOT EXISTS (SELECT 1 FROM invoices c WHERE c.credits_invoice_id = i.id)
+     ORDER BY i.issued_on DESC, i.id DESC LIMIT ?`,
+  );
+  const day = today(ctx);
+  const id = `SAMPLE-${day.replace(/-/g, '')}`;
+  const parts: string[] = [];
+  let payments = 0;
+  if (chfAccount) {
+    const chf = open.all('CHF', 9) as OpenInvoice[];
+    const txs: SampleTx[] = chf.slice(0, 8).map((inv, i) => ({
+      amount: fromMinorUnits(inv.balance_minor - (i === 2 ? 150 : 0), 'CHF'),
+      reference: { type: 'QRR', value: qrReferenceFor(inv.number) },
+      ...(i === 2 ? { charges: '1.50' } : {}),
+      name: inv.customer_name,
+      country: inv.customer_country,
+      id: `${id}-CHF-${i + 1}`,
+    }));
+    const byText = chf[8];
+    if (byText) txs.push({ amount: fromMinorUnits(byText.balance_minor, 'CHF'), text: `Facture ${byText.number}, merci`, name: byText.customer_name, country: byText.customer_country, id: `${id}-CHF-9` });
+    txs.push({ amount: '50.00', text: 'Donation', name: 'A Friend of the Library', country: 'CH', id: `${id}-CHF-10` });
+    const { iban, qrIban } = accountNumbers(chfAccount);
+    parts.push(notification(`${id}-CHF`, qrIban ?? iban!, 'CHF', day, txs));
+    payments += txs.length;
+  }
+  if (eurAccount) {
+    const eur = open.all('EUR', 4) as OpenInvoice[];
+    const txs: SampleTx[] = eur.map((inv, i) => ({
+      amount: fromMinorUnits(inv.balance_minor, 'EUR'),
+      reference: { type: 'SCOR', value: creditorReferenceFor(inv.number) },
+      name: inv.customer_name,
+      country: inv.customer_country,
+      id: `${id}-EUR-${i + 1}`,
+    }));
+    const { iban, qrIban } = accountNumbers(eurAccount);
+    if (txs.length > 0) parts.push(notification(`${id}-EUR`, iban ?? qrIban!, 'EUR', day, txs));
+    payments += txs.length;
+  }
+  if (payments === 0) throw new DomainError('conflict', 'This demo database has no open CHF or EUR invoice left for a sample bank statement to pay.');
+  const xml =
+    `<?xml version="1.0" encoding="UTF-8"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.08">` +
+    `<BkToCstmrDbtCdtNtfctn><GrpHdr><MsgId>${id}</MsgId><CreDtTm>${day}T18:00:00</CreDtTm></GrpHdr>${parts.join('')}</BkToCstmrDbtCdtNtfctn></Document>\n`;
+  return { fileName: `camt054-sample-${day}.xml`, contentBase64: Buffer.from(xml, 'utf8').toString('base64'), payments };
+}

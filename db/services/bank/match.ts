@@ -1,0 +1,208 @@
+/**
+ * What a bank line pays, most certain first: a QR reference, an RF creditor reference, then an
+ * invoice or order number in the free text. The import records a line by itself only when this
+ * points to exactly one open invoice in the line's currency and nothing else stands in the way
+ * (a closed month, a payment dated before its order); every other line goes to review with the
+ * reason in words. Amount rules: equal settles; short by no more than the charges the bank
+ * reported or the tolerance in Settings settles with a bank-fee write-off of the difference;
+ * short by more is a partial payment; over is an overpayment.
+ */
+import type { ReviewCode } from '../../../shared/contract/bank';
+import { invoiceNumberOfCreditorReference, invoiceNumberOfQrReference, numbersInText, type NumberMention } from '../../../shared/domain/bank-references';
+import { monthLabel } from '../reports/period';
+import { monthOf } from '../../../shared/domain/calendar';
+import { formatMoney, fromMinorUnits, toMinorUnits } from '../../../shared/money/money';
+import type { CurrencyCode } from '../../../shared/money/currencies';
+import type { ServiceContext } from '../../context';
+import { statement } from '../../statements';
+import { isMonthClosed } from '../reports/closed-months';
+import { getSettings } from '../settings';
+import type { BankLineRow } from './store';
+
+export interface MatchTarget {
+  orderId: number;
+  orderNumber: string;
+  /** The invoice the reference or number names (null when only the order was named). */
+  invoiceNumber: string | null;
+  /** How the line points to it: "QR reference 00…74 of INV-2026-00017". */
+  how: string;
+}
+
+export type Decision =
+  | { kind: 'record'; target: MatchTarget; invoiceNumber: string; paymentMinor: number; writeOffMinor: number; feesMinor: number | null; outcome: 'paid' | 'paid_with_fees' | 'partial' | 'overpaid' }
+  | { kind: 'review'; code: ReviewCode; reason: string; targets: MatchTarget[] };
+
+interface OrderFacts {
+  id: number;
+  number: string;
+  currency: CurrencyCode;
+  status: string;
+  balance_minor: number;
+  received_on: string;
+}
+
+interface InvoiceFacts {
+  id: number;
+  kind: 'invoice' | 'credit_note';
+  number: string;
+  order_id: number;
+  credited: number;
+}
+
+function invoiceByNumber(ctx: ServiceContext, number: string): InvoiceFacts | undefined {
+  return statement(
+    ctx,
+    `SELECT i.id, i.kind, i.number, i.order_id,
+            (i.total_minor > 0 AND coalesce((SELECT sum(c.total_minor) FROM invoices c WHERE c.credits_invoice_id = i.id), 0) >= i.total_minor) AS credited
+     FROM invoices i WHERE i.number = ?`,
+  ).get(number) as InvoiceFacts | undefined;
+}
+
+function orderByNumber(ctx: ServiceContext, number: string): { id: number; number: string } | undefined {
+  return statement(ctx, 'SELECT id, number FROM orders WHERE number = ?').get(number) as { id: number; number: string } | undefined;
+}
+
+export function orderFacts(ctx: ServiceContext, id: number): OrderFacts {
+  return statement(ctx, 'SELECT id, number, currency, status, balance_minor, received_on FROM orders WHERE id = ?').get(id) as OrderFacts;
+}
+
+/** The order's invoice not fully credited, if any. */
+function openInvoiceNumber(ctx: ServiceContext, orderId: number): string | null {
+  const row = statement(
+    ctx,
+    `SELECT i.number FROM invoices i WHERE i.order_id = ? AND i.kind = 'invoice'
+       AND NOT (i.total_minor > 0 AND coalesce((SELECT sum(c.total_minor) FROM invoices c WHERE c.credits_invoice_id = i.id), 0) >= i.total_minor)
+     ORDER BY i.id DESC LIMIT 1`,
+  ).get(orderId) as { number: string } | undefined;
+  return row?.number ?? null;
+}
+
+function shortReference(reference: string): string {
+  return reference.length > 12 ? `${reference.slice(0, 4)}…${reference.slice(-6)}` : reference;
+}
+
+interface Found {
+  targets: MatchTarget[];
+  /** Numbers or references the line gives that are no invoice or order of Order Desk. */
+  unknown: string[];
+  /** Invoices named that credit notes cover in full. */
+  credited: string[];
+}
+
+function targetOfInvoice(ctx: ServiceContext, number: string, how: string, found: Found): void {
+  const invoice = invoiceByNumber(ctx, number);
+  if (!invoice || invoice.kind !== 'invoice') {
+    found.unknown.push(how);
+    return;
+  }
+  if (invoice.credited) found.credited.push(invoice.number);
+  const order = orderFacts(ctx, invoice.order_id);
+  found.targets.push({ orderId: order.id, orderNumber: order.number, invoiceNumber: invoice.number, how });
+}
+
+function resolveMention(ctx: ServiceContext, mention: NumberMention, found: Found): void {
+  const how = `“${mention.written}” in the text`;
+  if (mention.kind === 'invoice') return targetOfInvoice(ctx, mention.number, `${how} (${mention.number})`, found);
+  const order = orderByNumber(ctx, mention.number);
+  if (mention.kind === 'order') {
+    if (order) found.targets.push({ orderId: order.id, orderNumber: order.number, invoiceNumber: null, how: `${how} (order ${order.number})` });
+    else found.unknown.push(how);
+    return;
+  }
+  // A bare 2026-00017: an invoice number written without INV, or an order number.
+  const invoice = invoiceByNumber(ctx, `INV-${mention.number}`);
+  if (invoice?.kind === 'invoice') targetOfInvoice(ctx, invoice.number, `${how} (${invoice.number})`, found);
+  if (order) found.targets.push({ orderId: order.id, orderNumber: order.number, invoiceNumber: null, how: `${how} (order ${order.number})` });
+  if (!order && invoice?.kind !== 'invoice') found.unknown.push(how);
+}
+
+/** Everything the line's reference and text point to, one target per order. */
+export function targetsOf(ctx: ServiceContext, line: Pick<BankLineRow, 'reference_type' | 'reference' | 'text'>): Found {
+  const found: Found = { targets: [], unknown: [], credited: [] };
+  if (line.reference_type === 'QRR') {
+    const number = invoiceNumberOfQrReference(line.reference);
+    if (number) targetOfInvoice(ctx, number, `QR reference ${shortReference(line.reference)} of ${number}`, found);
+    else found.unknown.push(`QR reference ${line.reference}`);
+  } else if (line.reference_type === 'SCOR') {
+    const number = invoiceNumberOfCreditorReference(line.reference);
+    if (number) targetOfInvoice(ctx, number, `reference ${line.reference} of ${number}`, found);
+    else found.unknown.push(`reference ${line.reference}`);
+  }
+  // A structured reference is certain: the text is read only without one that names an invoice.
+  if (found.targets.length === 0) for (const mention of numbersInText(line.text)) resolveMention(ctx, mention, found);
+  const byOrder = new Map<number, MatchTarget>();
+  for (const t of found.targets) {
+    const seen = byOrder.get(t.orderId);
+    if (!seen || (seen.invoiceNumber === null && t.invoiceNumber !== null)) byOrder.set(t.orderId, t);
+  }
+  return { ...found, targets: [...byOrder.values()] };
+}
+
+function money(minor: number, currency: CurrencyCode): string {
+  return formatMoney(fromMinorUnits(minor, currency), currency);
+}
+
+export interface DecideOptions {
+  today: string;
+  /** Settings' bank fee tolerance per currency, in minor units. */
+  toleranceMinor: Record<CurrencyCode, number>;
+}
+
+export function decideOptions(ctx: ServiceContext, today: string): DecideOptions {
+  const tolerance = getSettings(ctx).settings.bankFeeTolerance;
+  const toleranceMinor = Object.fromEntries(Object.entries(tolerance).map(([currency, value]) => [currency, toMinorUnits(value, currency as CurrencyCode)])) as Record<CurrencyCode, number>;
+  return { today, toleranceMinor };
+}
+
+/** Decides what the import does with a new line. */
+export function decide(ctx: ServiceContext, line: BankLineRow, { today, toleranceMinor }: DecideOptions): Decision {
+  const review = (code: ReviewCode, reason: string, targets: MatchTarget[] = []): Decision => ({ kind: 'review', code, reason, targets });
+  if (line.undetailed_batch !== null) {
+    return review('undetailed_batch', `A batch of ${line.undetailed_batch} payments booked together, without their details in this file. Import the bank’s camt.054 for ${line.booked_on}: its payments are then recorded one by one and this line is set aside.`);
+  }
+  if (line.reversal) return review('reversal', 'The bank marks this booking as a reversal of an earlier one.');
+  if (line.direction === 'debit') return review('debit', 'Money paid out of the account: match it to a refund due, or set it aside.');
+  const found = targetsOf(ctx, line);
+  const { targets } = found;
+  if (targets.length === 0) {
+    if (found.unknown.length > 0) return review('unknown_reference', `${found.unknown.join(', ')}: no invoice or order of Order Desk has it.`);
+    return review('no_reference', 'No reference and no invoice or order number found in the payment.');
+  }
+  if (targets.length > 1) {
+    return review('several_candidates', `The payment names ${targets.length} different orders (${targets.map((t) => t.invoiceNumber ?? `order ${t.orderNumber}`).join(', ')}): split it by hand.`, targets);
+  }
+  const target = targets[0]!;
+  const order = orderFacts(ctx, target.orderId);
+  const name = target.invoiceNumber ?? `order ${order.number}`;
+  if (target.invoiceNumber && found.credited.includes(target.invoiceNumber)) {
+    return review('credited', `${target.how}, but ${target.invoiceNumber} was credited by a credit note.`, targets);
+  }
+  if (order.currency !== line.currency) {
+    return review('other_currency', `${target.how}, but ${name} is in ${order.currency} and the payment in ${line.currency}.`, targets);
+  }
+  if (order.status === 'cancelled') return review('cancelled', `${target.how}, but order ${order.number} is cancelled.`, targets);
+  const invoiceNumber = target.invoiceNumber ?? openInvoiceNumber(ctx, order.id);
+  if (!invoiceNumber) return review('not_invoiced', `${target.how}, but order ${order.number} has no invoice yet: record the payment by hand.`, targets);
+  if (order.balance_minor <= 0) {
+    return review('already_paid', `${target.how}, but ${invoiceNumber} is already paid (${order.balance_minor < 0 ? `credit of ${money(-order.balance_minor, order.currency)} held` : 'nothing left to pay'}).`, targets);
+  }
+  if (isMonthClosed(ctx, monthOf(line.booked_on))) {
+    return review('closed_month', `${target.how}, but it was booked on ${line.booked_on}, in ${monthLabel(monthOf(line.booked_on))}, which is closed: record it in an open month or reopen the month.`, targets);
+  }
+  if (line.booked_on < order.received_on) {
+    return review('before_order', `${target.how}, but it was booked on ${line.booked_on}, before order ${order.number} was received (${order.received_on}).`, targets);
+  }
+  if (line.booked_on > today) return review('not_recorded', `${target.how}, but it is booked on ${line.booked_on}, a day that has not come yet.`, targets);
+  const resolved = { ...target, invoiceNumber };
+  const balance = order.balance_minor;
+  const paid = line.amount_minor;
+  if (paid >= balance) {
+    return { kind: 'record', target: resolved, invoiceNumber, paymentMinor: paid, writeOffMinor: 0, feesMinor: line.charges_minor, outcome: paid === balance ? 'paid' : 'overpaid' };
+  }
+  const short = balance - paid;
+  const tolerance = toleranceMinor[line.currency] ?? 0;
+  if (short <= tolerance || (line.charges_minor !== null && short <= line.charges_minor)) {
+    return { kind: 'record', target: resolved, invoiceNumber, paymentMinor: paid, writeOffMinor: short, feesMinor: short, outcome: 'paid_with_fees' };
+  }
+  return { kind: 'record', target: resolved, invoiceNumber, paymentMinor: paid, writeOffMinor: 0, feesMinor: line.charges_minor, outcome: 'partial' };
+}

@@ -1,0 +1,104 @@
+/**
+ * Money recorded from a bank line, through the payments services (so balances, payment status,
+ * the automatic close and the order's audit stay as for a payment typed by hand): a payment per
+ * order for a credit, a refund per order for a debit, and a bank-fee write-off when asked. Each
+ * movement is linked to the line; the line is recorded once nothing of it is left unallocated.
+ */
+import type { z } from 'zod';
+import { DomainError } from '../../../shared/api/errors';
+import { RecordPaymentInput, RefundInput, WriteOffInput, type MovementResult } from '../../../shared/contract/payments';
+import { fromMinorUnits } from '../../../shared/money/money';
+import type { WriteContext } from '../../context';
+import { statement } from '../../statements';
+import { audit } from '../audit';
+import { recordPayment, recordRefund, recordWriteOff } from '../payments/movements';
+import { linkMovement, markRecorded, unallocatedMinor, type BankLineRow } from './store';
+
+export interface LineAllocation {
+  orderId: number;
+  amountMinor: number;
+}
+
+export interface RecordRequest {
+  allocations: LineAllocation[];
+  writeOff?: { orderId: number; amountMinor: number; reason: string } | undefined;
+  receivedOn: string;
+  how: 'automatic' | 'clerk';
+  /** Why these orders, for the note and the audit ("QR reference … of INV-2026-00017"). */
+  why: string;
+  /** The reference noted on the payment when the line has none of its own (an invoice number). */
+  reference?: string;
+}
+
+function statementFileName(ctx: WriteContext, statementId: number): string {
+  return (statement(ctx, 'SELECT file_name FROM bank_statements WHERE id = ?').get(statementId) as { file_name: string }).file_name;
+}
+
+/** Input for a payments service, cleaned by its own schema (card-safe text, lengths), or a refusal naming the field. */
+function parsed<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw new DomainError('invalid_input', issue.message, issue.path.map(String).join('.'));
+}
+
+export function recordFromLine(ctx: WriteContext, line: BankLineRow, request: RecordRequest): MovementResult[] {
+  const fileName = statementFileName(ctx, line.statement_id);
+  const source = `bank statement ${fileName}, line ${line.id}`.slice(0, 300);
+  const bankReference = (line.bank_reference ?? '') || line.end_to_end_id || line.uetr || line.entry_reference;
+  const results: MovementResult[] = [];
+  // Fees the bank kept on a transfer to one order are the payments service's own fee write-off
+  // (linked to its transfer, reversed with it, counted as bank fees); anything else is a plain write-off.
+  const first = request.allocations[0];
+  const feesWithTransfer =
+    line.direction === 'credit' && first && request.writeOff && request.writeOff.orderId === first.orderId && request.writeOff.amountMinor <= first.amountMinor
+      ? request.writeOff.amountMinor
+      : null;
+  request.allocations.forEach((allocation, index) => {
+    const amount = fromMinorUnits(allocation.amountMinor, line.currency);
+    const result =
+      line.direction === 'credit'
+        ? recordPayment(
+            ctx,
+            parsed(RecordPaymentInput, {
+              orderId: allocation.orderId,
+              method: 'bank_transfer',
+              receivedOn: request.receivedOn,
+              amount,
+              reference: (line.reference || request.reference || '').slice(0, 140),
+              note: `From ${source}${line.counterparty_name ? `, paid by ${line.counterparty_name}` : ''}: ${request.why}`.slice(0, 1000),
+              transfer: {
+                bankReference: bankReference.slice(0, 140),
+                ...(index === 0 && feesWithTransfer ? { feesDeducted: fromMinorUnits(feesWithTransfer, line.currency) } : {}),
+              },
+            }),
+          )
+        : recordRefund(
+            ctx,
+            parsed(RefundInput, { orderId: allocation.orderId, amount, paidOn: request.receivedOn, method: 'bank_transfer', reason: `Paid out, ${source}: ${request.why}`.slice(0, 500) }),
+          );
+    linkMovement(ctx, line.id, result.payment.id);
+    if (result.feesWrittenOff) linkMovement(ctx, line.id, result.feesWrittenOff.id);
+    results.push(result);
+  });
+  if (request.writeOff && feesWithTransfer === null) {
+    const result = recordWriteOff(
+      ctx,
+      parsed(WriteOffInput, { orderId: request.writeOff.orderId, amount: fromMinorUnits(request.writeOff.amountMinor, line.currency), reason: request.writeOff.reason, writtenOffOn: request.receivedOn }),
+    );
+    linkMovement(ctx, line.id, result.payment.id);
+    results.push(result);
+  }
+  if (unallocatedMinor(ctx, line) === 0) markRecorded(ctx, line.id, request.how);
+  audit(ctx, 'bank_line', line.id, request.how === 'automatic' ? 'record_automatically' : 'assign', { status: line.status }, {
+    status: 'recorded',
+    why: request.why,
+    movements: results.map((r) => ({ id: r.payment.id, kind: r.payment.kind, orderId: r.payment.orderId, amount: r.payment.amount, currency: r.payment.currency })),
+  });
+  return results;
+}
+
+/** A bank-fee write-off's reason, naming the line it came from. */
+export function bankFeeReason(line: BankLineRow, invoiceNumber: string | null): string {
+  return `Bank fees deducted from the transfer${invoiceNumber ? ` paying ${invoiceNumber}` : ''} (bank line ${line.id}, booked ${line.booked_on})`;
+}

@@ -1,0 +1,113 @@
+/**
+ * Bank statement import on the benchmark database: a camt.053 of TRANSACTIONS transactions
+ * (CHF payments with the QR reference of open CHF invoices, EUR ones with the RF reference of
+ * open EUR invoices, some short by bank fees, the rest without a reference, as a busy month's
+ * statement would be), imported through the real invoke path (parsing worker included), while
+ * the main thread's event loop is watched. Then the same file again (nothing new). Prints the
+ * import and matching time (target under 3 s) and the longest main-thread stall (under 50 ms).
+ */
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import type { Db } from '../../db/connection';
+import type { Invoke } from '../../db/api/invoke';
+import { qrReferenceFor, creditorReferenceFor } from '../../shared/documents/qr-bill';
+import { accountNumbers } from '../../shared/domain/bank-accounts';
+import type { BankAccount } from '../../shared/documents/invoice-document';
+import { camtXml, type CamtEntry, type CamtTx } from '../support/camt-files';
+
+export interface BankBenchFigures {
+  transactions: number;
+  fileMb: number;
+  importMs: number;
+  longestStallMs: number;
+  recorded: number;
+  toReview: number;
+  secondImportMs: number;
+  secondKnown: number;
+}
+
+interface OpenInvoice {
+  number: string;
+  currency: 'CHF' | 'EUR';
+  balance_minor: number;
+}
+
+async function value<T>(invoke: Invoke, method: string, input: unknown): Promise<T> {
+  const result = await invoke(method, input);
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+  return result.value as T;
+}
+
+/** One statement per account (CHF under its QR-IBAN, EUR), payments spread over the month's days, 50 per batch booking. */
+function statementOf(invoices: OpenInvoice[], transactions: number, accounts: BankAccount[]): string {
+  const chf = accountNumbers(accounts.find((a) => a.currency === 'CHF')!);
+  const eur = accountNumbers(accounts.find((a) => a.currency === 'EUR')!);
+  const byCurrency: Record<'CHF' | 'EUR', CamtTx[]> = { CHF: [], EUR: [] };
+  for (let i = 0; i < transactions; i++) {
+    const invoice = invoices[i];
+    if (invoice) {
+      const short = i % 10 === 0 ? Math.min(150, invoice.balance_minor - 1) : 0;
+      const reference = invoice.currency === 'CHF' ? { qrr: qrReferenceFor(invoice.number) } : { scor: creditorReferenceFor(invoice.number) };
+      byCurrency[invoice.currency].push({ amount: ((invoice.balance_minor - short) / 100).toFixed(2), ...reference, bankReference: `BENCH-${i}`, payer: { name: `Bench Payer ${i}`, country: 'CH' } });
+    } else {
+      byCurrency[i % 2 ? 'EUR' : 'CHF'].push({ amount: `${10 + (i % 90)}.${String(i % 100).padStart(2, '0')}`, text: `Payment ${i}, thank you`, bankReference: `BENCH-${i}`, payer: { name: `Unknown Payer ${i}`, country: 'FR' } });
+    }
+  }
+  const entries = (txs: CamtTx[]): CamtEntry[] => {
+    const out: CamtEntry[] = [];
+    for (let i = 0; i < txs.length; i += 50) out.push({ bookedOn: `2026-11-${String(2 + ((i / 50) % 25)).padStart(2, '0')}`, reference: `BENCH-ENTRY-${out.length}-${txs[i]!.bankReference}`, txs: txs.slice(i, i + 50) });
+    return out;
+  };
+  const chfXml = camtXml({ kind: '053', version: '08', iban: chf.qrIban ?? chf.iban!, currency: 'CHF', from: '2026-11-01', to: '2026-11-27', entries: entries(byCurrency.CHF) });
+  const eurXml = camtXml({ kind: '053', version: '08', iban: eur.iban ?? eur.qrIban!, currency: 'EUR', from: '2026-11-01', to: '2026-11-27', entries: entries(byCurrency.EUR) });
+  // One file, two statements: the EUR Stmt appended inside the CHF file's BkToCstmrStmt.
+  const eurStatement = eurXml.slice(eurXml.indexOf('<Stmt>'), eurXml.lastIndexOf('</Stmt>') + '</Stmt>'.length);
+  return chfXml.replace('</Stmt></BkToCstmrStmt>', `</Stmt>${eurStatement}</BkToCstmrStmt>`);
+}
+
+async function timed(invoke: Invoke, input: unknown): Promise<{ ms: number; stallMs: number; result: { newLines: number; knownLines: number; recorded: number; toReview: number } }> {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  const start = performance.now();
+  const result = await value<{ newLines: number; knownLines: number; recorded: number; toReview: number }>(invoke, 'bank.import', input);
+  const ms = performance.now() - start;
+  delay.disable();
+  return { ms, stallMs: delay.max / 1e6, result };
+}
+
+export async function benchBankImport(db: Db, invoke: Invoke, transactions = 10_000): Promise<BankBenchFigures> {
+  const { settings } = await value<{ settings: { bankAccounts: BankAccount[] } }>(invoke, 'settings.get', {});
+  // Open invoices the statement pays: invoiced orders still owing, oldest first (not timed).
+  const invoices = db
+    .prepare(
+      `SELECT i.number, i.currency, o.balance_minor FROM invoices i JOIN orders o ON o.id = i.order_id
+       WHERE i.kind = 'invoice' AND i.currency IN ('CHF', 'EUR') AND o.balance_minor > 200 AND o.status <> 'cancelled' AND i.number GLOB 'INV-*'
+       ORDER BY i.id LIMIT ?`,
+    )
+    .all(Math.round(transactions * 0.8)) as OpenInvoice[];
+  const xml = statementOf(invoices, transactions, settings.bankAccounts);
+  const contentBase64 = Buffer.from(xml).toString('base64');
+  const first = await timed(invoke, { fileName: 'bench-camt053.xml', contentBase64 });
+  const second = await timed(invoke, { fileName: 'bench-camt053.xml', contentBase64 });
+  return {
+    transactions,
+    fileMb: xml.length / 1024 / 1024,
+    importMs: first.ms,
+    longestStallMs: first.stallMs,
+    recorded: first.result.recorded,
+    toReview: first.result.toReview,
+    secondImportMs: second.ms,
+    secondKnown: second.result.knownLines,
+  };
+}
+
+export function printBankFigures(f: BankBenchFigures): boolean {
+  const met = (ok: boolean) => (ok ? 'met' : 'MISSED');
+  console.log(
+    `\nBank statement import: camt.053 of ${f.transactions.toLocaleString('en')} transactions (${f.fileMb.toFixed(1)} MB): ` +
+      `${(f.importMs / 1000).toFixed(2)} s to read, store and match (target under 3 s, ${met(f.importMs < 3000)}), ` +
+      `${f.recorded.toLocaleString('en')} recorded, ${f.toReview.toLocaleString('en')} to review; ` +
+      `longest main-thread stall ${f.longestStallMs.toFixed(1)} ms (target under 50 ms, ${met(f.longestStallMs < 50)}); ` +
+      `the same file again: ${(f.secondImportMs / 1000).toFixed(2)} s, ${f.secondKnown.toLocaleString('en')} lines already known`,
+  );
+  return f.importMs < 3000 && f.longestStallMs < 50;
+}
