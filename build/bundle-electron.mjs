@@ -11,6 +11,8 @@
 // it writes a committed import's rows on its own connection, so it loads better-sqlite3 itself too.
 // The bank statement worker (db/bank/bank-worker.ts, started by db/bank/worker-client.ts) is another: bank-worker.cjs
 // beside main.cjs, fast-xml-parser bundled into it.
+// The SMTP worker (db/mail/smtp-worker.ts, started by db/mail/smtp-client.ts the same way) is smtp-worker.cjs
+// beside main.cjs, with nodemailer bundled into it: mails are handed to the server off the main thread.
 /* global process, console */
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -39,6 +41,7 @@ export async function bundleElectron(outDir = path.join(projectRoot, 'dist', 'el
     build({ ...common, ...importMetaUrl, entryPoints: ['db/backup/backup-worker.ts'], outfile: path.join(outDir, 'backup-worker.cjs'), external: ['better-sqlite3'] }),
     build({ ...common, ...importMetaUrl, entryPoints: ['db/transfer/import-worker.ts'], outfile: path.join(outDir, 'import-worker.cjs'), external: ['better-sqlite3'] }),
     build({ ...common, entryPoints: ['db/bank/bank-worker.ts'], outfile: path.join(outDir, 'bank-worker.cjs') }),
+    build({ ...common, ...importMetaUrl, entryPoints: ['db/mail/smtp-worker.ts'], outfile: path.join(outDir, 'smtp-worker.cjs') }),
     // Browser resolution for the preload: it is a sandboxed page script, and browser builds
     // of dependencies skip Node-only extras (i18n-iso-countries would otherwise bundle every language).
     build({ ...common, platform: 'browser', entryPoints: ['electron/preload/preload.ts'], outfile: path.join(outDir, 'preload.cjs'), external: ['electron'] }),
@@ -62,6 +65,7 @@ export async function bundleElectron(outDir = path.join(projectRoot, 'dist', 'el
     backupWorker: path.join(outDir, 'backup-worker.cjs'),
     importWorker: path.join(outDir, 'import-worker.cjs'),
     bankWorker: path.join(outDir, 'bank-worker.cjs'),
+    smtpWorker: path.join(outDir, 'smtp-worker.cjs'),
   };
 }
 

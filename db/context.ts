@@ -5,6 +5,7 @@ import { businessDay } from '../shared/domain/calendar';
 import { unitTimeZone } from './business-calendar';
 import { inWriteTransaction } from './transactions';
 import { afterLongWrites } from './write-gate';
+import type { MailRuntime } from './mail/runtime';
 
 declare const writeLock: unique symbol;
 
@@ -22,6 +23,8 @@ export interface ServiceContext {
   now: () => Date;
   /** Makes invoice PDFs and the report's PDF and workbook (a worker pool in the app); null where none is ever made (the demo seed). */
   documents: DocumentRenderer | null;
+  /** E-mail: the password store, the SMTP worker and the sender (db/mail/runtime.ts); absent where nothing is ever sent. */
+  mail?: MailRuntime;
 }
 
 /**

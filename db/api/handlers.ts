@@ -25,6 +25,8 @@ import { invoiceBatchHandlers } from '../services/invoices/batch-handlers';
 import { desktopHandlers } from '../services/desktop';
 import { bankHandlers } from '../services/bank/handlers';
 import { reverseMovementAndLine } from '../services/bank/assign';
+import { mailHandlers } from '../services/mail/handlers';
+import { reminderHandlers } from '../services/reminders/handlers';
 import { commitImport, previewImport } from '../transfer/import';
 import { exportData } from '../transfer/export';
 import { checkBackupFolder, createBackup, listBackupsInFolder, restoreBackup } from '../backup/service';
@@ -80,4 +82,6 @@ export const handlers: Handlers = {
   ...invoiceBatchHandlers,
   ...desktopHandlers,
   ...bankHandlers,
+  ...mailHandlers,
+  ...reminderHandlers,
 };

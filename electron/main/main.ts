@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
 import type { Db } from '../../db/connection';
 import { createContext, type ServiceContext } from '../../db/context';
 import { createInvoke, type Invoke } from '../../db/api/invoke';
@@ -21,6 +21,10 @@ import { installMenu } from './menu';
 import { teeConsoleToLog } from './log-file';
 import { createDocumentRenderer, bundledRenderWorker } from '../../db/documents/render-pool';
 import { lazyRenderer } from '../../db/documents/lazy-renderer';
+import { attachMail, createMailRuntime } from '../../db/mail/runtime';
+import { createWorkerTransport } from '../../db/mail/smtp-client';
+import { startMailSender } from '../../db/mail/sender';
+import { safeStoragePasswordStore } from './mail-password';
 
 const APP_NAME = 'Order Desk';
 let mainWindow: BrowserWindow | null = null;
@@ -81,10 +85,17 @@ function start(): void {
   // Invoice PDFs are made in a worker beside main.cjs, started on the first preview or issue.
   const documents = lazyRenderer(() => createDocumentRenderer(bundledRenderWorker(__dirname)));
   const ctx = createContext(db, desktopSessionUser(), undefined, documents);
+  // E-mail: the password under the operating system's protection, mails handed over by a worker beside main.cjs.
+  const mail = createMailRuntime({ passwords: safeStoragePasswordStore(safeStorage, userDataDir(app), (message, error) => console.error(message, error)), transport: createWorkerTransport() });
+  attachMail(ctx, mail);
   const invoke = createInvoke(ctx);
   const stopBackgroundWork = afterDatabaseOpened(ctx, invoke);
+  const mailSender = startMailSender(ctx);
   app.on('will-quit', () => {
     stopBackgroundWork();
+    // A mail in the middle of its handover is found `uncertain` at the next start, never silently sent twice.
+    void mailSender.stop();
+    void mail.transport.close();
     void documents.close();
     // A restore from the Backups screen swaps the connection: close the one in use now.
     if (ctx.db.open) ctx.db.close();

@@ -1,11 +1,13 @@
 /**
- * npm run web -- [--db PATH] [--port N] [--token T] [--user NAME] [--ask-user] [--restore-latest]
+ * npm run web -- [--db PATH] [--port N] [--token T] [--user NAME] [--ask-user] [--restore-latest] [--smtp-password-file FILE]
  * Serves the built renderer and the API on 127.0.0.1 and prints the address to open.
  * --user fixes who is working for the whole run; --ask-user instead asks in the page, as the
  * desktop app does (starting from --user or the operating-system account until answered).
  * Backs the database up on start and daily. When the database file is damaged it says
  * so, names the latest good backup, and restores it only when run with --restore-latest
  * (the damaged file is kept beside it; nothing is deleted).
+ * The mail server's password is read from --smtp-password-file (its first line), else from the
+ * environment variable ORDER_DESK_SMTP_PASSWORD; it is never stored by Order Desk.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -24,6 +26,10 @@ import { createDocumentRenderer } from '../../db/documents/render-pool';
 import { sourceRenderWorker } from '../../db/documents/render-worker-source';
 import { lazyRenderer } from '../../db/documents/lazy-renderer';
 import { DATABASE_FILE_NAME, defaultUserDataDir } from './default-paths';
+import { attachMail, createMailRuntime } from '../../db/mail/runtime';
+import { createWorkerTransport } from '../../db/mail/smtp-client';
+import { startMailSender } from '../../db/mail/sender';
+import { commandLinePasswordStore } from '../../db/mail/password-store';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -36,6 +42,7 @@ async function main(): Promise<void> {
       user: { type: 'string' },
       'ask-user': { type: 'boolean', default: false },
       'restore-latest': { type: 'boolean', default: false },
+      'smtp-password-file': { type: 'string' },
     },
   });
   const dbFile = path.resolve(values.db ?? path.join(defaultUserDataDir(), DATABASE_FILE_NAME));
@@ -49,6 +56,11 @@ async function main(): Promise<void> {
   // Invoice PDFs are made in a worker thread (the TypeScript source through tsx), started on first use.
   const documents = lazyRenderer(() => createDocumentRenderer(sourceRenderWorker()));
   const ctx = createContext(db, values['ask-user'] ? askedUser(userName) : userName, undefined, documents);
+  const passwordFile = values['smtp-password-file'] === undefined ? undefined : path.resolve(values['smtp-password-file']);
+  if (passwordFile !== undefined && !fs.existsSync(passwordFile)) throw new Error(`--smtp-password-file names ${passwordFile}, which does not exist.`);
+  const mail = createMailRuntime({ passwords: commandLinePasswordStore({ file: passwordFile }), transport: createWorkerTransport() });
+  attachMail(ctx, mail);
+  const mailSender = startMailSender(ctx);
   const stopBackups = startBackupSchedule(ctx, {
     onResult: (result) => {
       if (result.ok) console.log(`Backup written and verified: ${path.join(currentBackupFolder(ctx).folder, result.created.backup.name)}`);
@@ -61,7 +73,9 @@ async function main(): Promise<void> {
 
   const stop = () => {
     stopBackups();
-    void Promise.all([server.close(), documents.close()]).then(() => {
+    // A mail cut off in its handover is `uncertain` (now, or at the next start): never silently sent twice.
+    void mailSender.stop();
+    void Promise.all([server.close(), documents.close(), mail.transport.close()]).then(() => {
       // A restore may have swapped the connection: close the one in use now.
       if (ctx.db.open) ctx.db.close();
       process.exit(0);

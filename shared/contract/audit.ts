@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = {
     'reverse',
     /** Moved to another customer record by a merge. */
     'customer_merged',
+    /** A payment reminder was issued for its invoice (issue 17). */
+    'reminder',
   ],
   customer: ['create', 'update', 'merge', 'merged_into', 'not_duplicate'],
   publication: ['create', 'update', 'price', 'price_withdrawn'],
@@ -32,6 +34,8 @@ export const AUDIT_ACTIONS = {
   report_month: ['set_rates', 'close', 'reopen'],
   settings: ['update'],
   database: ['restore'],
+  /** The outbox: a mail queued, queued again, cancelled; `password` is a change of the mail password (never its value). */
+  mail: ['queue', 'retry', 'cancel', 'password'],
   /** The action is the kind of file imported. */
   import: IMPORT_KINDS,
   /** A bank statement file imported (db/services/bank). */

@@ -19,6 +19,8 @@ import { reportMethods } from './reports';
 import { invoiceBatchMethods } from './invoice-batch';
 import { desktopMethods } from './desktop';
 import { bankMethods } from './bank';
+import { mailMethods } from './mail';
+import { reminderMethods } from './reminders';
 
 export const contract = {
   ...catalogueMethods,
@@ -35,6 +37,8 @@ export const contract = {
   ...invoiceBatchMethods,
   ...desktopMethods,
   ...bankMethods,
+  ...mailMethods,
+  ...reminderMethods,
 };
 
 export type Contract = typeof contract;

@@ -7,6 +7,8 @@ import { bankAccountProblems, normaliseIban } from '../domain/bank-accounts';
 import { STAFF_NAME_MAX, sameStaffName } from '../domain/staff';
 import { timeZoneName } from '../domain/calendar';
 import type { Settings } from './types';
+import { MailSettingsPatch, MailTemplatesPatch } from './mail';
+import { ReminderSettingsInput } from './reminders';
 
 export function staffName(label = 'Staff name') {
   return requiredText(label, STAFF_NAME_MAX);
@@ -110,6 +112,12 @@ export const SettingsPatch = z.object({
   timeZone: TimeZone.optional(),
   firstBusinessDay: isoDate('First day of business').optional(),
   bankFeeTolerance: BankFeeTolerance.optional(),
+  /** The outgoing mail server: the fields sent replace the stored ones (shared/contract/mail.ts). */
+  mail: MailSettingsPatch.optional(),
+  /** Mail texts per kind and language: the templates sent replace the stored ones. */
+  mailTemplates: MailTemplatesPatch.optional(),
+  /** Payment reminder levels: when each is due and the fee it adds (shared/domain/reminder-levels.ts). */
+  reminders: ReminderSettingsInput.optional(),
 });
 
 export const settingsMethods = {

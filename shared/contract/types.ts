@@ -1,7 +1,9 @@
 /** Plain objects returned by the API. Amounts are decimal strings in the named currency. */
 import type { CurrencyCode } from '../money/currencies';
 import type { BankAccount, DocumentIssuer } from '../documents/invoice-document';
+import type { MailSettings, MailTemplates } from './mail';
 import type { OrderStatus, PaymentMethod, PaymentStatus, PublicationFormat, ReceivedVia } from '../domain/vocabulary';
+import type { ReminderSettings } from '../domain/reminder-levels';
 
 export interface PriceInForce {
   currency: CurrencyCode;
@@ -139,6 +141,12 @@ export interface Settings {
    * it, the difference written off as bank fees (bank statement import). "5.00" by default.
    */
   bankFeeTolerance: Record<CurrencyCode, string>;
+  /** The outgoing mail server (never its password: only whether one is kept). */
+  mail: MailSettings;
+  /** The texts of the mails sent with documents, per kind and document language. */
+  mailTemplates: MailTemplates;
+  /** Payment reminder levels, their days and fees. */
+  reminders: ReminderSettings;
 }
 
 /** Who is working in this process, and whether the app must ask before anything else. */

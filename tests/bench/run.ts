@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --orders N] [--seed S] [--saves N] [--invoices N] [--plans] [--report-lines N] [--reports-only] [--bank-transactions N] [--bank-only]
+ * npm run bench [-- --orders N] [--seed S] [--saves N] [--invoices N] [--plans] [--report-lines N] [--reports-only] [--bank-transactions N] [--bank-only] [--mails N] [--mail-only]
  *                 [--backup-only] [--backup-rounds N]
  *
  * Builds (or reuses from the temp folder) a demo database of 100,000 orders, works on a
@@ -9,9 +9,11 @@
  * saved meanwhile, as a clerk would); and issuing invoices with their PDF made in the
  * worker: one (median), and a batch of --invoices (default 100; 0 leaves invoices out); and the
  * monthly report over its own generated database of --report-lines order lines (default
- * 1,000,000; 0 leaves it out) beside the same sums in bare SQL (--reports-only: that alone); and a
+ * 1,000,000; 0 leaves it out) beside the same sums in bare SQL (--reports-only: that alone); a
  * camt.053 of --bank-transactions (default 10,000; 0 leaves it out) imported and matched against
- * the same database, with the longest main-thread stall meanwhile (--bank-only: that alone).
+ * the same database, with the longest main-thread stall meanwhile (--bank-only: that alone); and --mails
+ * invoices (default 100; 0 leaves it out) e-mailed to an SMTP server on loopback, with the longest main-thread
+ * stall meanwhile (--mail-only: that alone).
  * Not a test: it prints figures. Targets: search well under 100 ms; no stall of 50 ms or more during a backup, and
  * every save under 50 ms while one is written (printed beside the same saves with no backup, on a shared machine;
  * --backup-rounds N backups, default 1; --backup-only: those figures alone, see backup-saves.ts).
@@ -24,6 +26,7 @@ import { parseArgs } from 'node:util';
 import { benchInvoicePdfs } from './invoice-pdf';
 import { benchMonthlyReports, printReportFigures } from './monthly-report';
 import { benchBankImport, printBankFigures } from './bank-import';
+import { benchMail, printMailFigures } from './mail';
 import { performance } from 'node:perf_hooks';
 import { benchBackupSaves, printBackupFigures } from './backup-saves';
 import { openDatabase } from '../../db/connection';
@@ -54,6 +57,9 @@ const { values } = parseArgs({
     // A camt.053 of this many transactions imported against the database; 0 leaves it out.
     'bank-transactions': { type: 'string', default: '10000' },
     'bank-only': { type: 'boolean', default: false },
+    mails: { type: 'string', default: '100' },
+    // The e-mail figures alone (a batch of --mails to a loopback server), over their own small database.
+    'mail-only': { type: 'boolean', default: false },
   },
 });
 const ORDERS = Number(values.orders);
@@ -63,6 +69,7 @@ const INVOICES = Number(values.invoices);
 const REPORT_LINES = Number(values['report-lines']);
 const BACKUP_ROUNDS = Number(values['backup-rounds']);
 const BANK_TRANSACTIONS = Number(values['bank-transactions']);
+const MAILS = Number(values.mails);
 
 /** The cache is only reused for the same generator, schema, size and seed. */
 function cachedDatabase(): string {
@@ -255,6 +262,7 @@ async function main(): Promise<void> {
   if (!printBackupFigures(backupRounds)) process.exitCode = 1;
   if (bank && !printBankFigures(bank)) process.exitCode = 1;
   if (REPORT_LINES > 0) await reportsOnly();
+  if (MAILS > 0) await mailOnly();
 
   if (values.plans) {
     const plansDb = openDatabase(source);
@@ -323,4 +331,8 @@ async function bankOnly(): Promise<void> {
   }
 }
 
-await (values['pdf-only'] ? pdfOnly() : values['reports-only'] ? reportsOnly() : values['bank-only'] ? bankOnly() : values['backup-only'] ? backupOnly() : main());
+async function mailOnly(): Promise<void> {
+  if (!printMailFigures(await benchMail(MAILS))) process.exitCode = 1;
+}
+
+await (values['pdf-only'] ? pdfOnly() : values['reports-only'] ? reportsOnly() : values['bank-only'] ? bankOnly() : values['mail-only'] ? mailOnly() : values['backup-only'] ? backupOnly() : main());

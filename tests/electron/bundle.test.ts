@@ -19,6 +19,7 @@ import { tempDir } from '../support/test-db';
 import { sampleInvoice, sampleLines } from '../support/invoice-fixtures';
 import { camtBase64 } from '../support/camt-files';
 import { BANK_ACCOUNTS, CHF_QR_IBAN } from '../support/bank-fixtures';
+import { startSmtpServer } from '../support/mail';
 
 let bundle: { main: string; preload: string; renderWorker: string };
 const restoreConsole: Array<() => void> = [];
@@ -113,6 +114,13 @@ function fakeElectron(appData: string, appPath: string, { firstInstance = true, 
     },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), webRequest: { onBeforeRequest: vi.fn() } } },
     shell: { openExternal: vi.fn() },
+    // Reversible, as the system's would be; only that the password never lands in clear matters here.
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: (text: string) => Buffer.from(text, 'utf8').reverse(),
+      decryptString: (bytes: Buffer) => Buffer.from(bytes).reverse().toString('utf8'),
+    },
   };
   return { electron, ready, emit, windows, ipc, paths, menu: () => menu, protocol: () => protocolHandler! };
 }
@@ -237,6 +245,28 @@ describe('the bundled main process', () => {
     const commit = await call('transfer.commit', { kind: 'customers', fileName: 'customers.csv', contentBase64: customers });
     expect(commit).toMatchObject({ ok: true, value: { written: true, created: 2 } });
     expect(await call('customers.search', { query: 'example' })).toMatchObject({ ok: true, value: { customers: expect.arrayContaining([expect.objectContaining({ name: 'Ada King' })]) } });
+  });
+
+  it('hands mails to the server in the bundled SMTP worker (smtp-worker.cjs beside main.cjs), the password kept by safeStorage', async () => {
+    expect(fs.existsSync(path.join(path.dirname(bundle.main), 'smtp-worker.cjs'))).toBe(true);
+    const smtp = await startSmtpServer({ auth: { user: 'desk', password: 'bundle-secret' } });
+    try {
+      const appData = tempDir('order-desk-appdata-');
+      const fake = fakeElectron(appData, fakeProject());
+      opened.push(fake);
+      runMain(fake);
+      fake.ready();
+      await settle();
+      const call = (method: string, input: unknown) => fake.ipc.get(`order-desk:${method}`)!({ senderFrame: appFrame }, input);
+      const mail = { host: '127.0.0.1', port: smtp.port, security: 'none', user: 'desk', fromAddress: 'publications@unit.example' };
+      expect(await call('settings.set', { mail })).toMatchObject({ ok: true, value: { settings: { mail: { passwordSet: false } } } });
+      expect(await call('mail.setPassword', { password: 'bundle-secret' })).toEqual({ ok: true, value: { passwordSet: true } });
+      expect(fs.readFileSync(path.join(appData, 'Order Desk', 'smtp-password.bin')).includes(Buffer.from('bundle-secret'))).toBe(false);
+      expect(await call('mail.test', { to: 'it@unit.example' })).toMatchObject({ ok: true, value: { ok: true, response: expect.stringMatching(/^250 /) } });
+      expect(smtp.accepted.map((m) => m.parsed.subject)).toEqual(['Order Desk: test e-mail']);
+    } finally {
+      await smtp.close();
+    }
   });
 
   it('asks who is working until the clerk answers over IPC, then writes that name on audit records', async () => {

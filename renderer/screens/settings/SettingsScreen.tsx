@@ -13,6 +13,7 @@ import { StaffNamesFields } from './StaffNamesFields';
 import { BankAccountErrorsNote } from './BankAccountErrorsNote';
 import { bankAccountErrors, bankAccountsToSave, BankAccountsFields } from './BankAccountsFields';
 import { IssuerAddressFields } from './IssuerAddressFields';
+import { ReminderLevelsFields } from './ReminderLevelsFields';
 
 type Errors = Record<string, string>;
 
@@ -170,6 +171,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
             )}
           </Field>
         </fieldset>
+        <ReminderLevelsFields value={draft.reminders} errors={errors} onChange={(reminders) => setDraft({ ...draft, reminders })} />
         <StaffNamesFields value={draft.staff} errors={errors} onChange={(staff) => setDraft({ ...draft, staff })} />
         <BackupSettingsFields value={draft.backup} errors={errors} onChange={(backup) => setDraft({ ...draft, backup })} />
         <div className="actions">
