@@ -26,6 +26,7 @@ import { desktopHandlers } from '../services/desktop';
 import { bankHandlers } from '../services/bank/handlers';
 import { reverseMovementAndLine } from '../services/bank/assign';
 import { mailHandlers } from '../services/mail/handlers';
+import { reminderHandlers } from '../services/reminders/handlers';
 import { commitImport, previewImport } from '../transfer/import';
 import { exportData } from '../transfer/export';
 import { checkBackupFolder, createBackup, listBackupsInFolder, restoreBackup } from '../backup/service';
@@ -82,4 +83,5 @@ export const handlers: Handlers = {
   ...desktopHandlers,
   ...bankHandlers,
   ...mailHandlers,
+  ...reminderHandlers,
 };

@@ -23,25 +23,26 @@ import { DEFAULT_FAMILIES, fontFamiliesFor } from './fonts';
 import { QrBillPart, qrCodeModules } from './qr-bill-part';
 
 const MM = 72 / 25.4;
-const mm = (value: number) => value * MM;
+export const mm = (value: number) => value * MM;
 
-const INK = '#1d2733';
-const MUTED = '#5b6675';
-const RULE = '#c9d1db';
-const BRAND = '#0b3d91';
-const TINT = '#eef2f8';
+export const INK = '#1d2733';
+export const MUTED = '#5b6675';
+export const RULE = '#c9d1db';
+export const BRAND = '#0b3d91';
+export const TINT = '#eef2f8';
 
-const MARGIN_X = mm(20);
-const FOOTER_HEIGHT = mm(16);
-const QR_BILL_HEIGHT = mm(105);
+export const MARGIN_X = mm(20);
+export const FOOTER_HEIGHT = mm(16);
+export const QR_BILL_HEIGHT = mm(105);
 
 /** react-pdf passes totalPages to a View's render prop too, though its types only list it for Text. */
 type PageInfo = { pageNumber: number; totalPages?: number };
-const onPages = (render: (page: PageInfo) => ReactNode) => render as (page: { pageNumber: number; subPageNumber: number }) => ReactNode;
+export const onPages = (render: (page: PageInfo) => ReactNode) => render as (page: { pageNumber: number; subPageNumber: number }) => ReactNode;
 
 const columns = { position: mm(8), quantity: mm(13), unitPrice: mm(24), discount: mm(18), amount: mm(26) };
 
-function Letterhead({ document }: { document: InvoiceDocument }) {
+/** The unit's letterhead; reminders (reminder-pdf.tsx) carry the same. */
+export function Letterhead({ document }: { document: Pick<InvoiceDocument, 'issuer' | 'language'> }) {
   const issuer = document.issuer;
   const labels = DOCUMENT_LABELS[document.language];
   const [organisation, unit] = splitIssuerName(issuer.name);
@@ -73,7 +74,7 @@ function splitIssuerName(name: string): [string, string] {
   return comma < 0 ? [name, ''] : [name.slice(comma + 2), name.slice(0, comma)];
 }
 
-function MetaRow({ label, value, families }: { label: string; value: string; families?: string[] }) {
+export function MetaRow({ label, value, families }: { label: string; value: string; families?: string[] }) {
   return (
     <View style={{ flexDirection: 'row', marginBottom: 1.5 }}>
       <Text style={{ width: mm(32), color: MUTED }}>{label}</Text>
@@ -85,9 +86,6 @@ function MetaRow({ label, value, families }: { label: string; value: string; fam
 function Heading({ document }: { document: InvoiceDocument }) {
   const labels = DOCUMENT_LABELS[document.language];
   const lang = document.language;
-  const customer = document.customer;
-  const families = fontFamiliesFor([customer.name, ...customer.addressLines, customer.city].join(' '), customer.country);
-  const rtl = /[\u0590-\u08ff]/.test(customer.name);
   return (
     <View style={{ flexDirection: 'row', marginTop: mm(7), minHeight: mm(32) }}>
       <View style={{ width: mm(88), fontSize: 9 }}>
@@ -99,19 +97,30 @@ function Heading({ document }: { document: InvoiceDocument }) {
         {document.customerReference ? <MetaRow label={labels.customerReference} value={document.customerReference} families={fontFamiliesFor(document.customerReference)} /> : null}
         {document.creditNote ? <MetaRow label={labels.referencedInvoice} value={document.creditNote.invoiceNumber} /> : null}
       </View>
-      {/* Where a C5/DL envelope with a right-hand window shows the address (Swiss letter standard). */}
-      <View style={{ marginLeft: mm(12), width: mm(80), paddingTop: mm(4) }}>
-        <Text style={{ fontSize: 7, color: MUTED, letterSpacing: 0.6, marginBottom: 4, textAlign: rtl ? 'right' : 'left' }}>{labels.billTo.toUpperCase()}</Text>
-        <View style={{ fontFamily: families, fontSize: 10.5, color: INK }}>
-          <Text style={{ fontWeight: 700, textAlign: rtl ? 'right' : 'left' }}>{customer.name}</Text>
-          {customer.addressLines.map((line, index) => (
-            <Text key={index} style={{ textAlign: rtl ? 'right' : 'left' }}>
-              {line}
-            </Text>
-          ))}
-          <Text style={{ textAlign: rtl ? 'right' : 'left' }}>{[customer.postalCode, customer.city].filter(Boolean).join(' ')}</Text>
-          <Text style={{ fontFamily: DEFAULT_FAMILIES, fontWeight: 600, letterSpacing: 0.4, textAlign: rtl ? 'right' : 'left' }}>{countryName(customer.country, documentLocale(lang)).toUpperCase()}</Text>
-        </View>
+      <AddressBlock document={document} />
+    </View>
+  );
+}
+
+/** Where a C5/DL envelope with a right-hand window shows the address (Swiss letter standard). */
+export function AddressBlock({ document }: { document: Pick<InvoiceDocument, 'customer' | 'language'> }) {
+  const labels = DOCUMENT_LABELS[document.language];
+  const lang = document.language;
+  const customer = document.customer;
+  const families = fontFamiliesFor([customer.name, ...customer.addressLines, customer.city].join(' '), customer.country);
+  const rtl = /[\u0590-\u08ff]/.test(customer.name);
+  return (
+    <View style={{ marginLeft: mm(12), width: mm(80), paddingTop: mm(4) }}>
+      <Text style={{ fontSize: 7, color: MUTED, letterSpacing: 0.6, marginBottom: 4, textAlign: rtl ? 'right' : 'left' }}>{labels.billTo.toUpperCase()}</Text>
+      <View style={{ fontFamily: families, fontSize: 10.5, color: INK }}>
+        <Text style={{ fontWeight: 700, textAlign: rtl ? 'right' : 'left' }}>{customer.name}</Text>
+        {customer.addressLines.map((line, index) => (
+          <Text key={index} style={{ textAlign: rtl ? 'right' : 'left' }}>
+            {line}
+          </Text>
+        ))}
+        <Text style={{ textAlign: rtl ? 'right' : 'left' }}>{[customer.postalCode, customer.city].filter(Boolean).join(' ')}</Text>
+        <Text style={{ fontFamily: DEFAULT_FAMILIES, fontWeight: 600, letterSpacing: 0.4, textAlign: rtl ? 'right' : 'left' }}>{countryName(customer.country, documentLocale(lang)).toUpperCase()}</Text>
       </View>
     </View>
   );
@@ -158,7 +167,7 @@ function Lines({ document }: { document: InvoiceDocument }) {
   );
 }
 
-function TotalRow({ label, value, strong, shaded }: { label: string; value: string; strong?: boolean; shaded?: boolean }) {
+export function TotalRow({ label, value, strong, shaded }: { label: string; value: string; strong?: boolean; shaded?: boolean }) {
   return (
     <View
       style={{
@@ -195,7 +204,7 @@ function Totals({ document }: { document: InvoiceDocument }) {
   );
 }
 
-function BankDetails({ document }: { document: InvoiceDocument }) {
+export function BankDetails({ document }: { document: Pick<InvoiceDocument, 'language' | 'currency' | 'bankAccount' | 'qrBill' | 'number'> }) {
   const labels = DOCUMENT_LABELS[document.language];
   const account = document.bankAccount;
   const row = (label: string, value: string, mono = false) => (
@@ -265,9 +274,9 @@ function Settlement({ document }: { document: InvoiceDocument }) {
   );
 }
 
-function Footer({ document, withQrBill }: { document: InvoiceDocument; withQrBill: boolean }) {
-  const labels = DOCUMENT_LABELS[document.language];
-  const title = `${labels.title[document.kind]} ${document.number ?? labels.draft}`;
+/** "Unit · Invoice INV-… — Page 1 of 2" at the foot of every page; above the payment part on the last one. */
+export function Footer({ issuerName, title, language, withQrBill }: { issuerName: string; title: string; language: InvoiceDocument['language']; withQrBill: boolean }) {
+  const labels = DOCUMENT_LABELS[language];
   return (
     <View
       fixed
@@ -285,7 +294,7 @@ function Footer({ document, withQrBill }: { document: InvoiceDocument; withQrBil
             marginBottom: withQrBill && pageNumber === totalPages ? QR_BILL_HEIGHT - mm(4) : 0,
           }}
         >
-          <Text>{`${document.issuer.name} · ${title}`}</Text>
+          <Text>{`${issuerName} · ${title}`}</Text>
           <Text>{labels.page(pageNumber, totalPages ?? pageNumber)}</Text>
         </View>
       ))}
@@ -346,7 +355,7 @@ export function InvoicePdf({ document, metadata }: { document: InvoiceDocument; 
         {/* Keeps the foot of the last page free for the payment part and the footer above it (the page's
             bottom padding already holds 22 mm of it): when that does not fit, it starts a page of its own. */}
         {payload ? <View wrap={false} style={{ height: QR_BILL_HEIGHT - mm(10) }} /> : null}
-        <Footer document={document} withQrBill={payload !== null} />
+        <Footer issuerName={document.issuer.name} title={title} language={document.language} withQrBill={payload !== null} />
         {payload && qr ? (
           <View fixed style={{ position: 'absolute', left: 0, right: 0, bottom: 0, height: QR_BILL_HEIGHT }} render={onPages(({ pageNumber, totalPages }) => (pageNumber === totalPages ? <QrBillPart data={payload} qr={qr} language={document.language} /> : null))} />
         ) : null}

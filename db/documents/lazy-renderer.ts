@@ -13,6 +13,11 @@ export function lazyRenderer(start: () => DocumentRenderer): DocumentRenderer {
       renderer ??= start();
       return renderer.render(document);
     },
+    renderReminder(document) {
+      if (closed) return Promise.reject(new Error('The PDF renderer is closed.'));
+      renderer ??= start();
+      return renderer.renderReminder(document);
+    },
     renderReport(report, format, options) {
       if (closed) return Promise.reject(new Error('The PDF renderer is closed.'));
       renderer ??= start();

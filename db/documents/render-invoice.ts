@@ -8,6 +8,8 @@ import { renderToBuffer } from '@react-pdf/renderer';
 import type { InvoiceDocument } from '../../shared/documents/invoice-document';
 import { prepareDocumentFonts } from './fonts';
 import { InvoicePdf } from './invoice-pdf';
+import { ReminderPdf } from './reminder-pdf';
+import type { ReminderDocument } from '../../shared/documents/reminder-document';
 import { warmUpDocument } from './warm-up';
 
 function toPdf(document: InvoiceDocument): Promise<Buffer> {
@@ -32,4 +34,12 @@ export function warmUpRenderer(): Promise<unknown> {
 export async function renderInvoicePdf(document: InvoiceDocument): Promise<Buffer> {
   await warmUpRenderer();
   return toPdf(document);
+}
+
+/** A payment reminder, dated its day of issue like an invoice: the same reminder gives the same bytes. */
+export async function renderReminderPdf(document: ReminderDocument): Promise<Buffer> {
+  await warmUpRenderer();
+  const creationDate = new Date(`${document.issuedOn}T00:00:00Z`);
+  const element = createElement(ReminderPdf, { document, metadata: { creationDate } }) as unknown as Parameters<typeof renderToBuffer>[0];
+  return renderToBuffer(element);
 }

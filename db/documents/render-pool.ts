@@ -12,6 +12,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { InvoiceDocument } from '../../shared/documents/invoice-document';
 import type { MonthlyReport } from '../../shared/contract/reports';
+import type { ReminderDocument } from '../../shared/documents/reminder-document';
 
 export interface RenderWorkerLocation {
   /** A file path, or with `eval` the worker's code itself. */
@@ -34,10 +35,13 @@ export interface ReportRenderOptions {
 /** What a worker is asked to make. */
 export type RenderJob =
   | { kind: 'invoice'; document: InvoiceDocument }
+  | { kind: 'reminder'; document: ReminderDocument }
   | { kind: 'report'; format: ReportFileFormat; report: MonthlyReport; options: ReportRenderOptions };
 
 export interface DocumentRenderer {
   render(document: InvoiceDocument): Promise<Buffer>;
+  /** A payment reminder's PDF, deterministic for the same document. */
+  renderReminder(document: ReminderDocument): Promise<Buffer>;
   /** The report's PDF or Excel workbook, deterministic for the same report value. */
   renderReport(report: MonthlyReport, format: ReportFileFormat, options?: ReportRenderOptions): Promise<Buffer>;
   /** Stops the workers; renders still waiting are refused. */
@@ -119,6 +123,7 @@ export function createDocumentRenderer(location: RenderWorkerLocation, { workers
 
   return {
     render: (document) => run({ kind: 'invoice', document }),
+    renderReminder: (document) => run({ kind: 'reminder', document }),
     renderReport: (report, format, options = {}) => run({ kind: 'report', format, report, options }),
     async close() {
       closed = true;

@@ -6,7 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { reportXlsxBytes } from '../files/report-spreadsheets';
 import type { RenderJob } from './render-pool';
-import { renderInvoicePdf, warmUpRenderer } from './render-invoice';
+import { renderInvoicePdf, renderReminderPdf, warmUpRenderer } from './render-invoice';
 import { renderReportPdf } from './render-report';
 
 interface RenderRequest {
@@ -21,6 +21,7 @@ void warmUpRenderer().catch(() => undefined);
 
 function make(job: RenderJob): Promise<Buffer> {
   if (job.kind === 'invoice') return renderInvoicePdf(job.document);
+  if (job.kind === 'reminder') return renderReminderPdf(job.document);
   return job.format === 'pdf' ? renderReportPdf(job.report, job.options) : reportXlsxBytes(job.report);
 }
 

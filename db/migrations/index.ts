@@ -14,6 +14,7 @@ import { sql as databaseIdentity } from './0008_database_identity';
 import { sql as moneySafeguards } from './0009_money_safeguards';
 import { sql as bankStatements } from './0010_bank_statements';
 import { sql as mailOutbox } from './0011_mail_outbox';
+import { sql as reminders } from './0012_reminders';
 
 export interface Migration {
   version: number;
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'money safeguards: idempotency keys, bank fees written off with their transfer, orders found by ISBN', sql: moneySafeguards },
   { version: 10, name: 'bank statements: imported files, bank lines, their payments', sql: bankStatements },
   { version: 11, name: 'e-mail outbox: every mail a row before it is handed to the server', sql: mailOutbox },
+  { version: 12, name: 'payment reminders: stored, immutable, one per invoice and level', sql: reminders },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -11,6 +11,7 @@ import { duplicatesOf } from './customer-duplicates';
 import { getCustomerRow, toCustomer } from './customers';
 import { toOrderSummary, type OrderRow } from './orders/rows';
 import { owedMinor } from './receivables/owed-sql';
+import { listReminders } from './reminders/read';
 
 interface BalanceRow {
   currency: CurrencyCode;
@@ -58,6 +59,7 @@ export function customerProfile(ctx: ServiceContext, id: number): CustomerProfil
     orderCount: n,
     possibleDuplicates: row.merged_into === null ? duplicatesOf(ctx, row) : [],
     history: auditHistory(ctx, 'customer', id),
+    reminders: listReminders(ctx, { customerId: id, limit: 1000 }).reminders,
   };
 }
 

@@ -12,6 +12,7 @@ function desktopOnly(): never {
   throw new DomainError('desktop_only', DESKTOP_ONLY_MESSAGE);
 }
 
-export const desktopHandlers: Pick<Handlers, 'desktop.saveInvoicePdfs'> = {
+export const desktopHandlers: Pick<Handlers, 'desktop.saveInvoicePdfs' | 'desktop.saveReminderPdfs'> = {
   'desktop.saveInvoicePdfs': read(desktopOnly),
+  'desktop.saveReminderPdfs': read(desktopOnly),
 };

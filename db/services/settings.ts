@@ -4,6 +4,7 @@ import type { SettingsPatch } from '../../shared/contract/settings';
 import type { Settings } from '../../shared/contract/types';
 import { DEFAULT_FIRST_BUSINESS_DAY, DEFAULT_TIME_ZONE } from '../../shared/domain/calendar';
 import { findStaffName } from '../../shared/domain/staff';
+import { DEFAULT_REMINDER_SETTINGS } from '../../shared/domain/reminder-levels';
 import { backupFolderProblem } from '../backup/folder-rule';
 import { DEFAULT_SETTINGS } from '../migrations/0002_seed_catalogue';
 import { DEFAULT_ISSUER } from '../migrations/0006_invoices_and_credit_notes';
@@ -19,7 +20,7 @@ import { DOCUMENT_LANGUAGES } from '../../shared/documents/invoice-document';
  * its default. No bank account is invented: the unit enters its own, and issuing an invoice in a
  * currency without one is refused with a message that points here.
  */
-const LATER_DEFAULTS: Pick<Settings, 'issuer' | 'staff' | 'bankAccounts' | 'paymentTermsDays' | 'timeZone' | 'firstBusinessDay' | 'bankFeeTolerance' | 'mailTemplates'> & {
+const LATER_DEFAULTS: Pick<Settings, 'issuer' | 'staff' | 'bankAccounts' | 'paymentTermsDays' | 'timeZone' | 'firstBusinessDay' | 'bankFeeTolerance' | 'mailTemplates' | 'reminders'> & {
   mail: StoredMailSettings;
 } = {
   issuer: DEFAULT_ISSUER,
@@ -31,6 +32,7 @@ const LATER_DEFAULTS: Pick<Settings, 'issuer' | 'staff' | 'bankAccounts' | 'paym
   bankFeeTolerance: { CHF: '5.00', EUR: '5.00', USD: '5.00' },
   mail: DEFAULT_MAIL_SETTINGS,
   mailTemplates: DEFAULT_MAIL_TEMPLATES,
+  reminders: DEFAULT_REMINDER_SETTINGS,
 };
 
 /** The mail settings as stored: the password is never among them, nor whether one is kept (the password store knows). */

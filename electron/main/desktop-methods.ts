@@ -7,7 +7,7 @@
 import type { Invoke } from '../../db/api/invoke';
 import { fail } from '../../shared/api/errors';
 import { validateInput } from '../../shared/contract/validate';
-import { saveInvoicePdfs, type PdfFolderFs, type ShowOpenDialog } from './save-invoice-pdfs';
+import { INVOICE_PDFS, REMINDER_PDFS, saveInvoicePdfs, type PdfFolderFs, type ShowOpenDialog } from './save-invoice-pdfs';
 
 export interface DesktopDeps {
   showOpenDialog: ShowOpenDialog;
@@ -16,11 +16,12 @@ export interface DesktopDeps {
 
 export function withDesktopMethods(invoke: Invoke, deps: DesktopDeps): Invoke {
   return async (method, input) => {
-    if (method !== 'desktop.saveInvoicePdfs') return invoke(method, input);
+    if (method !== 'desktop.saveInvoicePdfs' && method !== 'desktop.saveReminderPdfs') return invoke(method, input);
+    const source = method === 'desktop.saveInvoicePdfs' ? INVOICE_PDFS : REMINDER_PDFS;
     const parsed = validateInput(method, input);
     if (!parsed.ok) return parsed;
     try {
-      return await saveInvoicePdfs(parsed.value, { ...deps, invoke });
+      return await saveInvoicePdfs(parsed.value, { ...deps, invoke }, source);
     } catch (error) {
       // A dialog that could not open must still answer a value: the preload would call a rejection "database unreachable".
       console.error(`Order Desk: ${method} failed`, error);

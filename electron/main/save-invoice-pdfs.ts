@@ -36,6 +36,16 @@ export const FOLDER_DIALOG: OpenDialogOptions = {
   properties: ['openDirectory', 'createDirectory'],
 };
 
+/** Where the PDFs come from (each checked against its stored hash there) and how the folder dialog asks. */
+export interface PdfSource {
+  method: 'invoices.pdf' | 'reminders.pdf';
+  dialog: OpenDialogOptions;
+}
+
+export const INVOICE_PDFS: PdfSource = { method: 'invoices.pdf', dialog: FOLDER_DIALOG };
+/** Payment reminders to print (issue 17): the same folder rules, their own stored PDFs. */
+export const REMINDER_PDFS: PdfSource = { method: 'reminders.pdf', dialog: { ...FOLDER_DIALOG, title: 'Save the reminder PDFs into a folder' } };
+
 /** Most names tried beside an existing file before giving up on one PDF. */
 const MAX_NAME_TRIES = 100;
 
@@ -68,8 +78,8 @@ async function placePdf(fs: PdfFolderFs, folder: string, file: InvoicePdfFile): 
   throw Object.assign(new Error(`${MAX_NAME_TRIES} files named like ${file.fileName} are already there`), { code: 'EEXIST' });
 }
 
-export async function saveInvoicePdfs(input: { ids: number[] }, deps: SavePdfsDeps): Promise<Result<SavedInvoicePdfs>> {
-  const choice = await deps.showOpenDialog(FOLDER_DIALOG);
+export async function saveInvoicePdfs(input: { ids: number[] }, deps: SavePdfsDeps, source: PdfSource = INVOICE_PDFS): Promise<Result<SavedInvoicePdfs>> {
+  const choice = await deps.showOpenDialog(source.dialog);
   const folder = choice.canceled ? undefined : choice.filePaths[0];
   if (folder === undefined) return { ok: true, value: { folder: null, written: [], skipped: [] } };
 
@@ -77,7 +87,7 @@ export async function saveInvoicePdfs(input: { ids: number[] }, deps: SavePdfsDe
   const skipped: string[] = [];
   const sofar = () => (written.length === 0 ? 'No PDF was saved.' : `${plural(written.length, 'PDF was', 'PDFs were')} saved before it.`);
   for (const id of [...new Set(input.ids)]) {
-    const pdf = await deps.invoke('invoices.pdf', { id });
+    const pdf = await deps.invoke(source.method, { id });
     if (!pdf.ok) return { ok: false, error: { ...pdf.error, message: `${pdf.error.message} ${sofar()}` } };
     const file = pdf.value as InvoicePdfFile;
     try {

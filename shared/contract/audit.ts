@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = {
     'reverse',
     /** Moved to another customer record by a merge. */
     'customer_merged',
+    /** A payment reminder was issued for its invoice (issue 17). */
+    'reminder',
   ],
   customer: ['create', 'update', 'merge', 'merged_into', 'not_duplicate'],
   publication: ['create', 'update', 'price', 'price_withdrawn'],

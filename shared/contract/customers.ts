@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import type { Reminder } from './reminders';
 import { countryCode, id, optionalEmail, optionalText, requiredText, versionStamp } from './fields';
 import type { CurrencyCode } from '../money/currencies';
 import type { AuditEntry, Customer, OrderSummary } from './types';
@@ -82,6 +83,8 @@ export interface CustomerProfile {
   possibleDuplicates: (DuplicateCustomer & { reasons: DuplicateReason[] })[];
   /** Who created, changed or merged this record, oldest first. */
   history: AuditEntry<'customer'>[];
+  /** Every payment reminder sent for the customer's invoices, newest first. */
+  reminders: Reminder[];
 }
 
 export const customerMethods = {

@@ -28,8 +28,17 @@ export interface SavedInvoicePdfs {
   skipped: string[];
 }
 
+export const SaveReminderPdfsInput = z.object({
+  ids: z
+    .array(id('Reminder'), { error: 'Reminders must be a list of reminder ids.' })
+    .min(1, { error: 'Choose at least one reminder to save.' })
+    .max(MAX_SAVED_PDFS, { error: `At most ${MAX_SAVED_PDFS} reminders can be saved at once.` }),
+});
+
 export const DESKTOP_ONLY_MESSAGE = 'Saving into a folder works only in the desktop app. In the browser, download the PDFs as one ZIP instead.';
 
 export const desktopMethods = {
   'desktop.saveInvoicePdfs': method<SavedInvoicePdfs>()(SaveInvoicePdfsInput),
+  /** Reminders to print, each its stored PDF (reminders.pdf), by the same rules as invoices. */
+  'desktop.saveReminderPdfs': method<SavedInvoicePdfs>()(SaveReminderPdfsInput),
 };

@@ -20,6 +20,7 @@ import { invoiceBatchMethods } from './invoice-batch';
 import { desktopMethods } from './desktop';
 import { bankMethods } from './bank';
 import { mailMethods } from './mail';
+import { reminderMethods } from './reminders';
 
 export const contract = {
   ...catalogueMethods,
@@ -37,6 +38,7 @@ export const contract = {
   ...desktopMethods,
   ...bankMethods,
   ...mailMethods,
+  ...reminderMethods,
 };
 
 export type Contract = typeof contract;

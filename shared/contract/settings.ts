@@ -8,6 +8,7 @@ import { STAFF_NAME_MAX, sameStaffName } from '../domain/staff';
 import { timeZoneName } from '../domain/calendar';
 import type { Settings } from './types';
 import { MailSettingsPatch, MailTemplatesPatch } from './mail';
+import { ReminderSettingsInput } from './reminders';
 
 export function staffName(label = 'Staff name') {
   return requiredText(label, STAFF_NAME_MAX);
@@ -115,6 +116,8 @@ export const SettingsPatch = z.object({
   mail: MailSettingsPatch.optional(),
   /** Mail texts per kind and language: the templates sent replace the stored ones. */
   mailTemplates: MailTemplatesPatch.optional(),
+  /** Payment reminder levels: when each is due and the fee it adds (shared/domain/reminder-levels.ts). */
+  reminders: ReminderSettingsInput.optional(),
 });
 
 export const settingsMethods = {

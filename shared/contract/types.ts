@@ -3,6 +3,7 @@ import type { CurrencyCode } from '../money/currencies';
 import type { BankAccount, DocumentIssuer } from '../documents/invoice-document';
 import type { MailSettings, MailTemplates } from './mail';
 import type { OrderStatus, PaymentMethod, PaymentStatus, PublicationFormat, ReceivedVia } from '../domain/vocabulary';
+import type { ReminderSettings } from '../domain/reminder-levels';
 
 export interface PriceInForce {
   currency: CurrencyCode;
@@ -144,6 +145,8 @@ export interface Settings {
   mail: MailSettings;
   /** The texts of the mails sent with documents, per kind and document language. */
   mailTemplates: MailTemplates;
+  /** Payment reminder levels, their days and fees. */
+  reminders: ReminderSettings;
 }
 
 /** Who is working in this process, and whether the app must ask before anything else. */

@@ -121,7 +121,7 @@ export function buildInvoiceDocument(input: InvoiceDocumentInput): InvoiceDocume
 }
 
 /** Electronic-format numbers; an empty QR-IBAN is left out, so documents of accounts without one read as before. */
-function normalisedAccount(account: BankAccount): BankAccount {
+export function normalisedAccount(account: BankAccount): BankAccount {
   const { qrIban, ...rest } = account;
   const qr = normaliseIban(qrIban ?? '');
   return { ...rest, iban: normaliseIban(account.iban), ...(qr ? { qrIban: qr } : {}) };
@@ -134,13 +134,21 @@ function normalisedAccount(account: BankAccount): BankAccount {
  */
 export function qrBillFor(document: InvoiceDocument): QrBillData | null {
   const account = document.bankAccount;
-  if (document.kind !== 'invoice' || (document.currency !== 'CHF' && document.currency !== 'EUR')) return null;
-  if (!account || compareAmounts(document.balanceDue, '0') <= 0) return null;
-  const { iban, qrIban } = accountNumbers(account);
-  if (!qrIban && (!iban || !isQrBillCountryIban(iban))) return null;
-  const referenceSource = document.number ?? document.orderNumber;
+  if (document.kind !== 'invoice' || !account || compareAmounts(document.balanceDue, '0') <= 0) return null;
   const titleWord = { en: 'Invoice', fr: 'Facture', es: 'Factura' }[document.language];
   const message = `${titleWord} ${document.number ?? 'DRAFT'} / ${document.orderNumber}`;
+  return paymentPartFor(account, document.currency, document.number ?? document.orderNumber, message);
+}
+
+/**
+ * The QR-bill data for paying into `account` under a reference made from `referenceSource` (a
+ * document number), or null outside CHF and EUR or without a Swiss or Liechtenstein account.
+ * Invoices use it, and reminders for an invoice printed without a QR-bill (shared/documents/reminder-document.ts).
+ */
+export function paymentPartFor(account: BankAccount, currency: CurrencyCode, referenceSource: string, message: string): QrBillData | null {
+  if (currency !== 'CHF' && currency !== 'EUR') return null;
+  const { iban, qrIban } = accountNumbers(account);
+  if (!qrIban && (!iban || !isQrBillCountryIban(iban))) return null;
   // A QR-IBAN accepts only payments with a QR reference, so the QR-bill uses it whenever there is one.
   return qrIban
     ? { account: qrIban, referenceType: 'QRR', reference: qrReferenceFor(referenceSource), message }

@@ -49,6 +49,28 @@ export interface DocumentLabels {
   email: string;
   page: (page: number, pages: number) => string;
   continued: string;
+  reminder: ReminderLabels;
+}
+
+/** The words of a payment reminder (issue 17). */
+export interface ReminderLabels {
+  /** By level, from the first: "Reminder", "Second reminder", … */
+  titles: readonly string[];
+  /** The last level of several. */
+  finalTitle: string;
+  /** The opening paragraph: the first reminder is friendly, later ones firmer, the final notice firm. */
+  intro: { first: string; next: string; final: string };
+  earlier: (dates: string) => string;
+  invoice: string;
+  invoiceDate: string;
+  daysOverdue: string;
+  invoiceTotal: string;
+  settled: string;
+  open: string;
+  openAmount: string;
+  fee: string;
+  amountToPay: string;
+  disregard: string;
 }
 
 const en: DocumentLabels = {
@@ -92,6 +114,27 @@ const en: DocumentLabels = {
   email: 'E-mail',
   page: (page, pages) => `Page ${page} of ${pages}`,
   continued: 'continued',
+  reminder: {
+    titles: ['Reminder', 'Second reminder', 'Third reminder', 'Fourth reminder', 'Fifth reminder'],
+    finalTitle: 'Final notice',
+    intro: {
+      first:
+        'According to our records, the invoice below has not yet been paid in full, although its due date has passed. Perhaps it escaped your attention: we would be grateful if you could pay the open amount at your earliest convenience.',
+      next: 'Despite our reminder, the invoice below is still not paid in full. Please pay the open amount without delay.',
+      final: 'Despite our previous reminders, the invoice below is still not paid in full. This is our final notice: please pay the amount due immediately.',
+    },
+    earlier: (dates) => `Our earlier reminders: ${dates}.`,
+    invoice: 'Invoice',
+    invoiceDate: 'Date',
+    daysOverdue: 'Days overdue',
+    invoiceTotal: 'Total',
+    settled: 'Paid or credited',
+    open: 'Open',
+    openAmount: 'Open amount',
+    fee: 'Reminder fee',
+    amountToPay: 'Amount to pay',
+    disregard: 'If you have paid in the meantime, please disregard this reminder. Thank you.',
+  },
 };
 
 const fr: DocumentLabels = {
@@ -135,6 +178,27 @@ const fr: DocumentLabels = {
   email: 'E-mail',
   page: (page, pages) => `Page ${page} sur ${pages}`,
   continued: 'suite',
+  reminder: {
+    titles: ['Rappel', 'Deuxième rappel', 'Troisième rappel', 'Quatrième rappel', 'Cinquième rappel'],
+    finalTitle: 'Dernier rappel',
+    intro: {
+      first:
+        'Selon nos relevés, la facture ci-dessous n’est pas encore entièrement réglée, bien que son échéance soit passée. Elle vous a peut-être échappé : nous vous serions reconnaissants de bien vouloir régler le montant ouvert dans les meilleurs délais.',
+      next: 'Malgré notre rappel, la facture ci-dessous n’est toujours pas entièrement réglée. Nous vous prions de régler le montant ouvert sans tarder.',
+      final: 'Malgré nos rappels précédents, la facture ci-dessous n’est toujours pas entièrement réglée. Ceci est notre dernier rappel : nous vous prions de régler immédiatement le montant dû.',
+    },
+    earlier: (dates) => `Nos rappels précédents : ${dates}.`,
+    invoice: 'Facture',
+    invoiceDate: 'Date',
+    daysOverdue: 'Jours de retard',
+    invoiceTotal: 'Total',
+    settled: 'Payé ou crédité',
+    open: 'Ouvert',
+    openAmount: 'Montant ouvert',
+    fee: 'Frais de rappel',
+    amountToPay: 'Montant à payer',
+    disregard: 'Si vous avez effectué le paiement entre-temps, veuillez ne pas tenir compte de ce rappel. Merci.',
+  },
 };
 
 const es: DocumentLabels = {
@@ -178,9 +242,37 @@ const es: DocumentLabels = {
   email: 'Correo electrónico',
   page: (page, pages) => `Página ${page} de ${pages}`,
   continued: 'continuación',
+  reminder: {
+    titles: ['Recordatorio', 'Segundo recordatorio', 'Tercer recordatorio', 'Cuarto recordatorio', 'Quinto recordatorio'],
+    finalTitle: 'Último aviso',
+    intro: {
+      first:
+        'Según nuestros registros, la factura siguiente aún no ha sido pagada en su totalidad, aunque su fecha de vencimiento ha pasado. Quizás se le haya pasado por alto: le agradeceríamos que abonara el importe pendiente lo antes posible.',
+      next: 'A pesar de nuestro recordatorio, la factura siguiente sigue sin estar pagada en su totalidad. Le rogamos que abone el importe pendiente sin demora.',
+      final: 'A pesar de nuestros recordatorios anteriores, la factura siguiente sigue sin estar pagada en su totalidad. Este es nuestro último aviso: le rogamos que abone de inmediato el importe adeudado.',
+    },
+    earlier: (dates) => `Nuestros recordatorios anteriores: ${dates}.`,
+    invoice: 'Factura',
+    invoiceDate: 'Fecha',
+    daysOverdue: 'Días de retraso',
+    invoiceTotal: 'Total',
+    settled: 'Pagado o abonado',
+    open: 'Pendiente',
+    openAmount: 'Importe pendiente',
+    fee: 'Gastos de recordatorio',
+    amountToPay: 'Importe a pagar',
+    disregard: 'Si ya ha efectuado el pago, le rogamos que no tenga en cuenta este recordatorio. Gracias.',
+  },
 };
 
 export const DOCUMENT_LABELS: Record<DocumentLanguage, DocumentLabels> = { en, fr, es };
+
+/** A reminder's title in its language: by level, the last of several levels as the final notice. */
+export function reminderTitle(language: DocumentLanguage, level: number, final: boolean): string {
+  const labels = DOCUMENT_LABELS[language].reminder;
+  if (final) return labels.finalTitle;
+  return labels.titles[level - 1] ?? `${labels.titles[0]} ${level}`;
+}
 
 /** The regional convention each language prints with (en-GB: "14 March 2025", "1,234.50"); dates go through shared/format/dates.ts with it. */
 const LOCALES: Record<DocumentLanguage, string> = { en: 'en-GB', fr: 'fr-CH', es: 'es-ES' };

@@ -98,7 +98,7 @@ function addressFields(address: StructuredAddress) {
  * The customer as a structured (type S) debtor. The order form has free address lines, so
  * they go into the street field together (at most 70 characters), with no separate building number.
  */
-function debtorAddress(document: InvoiceDocument): StructuredAddress {
+function debtorAddress(document: QrBillSource): StructuredAddress {
   const customer = document.customer;
   return {
     street: customer.addressLines.map((line) => line.trim()).filter(Boolean).join(', '),
@@ -109,11 +109,14 @@ function debtorAddress(document: InvoiceDocument): StructuredAddress {
   };
 }
 
+/** What a payment part is made of: an invoice, or a reminder with its amount to pay as `balanceDue`. */
+export type QrBillSource = Pick<InvoiceDocument, 'qrBill' | 'currency' | 'issuer' | 'customer' | 'balanceDue'>;
+
 /**
  * What swissqrbill encodes into the QR code and prints on the payment part, or null when the
  * document has no QR-bill. Everything comes from the document: the amount is the balance due.
  */
-export function qrBillPayload(document: InvoiceDocument): SwissQrBillData | null {
+export function qrBillPayload(document: QrBillSource): SwissQrBillData | null {
   const qr = document.qrBill;
   if (!qr || (document.currency !== 'CHF' && document.currency !== 'EUR')) return null;
   const debtor = debtorAddress(document);

@@ -28,6 +28,13 @@ export function fakeRenderer(): FakeRenderer {
       rendered.push(document);
       return Promise.resolve(Buffer.from(`%PDF-1.4 fake\n${JSON.stringify(document)}`));
     },
+    renderReminder(document) {
+      if (failures > 0) {
+        failures -= 1;
+        return Promise.reject(new Error('The PDF could not be made: worker stopped'));
+      }
+      return Promise.resolve(Buffer.from(`%PDF-1.4 fake reminder\n${JSON.stringify(document)}`));
+    },
     // Reports: bytes made from the report value, as deterministic as the real worker's.
     renderReport: (report, format) => Promise.resolve(Buffer.from(`${format === 'pdf' ? '%PDF-1.4' : 'PK'} fake report\n${JSON.stringify(report)}`)),
     close: () => Promise.resolve(),

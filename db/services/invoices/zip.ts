@@ -13,13 +13,11 @@
  * The PDFs come through invoicePdf, so every one is checked against its hash (and a PDF never
  * made yet is rendered in the PDF worker) exactly as invoices.pdf does.
  */
-import { Zip, ZipPassThrough } from 'fflate';
 import type { ExportFile } from '../../../shared/contract/transfer';
 import type { ServiceContext, StagedWriteContext } from '../../context';
 import { statement } from '../../statements';
 import { invoicePdf } from './pdf';
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+import { zipOfPdfs } from './pdf-zip';
 
 /**
  * "invoices-2026-11.zip" for November's batch (whenever it was issued); without a batch month,
@@ -34,32 +32,16 @@ function zipName(ctx: ServiceContext, ids: number[], batchMonth: string | undefi
   return first === last ? `invoices-${first}.zip` : `invoices-${first}-to-${last}.zip`;
 }
 
-function issuedOn(ctx: ServiceContext, id: number): Date {
-  const { issued_on } = statement(ctx, 'SELECT issued_on FROM invoices WHERE id = ?').get(id) as { issued_on: string };
-  const [y, m, d] = issued_on.split('-').map(Number) as [number, number, number];
-  // ZIP times are local wall-clock times without a zone: noon keeps the day whatever the zone.
-  return new Date(y, m - 1, d, 12);
+function issuedOn(ctx: ServiceContext, id: number): string {
+  return (statement(ctx, 'SELECT issued_on FROM invoices WHERE id = ?').get(id) as { issued_on: string }).issued_on;
 }
 
 export async function invoicesZip(ctx: StagedWriteContext, input: { ids: number[]; month?: string | undefined }): Promise<ExportFile> {
   const ids = [...new Set(input.ids)];
-  const chunks: Uint8Array[] = [];
-  let failure: Error | null = null;
-  const zip = new Zip((error, chunk) => {
-    if (error) failure = error;
-    else chunks.push(chunk);
-  });
-  for (const id of ids) {
-    // Throws not_found or database_damaged naming the document; nothing half-made is answered.
+  // invoicePdf throws not_found or database_damaged naming the document; nothing half-made is answered.
+  const bytes = await zipOfPdfs(ids, async (id) => {
     const file = await invoicePdf(ctx, { id });
-    const entry = new ZipPassThrough(file.fileName);
-    entry.mtime = issuedOn(ctx, id);
-    zip.add(entry);
-    entry.push(Buffer.from(file.contentBase64, 'base64'), true);
-    await yieldToEventLoop();
-  }
-  zip.end();
-  if (failure) throw failure;
-  const bytes = Buffer.concat(chunks);
+    return { file, issuedOn: issuedOn(ctx, id) };
+  });
   return { fileName: zipName(ctx, ids, input.month), mimeType: 'application/zip', contentBase64: bytes.toString('base64'), rows: ids.length };
 }

@@ -15,9 +15,11 @@ import { firstInvoicedOn, owedMinor } from './owed-sql';
 /**
  * One row per order that owed something at the end of @asOf, with its age in days from the
  * first invoice issued by then (or from the day the order was received, without one). What is
- * owed is the one rule of owed-sql.ts, counting documents issued by then.
+ * owed is the one rule of owed-sql.ts, counting documents issued by then. `minor` is negative
+ * for an order holding the customer's money (overpaid, or cancelled with money kept). Binds
+ * @asOf, @currency and @customerId (null for all); payment reminders read it too (db/services/reminders/due.ts).
  */
-const OUTSTANDING = `
+export const OUTSTANDING = `
   WITH settled AS (
     SELECT order_id, sum(settles_minor) AS minor FROM payments WHERE on_date <= @asOf GROUP BY order_id
   ), owing AS (

@@ -34,9 +34,9 @@ export function firstInvoicedOn(o: string, { asOf }: AsOf = {}): string {
   return `(SELECT min(issued_on) FROM invoices WHERE order_id = ${o}.id AND kind = 'invoice'${issuedBy(asOf)})`;
 }
 
-/** The sum of the credit notes of invoice `i`, in minor units (0 without any). */
-export function creditedMinor(i: string): string {
-  return `coalesce((SELECT sum(c.total_minor) FROM invoices c WHERE c.credits_invoice_id = ${i}.id), 0)`;
+/** The sum of the credit notes of invoice `i` (issued by @asOf), in minor units (0 without any). */
+export function creditedMinor(i: string, { asOf }: AsOf = {}): string {
+  return `coalesce((SELECT sum(c.total_minor) FROM invoices c WHERE c.credits_invoice_id = ${i}.id${asOf ? ' AND c.issued_on <= @asOf' : ''}), 0)`;
 }
 
 /**

@@ -7,6 +7,7 @@ import { BalanceTable, CustomerOrders } from './CustomerAccount';
 import { CustomerAging } from './CustomerAging';
 import { CustomerForm } from './CustomerForm';
 import { CustomerHistory } from './CustomerHistory';
+import { CustomerReminders } from './CustomerReminders';
 import { mergedText, reasonsText } from './customer-display';
 import { MergePanel } from './MergePanel';
 import './customers.css';
@@ -102,6 +103,7 @@ export function CustomerDetailScreen({ id }: { id: number }) {
           <BalanceTable balances={profile.balances} />
           <CustomerAging customerId={customer.id} />
           <CustomerOrders customerId={customer.id} total={profile.orderCount} />
+          <CustomerReminders reminders={profile.reminders} />
           <CustomerHistory entries={profile.history} />
         </div>
       </div>

@@ -54,6 +54,7 @@ export const ACTION_TITLES: Record<AuditAction<'order'>, string> = {
   ship: 'Shipped',
   close: 'Closed by hand',
   customer_merged: 'Moved to another customer record',
+  reminder: 'Payment reminder issued',
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -220,9 +221,37 @@ export function movementSentence(action: AuditAction<'order'>, m: MovementSummar
 
 const MOVEMENT_FIELDS = ['status', 'paymentStatus', 'balance'] as const;
 
+/** What the audit record of a payment reminder keeps of it (db/services/reminders/issue.ts). */
+interface ReminderSummary {
+  level: number;
+  levelName: string;
+  invoiceNumber: string;
+  openAmount: string;
+  fee: string;
+  currency: CurrencyCode;
+  delivery: 'email' | 'print';
+  email: string;
+}
+
+function reminderOf(value: unknown): ReminderSummary | null {
+  const r = value !== null && typeof value === 'object' ? (value as { reminder?: unknown }).reminder : undefined;
+  if (r === null || typeof r !== 'object') return null;
+  const s = r as Partial<ReminderSummary>;
+  return typeof s.level === 'number' && typeof s.invoiceNumber === 'string' && typeof s.openAmount === 'string' && isCurrencyCode(s.currency) ? (s as ReminderSummary) : null;
+}
+
+/** "Second reminder (level 2) for INV-2026-00012: CHF 50.00 open, fee CHF 10.00, by e-mail to …" */
+export function reminderSentence(r: ReminderSummary, f: Formatting): string {
+  const fee = r.fee && !/^0+(\.0+)?$/.test(r.fee) ? `, fee ${formatMoney(r.fee, r.currency, f.locale)}` : '';
+  const how = r.delivery === 'email' ? `by e-mail to ${r.email}` : 'as a letter to print';
+  return `${r.levelName} (level ${r.level}) for ${r.invoiceNumber}: ${formatMoney(r.openAmount, r.currency, f.locale)} open${fee}, ${how}`;
+}
+
 export function describeEntry(entry: OrderEntry, f: Formatting): HistoryItem {
   const title = ACTION_TITLES[entry.action];
   const base = { id: entry.id, at: entry.at, actor: entry.actor, title };
+  const reminder = entry.action === 'reminder' ? reminderOf(entry.after) : null;
+  if (reminder) return { ...base, title: reminderSentence(reminder, f), changes: [] };
   const movement = movementOf(entry.after);
   if (movement) {
     const was = (entry.before ?? {}) as Record<string, unknown>;

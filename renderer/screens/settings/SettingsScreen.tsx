@@ -15,6 +15,7 @@ import { bankAccountErrors, bankAccountsToSave, BankAccountsFields } from './Ban
 import { IssuerAddressFields } from './IssuerAddressFields';
 import { MailServerFields } from './mail/MailServerFields';
 import { MailTemplatesFields } from './mail/MailTemplatesFields';
+import { ReminderLevelsFields } from './ReminderLevelsFields';
 
 type Errors = Record<string, string>;
 
@@ -180,6 +181,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
         </fieldset>
         <MailServerFields value={draft.mail} saved={initial.mail} errors={errors} onChange={(mail) => setDraft({ ...draft, mail })} onSavedNow={savedNow} />
         <MailTemplatesFields value={draft.mailTemplates} errors={errors} onChange={(mailTemplates) => setDraft({ ...draft, mailTemplates })} />
+        <ReminderLevelsFields value={draft.reminders} errors={errors} onChange={(reminders) => setDraft({ ...draft, reminders })} />
         <StaffNamesFields value={draft.staff} errors={errors} onChange={(staff) => setDraft({ ...draft, staff })} />
         <BackupSettingsFields value={draft.backup} errors={errors} onChange={(backup) => setDraft({ ...draft, backup })} />
         <div className="actions">

@@ -1,0 +1,153 @@
+/**
+ * Which invoices are due for their next reminder as of a day (reminders.due, and again inside
+ * reminders.issue's storing transaction).
+ *
+ * What is open on an invoice is its order's balance as of the day, by the one rule of owed-sql.ts
+ * that aging uses (OUTSTANDING): an order has at most one invoice that its credit notes do not
+ * cover in full, and that invoice carries the order's money, so what the order still owes is what
+ * is open on it, after payments, refunds, write-offs, credit moved and credit notes. Nothing is
+ * worked out twice: no reminder for a paid invoice (nothing open) or one credited in full.
+ *
+ * Credit the customer holds on other orders of the currency (overpaid, or cancelled with money
+ * kept) covers their open invoices oldest due date first; an invoice it covers in full gets no
+ * reminder (the clerk moves the credit instead), one it does not cover is reminded in full.
+ *
+ * Level 1 is due `days` after the invoice's due date, each later level `days` after the
+ * reminder before it; the next level is always one above the last one issued, so a level is
+ * never sent twice, and none is skipped after a pause: a late run sends the level that is due.
+ */
+import type { DueReminder, DueReminders } from '../../../shared/contract/reminders';
+import { levelFee } from '../../../shared/domain/reminder-levels';
+import { addDays, daysBetween } from '../../../shared/domain/calendar';
+import type { DocumentLanguage } from '../../../shared/documents/invoice-document';
+import type { CurrencyCode } from '../../../shared/money/currencies';
+import { fromMinorUnits, sumAmounts } from '../../../shared/money/money';
+import { today, type ServiceContext } from '../../context';
+import { statement } from '../../statements';
+import { OUTSTANDING } from '../receivables/aging';
+import { creditedInFull, creditedMinor } from '../receivables/owed-sql';
+import { getSettings } from '../settings';
+import { lastBankImport } from './bank-import';
+
+interface CandidateRow {
+  invoice_id: number;
+  number: string;
+  order_id: number;
+  order_number: string;
+  currency: CurrencyCode;
+  language: DocumentLanguage;
+  issued_on: string;
+  due_on: string;
+  total_minor: number;
+  credited_minor: number;
+  open_minor: number;
+  customer_id: number | null;
+  customer_name: string;
+  email: string;
+  last_level: number | null;
+  last_on: string | null;
+}
+
+/**
+ * Every invoice with something open as of @asOf, oldest due date first, with its last reminder
+ * by then. An invoice from before due dates were stored (legacy) is due @terms days after issue.
+ */
+const OPEN_INVOICES = `${OUTSTANDING},
+  open_invoices AS (
+    SELECT i.id AS invoice_id, i.number, i.order_id, i.currency, i.language, i.issued_on,
+           coalesce(i.due_on, date(i.issued_on, '+' || @terms || ' days')) AS due_on,
+           i.total_minor, ${creditedMinor('i', { asOf: true })} AS credited_minor, ou.minor AS open_minor
+    FROM invoices i JOIN outstanding ou ON ou.id = i.order_id
+    WHERE i.kind = 'invoice' AND i.issued_on <= @asOf AND ou.minor > 0
+  )
+  SELECT v.*, o.number AS order_number, o.customer_id, o.customer_name,
+         CASE WHEN o.customer_email <> '' THEN o.customer_email ELSE coalesce(c.email, '') END AS email,
+         last.level AS last_level, last.issued_on AS last_on
+  FROM open_invoices v
+  JOIN orders o ON o.id = v.order_id
+  LEFT JOIN customers c ON c.id = o.customer_id
+  LEFT JOIN reminders last ON last.id = (SELECT r.id FROM reminders r WHERE r.invoice_id = v.invoice_id AND r.issued_on <= @asOf ORDER BY r.level DESC LIMIT 1)
+  WHERE NOT ${creditedInFull('v.credited_minor', 'v.total_minor')}
+  ORDER BY v.due_on, v.number`;
+
+/** Per customer and currency, the money their orders hold for them as of @asOf. */
+const CUSTOMER_CREDIT = `${OUTSTANDING}
+  SELECT customer_id, currency, -sum(minor) AS credit_minor FROM outstanding
+  WHERE minor < 0 AND customer_id IS NOT NULL GROUP BY customer_id, currency`;
+
+/** A reminder due, with what composing its document needs besides. */
+export interface DueCandidate extends DueReminder {
+  issuedOn: string;
+  totalMinor: number;
+  creditedMinor: number;
+  openMinor: number;
+  /** The last level of several in Settings: printed as the final notice. */
+  final: boolean;
+}
+
+const creditKey = (customerId: number, currency: string) => `${customerId}|${currency}`;
+
+export function remindersDueOn(ctx: ServiceContext, asOf: string): DueCandidate[] {
+  const { settings } = getSettings(ctx);
+  const levels = settings.reminders.levels;
+  const params = { asOf, currency: null, customerId: null, terms: settings.paymentTermsDays };
+  const rows = statement(ctx, OPEN_INVOICES).all(params) as CandidateRow[];
+  const credits = new Map(
+    (statement(ctx, CUSTOMER_CREDIT).all(params) as { customer_id: number; currency: string; credit_minor: number }[]).map((r) => [creditKey(r.customer_id, r.currency), r.credit_minor]),
+  );
+  const due: DueCandidate[] = [];
+  for (const row of rows) {
+    if (row.customer_id !== null) {
+      const key = creditKey(row.customer_id, row.currency);
+      const credit = credits.get(key) ?? 0;
+      if (credit >= row.open_minor) {
+        credits.set(key, credit - row.open_minor);
+        continue;
+      }
+    }
+    if (row.due_on >= asOf) continue;
+    const lastLevel = row.last_level ?? 0;
+    const next = levels[lastLevel];
+    if (!next) continue;
+    const dueFrom = addDays(lastLevel === 0 ? row.due_on : row.last_on!, next.days);
+    if (asOf < dueFrom) continue;
+    const level = lastLevel + 1;
+    const openAmount = fromMinorUnits(row.open_minor, row.currency);
+    const fee = sumAmounts([levelFee(next, row.currency)], row.currency);
+    due.push({
+      invoiceId: row.invoice_id,
+      number: row.number,
+      orderId: row.order_id,
+      orderNumber: row.order_number,
+      level,
+      levelName: next.name,
+      openAmount,
+      currency: row.currency,
+      fee,
+      total: sumAmounts([openAmount, fee], row.currency),
+      dueOn: row.due_on,
+      daysOverdue: daysBetween(row.due_on, asOf),
+      customerId: row.customer_id,
+      customerName: row.customer_name,
+      email: row.email,
+      language: row.language,
+      lastReminder: row.last_level === null ? null : { level: row.last_level, date: row.last_on! },
+      issuedOn: row.issued_on,
+      totalMinor: row.total_minor,
+      creditedMinor: row.credited_minor,
+      openMinor: row.open_minor,
+      final: level === levels.length && levels.length > 1,
+    });
+  }
+  return due;
+}
+
+function publicPart(candidate: DueCandidate): DueReminder {
+  const { issuedOn: _issued, totalMinor: _total, creditedMinor: _credited, openMinor: _open, final: _final, ...reminder } = candidate;
+  return reminder;
+}
+
+export function dueReminders(ctx: ServiceContext, input: { asOf?: string | undefined }): DueReminders {
+  const asOf = input.asOf ?? today(ctx);
+  return { asOf, reminders: remindersDueOn(ctx, asOf).map(publicPart), lastBankImport: lastBankImport(ctx) };
+}

@@ -1,0 +1,103 @@
+/** reminders.list and reminders.pdf: issued reminders as stored, the PDF checked against its hash on every read. */
+import type { z } from 'zod';
+import { DomainError } from '../../../shared/api/errors';
+import type { InvoicePdfFile } from '../../../shared/contract/invoices';
+import type { Reminder, ReminderDelivery, ReminderDeliveryStatus, RemindersListInput } from '../../../shared/contract/reminders';
+import type { DocumentLanguage } from '../../../shared/documents/invoice-document';
+import type { CurrencyCode } from '../../../shared/money/currencies';
+import { fromMinorUnits } from '../../../shared/money/money';
+import type { ServiceContext } from '../../context';
+import { sha256Hex } from '../../sha256';
+import { statement } from '../../statements';
+
+interface ReminderRow {
+  id: number;
+  invoice_id: number;
+  invoice_number: string;
+  order_id: number;
+  order_number: string;
+  customer_id: number | null;
+  customer_name: string;
+  level: number;
+  level_name: string;
+  issued_on: string;
+  currency: CurrencyCode;
+  language: DocumentLanguage;
+  open_minor: number;
+  fee_minor: number;
+  total_minor: number;
+  delivery: ReminderDelivery;
+  delivery_status: ReminderDeliveryStatus;
+  email: string;
+  pdf_sha256: string;
+  created_by: string;
+  created_at: string;
+}
+
+/** Without the PDF bytes, which only reminders.pdf reads. The customer is the order's now (a merge moves orders). */
+const REMINDERS = `
+  SELECT r.id, r.invoice_id, i.number AS invoice_number, r.order_id, o.number AS order_number, o.customer_id, o.customer_name,
+         r.level, r.level_name, r.issued_on, r.currency, r.language, r.open_minor, r.fee_minor, r.total_minor,
+         r.delivery, r.delivery_status, r.email, r.pdf_sha256, r.created_by, r.created_at
+  FROM reminders r JOIN invoices i ON i.id = r.invoice_id JOIN orders o ON o.id = r.order_id`;
+
+export function reminderFileName(invoiceNumber: string, level: number): string {
+  return `${invoiceNumber} reminder ${level}.pdf`;
+}
+
+function toReminder(row: ReminderRow): Reminder {
+  const money = (minor: number) => fromMinorUnits(minor, row.currency);
+  return {
+    id: row.id,
+    invoiceId: row.invoice_id,
+    invoiceNumber: row.invoice_number,
+    orderId: row.order_id,
+    orderNumber: row.order_number,
+    customerId: row.customer_id,
+    customerName: row.customer_name,
+    level: row.level,
+    levelName: row.level_name,
+    issuedOn: row.issued_on,
+    currency: row.currency,
+    openAmount: money(row.open_minor),
+    fee: money(row.fee_minor),
+    total: money(row.total_minor),
+    language: row.language,
+    delivery: row.delivery,
+    deliveryStatus: row.delivery_status,
+    email: row.email,
+    fileName: reminderFileName(row.invoice_number, row.level),
+    sha256: row.pdf_sha256,
+    issuedBy: row.created_by,
+    createdAt: row.created_at,
+  };
+}
+
+export function getReminder(ctx: ServiceContext, id: number): Reminder {
+  const row = statement(ctx, `${REMINDERS} WHERE r.id = ?`).get(id) as ReminderRow | undefined;
+  if (!row) throw new DomainError('not_found', `Reminder ${id} does not exist.`, 'id');
+  return toReminder(row);
+}
+
+export function listReminders(ctx: ServiceContext, input: z.output<typeof RemindersListInput>): { reminders: Reminder[] } {
+  const rows = statement(
+    ctx,
+    `${REMINDERS}
+     WHERE (@invoiceId IS NULL OR r.invoice_id = @invoiceId) AND (@customerId IS NULL OR o.customer_id = @customerId)
+     ORDER BY r.issued_on DESC, r.id DESC LIMIT @limit`,
+  ).all({ invoiceId: input.invoiceId ?? null, customerId: input.customerId ?? null, limit: input.limit }) as ReminderRow[];
+  return { reminders: rows.map(toReminder) };
+}
+
+/** The bytes stored at issue; a PDF that no longer matches its hash is never sent. */
+export function reminderPdf(ctx: ServiceContext, input: { id: number }): InvoicePdfFile {
+  const row = statement(ctx, 'SELECT r.level, r.pdf, r.pdf_sha256, i.number FROM reminders r JOIN invoices i ON i.id = r.invoice_id WHERE r.id = ?').get(input.id) as
+    | { level: number; pdf: Buffer; pdf_sha256: string; number: string }
+    | undefined;
+  if (!row) throw new DomainError('not_found', `Reminder ${input.id} does not exist.`, 'id');
+  const fileName = reminderFileName(row.number, row.level);
+  if (sha256Hex(row.pdf) !== row.pdf_sha256) {
+    throw new DomainError('database_damaged', `The stored PDF of ${fileName} does not match the hash taken when it was issued. Restore a backup and tell IT.`);
+  }
+  return { fileName, mimeType: 'application/pdf', contentBase64: row.pdf.toString('base64'), rows: 1, sha256: row.pdf_sha256 };
+}

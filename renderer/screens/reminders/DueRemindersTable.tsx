@@ -1,0 +1,92 @@
+import type { DueReminder } from '../../../shared/contract/reminders';
+import { formatDate } from '../../../shared/format/dates';
+import { AppLink } from '../../components/AppLink';
+import { Money } from '../../components/Money';
+import { signOf } from '../../../shared/money/money';
+import { useLocale } from '../../state/settings';
+
+interface DueRemindersTableProps {
+  rows: DueReminder[];
+  /** Invoice ids the clerk has unticked: everything else is sent. */
+  skipped: ReadonlySet<number>;
+  onToggle(invoiceId: number): void;
+  onToggleAll(send: boolean): void;
+  disabled: boolean;
+}
+
+/** The invoices due for their next reminder, each with a box the clerk unticks to leave it out (Space toggles). */
+export function DueRemindersTable({ rows, skipped, onToggle, onToggleAll, disabled }: DueRemindersTableProps) {
+  const locale = useLocale();
+  const all = rows.every((r) => !skipped.has(r.invoiceId));
+  const none = rows.every((r) => skipped.has(r.invoiceId));
+  return (
+    <table className="grid reminders-grid" aria-label="Invoices due for a reminder">
+      <thead>
+        <tr>
+          <th scope="col" className="reminders-grid__check">
+            <input
+              type="checkbox"
+              aria-label="Send all"
+              checked={all}
+              ref={(box) => {
+                if (box) box.indeterminate = !all && !none;
+              }}
+              disabled={disabled}
+              onChange={() => onToggleAll(!all)}
+            />
+          </th>
+          <th scope="col">Invoice</th>
+          <th scope="col">Customer</th>
+          <th scope="col">Level</th>
+          <th scope="col" className="num">
+            Open amount
+          </th>
+          <th scope="col" className="num">
+            Fee
+          </th>
+          <th scope="col" className="num">
+            Days overdue
+          </th>
+          <th scope="col">Last reminder</th>
+          <th scope="col">Goes by</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => {
+          const send = !skipped.has(r.invoiceId);
+          return (
+            <tr key={r.invoiceId} className={send ? undefined : 'reminders-grid__row--skipped'}>
+              <td className="reminders-grid__check">
+                <input type="checkbox" aria-label={`Send ${r.levelName.toLowerCase()} for ${r.number}`} checked={send} disabled={disabled} onChange={() => onToggle(r.invoiceId)} />
+              </td>
+              <td className="reminders__number">
+                <AppLink to={{ view: 'invoice', id: r.invoiceId }}>{r.number}</AppLink>
+                <div className="reminders-grid__sub">due {formatDate(r.dueOn, locale)}</div>
+              </td>
+              <td>
+                {r.customerId !== null ? (
+                  <AppLink to={{ view: 'customer', id: r.customerId }}>
+                    <bdi>{r.customerName}</bdi>
+                  </AppLink>
+                ) : (
+                  <bdi>{r.customerName}</bdi>
+                )}
+                <div className="reminders-grid__sub">Order {r.orderNumber}</div>
+              </td>
+              <td>
+                {r.levelName} <span className="muted reminders__nowrap">(level {r.level})</span>
+              </td>
+              <td className="money-cell">
+                <Money value={r.openAmount} currency={r.currency} />
+              </td>
+              <td className="money-cell">{signOf(r.fee) === 0 ? <span className="muted">—</span> : <Money value={r.fee} currency={r.currency} />}</td>
+              <td className="num">{r.daysOverdue}</td>
+              <td>{r.lastReminder ? `Level ${r.lastReminder.level}, ${formatDate(r.lastReminder.date, locale)}` : <span className="muted">none yet</span>}</td>
+              <td>{r.email === '' ? 'Letter to print' : <span className="reminders-grid__email">E-mail to {r.email}</span>}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,36 @@
+/** How the Reminders screen says a delivery and the age of the last bank-statement import. */
+import type { DueReminder, Reminder } from '../../../shared/contract/reminders';
+import { daysBetween } from '../../../shared/domain/calendar';
+
+/** A bank statement older than this many days is said with a warning. */
+export const STALE_BANK_IMPORT_DAYS = 3;
+
+export function bankImportAge(lastImport: string | null, today: string): { days: number | null; stale: boolean } {
+  if (lastImport === null) return { days: null, stale: true };
+  const days = daysBetween(lastImport, today);
+  return { days, stale: days > STALE_BANK_IMPORT_DAYS };
+}
+
+export function daysAgo(days: number): string {
+  if (days <= 0) return 'today';
+  return days === 1 ? 'yesterday' : `${days} days ago`;
+}
+
+/** The rule the Send button follows: e-mail where there is an address, a letter to print for the rest. */
+export function plannedDelivery(row: Pick<DueReminder, 'email'>): 'email' | 'print' {
+  return row.email === '' ? 'print' : 'email';
+}
+
+/** "E-mail to …: waiting for the mail outbox, not sent yet" — never "sent" before a mail server accepted it. */
+export function deliveryText(reminder: Pick<Reminder, 'delivery' | 'deliveryStatus' | 'email'>): string {
+  switch (reminder.deliveryStatus) {
+    case 'to_print':
+      return 'Letter to print';
+    case 'email_pending':
+      return `E-mail to ${reminder.email}: waiting for the mail outbox, not sent yet`;
+    case 'email_accepted':
+      return `E-mailed to ${reminder.email}`;
+    case 'email_failed':
+      return `E-mail to ${reminder.email} failed`;
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * The Reminders screen in real Chromium (browser mode), server and page clocks pinned to
+ * 16 February 2026 in Geneva: reached with Alt+9, it lists exactly the invoices due for a
+ * reminder (not the paid one) with customer, open amount after a partial payment, days overdue
+ * and how each goes, warns that no bank statement was imported; the clerk unticks one with the
+ * keyboard, confirms, sees one e-mail pending and one letter to print, opens a reminder's PDF and
+ * downloads the letter: the stored bytes.
+ */
+import fs from 'node:fs';
+import { unzipSync } from 'fflate';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, screenshot } from '../support/browser';
+import { call } from '../support/test-db';
+import { TEST_BANK_ACCOUNTS } from '../support/fake-renderer';
+import { startWebApp, type RunningWebApp } from '../support/web-app';
+import { focusedName, shownText, tabTo } from './keyboard-support';
+
+vi.setConfig({ testTimeout: 180_000 });
+const SLOW = { timeout: 30_000 };
+
+let now = new Date('2026-01-05T10:00:00Z');
+const FEBRUARY_16 = new Date('2026-02-16T10:00:00Z');
+
+let browser: BrowserContext;
+let web: RunningWebApp;
+const invoices: Record<string, { id: number; number: string; orderId: number }> = {};
+
+async function invoiced(key: string, customer: Record<string, string>, currency: string, unitPrice: string) {
+  const { order } = await call(web.app, 'orders.create', { customer, currency, receivedVia: 'mail', receivedOn: '2026-01-02', lines: [{ title: 'World Migration Report 2024', quantity: 1, unitPrice }] });
+  const { invoice } = await call(web.app, 'invoices.issue', { orderId: order.id });
+  invoices[key] = { id: invoice.id, number: invoice.number, orderId: order.id };
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser({ timezoneId: 'Europe/Zurich' });
+  web = await startWebApp(undefined, () => now, { actor: 'Anna Keller' });
+  await call(web.app, 'settings.set', { bankAccounts: TEST_BANK_ACCOUNTS, reminders: { levels: [{ name: 'Reminder', days: 10, fees: { EUR: '5.00' } }, { name: 'Final notice', days: 20 }] } });
+  await invoiced('geneva', { name: 'Bibliothèque de Genève', country: 'CH', email: 'achats@bge.ch', city: 'Genève', postalCode: '1205', address: 'Promenade des Bastions 1' }, 'CHF', '1280.00');
+  await invoiced('madrid', { name: 'Biblioteca Nacional', country: 'ES', email: '', city: 'Madrid', postalCode: '28071', address: 'Paseo de Recoletos 20' }, 'EUR', '60.00');
+  await invoiced('paid', { name: 'Institut Bonvin', country: 'CH', email: 'info@bonvin.ch', city: 'Sion', postalCode: '1950', address: 'Rue du Rhône 1' }, 'CHF', '45.00');
+  await invoiced('lyon', { name: 'Bibliothèque municipale de Lyon', country: 'FR', email: 'compta@bm-lyon.fr', city: 'Lyon', postalCode: '69003', address: '30 boulevard Vivier-Merle' }, 'CHF', '45.00');
+  now = new Date('2026-01-20T10:00:00Z');
+  await call(web.app, 'payments.record', { orderId: invoices.madrid!.orderId, method: 'bank_transfer', receivedOn: '2026-01-20', amount: '20.00' });
+  await call(web.app, 'payments.record', { orderId: invoices.paid!.orderId, method: 'bank_transfer', receivedOn: '2026-01-20', amount: '45.00' });
+  now = FEBRUARY_16;
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await web?.stop();
+});
+
+/** Thousands grouped as en-CH groups them, with a typographic or plain apostrophe (by the browser's ICU); white space as one space. */
+function grouped(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(/(\d)['’](\d{3})/g, '$1’$2');
+}
+
+async function pinnedPage(): Promise<Page> {
+  const page = await browser.newPage();
+  await page.clock.setFixedTime(FEBRUARY_16);
+  await page.goto(web.entryUrl('#/home'));
+  await page.waitForFunction(() => !window.location.search.includes('token'));
+  return page;
+}
+
+it('lists the reminders due, sends the ticked ones by keyboard (e-mail where there is an address, print the rest), opens one and downloads the letter', async () => {
+  const page = await pinnedPage();
+  await page.getByRole('link', { name: /Home/ }).first().waitFor(SLOW);
+  await page.keyboard.press('Alt+9');
+  await page.getByRole('heading', { name: 'Payment reminders', level: 1 }).waitFor(SLOW);
+  await expect.poll(() => focusedName(page)).toBe('Payment reminders');
+
+  // No statement imported: said as a warning, so nobody reminds customers who have paid.
+  await expect.poll(() => shownText(page.getByTestId('bank-import')), SLOW).toMatch(/^No bank statement has been imported yet\./);
+  const table = page.getByRole('table', { name: 'Invoices due for a reminder' });
+  await table.waitFor(SLOW);
+  const rows = await table.locator('tbody tr').allInnerTexts();
+  expect(rows.map(grouped)).toEqual([
+    `${invoices.geneva!.number} due 4 Feb 2026 Bibliothèque de Genève Order 2026-00001 Reminder (level 1) CHF 1’280.00 — 12 none yet E-mail to achats@bge.ch`,
+    `${invoices.madrid!.number} due 4 Feb 2026 Biblioteca Nacional Order 2026-00002 Reminder (level 1) EUR 40.00 EUR 5.00 12 none yet Letter to print`,
+    `${invoices.lyon!.number} due 4 Feb 2026 Bibliothèque municipale de Lyon Order 2026-00004 Reminder (level 1) CHF 45.00 — 12 none yet E-mail to compta@bm-lyon.fr`,
+  ]);
+  await screenshot(page, 'reminders-screen');
+
+  // The clerk leaves Lyon out with the keyboard: Tab to its box, Space.
+  await tabTo(page, new RegExp(`^Send reminder for ${invoices.lyon!.number}$`));
+  await page.keyboard.press('Space');
+  await tabTo(page, /^Send 2 reminders: e-mail where there is an address, print the rest…$/);
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Send 2 reminders?' });
+  await dialog.waitFor(SLOW);
+  expect(await shownText(dialog)).toContain('1 reminder goes by e-mail (handed to the mail outbox; not sent until a mail server accepts it).');
+  expect(await shownText(dialog)).toContain('1 reminder is a letter to print (no e-mail address).');
+  await expect.poll(() => focusedName(page)).toBe('Send');
+  await page.keyboard.press('Enter');
+
+  const sent = page.getByRole('region', { name: /reminders issued/ });
+  await sent.waitFor(SLOW);
+  expect(await shownText(sent.getByRole('heading', { level: 2 }))).toBe('2 reminders issued: 1 e-mail waiting for the mail outbox (not sent yet), 1 letter to print.');
+  expect(grouped(await shownText(sent.getByRole('table', { name: 'Reminders issued' })))).toContain(`${invoices.geneva!.number} Bibliothèque de Genève Reminder CHF 1’280.00 E-mail to achats@bge.ch: waiting for the mail outbox, not sent yet`);
+  expect(await shownText(sent.getByRole('table', { name: 'Reminders issued' }))).toContain(`${invoices.madrid!.number} Biblioteca Nacional Reminder EUR 45.00 Letter to print`);
+  // Only Lyon is still due; the two sent are not due again.
+  await expect.poll(async () => (await table.locator('tbody tr').allInnerTexts()).length, SLOW).toBe(1);
+  expect(await shownText(table.locator('tbody tr'))).toContain(invoices.lyon!.number);
+  const stored = web.app.db.prepare('SELECT invoice_id, level, delivery, delivery_status, total_minor FROM reminders ORDER BY id').all();
+  expect(stored).toEqual([
+    { invoice_id: invoices.geneva!.id, level: 1, delivery: 'email', delivery_status: 'email_pending', total_minor: 128000 },
+    { invoice_id: invoices.madrid!.id, level: 1, delivery: 'print', delivery_status: 'to_print', total_minor: 4500 },
+  ]);
+  await screenshot(page, 'reminders-sent');
+
+  // The Spanish letter's PDF, in the app.
+  await sent.getByRole('button', { name: `Open the reminder for ${invoices.madrid!.number}` }).click();
+  const viewer = page.getByRole('dialog', { name: `Reminder · ${invoices.madrid!.number}` });
+  await viewer.waitFor(SLOW);
+  await viewer.locator('canvas').first().waitFor(SLOW);
+  await screenshot(page, 'reminders-pdf-dialog');
+  await page.keyboard.press('Escape');
+  await viewer.waitFor({ state: 'detached', ...SLOW });
+
+  // The letter to print, as a ZIP of the stored bytes.
+  const [download] = await Promise.all([page.waitForEvent('download', SLOW), page.getByRole('button', { name: 'Download the 1 letter to print as ZIP' }).click()]);
+  expect(download.suggestedFilename()).toBe('reminders-2026-02-16.zip');
+  const entries = unzipSync(fs.readFileSync((await download.path())!));
+  const { pdf } = web.app.db.prepare('SELECT pdf FROM reminders WHERE invoice_id = ?').get(invoices.madrid!.id) as { pdf: Buffer };
+  expect(Object.keys(entries)).toEqual([`${invoices.madrid!.number} reminder 1.pdf`]);
+  expect(Buffer.from(entries[`${invoices.madrid!.number} reminder 1.pdf`]!).equals(pdf)).toBe(true);
+  await page.close();
+});
+
+it('shows every reminder on the customer account and in the order history', async () => {
+  const page = await pinnedPage();
+  const customerId = (web.app.db.prepare('SELECT customer_id FROM orders WHERE id = ?').get(invoices.geneva!.orderId) as { customer_id: number }).customer_id;
+  await page.goto(web.entryUrl(`#/customer/${customerId}`));
+  const list = page.getByRole('table', { name: /Payment reminders/ });
+  await list.waitFor(SLOW);
+  expect(grouped(await shownText(list.locator('tbody')))).toBe(`16 Feb 2026 ${invoices.geneva!.number} Reminder CHF 1’280.00 E-mail to achats@bge.ch: waiting for the mail outbox, not sent yet Open PDF`);
+  await page.goto(web.entryUrl(`#/order/${invoices.geneva!.orderId}`));
+  const history = page.getByRole('list', { name: 'History, newest first' });
+  await history.waitFor(SLOW);
+  expect(grouped(await shownText(history.locator('li').first()))).toMatch(new RegExp(`^Reminder \\(level 1\\) for ${invoices.geneva!.number}: CHF 1’280\\.00 open, by e-mail to achats@bge\\.ch`));
+  await page.close();
+});
