@@ -15,6 +15,7 @@ import { compareAmounts, decimalPlaces, isDecimalString } from '../money/money';
 import { MAX_REMINDER_LEVELS, type ReminderLevel } from '../domain/reminder-levels';
 import type { DocumentLanguage } from '../documents/invoice-document';
 import type { InvoicePdfFile } from './invoices';
+import type { MailStatus } from './mail';
 import type { ExportFile } from './transfer';
 
 /** The highest fee a level may add, in any currency. */
@@ -56,10 +57,14 @@ export const REMINDER_DELIVERIES = ['email', 'print'] as const;
 export type ReminderDelivery = (typeof REMINDER_DELIVERIES)[number];
 
 /**
- * Where a reminder's delivery stands. E-mail is `email_pending` until the mail outbox (issue 17,
- * "Sending") accepts or refuses it; a letter is `to_print` from the start.
+ * Where a reminder's delivery stands, as its mail in the outbox says (mail.outbox { kind:
+ * 'reminder', documentId: the reminder's id }): `email_pending` while the mail is queued or being
+ * handed over (also while it waits for a retry), `email_accepted` once a mail server accepted it
+ * (the only state that means sent), `email_failed` when it was refused or cancelled (mail.retry
+ * sends it again), `email_uncertain` when Order Desk stopped during the handover (it may or may
+ * not have arrived; only mail.retry sends it again). A letter is `to_print` from the start.
  */
-export const REMINDER_DELIVERY_STATUSES = ['email_pending', 'email_accepted', 'email_failed', 'to_print'] as const;
+export const REMINDER_DELIVERY_STATUSES = ['email_pending', 'email_accepted', 'email_failed', 'email_uncertain', 'to_print'] as const;
 export type ReminderDeliveryStatus = (typeof REMINDER_DELIVERY_STATUSES)[number];
 
 /** An invoice due for its next reminder level as of a day. */
@@ -98,6 +103,16 @@ export interface DueReminders {
   lastBankImport: string | null;
 }
 
+export interface ReminderMail {
+  id: number;
+  status: MailStatus;
+  /** The server's last answer in its own words; empty before any. */
+  response: string;
+  /** Why the last attempt did not end accepted (or why it is uncertain); empty otherwise. */
+  error: string;
+  acceptedAt: string | null;
+}
+
 export interface Reminder {
   id: number;
   invoiceId: number;
@@ -118,6 +133,12 @@ export interface Reminder {
   deliveryStatus: ReminderDeliveryStatus;
   /** The address an e-mailed reminder goes to; "" for a letter. */
   email: string;
+  /**
+   * The reminder's mail in the outbox (mail.outbox { kind: 'reminder', documentId: this id }, or
+   * { invoiceId }), as it stands: the server's last answer and, unless accepted, why not. Null
+   * for a letter.
+   */
+  mail: ReminderMail | null;
   /** "INV-2026-00012 reminder 1.pdf" */
   fileName: string;
   /** Hex SHA-256 of the stored PDF, taken when it was issued. */
@@ -145,6 +166,11 @@ export const RemindersIssueInput = z.object({
 });
 
 export const RemindersListInput = z.object({
+  /** These reminders (the ones a Send just issued, followed until their mails are settled). */
+  ids: z
+    .array(id('Reminder'), { error: 'Reminders must be a list of reminder ids.' })
+    .max(MAX_REMINDERS_PER_CALL, { error: `At most ${MAX_REMINDERS_PER_CALL} reminders at once.` })
+    .optional(),
   invoiceId: id('Invoice').optional(),
   customerId: id('Customer').optional(),
   limit: wholeNumber('Limit', 1, 1000).default(200),
@@ -162,7 +188,7 @@ export const reminderMethods = {
   'reminders.due': method<DueReminders>()(RemindersDueInput),
   /** Issues one reminder per invoice at its next level, all or none; refuses, naming them, invoices not due for one. */
   'reminders.issue': method<{ reminders: Reminder[] }>()(RemindersIssueInput),
-  /** Newest first; of one invoice, one customer, or all. */
+  /** Newest first; of one invoice, one customer, the ones listed, or all. */
   'reminders.list': method<{ reminders: Reminder[] }>()(RemindersListInput),
   /** The stored bytes, checked against the SHA-256 taken when it was issued. */
   'reminders.pdf': method<InvoicePdfFile>()(z.object({ id: id('Reminder') })),

@@ -10,6 +10,7 @@ import { call, openTestApp, type TestApp } from '../support/test-db';
 import { fakeRenderer, TEST_BANK_ACCOUNTS, type FakeRenderer } from '../support/fake-renderer';
 import { REMINDER_IMMUTABLE_MESSAGE } from '../../db/migrations/0012_reminders';
 import { camtBase64 } from '../support/camt-files';
+import { withQueueOnlyMail } from '../support/mail';
 
 let app: TestApp;
 let renderer: FakeRenderer;
@@ -24,6 +25,8 @@ beforeEach(async () => {
   renderer = fakeRenderer();
   app = openTestApp(undefined, () => new Date(`${today}T10:00:00Z`), { documents: () => renderer });
   await call(app, 'settings.set', { bankAccounts: TEST_BANK_ACCOUNTS });
+  // E-mailed reminders are queued in the outbox and stay queued here (tests/db/reminders-mail.test.ts sends them).
+  await withQueueOnlyMail(app);
 });
 afterEach(() => app?.close());
 
