@@ -1,7 +1,8 @@
 /**
  * Payment reminders (issue 17): which overdue invoices are due for their next reminder as of a
- * day, issuing them as stored, immutable PDFs (each with a QR-bill for what is still open, plus
- * the level's fee, under the invoice's own reference), and reading them back.
+ * day, issuing them as stored, immutable PDFs (each with a QR-bill for what is still open under
+ * the invoice's own reference, and the level's fee beside it as invoiced separately), and reading
+ * them back.
  *
  * A reminder never goes to an invoice that is paid, credited in full or covered by credit the
  * customer holds on another order; never twice at one level; and always for what is open now,
@@ -81,9 +82,9 @@ export interface DueReminder {
   /** What is still open on the invoice: after payments, refunds, write-offs and credit notes. */
   openAmount: string;
   currency: CurrencyCode;
-  /** The fee the level adds in this currency ("0.00" for none). */
+  /** The fee the level sets in this currency ("0.00" for none): printed on the reminder as invoiced separately, not in the amount to pay. */
   fee: string;
-  /** Open amount plus fee: what the reminder asks for. */
+  /** What the reminder asks for, its QR-bill's amount: the open amount (the fee is not in it). */
   total: string;
   dueOn: string;
   daysOverdue: number;
@@ -127,6 +128,7 @@ export interface Reminder {
   currency: CurrencyCode;
   openAmount: string;
   fee: string;
+  /** What the reminder asked for (its QR-bill): the open amount; reminders issued before migration 13 asked for open amount + fee. */
   total: string;
   language: DocumentLanguage;
   delivery: ReminderDelivery;

@@ -41,8 +41,8 @@ export function DueRemindersTable({ rows, skipped, onToggle, onToggleAll, disabl
           <th scope="col" className="num">
             Open amount
           </th>
-          <th scope="col" className="num">
-            Fee
+          <th scope="col" className="num" title="Printed on the reminder as invoiced separately: not in the amount its payment slip asks for">
+            Fee (separate)
           </th>
           <th scope="col" className="num">
             Days overdue
