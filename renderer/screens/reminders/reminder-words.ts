@@ -16,9 +16,9 @@ export function daysAgo(days: number): string {
   return days === 1 ? 'yesterday' : `${days} days ago`;
 }
 
-/** The rule the Send button follows: e-mail where there is an address, a letter to print for the rest. */
-export function plannedDelivery(row: Pick<DueReminder, 'email'>): 'email' | 'print' {
-  return row.email === '' ? 'print' : 'email';
+/** The rule the Send button follows: e-mail where there is an address (and e-mail is set up), a letter to print for the rest. */
+export function plannedDelivery(row: Pick<DueReminder, 'email'>, emailReady: boolean): 'email' | 'print' {
+  return row.email === '' || !emailReady ? 'print' : 'email';
 }
 
 /**
