@@ -18,6 +18,7 @@ import { InvoiceDetailScreen } from './screens/invoices/InvoiceDetailScreen';
 import { InvoiceBatchScreen } from './screens/invoices/batch/InvoiceBatchScreen';
 import { ReportsScreen } from './screens/reports/ReportsScreen';
 import { RemindersScreen } from './screens/reminders/RemindersScreen';
+import { BankScreen } from './screens/bank/BankScreen';
 
 const NAV: { view: View; label: string; key: string }[] = [
   { view: 'home', label: 'Home', key: '0' },
@@ -27,6 +28,8 @@ const NAV: { view: View; label: string; key: string }[] = [
   { view: 'invoices', label: 'Invoices', key: '8' },
   // Beside the invoices they follow up; the last free digit.
   { view: 'reminders', label: 'Reminders', key: '9' },
+  // Where the money those invoices and reminders ask for arrives; B for Bank, no digit being left.
+  { view: 'bank', label: 'Bank', key: 'B' },
   { view: 'catalogue', label: 'Catalogue', key: '3' },
   { view: 'customers', label: 'Customers', key: '4' },
   { view: 'reports', label: 'Reports', key: '5' },
@@ -35,7 +38,7 @@ const NAV: { view: View; label: string; key: string }[] = [
 ];
 
 /** The nav entry a record view belongs to. */
-const RECORD_VIEW_AREA: Partial<Record<View, View>> = { order: 'orders', 'edit-order': 'new-order', customer: 'customers', invoice: 'invoices', 'invoice-batch': 'invoices' };
+const RECORD_VIEW_AREA: Partial<Record<View, View>> = { order: 'orders', 'edit-order': 'new-order', customer: 'customers', invoice: 'invoices', 'invoice-batch': 'invoices', 'bank-statement': 'bank', 'bank-line': 'bank' };
 
 function Screen() {
   const route = useNavigation((s) => s.route);
@@ -70,6 +73,12 @@ function Screen() {
       return <ReportsScreen />;
     case 'reminders':
       return <RemindersScreen />;
+    case 'bank':
+      return <BankScreen />;
+    case 'bank-statement':
+      return <BankScreen key={`statement-${route.id}`} statementId={route.id!} />;
+    case 'bank-line':
+      return <BankScreen key={`line-${route.id}`} lineId={route.id!} />;
   }
 }
 
@@ -104,11 +113,12 @@ export function App() {
     void load();
   }, [load]);
 
-  // Alt+0…9 jump between areas from anywhere, without the mouse.
+  // Alt+0…9 and Alt+B jump between areas from anywhere, without the mouse.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      const target = NAV.find((n) => n.key === e.key);
+      // A letter by its key too: on a Mac, Option+B types "∫".
+      const target = NAV.find((n) => n.key === e.key || n.key.toLowerCase() === e.key.toLowerCase() || e.code === `Key${n.key}`);
       if (target) {
         e.preventDefault();
         go({ view: target.view });

@@ -8,10 +8,10 @@ import { DomainError } from '../../shared/api/errors';
 import type { BackupInfo } from '../../shared/contract/backups';
 import type { ServiceContext } from '../context';
 import { getSettings } from '../services/settings';
-import { backupFolder, listBackups, newBackupName, removeDatabaseFiles, writeNote } from './files';
+import { backupFolder, isBackupName, listBackups, newBackupName, removeDatabaseFiles, writeNote } from './files';
 import { exclusively } from './busy';
 import { identityOf } from './identity';
-import { copyAndCheckInWorker } from './worker-client';
+import { copyAndCheckInWorker, removeInWorker } from './worker-client';
 import type { CopyOutcome } from './worker-jobs';
 
 export interface CreatedBackup {
@@ -73,24 +73,37 @@ async function writeBackup(ctx: ServiceContext): Promise<CreatedBackup> {
     database: check.database,
   });
   const thisDatabase = identityOf(ctx.db).id;
-  const removedOld = pruneBackups(folder, keep, thisDatabase);
+  const removedOld = await pruneBackups(folder, keep, thisDatabase);
   const backup = listBackups(folder, thisDatabase).find((b) => b.name === name)!;
   return { backup, removedOld };
 }
+
+/** An old backup being removed: no longer a backup's name, so no longer listed. */
+const REMOVING = '.removing';
 
 /**
  * Keeps the newest `keep` verified backups of this database and removes its older verified
  * ones. Other databases' backups in the same folder, backups from before backups recorded
  * their database, and files that are not verified Order Desk backups (copies someone put
  * there, failed ones) are left alone.
+ *
+ * They leave the list at once (renamed); the files themselves are removed by the backup worker,
+ * a slice at a time (remove-gently.ts): at once, deleting a large file stopped the main thread
+ * for half a second and held up the app's commits. One left half-removed when the app stopped
+ * is removed at the next prune.
  */
-export function pruneBackups(folder: string, keep: number, thisDatabaseId: string): string[] {
+export async function pruneBackups(folder: string, keep: number, thisDatabaseId: string): Promise<string[]> {
   const verified = listBackups(folder, thisDatabaseId).filter((b) => b.verified && b.origin === 'this-database');
   const old = verified.slice(Math.max(1, keep));
   for (const b of old) {
     const file = path.join(folder, b.name);
-    removeDatabaseFiles(file);
-    fs.rmSync(`${file}.json`, { force: true });
+    fs.renameSync(file, `${file}${REMOVING}`);
+    for (const f of [`${file}.json`, `${file}-wal`, `${file}-shm`, `${file}-journal`]) fs.rmSync(f, { force: true });
   }
+  const removing = fs
+    .readdirSync(folder)
+    .filter((name) => name.endsWith(REMOVING) && isBackupName(name.slice(0, -REMOVING.length)))
+    .map((name) => path.join(folder, name));
+  if (removing.length > 0) await removeInWorker(removing);
   return old.map((b) => b.name);
 }

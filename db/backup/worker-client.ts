@@ -1,5 +1,5 @@
 /**
- * Runs backup jobs (copy + integrity check; check and upgrade of a copy before a restore) in a worker thread,
+ * Runs backup jobs (copy + integrity check; removing old backups; check and upgrade of a copy before a restore) in a worker thread,
  * one short-lived worker per job: an integrity_check of a large file takes seconds, and on
  * the main thread it would stop the desktop window and browser mode's API meanwhile.
  */
@@ -26,6 +26,14 @@ async function startWorker(job: BackupJob): Promise<Worker> {
 }
 
 let sourceBundle: Promise<string> | undefined;
+
+/**
+ * Gets the worker's code ready ahead of the first job: from sources, bundles it now (the
+ * benchmark, so its first backup's figures are not those of esbuild); nothing to do in the app.
+ */
+export async function prepareBackupWorker(): Promise<void> {
+  if (import.meta.url.endsWith('.ts')) await sourceWorkerCode(import.meta.url);
+}
 
 function sourceWorkerCode(from: string): Promise<string> {
   const esbuild = createRequire(from)('esbuild') as typeof import('esbuild');
@@ -66,6 +74,11 @@ async function runInWorker<J extends BackupJob>(job: J): Promise<BackupJobResult
 /** Online backup of `source` into `target`, then integrity_check of the copy. */
 export function copyAndCheckInWorker(source: string, target: string): Promise<CopyOutcome> {
   return runInWorker({ kind: 'copy', source, target });
+}
+
+/** Removes the files a slice at a time (remove-gently.ts), off the main thread; answers those removed. */
+export function removeInWorker(files: string[]): Promise<{ removed: string[] }> {
+  return runInWorker({ kind: 'remove', files });
 }
 
 /** prepareRestoreCopy, off the main thread: checks, copies and upgrades a backup before a restore. */

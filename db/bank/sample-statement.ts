@@ -8,13 +8,13 @@
 import { DomainError } from '../../shared/api/errors';
 import { creditorReferenceFor, qrReferenceFor } from '../../shared/documents/qr-bill';
 import { accountNumbers } from '../../shared/domain/bank-accounts';
+import { DEMO_ACCOUNT_MARK, isDemoBooks } from '../../shared/domain/demo-books';
 import { fromMinorUnits } from '../../shared/money/money';
 import type { ServiceContext } from '../context';
 import { today } from '../context';
 import { statement } from '../statements';
 import { getSettings } from '../services/settings';
 
-export const DEMO_ACCOUNT_MARK = 'DEMO DATA';
 
 interface OpenInvoice {
   number: string;
@@ -72,7 +72,7 @@ export interface SampleStatementFile {
 
 export function sampleStatement(ctx: ServiceContext): SampleStatementFile {
   const accounts = getSettings(ctx).settings.bankAccounts;
-  if (!accounts.some((a) => a.holder.includes(DEMO_ACCOUNT_MARK))) {
+  if (!isDemoBooks(accounts)) {
     throw new DomainError('conflict', `The sample bank statement is only for demo databases (their bank accounts say ${DEMO_ACCOUNT_MARK}): in real books it would record payments nobody made.`);
   }
   const chfAccount = accounts.find((a) => a.currency === 'CHF');

@@ -1,9 +1,9 @@
 /** Which screen is showing. Mirrored in the address hash so reload and Back keep the place. */
 import { create } from 'zustand';
 
-export const VIEWS = ['home', 'orders', 'new-order', 'catalogue', 'customers', 'reports', 'data', 'settings', 'invoices', 'invoice-batch', 'reminders'] as const;
+export const VIEWS = ['home', 'orders', 'new-order', 'catalogue', 'customers', 'reports', 'data', 'settings', 'invoices', 'invoice-batch', 'reminders', 'bank'] as const;
 /** Views that show one record, addressed as #/view/id. */
-export const RECORD_VIEWS = ['order', 'edit-order', 'customer', 'invoice'] as const;
+export const RECORD_VIEWS = ['order', 'edit-order', 'customer', 'invoice', 'bank-statement', 'bank-line'] as const;
 export type View = (typeof VIEWS)[number] | (typeof RECORD_VIEWS)[number];
 
 export interface Route {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { method } from './define';
-import { decimalAmount, enumOf, id, isoDate, requiredText, wholeNumber } from './fields';
+import { confirmation, decimalAmount, enumOf, id, isoDate, requiredText, wholeNumber } from './fields';
 import { cardSafeText } from './card-safe';
 import type { CurrencyCode } from '../money/currencies';
 import type { MovementResult } from './payments';
@@ -49,6 +49,8 @@ export const BankImportInput = z.object({
 export const BankLinesInput = z.object({
   status: enumOf('Status', BANK_LINE_STATUSES).optional(),
   statementId: id('Statement').optional(),
+  /** One line (the Bank screen opened from a payment made from it). */
+  lineId: id('Bank line').optional(),
   offset: wholeNumber('Offset', 0, 10_000_000).optional(),
   limit: wholeNumber('Limit', 1, 500).optional(),
 });
@@ -71,6 +73,8 @@ export const BankAssignInput = z
     writeOff: z.object({ orderId: id('Write-off order'), amount: positiveAmount('Write-off amount'), reason: cardSafeText('Write-off reason', 500).optional() }).optional(),
     /** The date to record the money on; defaults to the booking date (a booking in a closed month goes into an open one). */
     receivedOn: isoDate('Date received').optional(),
+    /** True once the clerk confirmed an amount far above what an order owes (shared/domain/overpayment.ts). */
+    confirmed: confirmation(),
   })
   .superRefine((input, ctx) => {
     input.allocations.forEach((a, index) => {
@@ -140,6 +144,11 @@ export interface BankSuggestion {
   currency: CurrencyCode;
   /** What the order owes now (negative: a credit or refund due). */
   balance: string;
+  /**
+   * The bank fees to write off with it when the line pays this order short by no more than the
+   * charges the bank reported or the tolerance in Settings (the rule the import follows); otherwise null.
+   */
+  writeOff: string | null;
   /** Why it is suggested, e.g. "reference RF… of INV-2026-00017" or "same amount, name resembles". */
   why: string;
 }
@@ -186,6 +195,12 @@ export interface BankLinesResult {
 export interface BankAssignResult {
   line: BankLine;
   movements: MovementResult[];
+}
+
+/** For Home: the latest import and how many lines wait for a person. */
+export interface BankSummary {
+  lastImport: { statementId: number; fileName: string; importedAt: string } | null;
+  toReview: number;
 }
 
 /** A camt.054 made from a demo database's open invoices, to try the import with (refused outside demo databases). */

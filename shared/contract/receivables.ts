@@ -4,6 +4,7 @@ import { method } from './define';
 import { enumOf, id, isoDate, wholeNumber } from './fields';
 import { CURRENCY_CODES, type CurrencyCode } from '../money/currencies';
 import type { OrderSummary } from './types';
+import type { BankSummary } from './bank';
 
 export const AGING_BUCKETS = ['0-30', '31-60', '61-90', 'over-90'] as const;
 /** Days counted from the first invoice's date, or from the day the order was received while it has none (db/services/receivables/aging.ts). */
@@ -50,6 +51,8 @@ export interface Dashboard {
   waiting: WaitingOrder[];
   /** Orders holding money for the customer: cancelled with money kept (refund due), or overpaid (to pay back or move). */
   refundsDue: OrderSummary[];
+  /** The latest bank statement import and the lines waiting for review (the Bank screen). */
+  bank: BankSummary;
 }
 
 export const receivableMethods = {

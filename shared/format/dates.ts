@@ -62,6 +62,14 @@ export function formatDateRange(from: string, to: string, locale: string, style:
   return `${format(from, locale)} – ${format(to, locale)}`;
 }
 
+/** Two calendar dates as compactly as the locale writes a span, e.g. "16–18 Nov 2026" or "30 Nov – 2 Dec 2026"; one date when they are the same. */
+export function formatDateSpan(from: string, to: string, locale: string): string {
+  if (!ISO_DATE.test(from) || !ISO_DATE.test(to)) return `${from} – ${to}`;
+  if (from.slice(0, 10) === to.slice(0, 10)) return formatDate(from, locale);
+  const day = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  return formatter(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).formatRange(day(from), day(to));
+}
+
 export interface MomentOptions {
   /** An IANA zone; by default the computer's own (a screen shows the clerk's local time). */
   timeZone?: string;

@@ -160,6 +160,19 @@ describe('backups', () => {
     expect(fs.existsSync(path.join(folder, 'notes.txt'))).toBe(true);
     expect(list.backups.at(-1)).toMatchObject({ name: 'order-desk-backup-2020-01-01T000000Z.db', verified: false });
     expect(fs.readdirSync(folder).filter((f) => f.endsWith('.json'))).toHaveLength(3);
+    // The pruned files are gone by the time the backup is reported, not just out of the list.
+    for (const pruned of names.slice(0, 2)) expect(fs.readdirSync(folder).filter((f) => f.startsWith(pruned))).toEqual([]);
+  });
+
+  it('removes an old backup a stopped app left half-removed, at the next backup', async () => {
+    const { app } = openClockedApp();
+    const folder = backupsOf(app);
+    fs.mkdirSync(folder, { recursive: true });
+    const leftover = path.join(folder, 'order-desk-backup-2020-01-01T000000Z.db.removing');
+    fs.copyFileSync(app.file, leftover);
+    fs.writeFileSync(path.join(folder, 'report.db.removing'), 'not ours');
+    const { backup } = await call(app, 'backups.create', {});
+    expect(fs.readdirSync(folder).sort()).toEqual([backup.name, `${backup.name}.json`, 'report.db.removing']);
   });
 
   it('writes to the folder from settings, and reports a copy that fails its check, removing it and keeping the others', async () => {

@@ -2,7 +2,8 @@
  * On a demo database, as a new unit would try it: the Orders list fits a 1024 × 700 window
  * without scrolling sideways (long names and cities are cut with the whole text in a
  * tooltip; less important columns give way), and the Customers screen counts every likely
- * duplicate pair — not the 200 it lists — so a merge takes one off the count.
+ * duplicate pair — not the 200 it lists — so a merge takes one off the count; the Bank screen
+ * offers the demo's sample camt.054 to try an import with.
  */
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
@@ -67,5 +68,24 @@ it('counts every likely duplicate pair on the Customers screen, and one fewer af
   await first.getByRole('button', { name: /^Yes, merge into/ }).press('Enter');
   await expect.poll(() => tab.textContent(), SLOW).toBe(`Possible duplicates (${total - 1})`);
   expect(await page.getByText(`The 200 most recently added of ${total - 1} pairs`, { exact: false }).count()).toBe(1);
+  await page.close();
+});
+
+it('offers its sample bank statement on the Bank screen, so a new user can try an import; Home then counts the line left for review', async () => {
+  const page = await openScreen(ui, '#/bank');
+  await page.getByRole('heading', { level: 1, name: 'Bank' }).waitFor(SLOW);
+  const sample = page.getByRole('button', { name: 'Try with the sample statement' });
+  await sample.waitFor(SLOW);
+  await sample.press('Enter');
+  const answer = page.locator('.bank-import [role="status"]');
+  await expect.poll(() => shownText(answer), SLOW).toMatch(/^camt054-sample-\d{4}-\d\d-\d\d\.xml: (\d+) lines: (\d+) recorded automatically, 1 to review\. All \d+ are new\.$/);
+  const [, lines, recorded] = /: (\d+) lines: (\d+) recorded/.exec(await shownText(answer))!;
+  expect(Number(recorded)).toBe(Number(lines) - 1);
+  // The payer no invoice explains waits for a person; once a statement is in, the sample is no longer offered.
+  const review = page.getByRole('list', { name: 'Lines to review, oldest first' });
+  await expect.poll(() => shownText(review), SLOW).toContain('A Friend of the Library');
+  expect(await sample.count()).toBe(0);
+  await page.keyboard.press('Alt+0');
+  await expect.poll(() => shownText(page.getByTestId('home-bank')), SLOW).toMatch(/^Last statement imported .*\(camt054-sample-.*\.xml\)\. 1 line waits for review\. Review it on the Bank screen$/);
   await page.close();
 });

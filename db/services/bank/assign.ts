@@ -69,6 +69,7 @@ export function assignLine(ctx: WriteContext, input: z.output<typeof BankAssignI
     writeOff,
     receivedOn: input.receivedOn ?? line.booked_on,
     how: 'clerk',
+    confirmed: input.confirmed === true,
     why: `assigned by ${ctx.actor} to order${allocations.length > 1 ? 's' : ''} ${names}`,
   });
   return { line: lineById(ctx, line.id), movements };

@@ -154,6 +154,20 @@ export function decideOptions(ctx: ServiceContext, today: string): DecideOptions
   return { today, toleranceMinor };
 }
 
+/**
+ * The bank fees to write off when a credit line pays an order that owes `balanceMinor`: the
+ * difference, when the line is short by no more than the charges the bank reported or the
+ * tolerance in Settings; otherwise null (equal, over, or short by more: a partial payment).
+ * The import and the review's suggestions both ask here, so a suggestion proposes exactly the
+ * write-off the import would have made.
+ */
+export function feeShortfall(balanceMinor: number, line: Pick<BankLineRow, 'amount_minor' | 'charges_minor' | 'currency'>, toleranceMinor: Record<CurrencyCode, number>): number | null {
+  const short = balanceMinor - line.amount_minor;
+  if (short <= 0) return null;
+  const tolerance = toleranceMinor[line.currency] ?? 0;
+  return short <= tolerance || (line.charges_minor !== null && short <= line.charges_minor) ? short : null;
+}
+
 /** Decides what the import does with a new line. */
 export function decide(ctx: ServiceContext, line: BankLineRow, { today, toleranceMinor }: DecideOptions): Decision {
   const review = (code: ReviewCode, reason: string, targets: MatchTarget[] = []): Decision => ({ kind: 'review', code, reason, targets });
@@ -199,9 +213,8 @@ export function decide(ctx: ServiceContext, line: BankLineRow, { today, toleranc
   if (paid >= balance) {
     return { kind: 'record', target: resolved, invoiceNumber, paymentMinor: paid, writeOffMinor: 0, feesMinor: line.charges_minor, outcome: paid === balance ? 'paid' : 'overpaid' };
   }
-  const short = balance - paid;
-  const tolerance = toleranceMinor[line.currency] ?? 0;
-  if (short <= tolerance || (line.charges_minor !== null && short <= line.charges_minor)) {
+  const short = feeShortfall(balance, line, toleranceMinor);
+  if (short !== null) {
     return { kind: 'record', target: resolved, invoiceNumber, paymentMinor: paid, writeOffMinor: short, feesMinor: short, outcome: 'paid_with_fees' };
   }
   return { kind: 'record', target: resolved, invoiceNumber, paymentMinor: paid, writeOffMinor: 0, feesMinor: line.charges_minor, outcome: 'partial' };

@@ -3,7 +3,7 @@
  * and, for lines to review, suggestions with why), and one line after a change.
  */
 import { DomainError } from '../../../shared/api/errors';
-import type { BankAllocation, BankLine, BankLinesInput, BankLinesResult, BankStatement, BankSuggestion } from '../../../shared/contract/bank';
+import type { BankAllocation, BankLine, BankLinesInput, BankLinesResult, BankStatement, BankSuggestion, BankSummary } from '../../../shared/contract/bank';
 import { nameResemblance } from '../../../shared/domain/bank-references';
 import { foldForMatch } from '../../../shared/domain/text';
 import type { CurrencyCode } from '../../../shared/money/currencies';
@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import { consistentRead } from '../../transactions';
 import type { ServiceContext } from '../../context';
 import { statement } from '../../statements';
-import { targetsOf } from './match';
+import { decideOptions, feeShortfall, targetsOf } from './match';
 import { linkedMovements, unallocatedMinor, type BankLineRow } from './store';
 
 interface StatementRow {
@@ -78,6 +78,17 @@ interface OpenOrderRow {
   customer_name: string;
 }
 
+type Tolerance = Record<CurrencyCode, number>;
+
+/** Settings' bank fee tolerance in minor units (the day does not matter for it). */
+function toleranceOf(ctx: ServiceContext): Tolerance {
+  return decideOptions(ctx, '').toleranceMinor;
+}
+
+function writeOffOf(minor: number | null, currency: CurrencyCode): string | null {
+  return minor === null ? null : fromMinorUnits(minor, currency);
+}
+
 const OPEN_ORDER = 'SELECT o.id, o.number, o.currency, o.balance_minor, o.customer_name FROM orders o';
 
 function invoiceOf(ctx: ServiceContext, orderId: number): { id: number; number: string } | null {
@@ -116,7 +127,7 @@ function ordersOwing(ctx: ServiceContext, balanceMinor: number, currency: Curren
  * recorded by itself), then open invoices and orders in its currency with exactly its amount
  * or a customer name resembling the payer's, best first. For a debit: refunds due.
  */
-export function suggestionsFor(ctx: ServiceContext, line: BankLineRow): BankSuggestion[] {
+export function suggestionsFor(ctx: ServiceContext, line: BankLineRow, toleranceMinor: Tolerance): BankSuggestion[] {
   const currency = line.currency;
   const suggestions = new Map<number, BankSuggestion & { score: number }>();
   const add = (order: OpenOrderRow, why: string, score: number) => {
@@ -131,6 +142,7 @@ export function suggestionsFor(ctx: ServiceContext, line: BankLineRow): BankSugg
       customerName: order.customer_name,
       currency: order.currency,
       balance: fromMinorUnits(order.balance_minor, order.currency),
+      writeOff: debit ? null : writeOffOf(feeShortfall(order.balance_minor, line, toleranceMinor), order.currency),
       why,
       score,
     });
@@ -166,7 +178,7 @@ function allocationsOf(ctx: ServiceContext, line: BankLineRow): BankAllocation[]
   });
 }
 
-function toLine(ctx: ServiceContext, row: BankLineRow & { file_name: string }, withSuggestions: boolean): BankLine {
+function toLine(ctx: ServiceContext, row: BankLineRow & { file_name: string }, toleranceMinor: Tolerance): BankLine {
   return {
     id: row.id,
     statementId: row.statement_id,
@@ -194,7 +206,7 @@ function toLine(ctx: ServiceContext, row: BankLineRow & { file_name: string }, w
     recordedHow: row.recorded_how,
     unallocated: fromMinorUnits(unallocatedMinor(ctx, row), row.currency),
     allocations: allocationsOf(ctx, row),
-    suggestions: withSuggestions && row.status === 'to_review' && row.undetailed_batch === null ? suggestionsFor(ctx, row) : [],
+    suggestions: row.status === 'to_review' && row.undetailed_batch === null ? suggestionsFor(ctx, row, toleranceMinor) : [],
   };
 }
 
@@ -203,7 +215,7 @@ const LINE_SELECT = 'SELECT l.*, s.file_name FROM bank_lines l JOIN bank_stateme
 export function lineById(ctx: ServiceContext, id: number): BankLine {
   const row = statement(ctx, `${LINE_SELECT} WHERE l.id = ?`).get(id) as (BankLineRow & { file_name: string }) | undefined;
   if (!row) throw new DomainError('not_found', `Bank line ${id} does not exist.`, 'lineId');
-  return toLine(ctx, row, true);
+  return toLine(ctx, row, toleranceOf(ctx));
 }
 
 export function listLines(ctx: ServiceContext, input: z.output<typeof BankLinesInput>): BankLinesResult {
@@ -217,6 +229,10 @@ export function listLines(ctx: ServiceContext, input: z.output<typeof BankLinesI
       params.statementId = input.statementId;
     }
     const scope = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    if (input.lineId !== undefined) {
+      where.push('l.id = @lineId');
+      params.lineId = input.lineId;
+    }
     if (input.status) {
       where.push('l.status = @status');
       params.status = input.status;
@@ -233,6 +249,24 @@ export function listLines(ctx: ServiceContext, input: z.output<typeof BankLinesI
               coalesce(sum(l.recorded_how = 'automatic'), 0) AS recordedAutomatically, coalesce(sum(l.status = 'set_aside'), 0) AS setAside
        FROM bank_lines l ${scope}`,
     ).get(scopeParams) as BankLinesResult['counts'];
-    return { rows: rows.map((row) => toLine(ctx, row, true)), total, counts };
+    const tolerance = toleranceOf(ctx);
+    return { rows: rows.map((row) => toLine(ctx, row, tolerance)), total, counts };
   });
+}
+
+/** The newest import (Home and the Reminders screen say when it was; bank_statements_imported answers from the index). */
+export function latestImport(ctx: ServiceContext): { id: number; file_name: string; imported_at: string } | undefined {
+  return statement(ctx, 'SELECT id, file_name, imported_at FROM bank_statements ORDER BY imported_at DESC, id DESC LIMIT 1').get() as
+    | { id: number; file_name: string; imported_at: string }
+    | undefined;
+}
+
+/**
+ * What Home says about the bank: the latest import and how many lines wait for review (over
+ * every statement: the figure the Bank screen's "to review" filter starts from).
+ */
+export function bankSummary(ctx: ServiceContext): BankSummary {
+  const last = latestImport(ctx);
+  const { n } = statement(ctx, "SELECT count(*) AS n FROM bank_lines WHERE status = 'to_review'").get() as { n: number };
+  return { lastImport: last ? { statementId: last.id, fileName: last.file_name, importedAt: last.imported_at } : null, toReview: n };
 }

@@ -24,6 +24,8 @@ export interface RecordRequest {
   writeOff?: { orderId: number; amountMinor: number; reason: string } | undefined;
   receivedOn: string;
   how: 'automatic' | 'clerk';
+  /** The clerk confirmed an overpayment the payments service asks about (never for the import). */
+  confirmed?: boolean;
   /** Why these orders, for the note and the audit ("QR reference … of INV-2026-00017"). */
   why: string;
   /** The reference noted on the payment when the line has none of its own (an invoice number). */
@@ -42,6 +44,16 @@ function parsed<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   throw new DomainError('invalid_input', issue.message, issue.path.map(String).join('.'));
 }
 
+/** The payments service names its own `amount`; in a split the clerk needs to know which row. */
+function recordPaymentOfRow(ctx: WriteContext, input: z.output<typeof RecordPaymentInput>, index: number): MovementResult {
+  try {
+    return recordPayment(ctx, input);
+  } catch (error) {
+    if (error instanceof DomainError && error.field === 'amount') throw new DomainError(error.code, error.message, `allocations.${index}.amount`);
+    throw error;
+  }
+}
+
 export function recordFromLine(ctx: WriteContext, line: BankLineRow, request: RecordRequest): MovementResult[] {
   const fileName = statementFileName(ctx, line.statement_id);
   const source = `bank statement ${fileName}, line ${line.id}`.slice(0, 300);
@@ -58,7 +70,7 @@ export function recordFromLine(ctx: WriteContext, line: BankLineRow, request: Re
     const amount = fromMinorUnits(allocation.amountMinor, line.currency);
     const result =
       line.direction === 'credit'
-        ? recordPayment(
+        ? recordPaymentOfRow(
             ctx,
             parsed(RecordPaymentInput, {
               orderId: allocation.orderId,
@@ -71,7 +83,9 @@ export function recordFromLine(ctx: WriteContext, line: BankLineRow, request: Re
                 bankReference: bankReference.slice(0, 140),
                 ...(index === 0 && feesWithTransfer ? { feesDeducted: fromMinorUnits(feesWithTransfer, line.currency) } : {}),
               },
+              ...(request.confirmed ? { confirmed: true } : {}),
             }),
+            index,
           )
         : recordRefund(
             ctx,

@@ -5,6 +5,7 @@ import { statement } from '../../statements';
 import { toOrderSummary, type OrderRow } from '../orders/rows';
 import { receivablesAging } from './aging';
 import { firstInvoicedOn } from './owed-sql';
+import { bankSummary } from '../bank/read';
 
 export function dashboardSummary(ctx: ServiceContext, input: { limit: number }): Dashboard {
   const asOf = today(ctx);
@@ -22,5 +23,6 @@ export function dashboardSummary(ctx: ServiceContext, input: { limit: number }):
     aging: receivablesAging(ctx, { asOf, customerLimit: 5 }),
     waiting: waiting.map((r): WaitingOrder => ({ ...toOrderSummary(r), daysWaiting: r.days_waiting })),
     refundsDue: refundsDue.map(toOrderSummary),
+    bank: bankSummary(ctx),
   };
 }

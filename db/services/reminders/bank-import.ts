@@ -5,10 +5,10 @@
  * keeps the moment as an ISO timestamp), or null when none was ever imported.
  */
 import { unitDayOf, type ServiceContext } from '../../context';
-import { statement } from '../../statements';
+import { latestImport } from '../bank/read';
 
 export function lastBankImport(ctx: ServiceContext): string | null {
-  // bank_statements_imported (imported_at DESC, id DESC) answers this from the index.
-  const row = statement(ctx, 'SELECT max(imported_at) AS at FROM bank_statements').get() as { at: string | null };
-  return row.at === null ? null : unitDayOf(ctx, row.at);
+  // The same newest import Home names (one query for it, in the bank services).
+  const last = latestImport(ctx);
+  return last ? unitDayOf(ctx, last.imported_at) : null;
 }

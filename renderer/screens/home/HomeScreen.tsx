@@ -6,7 +6,8 @@ import { AgingChart } from '../../components/charts/AgingChart';
 import { Money } from '../../components/Money';
 import { ReadStatus } from '../../components/ReadStatus';
 import { StatusBadges } from '../../components/StatusBadges';
-import { formatDate } from '../../../shared/format/dates';
+import { formatDate, formatDateTime } from '../../../shared/format/dates';
+import { AppLink } from '../../components/AppLink';
 import { useApiRead } from '../../hooks/useApiRead';
 import { useNavigation } from '../../state/navigation';
 import { useLocale } from '../../state/settings';
@@ -127,6 +128,32 @@ function RefundsTable({ dashboard }: { dashboard: Dashboard }) {
   );
 }
 
+/** When the bank's last file came and what of it waits for a person, with the way to the Bank screen. */
+function BankNote({ dashboard }: { dashboard: Dashboard }) {
+  const locale = useLocale();
+  const { lastImport, toReview } = dashboard.bank;
+  return (
+    <p className="home-bank" data-testid="home-bank">
+      {lastImport ? (
+        <>
+          Last statement imported {formatDateTime(lastImport.importedAt, locale)} (<bdi>{lastImport.fileName}</bdi>).{' '}
+        </>
+      ) : (
+        <>No bank statement imported yet. </>
+      )}
+      {toReview > 0 ? (
+        <>
+          <strong>{toReview === 1 ? '1 line waits' : `${toReview} lines wait`} for review.</strong> <AppLink to={{ view: 'bank' }}>Review {toReview === 1 ? 'it' : 'them'} on the Bank screen</AppLink>
+        </>
+      ) : (
+        <>
+          No line waits for review. <AppLink to={{ view: 'bank' }}>{lastImport ? 'Bank screen' : 'Import a statement on the Bank screen'}</AppLink>
+        </>
+      )}
+    </p>
+  );
+}
+
 /** The first screen: what is owed per currency and by age, who waits longest, and what is due back. */
 export function HomeScreen() {
   const locale = useLocale();
@@ -146,6 +173,10 @@ export function HomeScreen() {
           <section aria-labelledby="home-balances-title">
             <h2 id="home-balances-title">Open balances</h2>
             <OpenBalances dashboard={dashboard} />
+          </section>
+          <section aria-labelledby="home-bank-title">
+            <h2 id="home-bank-title">Bank statements</h2>
+            <BankNote dashboard={dashboard} />
           </section>
           {dashboard.aging.totals.length > 0 ? (
             <section aria-labelledby="home-aging-title">

@@ -1,5 +1,6 @@
 import { formatDate } from '../../../shared/format/dates';
 import { useLocale } from '../../state/settings';
+import { AppLink } from '../../components/AppLink';
 import { bankImportAge, daysAgo, STALE_BANK_IMPORT_DAYS } from './reminder-words';
 
 /**
@@ -13,7 +14,7 @@ export function BankImportNote({ lastImport, today }: { lastImport: string | nul
     return (
       <p className="banner banner--warning reminders__bank" role="note" data-testid="bank-import">
         <strong>No bank statement has been imported yet.</strong> Customers who paid by bank transfer are not known to have paid and would be reminded: import the latest statement
-        first.
+        first, on the <AppLink to={{ view: 'bank' }}>Bank screen</AppLink>.
       </p>
     );
   }
@@ -22,7 +23,7 @@ export function BankImportNote({ lastImport, today }: { lastImport: string | nul
     return (
       <p className="banner banner--warning reminders__bank" role="note" data-testid="bank-import">
         <strong>The last bank statement was imported on {when}</strong>, more than {STALE_BANK_IMPORT_DAYS} days ago. Customers who paid since then would be reminded: import the
-        latest statement first.
+        latest statement first, on the <AppLink to={{ view: 'bank' }}>Bank screen</AppLink>.
       </p>
     );
   }

@@ -8,7 +8,8 @@ import { useNavigation } from '../../../state/navigation';
 import { useLocale } from '../../../state/settings';
 import { formatDate } from '../../../../shared/format/dates';
 import { MoveCreditDialog } from './MoveCreditDialog';
-import { movementDetails, movementTitle } from './movement-text';
+import { bankLineWords, movementDetails, movementTitle, noteBesideBankLine } from './movement-text';
+import { AppLink } from '../../../components/AppLink';
 import { RecordPaymentDialog } from './RecordPaymentDialog';
 import { RefundDialog } from './RefundDialog';
 import { ReverseDialog } from './ReverseDialog';
@@ -163,6 +164,15 @@ export function PaymentsPanel({ record, onChanged }: Props) {
                   </th>
                   <td>
                     <bdi>{movementDetails(m, locale).join(', ')}</bdi>
+                    {m.bankLine && m.feesOfPaymentId === null ? (
+                      <div className="payments-ledger__bank">
+                        <AppLink to={{ view: 'bank-line', id: m.bankLine.lineId }} title={`Show the bank line this ${movementTitle(m).toLowerCase()} was made from`}>
+                          <bdi>{bankLineWords(m, locale)}</bdi>
+                        </AppLink>
+                        {' · '}
+                        <AppLink to={{ view: 'bank-statement', id: m.bankLine.statementId }}>the whole statement</AppLink>
+                      </div>
+                    ) : null}
                     {m.counterpartOrderId !== null && m.counterpartOrderNumber ? (
                       <div>
                         {m.kind === 'credit_in' ? 'From order ' : 'To order '}
@@ -184,7 +194,7 @@ export function PaymentsPanel({ record, onChanged }: Props) {
                     ) : null}
                     {m.note ? (
                       <div className="muted">
-                        <bdi>{m.note}</bdi>
+                        <bdi>{noteBesideBankLine(m)}</bdi>
                       </div>
                     ) : null}
                     {m.feesOfPaymentId !== null && m.reversesId === null ? (

@@ -29,8 +29,25 @@ export function movementDetails(m: MoneyMovement, locale: string): string[] {
     if (m.transfer.feesDeducted) parts.push(`fees deducted ${formatMoney(m.transfer.feesDeducted, m.currency, locale)}`);
   }
   if (m.reference) parts.push(`reference ${m.reference}`);
-  if (m.bankLine) parts.push(`from bank statement ${m.bankLine.fileName} (line ${m.bankLine.lineId}, booked ${formatDate(m.bankLine.bookedOn, locale)})`);
   return parts;
+}
+
+/**
+ * The note of a movement made from a bank line without the part the bank link already says
+ * ("From bank statement camt054.xml, line 7, paid by …" → "Paid by …").
+ */
+export function noteBesideBankLine(m: MoneyMovement): string {
+  if (!m.bankLine) return m.note;
+  const prefix = `From bank statement ${m.bankLine.fileName}, line ${m.bankLine.lineId}`;
+  if (!m.note.startsWith(prefix)) return m.note;
+  const rest = m.note.slice(prefix.length).replace(/^[,:]\s*/, '');
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
+/** Where a movement made from a bank statement came from: "from bank statement camt054.xml, booked 12 Nov 2026". */
+export function bankLineWords(m: MoneyMovement, locale: string): string | null {
+  if (!m.bankLine) return null;
+  return `from bank statement ${m.bankLine.fileName}, booked ${formatDate(m.bankLine.bookedOn, locale)}`;
 }
 
 /**

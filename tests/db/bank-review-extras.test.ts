@@ -1,0 +1,78 @@
+/**
+ * What the Bank screen and Home read besides the lines themselves: a suggestion proposes the
+ * bank-fee write-off the import would have made, one line can be asked for by its id (a
+ * payment's link to its line), and the dashboard says when the last statement came and how
+ * many lines wait.
+ */
+import { afterEach, expect, it } from 'vitest';
+import { call, type TestApp } from '../support/test-db';
+import { camtBase64 } from '../support/camt-files';
+import { CHF_IBAN, issueInvoice, openBankApp } from '../support/bank-fixtures';
+
+let app: TestApp;
+afterEach(() => app?.close());
+
+it('a suggestion short by no more than the charges or the tolerance proposes that write-off; short by more, or over, proposes none', async () => {
+  app = await openBankApp();
+  const short = await issueInvoice(app, '101.50', { customer: { name: 'Zentralbibliothek Zürich', country: 'CH' } });
+  const far = await issueInvoice(app, '180.00', { customer: { name: 'Bibliothèque nationale', country: 'FR' } });
+  const home = await call(app, 'dashboard.summary', {});
+  expect(home.bank).toEqual({ lastImport: null, toReview: 0 });
+
+  const result = await call(app, 'bank.import', {
+    fileName: 'camt054-review.xml',
+    contentBase64: camtBase64({
+      kind: '054',
+      iban: CHF_IBAN,
+      currency: 'CHF',
+      entries: [
+        // No reference: both wait for a person; the first is 1.50 short of its invoice, within the 5.00 tolerance.
+        { bookedOn: '2026-11-12', txs: [{ amount: '100.00', text: 'Merci', payer: { name: 'ZENTRALBIBLIOTHEK ZURICH', country: 'CH' }, bankReference: 'X-1' }] },
+        { bookedOn: '2026-11-12', txs: [{ amount: '150.00', text: 'Paiement', payer: { name: 'Bibliotheque nationale', country: 'FR' }, bankReference: 'X-2' }] },
+      ],
+    }),
+  });
+  expect(result).toMatchObject({ newLines: 2, toReview: 2 });
+  const { rows } = await call(app, 'bank.lines', { status: 'to_review' });
+  const first = rows.find((l: { bankReference: string }) => l.bankReference === 'X-1');
+  const second = rows.find((l: { bankReference: string }) => l.bankReference === 'X-2');
+  expect(first.suggestions[0]).toMatchObject({ orderId: short.orderId, balance: '101.50', writeOff: '1.50' });
+  expect(second.suggestions[0]).toMatchObject({ orderId: far.orderId, balance: '180.00', writeOff: null });
+
+  // One line by its id, as the payments panel links to it.
+  const one = await call(app, 'bank.lines', { lineId: second.id });
+  expect(one.rows.map((l: { id: number }) => l.id)).toEqual([second.id]);
+  expect(one.total).toBe(1);
+
+  // Taking the suggestion with its proposed write-off pays the invoice in full.
+  await call(app, 'bank.assign', { lineId: first.id, allocations: [{ orderId: short.orderId, amount: '100.00' }], writeOff: { orderId: short.orderId, amount: first.suggestions[0].writeOff } });
+  expect((await call(app, 'orders.get', { id: short.orderId })).order).toMatchObject({ paymentStatus: 'paid', balance: '0.00' });
+
+  const after = await call(app, 'dashboard.summary', {});
+  expect(after.bank).toEqual({ lastImport: { statementId: result.statement.id, fileName: 'camt054-review.xml', importedAt: result.statement.importedAt }, toReview: 1 });
+});
+
+it('a line assigned to an order it overpays by far asks first, naming the row, and goes through once the clerk confirms', async () => {
+  app = await openBankApp();
+  const small = await issueInvoice(app, '37.12', { customer: { name: 'Librairie du Rhône', country: 'CH' } });
+  await call(app, 'bank.import', {
+    fileName: 'camt054-typo.xml',
+    contentBase64: camtBase64({
+      kind: '054',
+      iban: CHF_IBAN,
+      currency: 'CHF',
+      entries: [{ bookedOn: '2026-11-12', txs: [{ amount: '3712.00', text: 'Commande', payer: { name: 'Librairie du Rhone', country: 'CH' }, bankReference: 'T-1' }] }],
+    }),
+  });
+  const { rows } = await call(app, 'bank.lines', { status: 'to_review' });
+  const line = rows.find((l: { bankReference: string }) => l.bankReference === 'T-1');
+  const input = { lineId: line.id, allocations: [{ orderId: small.orderId, amount: '3712.00' }] };
+
+  const asked = await app.invoke('bank.assign', input);
+  expect(asked).toMatchObject({ ok: false, error: { code: 'needs_confirmation', field: 'allocations.0.amount' } });
+  expect((await call(app, 'orders.get', { id: small.orderId })).order.balance).toBe('37.12');
+
+  const confirmed = await call(app, 'bank.assign', { ...input, confirmed: true });
+  expect(confirmed.line.status).toBe('recorded');
+  expect((await call(app, 'orders.get', { id: small.orderId })).order.paymentStatus).toBe('overpaid');
+});
