@@ -1,8 +1,9 @@
 /**
  * A payment reminder as react-pdf components: the invoice's letterhead and address block, the
  * level's title and words in the invoice's language, the invoice(s) it concerns with what is
- * settled and still open, the fee, the amount to pay, how to pay, and the Swiss QR-bill for
- * that amount under the invoice's own reference at the foot of the page. It only lays out and
+ * settled and still open, the amount to pay (what is open), the fee as invoiced separately, how
+ * to pay, and the Swiss QR-bill for the amount to pay under the invoice's own reference at the
+ * foot of the page. It only lays out and
  * formats: every amount is already in the ReminderDocument.
  */
 import { Document, Page, Text, View } from '@react-pdf/renderer';
@@ -97,9 +98,9 @@ function Settlement({ document }: { document: ReminderDocument }) {
           <BankDetails document={{ language: document.language, currency: document.currency, bankAccount: document.bankAccount, qrBill: document.qrBill, number: first.number }} />
         </View>
         <View style={{ width: mm(78) }}>
-          <TotalRow label={words.openAmount} value={money(document.openAmount)} />
-          {document.fee ? <TotalRow label={words.fee} value={money(document.fee)} /> : null}
           <TotalRow label={words.amountToPay} value={money(document.total)} strong shaded />
+          {/* Not booked on the order: a slip asking for it would leave a customer who pays it overpaid. */}
+          {document.fee ? <Text style={{ marginTop: 4, fontSize: 8.5, lineHeight: 1.4 }}>{words.feeNotIncluded(money(document.fee))}</Text> : null}
         </View>
       </View>
       <Text style={{ marginTop: mm(4), fontSize: 8.5, color: MUTED, lineHeight: 1.4 }}>{`${words.disregard}${document.qrBill ? ` ${labels.payByQrBill}` : ''}`}</Text>
@@ -110,7 +111,7 @@ function Settlement({ document }: { document: ReminderDocument }) {
 export function ReminderPdf({ document, metadata }: { document: ReminderDocument; metadata: PdfMetadata }): ReactElement {
   const title = reminderTitle(document.language, document.level, document.final);
   const numbers = document.invoices.map((invoice) => invoice.number).join(', ');
-  // The payment part asks for the amount to pay: what is open plus the fee.
+  // The payment part asks for the amount to pay: what is open (the fee is not in it).
   const payload = qrBillPayload({ ...document, balanceDue: document.total });
   const qr = payload ? qrCodeModules(payload) : null;
   return (

@@ -2,6 +2,11 @@
  * The outbox table (migration 0011): every change of a mail's status is one of these functions,
  * each run inside its caller's transaction. The sender (sender.ts) commits `sending` before it
  * hands a mail over, and its outcome afterwards.
+ *
+ * A document that follows its mail (a reminder's delivery status) is told of every status its
+ * mail takes by a listener registered for its kind (onMailStatus), called from the one place
+ * every status is written (changeStatus), in the same transaction: it can never disagree with
+ * the outbox, and nothing polls.
  */
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
@@ -118,7 +123,35 @@ export function insertQueuedMail(w: WriteContext, mail: NewMail, at: string): Ma
     messageId: newMessageId(mail.fromAddress),
     actor: w.actor,
   });
-  return mailRow(w, Number(lastInsertRowid));
+  const row = mailRow(w, Number(lastInsertRowid));
+  told(w, row);
+  return row;
+}
+
+/** Told of a mail's status, inside the transaction that set it. */
+export type MailStatusListener = (w: WriteContext, mail: MailRow) => void;
+
+const statusListeners = new Map<MailKind, MailStatusListener>();
+
+/** The kind of document whose own state follows its mail's (reminders); one listener per kind. */
+export function onMailStatus(kind: MailKind, listener: MailStatusListener): void {
+  statusListeners.set(kind, listener);
+}
+
+function told(w: WriteContext, row: MailRow): void {
+  statusListeners.get(row.kind)?.(w, row);
+}
+
+/**
+ * Every status change after a mail was queued: the UPDATE (only where `only` still holds, so a
+ * mail cancelled or retried meanwhile is not overwritten), then the listener of its kind.
+ * Answers whether the mail changed.
+ */
+function changeStatus(w: WriteContext, id: number, set: string, only: string, values: Record<string, unknown>): boolean {
+  const { changes } = statement(w, `UPDATE mails SET ${set}, updated_at = @at WHERE id = @id AND ${only}`).run({ id, ...values });
+  if (changes === 0) return false;
+  told(w, mailRow(w, id));
+  return true;
 }
 
 /**
@@ -130,10 +163,7 @@ export function claimNextDue(w: WriteContext, at: string, sender: string): MailR
     | { id: number }
     | undefined;
   if (!due) return null;
-  statement(
-    w,
-    "UPDATE mails SET status = 'sending', attempts = attempts + 1, next_attempt_at = NULL, sending_at = @at, updated_at = @at, sender = @sender WHERE id = @id AND status = 'queued'",
-  ).run({ id: due.id, at, sender });
+  changeStatus(w, due.id, "status = 'sending', attempts = attempts + 1, next_attempt_at = NULL, sending_at = @at, sender = @sender", "status = 'queued'", { at, sender });
   return mailRow(w, due.id);
 }
 
@@ -145,7 +175,7 @@ export function nextDueAt(ctx: ServiceContext): string | null {
 
 /** Each outcome applies only to a mail still `sending`: a mail cancelled or retried meanwhile is not overwritten. */
 function finish(w: WriteContext, id: number, set: string, values: Record<string, unknown>): void {
-  statement(w, `UPDATE mails SET ${set}, updated_at = @at WHERE id = @id AND status = 'sending'`).run({ id, ...values });
+  changeStatus(w, id, set, "status = 'sending'", values);
 }
 
 export function markAccepted(w: WriteContext, id: number, at: string, response: string): void {
@@ -162,6 +192,16 @@ export function markForRetry(w: WriteContext, id: number, at: string, nextAttemp
 
 export function markUncertain(w: WriteContext, id: number, at: string, error: string): void {
   finish(w, id, "status = 'uncertain', error = @error", { at, error });
+}
+
+/** The clerk's retry of a failed or uncertain mail (or a queued one, now): due at once, its attempts counted afresh, its Message-ID kept. */
+export function requeueMail(w: WriteContext, id: number, at: string): boolean {
+  return changeStatus(w, id, "status = 'queued', attempts = 0, next_attempt_at = @at, error = '', response = ''", "status IN ('queued', 'failed', 'uncertain')", { at });
+}
+
+/** A queued mail stopped before its handover: failed, saying why. */
+export function cancelQueuedMail(w: WriteContext, id: number, at: string, error: string): boolean {
+  return changeStatus(w, id, "status = 'failed', next_attempt_at = NULL, error = @error", "status = 'queued'", { at, error });
 }
 
 export const INTERRUPTED_MESSAGE =

@@ -15,6 +15,7 @@ import { sql as moneySafeguards } from './0009_money_safeguards';
 import { sql as bankStatements } from './0010_bank_statements';
 import { sql as mailOutbox } from './0011_mail_outbox';
 import { sql as reminders } from './0012_reminders';
+import { sql as remindersByMail } from './0013_reminders_by_mail';
 
 export interface Migration {
   version: number;
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'bank statements: imported files, bank lines, their payments', sql: bankStatements },
   { version: 11, name: 'e-mail outbox: every mail a row before it is handed to the server', sql: mailOutbox },
   { version: 12, name: 'payment reminders: stored, immutable, one per invoice and level', sql: reminders },
+  { version: 13, name: 'payment reminders by e-mail: an uncertain delivery, and a QR-bill for the open amount without the fee', sql: remindersByMail },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

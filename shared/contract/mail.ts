@@ -165,8 +165,9 @@ export interface MailAttachment {
 export interface OutboxMail {
   id: number;
   kind: MailKind;
-  /** The document attached: an invoice or credit note (invoices.get), or a reminder. */
+  /** The document attached: an invoice or credit note (invoices.get), or for kind `reminder` a payment reminder (reminders.list). */
   documentId: number;
+  /** The document's number; for a reminder, the number of the invoice it reminds. */
   documentNumber: string;
   language: DocumentLanguage;
   to: string;
@@ -258,7 +259,13 @@ export const MailPreviewInput = z.object({ documentId: id('Document'), to: Recip
 export const MailOutboxInput = z.object({
   status: enumOf('Status', MAIL_STATUSES).optional(),
   kind: enumOf('Kind', MAIL_KINDS).optional(),
+  /**
+   * The mails of one document: with `kind: 'reminder'` a reminder's id (reminders.list); otherwise
+   * an invoice's or credit note's id (invoices.get), whose own mails these are.
+   */
   documentId: id('Document').optional(),
+  /** An invoice's whole delivery history: its own mails and those of its payment reminders. */
+  invoiceId: id('Invoice').optional(),
   batchId: cleanedString('Batch must be the batchId mail.sendBatch answered.', 40).optional(),
   offset: wholeNumber('Offset', 0, 10_000_000).default(0),
   limit: wholeNumber('Limit', 1, 500).default(100),

@@ -1,7 +1,8 @@
 /**
  * Payment reminders (issue 17): which overdue invoices are due for their next reminder as of a
- * day, issuing them as stored, immutable PDFs (each with a QR-bill for what is still open, plus
- * the level's fee, under the invoice's own reference), and reading them back.
+ * day, issuing them as stored, immutable PDFs (each with a QR-bill for what is still open under
+ * the invoice's own reference, and the level's fee beside it as invoiced separately), and reading
+ * them back.
  *
  * A reminder never goes to an invoice that is paid, credited in full or covered by credit the
  * customer holds on another order; never twice at one level; and always for what is open now,
@@ -15,6 +16,7 @@ import { compareAmounts, decimalPlaces, isDecimalString } from '../money/money';
 import { MAX_REMINDER_LEVELS, type ReminderLevel } from '../domain/reminder-levels';
 import type { DocumentLanguage } from '../documents/invoice-document';
 import type { InvoicePdfFile } from './invoices';
+import type { MailStatus } from './mail';
 import type { ExportFile } from './transfer';
 
 /** The highest fee a level may add, in any currency. */
@@ -56,10 +58,14 @@ export const REMINDER_DELIVERIES = ['email', 'print'] as const;
 export type ReminderDelivery = (typeof REMINDER_DELIVERIES)[number];
 
 /**
- * Where a reminder's delivery stands. E-mail is `email_pending` until the mail outbox (issue 17,
- * "Sending") accepts or refuses it; a letter is `to_print` from the start.
+ * Where a reminder's delivery stands, as its mail in the outbox says (mail.outbox { kind:
+ * 'reminder', documentId: the reminder's id }): `email_pending` while the mail is queued or being
+ * handed over (also while it waits for a retry), `email_accepted` once a mail server accepted it
+ * (the only state that means sent), `email_failed` when it was refused or cancelled (mail.retry
+ * sends it again), `email_uncertain` when Order Desk stopped during the handover (it may or may
+ * not have arrived; only mail.retry sends it again). A letter is `to_print` from the start.
  */
-export const REMINDER_DELIVERY_STATUSES = ['email_pending', 'email_accepted', 'email_failed', 'to_print'] as const;
+export const REMINDER_DELIVERY_STATUSES = ['email_pending', 'email_accepted', 'email_failed', 'email_uncertain', 'to_print'] as const;
 export type ReminderDeliveryStatus = (typeof REMINDER_DELIVERY_STATUSES)[number];
 
 /** An invoice due for its next reminder level as of a day. */
@@ -76,9 +82,9 @@ export interface DueReminder {
   /** What is still open on the invoice: after payments, refunds, write-offs and credit notes. */
   openAmount: string;
   currency: CurrencyCode;
-  /** The fee the level adds in this currency ("0.00" for none). */
+  /** The fee the level sets in this currency ("0.00" for none): printed on the reminder as invoiced separately, not in the amount to pay. */
   fee: string;
-  /** Open amount plus fee: what the reminder asks for. */
+  /** What the reminder asks for, its QR-bill's amount: the open amount (the fee is not in it). */
   total: string;
   dueOn: string;
   daysOverdue: number;
@@ -98,6 +104,16 @@ export interface DueReminders {
   lastBankImport: string | null;
 }
 
+export interface ReminderMail {
+  id: number;
+  status: MailStatus;
+  /** The server's last answer in its own words; empty before any. */
+  response: string;
+  /** Why the last attempt did not end accepted (or why it is uncertain); empty otherwise. */
+  error: string;
+  acceptedAt: string | null;
+}
+
 export interface Reminder {
   id: number;
   invoiceId: number;
@@ -112,12 +128,19 @@ export interface Reminder {
   currency: CurrencyCode;
   openAmount: string;
   fee: string;
+  /** What the reminder asked for (its QR-bill): the open amount; reminders issued before migration 13 asked for open amount + fee. */
   total: string;
   language: DocumentLanguage;
   delivery: ReminderDelivery;
   deliveryStatus: ReminderDeliveryStatus;
   /** The address an e-mailed reminder goes to; "" for a letter. */
   email: string;
+  /**
+   * The reminder's mail in the outbox (mail.outbox { kind: 'reminder', documentId: this id }, or
+   * { invoiceId }), as it stands: the server's last answer and, unless accepted, why not. Null
+   * for a letter.
+   */
+  mail: ReminderMail | null;
   /** "INV-2026-00012 reminder 1.pdf" */
   fileName: string;
   /** Hex SHA-256 of the stored PDF, taken when it was issued. */
@@ -145,6 +168,11 @@ export const RemindersIssueInput = z.object({
 });
 
 export const RemindersListInput = z.object({
+  /** These reminders (the ones a Send just issued, followed until their mails are settled). */
+  ids: z
+    .array(id('Reminder'), { error: 'Reminders must be a list of reminder ids.' })
+    .max(MAX_REMINDERS_PER_CALL, { error: `At most ${MAX_REMINDERS_PER_CALL} reminders at once.` })
+    .optional(),
   invoiceId: id('Invoice').optional(),
   customerId: id('Customer').optional(),
   limit: wholeNumber('Limit', 1, 1000).default(200),
@@ -162,7 +190,7 @@ export const reminderMethods = {
   'reminders.due': method<DueReminders>()(RemindersDueInput),
   /** Issues one reminder per invoice at its next level, all or none; refuses, naming them, invoices not due for one. */
   'reminders.issue': method<{ reminders: Reminder[] }>()(RemindersIssueInput),
-  /** Newest first; of one invoice, one customer, or all. */
+  /** Newest first; of one invoice, one customer, the ones listed, or all. */
   'reminders.list': method<{ reminders: Reminder[] }>()(RemindersListInput),
   /** The stored bytes, checked against the SHA-256 taken when it was issued. */
   'reminders.pdf': method<InvoicePdfFile>()(z.object({ id: id('Reminder') })),

@@ -69,6 +69,8 @@ export interface ReminderLabels {
   open: string;
   openAmount: string;
   fee: string;
+  /** The fee, said to be outside the payment slip's amount and invoiced separately (it is not booked on the order). */
+  feeNotIncluded: (fee: string) => string;
   amountToPay: string;
   disregard: string;
 }
@@ -132,6 +134,7 @@ const en: DocumentLabels = {
     open: 'Open',
     openAmount: 'Open amount',
     fee: 'Reminder fee',
+    feeNotIncluded: (fee) => `Reminder fee: ${fee}. It is not included in the amount of the payment slip and will be invoiced separately.`,
     amountToPay: 'Amount to pay',
     disregard: 'If you have paid in the meantime, please disregard this reminder. Thank you.',
   },
@@ -196,6 +199,7 @@ const fr: DocumentLabels = {
     open: 'Ouvert',
     openAmount: 'Montant ouvert',
     fee: 'Frais de rappel',
+    feeNotIncluded: (fee) => `Frais de rappel : ${fee}. Ils ne sont pas compris dans le montant du bulletin de versement et vous seront facturés séparément.`,
     amountToPay: 'Montant à payer',
     disregard: 'Si vous avez effectué le paiement entre-temps, veuillez ne pas tenir compte de ce rappel. Merci.',
   },
@@ -260,6 +264,7 @@ const es: DocumentLabels = {
     open: 'Pendiente',
     openAmount: 'Importe pendiente',
     fee: 'Gastos de recordatorio',
+    feeNotIncluded: (fee) => `Gastos de recordatorio: ${fee}. No están incluidos en el importe del comprobante de pago y se facturarán por separado.`,
     amountToPay: 'Importe a pagar',
     disregard: 'Si ya ha efectuado el pago, le rogamos que no tenga en cuenta este recordatorio. Gracias.',
   },

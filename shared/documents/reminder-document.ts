@@ -39,9 +39,13 @@ export interface ReminderDocument {
   earlier: { level: number; issuedOn: string }[];
   /** Sum of what is open on the invoices. */
   openAmount: string;
-  /** The level's fee, or null for none. */
+  /** The level's fee, or null for none: printed beside the amount to pay, not in it. */
   fee: string | null;
-  /** Open amount plus fee: what the QR-bill asks for. */
+  /**
+   * The amount to pay, what the QR-bill asks for: the open amount. The fee is not in it: it is
+   * not booked on the order, so a slip of open amount + fee paid exactly would leave the order
+   * overpaid by the fee once the bank statement is imported. The fee is invoiced separately.
+   */
   total: string;
   bankAccount: BankAccount | null;
   /** The payment part under the invoice's own reference, so the payment matches it; null outside CHF and EUR. */
@@ -62,7 +66,7 @@ export function buildReminderDocument(input: ReminderDocumentInput): ReminderDoc
     ...input,
     openAmount,
     fee,
-    total: sumAmounts(fee ? [openAmount, fee] : [openAmount], currency),
+    total: openAmount,
   };
 }
 

@@ -10,6 +10,7 @@ import { call, openTestApp, type TestApp } from '../support/test-db';
 import { fakeRenderer, TEST_BANK_ACCOUNTS, type FakeRenderer } from '../support/fake-renderer';
 import { REMINDER_IMMUTABLE_MESSAGE } from '../../db/migrations/0012_reminders';
 import { camtBase64 } from '../support/camt-files';
+import { withQueueOnlyMail } from '../support/mail';
 
 let app: TestApp;
 let renderer: FakeRenderer;
@@ -24,6 +25,8 @@ beforeEach(async () => {
   renderer = fakeRenderer();
   app = openTestApp(undefined, () => new Date(`${today}T10:00:00Z`), { documents: () => renderer });
   await call(app, 'settings.set', { bankAccounts: TEST_BANK_ACCOUNTS });
+  // E-mailed reminders are queued in the outbox and stay queued here (tests/db/reminders-mail.test.ts sends them).
+  await withQueueOnlyMail(app);
 });
 afterEach(() => app?.close());
 
@@ -114,7 +117,8 @@ describe('which invoices are due for which level', () => {
       openAmount: '80.00',
       currency: 'CHF',
       fee: '5.00',
-      total: '85.00',
+      // The fee is not asked for with the open amount: it is not booked on the order.
+      total: '80.00',
       dueOn: '2026-02-04',
       daysOverdue: 10,
       customerId: expect.any(Number),
@@ -151,13 +155,13 @@ describe('which invoices are due for which level', () => {
     today = '2026-04-20';
     const late = await call(app, 'reminders.due', {});
     expect(late.reminders.map((r: { number: string; level: number; fee: string; total: string }) => [r.number, r.level, r.fee, r.total])).toEqual([
-      [b.inv1.number, 2, '10.00', '70.00'],
+      [b.inv1.number, 2, '10.00', '60.00'],
       [b.inv3.number, 2, '0.00', '30.00'],
-      [b.inv7.number, 2, '10.00', '210.00'],
+      [b.inv7.number, 2, '10.00', '200.00'],
       [b.inv8.number, 1, '0.00', '25.00'],
     ]);
     const second = await call(app, 'reminders.issue', { invoiceIds: [b.inv1.invoiceId], delivery: 'email' });
-    expect(second.reminders[0]).toMatchObject({ level: 2, levelName: 'Second reminder', openAmount: '60.00', fee: '10.00', total: '70.00' });
+    expect(second.reminders[0]).toMatchObject({ level: 2, levelName: 'Second reminder', openAmount: '60.00', fee: '10.00', total: '60.00' });
     // The final notice comes 20 days after level 2, and after it nothing more.
     today = '2026-05-09';
     expect(await due()).not.toContain(expect.stringMatching(new RegExp(`^${b.inv1.number} `)));
@@ -176,8 +180,8 @@ describe('which invoices are due for which level', () => {
     const documents = (app.db.prepare('SELECT snapshot FROM reminders WHERE invoice_id = ? ORDER BY level').all(b.inv1.invoiceId) as { snapshot: string }[]).map((r) => JSON.parse(r.snapshot));
     expect(documents.map((d) => [d.level, d.final, d.openAmount, d.fee, d.total, d.earlier.length])).toEqual([
       [1, false, '80.00', null, '80.00', 0],
-      [2, false, '60.00', '10.00', '70.00', 1],
-      [3, true, '60.00', '25.00', '85.00', 2],
+      [2, false, '60.00', '10.00', '60.00', 1],
+      [3, true, '60.00', '25.00', '60.00', 2],
     ]);
   });
 

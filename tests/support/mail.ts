@@ -37,8 +37,8 @@ export interface TestSmtpServer {
 }
 
 export interface TestSmtpOptions {
-  /** Decides each mail's answer, by the count of DATA received so far (1 for the first). */
-  answer?: (n: number, session: SMTPServerSession) => DataAnswer;
+  /** Decides each mail's answer, by the count of DATA received so far (1 for the first); a promise holds the answer back until it settles. */
+  answer?: (n: number, session: SMTPServerSession) => DataAnswer | Promise<DataAnswer>;
   /** Addresses refused at RCPT TO with 550. */
   refuseRecipients?: string[];
   /** A certificate for STARTTLS (or implicit TLS with `secure`); without one, no STARTTLS is offered. */
@@ -78,13 +78,14 @@ export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<Te
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        const answer = options.answer?.(n, session) ?? 'accept';
-        if (answer === 'hang') return;
-        if (answer !== 'accept') return callback(Object.assign(new Error(answer.message), { responseCode: answer.code }));
-        const raw = Buffer.concat(chunks);
-        void simpleParser(raw).then((parsed) => {
-          accepted.push({ raw, parsed, envelopeTo: session.envelope.rcptTo.map((r) => r.address) });
-          callback(null, `Ok: queued as test-${n}`);
+        void Promise.resolve(options.answer?.(n, session) ?? 'accept').then((answer) => {
+          if (answer === 'hang') return;
+          if (answer !== 'accept') return callback(Object.assign(new Error(answer.message), { responseCode: answer.code }));
+          const raw = Buffer.concat(chunks);
+          void simpleParser(raw).then((parsed) => {
+            accepted.push({ raw, parsed, envelopeTo: session.envelope.rcptTo.map((r) => r.address) });
+            callback(null, `Ok: queued as test-${n}`);
+          });
         });
       });
     },
@@ -145,12 +146,14 @@ export interface MailDeskOptions extends TestAppOptions {
   policy?: Partial<MailPolicy>;
   /** Without a sender mails stay queued (another process sends them). */
   sender?: boolean;
+  /** The business clock (the unit's day), pinned where dates matter; the mail clock stays the computer's. */
+  now?: () => Date;
 }
 
 export function openMailDesk(options: MailDeskOptions = {}): MailDesk {
   const logged: string[] = [];
   const log = (message: string, error: unknown) => void logged.push(`${message} ${error instanceof Error ? `${error.message}\n${error.stack}` : String(error)}`);
-  const app = openTestApp(options.file ?? path.join(tempDir('order-desk-mail-'), 'orders.db'), undefined, { documents: fakeRenderer, log, ...options });
+  const app = openTestApp(options.file ?? path.join(tempDir('order-desk-mail-'), 'orders.db'), options.now, { documents: fakeRenderer, log, ...options });
   const runtime = createMailRuntime({
     passwords: options.passwords ?? memoryPasswordStore(),
     transport: createWorkerTransport(),
@@ -169,6 +172,20 @@ export function openMailDesk(options: MailDeskOptions = {}): MailDesk {
       await app.close();
     },
   };
+}
+
+/**
+ * E-mail set up, but nobody sending: mails are queued and stay so, as when another Order Desk
+ * process on the same file sends them. For tests of what is queued, not of what arrives.
+ */
+export async function withQueueOnlyMail(app: TestApp): Promise<MailRuntime> {
+  const runtime = createMailRuntime({
+    passwords: memoryPasswordStore(),
+    transport: { send: () => Promise.reject(new Error('Nothing is sent in this test.')), close: () => Promise.resolve() },
+  });
+  attachMail(app.ctx, runtime);
+  await call(app, 'settings.set', { mail: { host: '127.0.0.1', port: 2525, security: 'none', fromAddress: 'publications@unit.example' } });
+  return runtime;
 }
 
 /** The unit's server on loopback, without login, and bank accounts so invoices can be issued. */

@@ -1,10 +1,12 @@
 /**
  * The Reminders screen in real Chromium (browser mode), server and page clocks pinned to
- * 16 February 2026 in Geneva: reached with Alt+9, it lists exactly the invoices due for a
- * reminder (not the paid one) with customer, open amount after a partial payment, days overdue
- * and how each goes, warns that no bank statement was imported; the clerk unticks one with the
- * keyboard, confirms, sees one e-mail pending and one letter to print, opens a reminder's PDF and
- * downloads the letter: the stored bytes.
+ * 16 February 2026 in Geneva, e-mail going to a real SMTP server on loopback: reached with Alt+9,
+ * it lists exactly the invoices due for a reminder (not the paid one) with customer, open amount
+ * after a partial payment, days overdue and how each goes, warns that no bank statement was
+ * imported; the clerk unticks one with the keyboard, confirms, sees the e-mail waiting while the
+ * server has not answered and "accepted by the mail server" once it has, and one letter to print;
+ * opens a reminder's PDF and downloads the letter: the stored bytes. The one left out, sent next
+ * to an address the server refuses, is shown failed with the server's reason, never as sent.
  */
 import fs from 'node:fs';
 import { unzipSync } from 'fflate';
@@ -14,6 +16,11 @@ import { launchBrowser, screenshot } from '../support/browser';
 import { call } from '../support/test-db';
 import { TEST_BANK_ACCOUNTS } from '../support/fake-renderer';
 import { startWebApp, type RunningWebApp } from '../support/web-app';
+import { startSmtpServer, TEST_POLICY, type TestSmtpServer } from '../support/mail';
+import { attachMail, createMailRuntime, type MailRuntime } from '../../db/mail/runtime';
+import { createWorkerTransport } from '../../db/mail/smtp-client';
+import { startMailSender, type MailSender } from '../../db/mail/sender';
+import { memoryPasswordStore } from '../../db/mail/password-store';
 import { focusedName, shownText, tabTo } from './keyboard-support';
 
 vi.setConfig({ testTimeout: 180_000 });
@@ -24,6 +31,12 @@ const FEBRUARY_16 = new Date('2026-02-16T10:00:00Z');
 
 let browser: BrowserContext;
 let web: RunningWebApp;
+let smtp: TestSmtpServer;
+let runtime: MailRuntime;
+let sender: MailSender;
+/** The server holds its answer to the first mail until the test has seen it shown as waiting. */
+let answerFirstMail: () => void = () => undefined;
+const firstMailAnswered = new Promise<void>((resolve) => (answerFirstMail = resolve));
 const invoices: Record<string, { id: number; number: string; orderId: number }> = {};
 
 async function invoiced(key: string, customer: Record<string, string>, currency: string, unitPrice: string) {
@@ -35,7 +48,16 @@ async function invoiced(key: string, customer: Record<string, string>, currency:
 beforeAll(async () => {
   browser = await launchBrowser({ timezoneId: 'Europe/Zurich' });
   web = await startWebApp(undefined, () => now, { actor: 'Anna Keller' });
-  await call(web.app, 'settings.set', { bankAccounts: TEST_BANK_ACCOUNTS, reminders: { levels: [{ name: 'Reminder', days: 10, fees: { EUR: '5.00' } }, { name: 'Final notice', days: 20 }] } });
+  // E-mail as browser mode runs it: the real SMTP worker and the sender, to a loopback server that refuses Lyon's address.
+  smtp = await startSmtpServer({ refuseRecipients: ['compta@bm-lyon.fr'], answer: async (n) => (n === 1 ? firstMailAnswered.then(() => 'accept' as const) : 'accept') });
+  runtime = createMailRuntime({ passwords: memoryPasswordStore(), transport: createWorkerTransport(), policy: { ...TEST_POLICY, timeouts: { ...TEST_POLICY.timeouts, socketMs: 120_000 } } });
+  attachMail(web.app.ctx, runtime);
+  sender = startMailSender(web.app.ctx, { pollMs: 100, log: () => undefined });
+  await call(web.app, 'settings.set', {
+    bankAccounts: TEST_BANK_ACCOUNTS,
+    reminders: { levels: [{ name: 'Reminder', days: 10, fees: { EUR: '5.00' } }, { name: 'Final notice', days: 20 }] },
+    mail: { host: '127.0.0.1', port: smtp.port, security: 'none', fromAddress: 'publications@unit.example', fromName: 'Publications Unit' },
+  });
   await invoiced('geneva', { name: 'Bibliothèque de Genève', country: 'CH', email: 'achats@bge.ch', city: 'Genève', postalCode: '1205', address: 'Promenade des Bastions 1' }, 'CHF', '1280.00');
   await invoiced('madrid', { name: 'Biblioteca Nacional', country: 'ES', email: '', city: 'Madrid', postalCode: '28071', address: 'Paseo de Recoletos 20' }, 'EUR', '60.00');
   await invoiced('paid', { name: 'Institut Bonvin', country: 'CH', email: 'info@bonvin.ch', city: 'Sion', postalCode: '1950', address: 'Rue du Rhône 1' }, 'CHF', '45.00');
@@ -46,7 +68,11 @@ beforeAll(async () => {
   now = FEBRUARY_16;
 }, 120_000);
 afterAll(async () => {
+  answerFirstMail();
   await browser?.close();
+  await sender?.stop();
+  await runtime?.transport.close();
+  await smtp?.close();
   await web?.stop();
 });
 
@@ -63,7 +89,7 @@ async function pinnedPage(): Promise<Page> {
   return page;
 }
 
-it('lists the reminders due, sends the ticked ones by keyboard (e-mail where there is an address, print the rest), opens one and downloads the letter', async () => {
+it('lists the reminders due, sends the ticked ones by keyboard (e-mail where there is an address, print the rest), follows the e-mail until the server accepts it, opens one and downloads the letter', async () => {
   const page = await pinnedPage();
   await page.getByRole('link', { name: /Home/ }).first().waitFor(SLOW);
   await page.keyboard.press('Alt+9');
@@ -94,18 +120,27 @@ it('lists the reminders due, sends the ticked ones by keyboard (e-mail where the
   await expect.poll(() => focusedName(page)).toBe('Send');
   await page.keyboard.press('Enter');
 
-  const sent = page.getByRole('region', { name: /reminders issued/ });
+  const sent = page.getByRole('region', { name: /reminders? issued/ });
   await sent.waitFor(SLOW);
-  expect(await shownText(sent.getByRole('heading', { level: 2 }))).toBe('2 reminders issued: 1 e-mail waiting for the mail outbox (not sent yet), 1 letter to print.');
-  expect(grouped(await shownText(sent.getByRole('table', { name: 'Reminders issued' })))).toContain(`${invoices.geneva!.number} Bibliothèque de Genève Reminder CHF 1’280.00 E-mail to achats@bge.ch: waiting for the mail outbox, not sent yet`);
-  expect(await shownText(sent.getByRole('table', { name: 'Reminders issued' }))).toContain(`${invoices.madrid!.number} Biblioteca Nacional Reminder EUR 45.00 Letter to print`);
+  const sentTable = sent.getByRole('table', { name: 'Reminders issued' });
+  // The server has the mail but has not answered: waiting, not sent.
+  await expect.poll(() => smtp.dataCount(), SLOW).toBe(1);
+  expect(await shownText(sent.getByRole('heading', { level: 2 }))).toBe('2 reminders issued: 1 e-mail waiting to be sent (not sent yet), 1 letter to print.');
+  expect(grouped(await shownText(sentTable))).toContain(`${invoices.geneva!.number} Bibliothèque de Genève Reminder CHF 1’280.00 E-mail to achats@bge.ch: waiting to be sent, not sent yet`);
+  // The letter asks for what is open (40.00); the 5.00 fee is printed apart, not in it.
+  expect(await shownText(sentTable)).toContain(`${invoices.madrid!.number} Biblioteca Nacional Reminder EUR 40.00 Letter to print`);
+  // The server accepts: the screen says so, in those words.
+  answerFirstMail();
+  await expect.poll(() => shownText(sent.getByRole('heading', { level: 2 })), SLOW).toBe('2 reminders issued: 1 e-mail accepted by the mail server, 1 letter to print.');
+  expect(grouped(await shownText(sentTable))).toContain(`${invoices.geneva!.number} Bibliothèque de Genève Reminder CHF 1’280.00 E-mail to achats@bge.ch accepted by the mail server`);
+  expect(smtp.accepted.map((m) => [m.envelopeTo, m.parsed.attachments.map((a) => a.filename)])).toEqual([[['achats@bge.ch'], [`${invoices.geneva!.number} reminder 1.pdf`]]]);
   // Only Lyon is still due; the two sent are not due again.
   await expect.poll(async () => (await table.locator('tbody tr').allInnerTexts()).length, SLOW).toBe(1);
   expect(await shownText(table.locator('tbody tr'))).toContain(invoices.lyon!.number);
   const stored = web.app.db.prepare('SELECT invoice_id, level, delivery, delivery_status, total_minor FROM reminders ORDER BY id').all();
   expect(stored).toEqual([
-    { invoice_id: invoices.geneva!.id, level: 1, delivery: 'email', delivery_status: 'email_pending', total_minor: 128000 },
-    { invoice_id: invoices.madrid!.id, level: 1, delivery: 'print', delivery_status: 'to_print', total_minor: 4500 },
+    { invoice_id: invoices.geneva!.id, level: 1, delivery: 'email', delivery_status: 'email_accepted', total_minor: 128000 },
+    { invoice_id: invoices.madrid!.id, level: 1, delivery: 'print', delivery_status: 'to_print', total_minor: 4000 },
   ]);
   await screenshot(page, 'reminders-sent');
 
@@ -125,6 +160,17 @@ it('lists the reminders due, sends the ticked ones by keyboard (e-mail where the
   const { pdf } = web.app.db.prepare('SELECT pdf FROM reminders WHERE invoice_id = ?').get(invoices.madrid!.id) as { pdf: Buffer };
   expect(Object.keys(entries)).toEqual([`${invoices.madrid!.number} reminder 1.pdf`]);
   expect(Buffer.from(entries[`${invoices.madrid!.number} reminder 1.pdf`]!).equals(pdf)).toBe(true);
+
+  // Lyon, left out before, sent now: the server refuses the address, and the screen says it failed and why.
+  await tabTo(page, /^Send 1 reminder: e-mail where there is an address, print the rest…$/);
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog', { name: 'Send 1 reminder?' }).waitFor(SLOW);
+  await expect.poll(() => focusedName(page)).toBe('Send');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => shownText(sent.getByRole('heading', { level: 2 })), SLOW).toBe('1 reminder issued: 1 e-mail failed (not sent).');
+  expect(await shownText(sentTable)).toMatch(new RegExp(`${invoices.lyon!.number} .* E-mail to compta@bm-lyon\\.fr failed, not sent: The mail server refused .*550`));
+  expect(smtp.accepted).toHaveLength(1);
+  await screenshot(page, 'reminders-sent-failed');
   await page.close();
 });
 
@@ -134,10 +180,10 @@ it('shows every reminder on the customer account and in the order history', asyn
   await page.goto(web.entryUrl(`#/customer/${customerId}`));
   const list = page.getByRole('table', { name: /Payment reminders/ });
   await list.waitFor(SLOW);
-  expect(grouped(await shownText(list.locator('tbody')))).toBe(`16 Feb 2026 ${invoices.geneva!.number} Reminder CHF 1’280.00 E-mail to achats@bge.ch: waiting for the mail outbox, not sent yet Open PDF`);
+  expect(grouped(await shownText(list.locator('tbody')))).toBe(`16 Feb 2026 ${invoices.geneva!.number} Reminder CHF 1’280.00 E-mail to achats@bge.ch accepted by the mail server Open PDF`);
   await page.goto(web.entryUrl(`#/order/${invoices.geneva!.orderId}`));
   const history = page.getByRole('list', { name: 'History, newest first' });
   await history.waitFor(SLOW);
-  expect(grouped(await shownText(history.locator('li').first()))).toMatch(new RegExp(`^Reminder \\(level 1\\) for ${invoices.geneva!.number}: CHF 1’280\\.00 open, by e-mail to achats@bge\\.ch`));
+  expect(grouped(await shownText(history.locator('li').first()))).toMatch(new RegExp(`^Reminder \\(level 1\\) for ${invoices.geneva!.number}: CHF 1’280\\.00 open, queued for e-mail to achats@bge\\.ch`));
   await page.close();
 });

@@ -4,7 +4,7 @@ import { DomainError } from '../../../shared/api/errors';
 import type { MailCancelInput, MailOutboxInput, OutboxMail } from '../../../shared/contract/mail';
 import type { ServiceContext, WriteContext } from '../../context';
 import { mailRuntime } from '../../mail/jobs';
-import { mailRow, toOutboxMail, type MailRow } from '../../mail/outbox';
+import { cancelQueuedMail, mailRow, requeueMail, toOutboxMail, type MailRow } from '../../mail/outbox';
 import { statement } from '../../statements';
 import { audit } from '../audit';
 
@@ -12,10 +12,19 @@ export function listOutbox(ctx: ServiceContext, input: z.output<typeof MailOutbo
   const where = [
     '(@status IS NULL OR status = @status)',
     '(@kind IS NULL OR kind = @kind)',
-    '(@documentId IS NULL OR document_id = @documentId)',
+    // Reminders are numbered apart from invoices: a documentId names a reminder only with its kind.
+    "(@documentId IS NULL OR (document_id = @documentId AND (@kind IS NOT NULL OR kind <> 'reminder')))",
+    `(@invoiceId IS NULL OR (kind <> 'reminder' AND document_id = @invoiceId)
+      OR (kind = 'reminder' AND document_id IN (SELECT id FROM reminders WHERE invoice_id = @invoiceId)))`,
     '(@batchId IS NULL OR batch_id = @batchId)',
   ].join(' AND ');
-  const params = { status: input.status ?? null, kind: input.kind ?? null, documentId: input.documentId ?? null, batchId: input.batchId ?? null };
+  const params = {
+    status: input.status ?? null,
+    kind: input.kind ?? null,
+    documentId: input.documentId ?? null,
+    invoiceId: input.invoiceId ?? null,
+    batchId: input.batchId ?? null,
+  };
   const rows = statement(ctx, `SELECT * FROM mails WHERE ${where} ORDER BY id DESC LIMIT @limit OFFSET @offset`).all({ ...params, limit: input.limit, offset: input.offset }) as MailRow[];
   const { total } = statement(ctx, `SELECT count(*) AS total FROM mails WHERE ${where}`).get(params) as { total: number };
   return { mails: rows.map(toOutboxMail), total };
@@ -32,8 +41,7 @@ export function retryMail(w: WriteContext, input: { id: number }): { mail: Outbo
     throw new DomainError('conflict', `Mail ${before.id} was accepted by the mail server on ${before.accepted_at?.slice(0, 10)}: to send ${before.document_number} again, e-mail it anew.`, 'id');
   }
   if (before.status === 'sending') throw new DomainError('conflict', `Mail ${before.id} is being handed to the mail server right now.`, 'id');
-  const at = runtime.clock().toISOString();
-  statement(w, "UPDATE mails SET status = 'queued', attempts = 0, next_attempt_at = @at, error = '', response = '', updated_at = @at WHERE id = @id").run({ id: before.id, at });
+  requeueMail(w, before.id, runtime.clock().toISOString());
   const after = mailRow(w, before.id);
   audit(w, 'mail', before.id, 'retry', { status: before.status, error: before.error }, { status: after.status });
   runtime.sender?.wake();
@@ -48,10 +56,9 @@ export function cancelMails(w: WriteContext, input: z.output<typeof MailCancelIn
     for (const id of statement(w, "SELECT id FROM mails WHERE batch_id = ? AND status = 'queued'").pluck().all(input.batchId) as number[]) ids.add(id);
   }
   const at = runtime.clock().toISOString();
-  const cancel = statement(w, "UPDATE mails SET status = 'failed', next_attempt_at = NULL, error = @error, updated_at = @at WHERE id = @id AND status = 'queued'");
   const cancelled: OutboxMail[] = [];
   for (const id of [...ids].sort((a, b) => a - b)) {
-    if (cancel.run({ id, at, error: `Cancelled by ${w.actor} before it was sent.` }).changes === 0) continue;
+    if (!cancelQueuedMail(w, id, at, `Cancelled by ${w.actor} before it was sent.`)) continue;
     audit(w, 'mail', id, 'cancel', { status: 'queued' }, { status: 'failed' });
     cancelled.push(toOutboxMail(mailRow(w, id)));
   }

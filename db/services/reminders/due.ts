@@ -124,7 +124,8 @@ export function remindersDueOn(ctx: ServiceContext, asOf: string): DueCandidate[
       openAmount,
       currency: row.currency,
       fee,
-      total: sumAmounts([openAmount, fee], row.currency),
+      // What the reminder asks for: the open amount; the fee is printed beside it, not in it.
+      total: openAmount,
       dueOn: row.due_on,
       daysOverdue: daysBetween(row.due_on, asOf),
       customerId: row.customer_id,

@@ -5,7 +5,7 @@
  * in the worker outside any transaction; then one IMMEDIATE transaction works out again which
  * reminders are due and composes them, and only if every document is exactly the one rendered
  * (nobody paid, credited or reminded meanwhile) stores the rows, PDFs, hashes and audit records
- * together and hands e-mails to the delivery seam. Otherwise nothing was written and it starts
+ * together and queues their e-mails in the outbox (deliver.ts). Otherwise nothing was written and it starts
  * over, rendering only what changed. UNIQUE (invoice_id, level) stops a second process sending a
  * level twice even so.
  */
@@ -22,6 +22,8 @@ import { audit } from '../audit';
 import { rendererOf } from '../invoices/issue';
 import { composeReminder } from './compose';
 import { queueReminderEmail } from './deliver';
+import { settingsProblem } from '../../mail/jobs';
+import { getSettings } from '../settings';
 import { remindersDueOn, type DueCandidate } from './due';
 import { getReminder } from './read';
 
@@ -63,7 +65,15 @@ function refuseUndue(ctx: ServiceContext, ids: number[], due: Map<number, DueCan
     if (without.length > 0) {
       throw new DomainError('invalid_input', `${listed(without.map((d) => d.number))} ${without.length === 1 ? 'has' : 'have'} no e-mail address on the order or the customer: send ${without.length === 1 ? 'it' : 'them'} as a letter to print. Nothing was sent.`, 'delivery');
     }
+    refuseWithoutMailServer(ctx);
   }
+}
+
+/** E-mail needs the unit's mail server in Settings, as mail.send does: refused before anything is rendered or stored. */
+function refuseWithoutMailServer(ctx: ServiceContext): void {
+  if (!ctx.mail) throw new DomainError('conflict', 'E-mail is not available in this Order Desk process: send the reminders as letters to print. Nothing was sent.', 'delivery');
+  const problem = settingsProblem(getSettings(ctx).settings.mail, ctx.mail);
+  if (problem) throw new DomainError('invalid_input', `${problem.message} Or send the reminders as letters to print. Nothing was sent.`, problem.field);
 }
 
 function plan(ctx: ServiceContext, input: IssueRemindersInput, issuedOn: string): Planned[] {
@@ -109,6 +119,7 @@ function store(ctx: WriteContext, planned: Planned, pdf: Buffer, delivery: Remin
       createdAt: timestamp(ctx),
     }).lastInsertRowid,
   );
+  // In this transaction: the reminder is never stored without its mail, nor its mail without it.
   if (delivery === 'email') queueReminderEmail(ctx, { id, email });
   audit(ctx, 'order', due.orderId, 'reminder', null, {
     reminder: {
@@ -144,7 +155,11 @@ export async function issueReminders(ctx: StagedWriteContext, input: IssueRemind
       const ids = now.map((p) => store(w, p, pdfs.get(p.snapshot)!, input.delivery));
       return { reminders: ids.map((id) => getReminder(w, id)) };
     });
-    if (stored !== null) return stored;
+    if (stored !== null) {
+      // Committed: the sender may take the mails now.
+      if (input.delivery === 'email') ctx.mail?.sender?.wake();
+      return stored;
+    }
   }
   throw new DomainError('conflict', 'What is owed kept changing while the reminders were being made, so none was issued. Please try again.');
 }

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { DomainError } from '../../../shared/api/errors';
 import type { InvoicePdfFile } from '../../../shared/contract/invoices';
+import type { MailStatus } from '../../../shared/contract/mail';
 import type { Reminder, ReminderDelivery, ReminderDeliveryStatus, RemindersListInput } from '../../../shared/contract/reminders';
 import type { DocumentLanguage } from '../../../shared/documents/invoice-document';
 import type { CurrencyCode } from '../../../shared/money/currencies';
@@ -32,14 +33,21 @@ interface ReminderRow {
   pdf_sha256: string;
   created_by: string;
   created_at: string;
+  mail_id: number | null;
+  mail_status: MailStatus | null;
+  mail_response: string | null;
+  mail_error: string | null;
+  mail_accepted_at: string | null;
 }
 
-/** Without the PDF bytes, which only reminders.pdf reads. The customer is the order's now (a merge moves orders). */
+/** Without the PDF bytes, which only reminders.pdf reads. The customer is the order's now (a merge moves orders); the mail is the reminder's latest in the outbox. */
 const REMINDERS = `
   SELECT r.id, r.invoice_id, i.number AS invoice_number, r.order_id, o.number AS order_number, o.customer_id, o.customer_name,
          r.level, r.level_name, r.issued_on, r.currency, r.language, r.open_minor, r.fee_minor, r.total_minor,
-         r.delivery, r.delivery_status, r.email, r.pdf_sha256, r.created_by, r.created_at
-  FROM reminders r JOIN invoices i ON i.id = r.invoice_id JOIN orders o ON o.id = r.order_id`;
+         r.delivery, r.delivery_status, r.email, r.pdf_sha256, r.created_by, r.created_at,
+         m.id AS mail_id, m.status AS mail_status, m.response AS mail_response, m.error AS mail_error, m.accepted_at AS mail_accepted_at
+  FROM reminders r JOIN invoices i ON i.id = r.invoice_id JOIN orders o ON o.id = r.order_id
+  LEFT JOIN mails m ON m.id = (SELECT max(id) FROM mails WHERE document_id = r.id AND kind = 'reminder')`;
 
 export function reminderFileName(invoiceNumber: string, level: number): string {
   return `${invoiceNumber} reminder ${level}.pdf`;
@@ -67,6 +75,10 @@ function toReminder(row: ReminderRow): Reminder {
     deliveryStatus: row.delivery_status,
     email: row.email,
     fileName: reminderFileName(row.invoice_number, row.level),
+    mail:
+      row.mail_id === null
+        ? null
+        : { id: row.mail_id, status: row.mail_status!, response: row.mail_response!, error: row.mail_error!, acceptedAt: row.mail_accepted_at },
     sha256: row.pdf_sha256,
     issuedBy: row.created_by,
     createdAt: row.created_at,
@@ -84,8 +96,9 @@ export function listReminders(ctx: ServiceContext, input: z.output<typeof Remind
     ctx,
     `${REMINDERS}
      WHERE (@invoiceId IS NULL OR r.invoice_id = @invoiceId) AND (@customerId IS NULL OR o.customer_id = @customerId)
+       AND (@ids IS NULL OR r.id IN (SELECT value FROM json_each(@ids)))
      ORDER BY r.issued_on DESC, r.id DESC LIMIT @limit`,
-  ).all({ invoiceId: input.invoiceId ?? null, customerId: input.customerId ?? null, limit: input.limit }) as ReminderRow[];
+  ).all({ invoiceId: input.invoiceId ?? null, customerId: input.customerId ?? null, ids: input.ids ? JSON.stringify(input.ids) : null, limit: input.limit }) as ReminderRow[];
   return { reminders: rows.map(toReminder) };
 }
 

@@ -240,10 +240,13 @@ function reminderOf(value: unknown): ReminderSummary | null {
   return typeof s.level === 'number' && typeof s.invoiceNumber === 'string' && typeof s.openAmount === 'string' && isCurrencyCode(s.currency) ? (s as ReminderSummary) : null;
 }
 
-/** "Second reminder (level 2) for INV-2026-00012: CHF 50.00 open, fee CHF 10.00, by e-mail to …" */
+/**
+ * "Second reminder (level 2) for INV-2026-00012: CHF 50.00 open, fee CHF 10.00 to be invoiced separately, queued for e-mail to …".
+ * Said as issued: whether the mail went out is the reminder's delivery (customer account, Reminders screen), never assumed here.
+ */
 export function reminderSentence(r: ReminderSummary, f: Formatting): string {
-  const fee = r.fee && !/^0+(\.0+)?$/.test(r.fee) ? `, fee ${formatMoney(r.fee, r.currency, f.locale)}` : '';
-  const how = r.delivery === 'email' ? `by e-mail to ${r.email}` : 'as a letter to print';
+  const fee = r.fee && !/^0+(\.0+)?$/.test(r.fee) ? `, fee ${formatMoney(r.fee, r.currency, f.locale)} to be invoiced separately` : '';
+  const how = r.delivery === 'email' ? `queued for e-mail to ${r.email}` : 'as a letter to print';
   return `${r.levelName} (level ${r.level}) for ${r.invoiceNumber}: ${formatMoney(r.openAmount, r.currency, f.locale)} open${fee}, ${how}`;
 }
 

@@ -4,6 +4,8 @@ import { AppLink } from '../../components/AppLink';
 import { Money } from '../../components/Money';
 import { signOf } from '../../../shared/money/money';
 import { useLocale } from '../../state/settings';
+import { plannedDelivery } from './reminder-words';
+import { useEmailReady } from './useEmailReady';
 
 interface DueRemindersTableProps {
   rows: DueReminder[];
@@ -17,6 +19,7 @@ interface DueRemindersTableProps {
 /** The invoices due for their next reminder, each with a box the clerk unticks to leave it out (Space toggles). */
 export function DueRemindersTable({ rows, skipped, onToggle, onToggleAll, disabled }: DueRemindersTableProps) {
   const locale = useLocale();
+  const emailReady = useEmailReady();
   const all = rows.every((r) => !skipped.has(r.invoiceId));
   const none = rows.every((r) => skipped.has(r.invoiceId));
   return (
@@ -41,8 +44,8 @@ export function DueRemindersTable({ rows, skipped, onToggle, onToggleAll, disabl
           <th scope="col" className="num">
             Open amount
           </th>
-          <th scope="col" className="num">
-            Fee
+          <th scope="col" className="num" title="Printed on the reminder as invoiced separately: not in the amount its payment slip asks for">
+            Fee (separate)
           </th>
           <th scope="col" className="num">
             Days overdue
@@ -82,7 +85,15 @@ export function DueRemindersTable({ rows, skipped, onToggle, onToggleAll, disabl
               <td className="money-cell">{signOf(r.fee) === 0 ? <span className="muted">—</span> : <Money value={r.fee} currency={r.currency} />}</td>
               <td className="num">{r.daysOverdue}</td>
               <td>{r.lastReminder ? `Level ${r.lastReminder.level}, ${formatDate(r.lastReminder.date, locale)}` : <span className="muted">none yet</span>}</td>
-              <td>{r.email === '' ? 'Letter to print' : <span className="reminders-grid__email">E-mail to {r.email}</span>}</td>
+              <td>
+                {plannedDelivery(r, emailReady) === 'email' ? (
+                  <span className="reminders-grid__email">E-mail to {r.email}</span>
+                ) : r.email === '' ? (
+                  'Letter to print'
+                ) : (
+                  'Letter to print (e-mail is not set up)'
+                )}
+              </td>
             </tr>
           );
         })}

@@ -1,10 +1,11 @@
 import { useEffect, useRef } from 'react';
-import type { Reminder } from '../../../shared/contract/reminders';
+import type { Reminder, ReminderDeliveryStatus } from '../../../shared/contract/reminders';
 import { plural } from '../../../shared/domain/plural';
 import { AppLink } from '../../components/AppLink';
 import { Money } from '../../components/Money';
 import { deliveryText } from './reminder-words';
 import { SaveReminderPdfs } from './SaveReminderPdfs';
+import { useFollowedReminders } from './useFollowedReminders';
 
 export interface SendOutcome {
   reminders: Reminder[];
@@ -12,29 +13,46 @@ export interface SendOutcome {
   errors: string[];
 }
 
+/** How each delivery is counted in the heading, in this order: only "accepted by the mail server" means sent. */
+const COUNTED: Array<[ReminderDeliveryStatus, (n: number) => string]> = [
+  ['email_accepted', (n) => `${plural(n, 'e-mail', 'e-mails')} accepted by the mail server`],
+  ['email_pending', (n) => `${plural(n, 'e-mail', 'e-mails')} waiting to be sent (not sent yet)`],
+  ['email_failed', (n) => `${plural(n, 'e-mail', 'e-mails')} failed (not sent)`],
+  ['email_uncertain', (n) => `${plural(n, 'e-mail', 'e-mails')} uncertain (may or may not have arrived)`],
+  ['to_print', (n) => `${plural(n, 'letter', 'letters')} to print`],
+];
+
 function summary(reminders: Reminder[]): string {
-  const emails = reminders.filter((r) => r.delivery === 'email').length;
-  const letters = reminders.length - emails;
-  const parts = [emails > 0 ? `${plural(emails, 'e-mail', 'e-mails')} waiting for the mail outbox (not sent yet)` : '', letters > 0 ? `${plural(letters, 'letter', 'letters')} to print` : ''].filter(Boolean);
+  const parts = COUNTED.map(([status, words]) => {
+    const n = reminders.filter((r) => r.deliveryStatus === status).length;
+    return n > 0 ? words(n) : '';
+  }).filter(Boolean);
   return `${plural(reminders.length, 'reminder', 'reminders')} issued: ${parts.join(', ')}.`;
 }
+
+const DELIVERY_CLASS: Partial<Record<ReminderDeliveryStatus, string>> = {
+  email_pending: 'reminders-sent__pending',
+  email_uncertain: 'reminders-sent__pending',
+  email_failed: 'reminders-sent__failed',
+};
 
 /** What the last Send did: each reminder with how it goes and its PDF, the letters to print, and what was refused. */
 export function SentReminders({ outcome, onOpen }: { outcome: SendOutcome; onOpen(reminder: Reminder): void }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [outcome]);
-  const letters = outcome.reminders.filter((r) => r.delivery === 'print').map((r) => r.id);
+  const reminders = useFollowedReminders(outcome.reminders);
+  const letters = reminders.filter((r) => r.delivery === 'print').map((r) => r.id);
   return (
     <section className="reminders-sent" aria-labelledby="reminders-sent-heading">
       <h2 id="reminders-sent-heading" ref={heading} tabIndex={-1}>
-        {outcome.reminders.length > 0 ? summary(outcome.reminders) : 'No reminder was issued.'}
+        {reminders.length > 0 ? summary(reminders) : 'No reminder was issued.'}
       </h2>
       {outcome.errors.map((message) => (
         <p key={message} className="banner banner--error" role="alert">
           {message}
         </p>
       ))}
-      {outcome.reminders.length > 0 ? (
+      {reminders.length > 0 ? (
         <table className="grid reminders-sent__table" aria-label="Reminders issued">
           <thead>
             <tr>
@@ -49,7 +67,7 @@ export function SentReminders({ outcome, onOpen }: { outcome: SendOutcome; onOpe
             </tr>
           </thead>
           <tbody>
-            {outcome.reminders.map((r) => (
+            {reminders.map((r) => (
               <tr key={r.id}>
                 <td className="reminders__number">
                   <AppLink to={{ view: 'invoice', id: r.invoiceId }}>{r.invoiceNumber}</AppLink>
@@ -61,7 +79,7 @@ export function SentReminders({ outcome, onOpen }: { outcome: SendOutcome; onOpe
                 <td className="money-cell">
                   <Money value={r.total} currency={r.currency} />
                 </td>
-                <td className={r.deliveryStatus === 'email_pending' ? 'reminders-sent__pending' : undefined}>{deliveryText(r)}</td>
+                <td className={DELIVERY_CLASS[r.deliveryStatus]}>{deliveryText(r)}</td>
                 <td>
                   <button type="button" aria-label={`Open the reminder for ${r.invoiceNumber}`} onClick={() => onOpen(r)}>
                     Open PDF

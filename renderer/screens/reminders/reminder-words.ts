@@ -16,21 +16,29 @@ export function daysAgo(days: number): string {
   return days === 1 ? 'yesterday' : `${days} days ago`;
 }
 
-/** The rule the Send button follows: e-mail where there is an address, a letter to print for the rest. */
-export function plannedDelivery(row: Pick<DueReminder, 'email'>): 'email' | 'print' {
-  return row.email === '' ? 'print' : 'email';
+/** The rule the Send button follows: e-mail where there is an address (and e-mail is set up), a letter to print for the rest. */
+export function plannedDelivery(row: Pick<DueReminder, 'email'>, emailReady: boolean): 'email' | 'print' {
+  return row.email === '' || !emailReady ? 'print' : 'email';
 }
 
-/** "E-mail to …: waiting for the mail outbox, not sent yet" — never "sent" before a mail server accepted it. */
-export function deliveryText(reminder: Pick<Reminder, 'delivery' | 'deliveryStatus' | 'email'>): string {
+/**
+ * How a reminder went, as its mail in the outbox says: "accepted by the mail server" only once a
+ * server accepted it, never "sent" before; a failed or uncertain mail says why, in the server's words.
+ */
+export function deliveryText(reminder: Pick<Reminder, 'deliveryStatus' | 'email' | 'mail'>): string {
+  const reason = reminder.mail?.error ? `: ${reminder.mail.error}` : '';
   switch (reminder.deliveryStatus) {
     case 'to_print':
       return 'Letter to print';
     case 'email_pending':
-      return `E-mail to ${reminder.email}: waiting for the mail outbox, not sent yet`;
+      return reminder.mail?.error
+        ? `E-mail to ${reminder.email}: waiting for another attempt, not sent yet (${reminder.mail.error})`
+        : `E-mail to ${reminder.email}: waiting to be sent, not sent yet`;
     case 'email_accepted':
-      return `E-mailed to ${reminder.email}`;
+      return `E-mail to ${reminder.email} accepted by the mail server`;
     case 'email_failed':
-      return `E-mail to ${reminder.email} failed`;
+      return `E-mail to ${reminder.email} failed, not sent${reason}`;
+    case 'email_uncertain':
+      return `E-mail to ${reminder.email} uncertain: it may or may not have arrived${reason}`;
   }
 }

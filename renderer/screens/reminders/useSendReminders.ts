@@ -9,6 +9,7 @@ import type { DueReminder, ReminderDelivery } from '../../../shared/contract/rem
 import { orderDesk } from '../../api/client';
 import { newIdempotencyKey } from '../../hooks/useIdempotencyKey';
 import { plannedDelivery } from './reminder-words';
+import { useEmailReady } from './useEmailReady';
 import type { SendOutcome } from './SentReminders';
 
 interface Keys {
@@ -21,6 +22,7 @@ export function useSendReminders(onSent: () => void) {
   const keys = useRef<Keys | null>(null);
   const [sending, setSending] = useState(false);
   const [outcome, setOutcome] = useState<SendOutcome | null>(null);
+  const emailReady = useEmailReady();
 
   async function send(rows: DueReminder[]): Promise<void> {
     const selection = rows.map((r) => r.invoiceId).sort((a, b) => a - b).join(',');
@@ -30,7 +32,7 @@ export function useSendReminders(onSent: () => void) {
     const result: SendOutcome = { reminders: [], errors: [] };
     try {
       for (const delivery of ['email', 'print'] as ReminderDelivery[]) {
-        const ids = rows.filter((r) => plannedDelivery(r) === delivery).map((r) => r.invoiceId);
+        const ids = rows.filter((r) => plannedDelivery(r, emailReady) === delivery).map((r) => r.invoiceId);
         if (ids.length === 0) continue;
         const answer = await orderDesk().reminders.issue({ invoiceIds: ids, delivery, idempotencyKey: used[delivery] });
         if (answer.ok) result.reminders.push(...answer.value.reminders);
