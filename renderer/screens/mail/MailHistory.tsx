@@ -34,7 +34,11 @@ interface Props {
 
 export function MailHistory({ document, version }: Props) {
   const locale = useLocale();
-  const read = useApiRead(() => orderDesk().mail.outbox({ documentId: document.id, kind: document.kind, limit: 100 }), [document.id, document.kind, version]);
+  // An invoice's history holds its reminders' mails too: what the customer received about it.
+  const read = useApiRead(
+    () => orderDesk().mail.outbox(document.kind === 'invoice' ? { invoiceId: document.id, limit: 100 } : { documentId: document.id, kind: document.kind, limit: 100 }),
+    [document.id, document.kind, version],
+  );
   const mails = read.data?.mails ?? null;
   const again = useMailRetry(() => read.reload());
   const moving = mails?.some((m) => stillMoving(m.status)) ?? false;
@@ -60,6 +64,7 @@ export function MailHistory({ document, version }: Props) {
               <div className="mail-history__head">
                 <MailStatusBadge mail={mail} />
                 <span>{formatDateTime(whenOf(mail), locale)}</span>
+                {mail.kind === 'reminder' ? <span>Reminder</span> : null}
                 <span className="mail-history__to">
                   to <bdi>{mail.to}</bdi>
                 </span>

@@ -40,8 +40,8 @@ async function mailsToCheck() {
 
 function DocumentLink({ mail }: { mail: OutboxMail }) {
   const name = `${MAIL_KIND_NAMES[mail.kind]} ${mail.documentNumber}`;
-  // Reminders have their own screen; invoices and credit notes open on theirs, with their delivery history.
-  if (mail.kind === 'reminder') return <>{name}</>;
+  // Invoices and credit notes open on their own screen, with their delivery history; reminders on theirs.
+  if (mail.kind === 'reminder') return <AppLink to={{ view: 'reminders' }}>{name.charAt(0).toUpperCase() + name.slice(1)}</AppLink>;
   return <AppLink to={{ view: 'invoice', id: mail.documentId }}>{name.charAt(0).toUpperCase() + name.slice(1)}</AppLink>;
 }
 
