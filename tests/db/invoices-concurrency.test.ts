@@ -31,16 +31,28 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(() => app?.close());
 
-function issueInChild(first: number, last: number, step: number): Promise<{ numbers: string[]; failures: string[] }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, app.file, String(first), String(last), String(step)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+interface IssuingChild {
+  ready: Promise<void>;
+  start(): void;
+  done: Promise<{ numbers: string[]; failures: string[] }>;
+}
+
+function issueInChild(first: number, last: number, step: number): IssuingChild {
+  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, app.file, String(first), String(last), String(step)], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => {
+    err += chunk.toString();
+    if (err.includes('ready\n')) markReady();
+  });
+  const done = new Promise<{ numbers: string[]; failures: string[] }>((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as { numbers: string[]; failures: string[] }) : reject(new Error(`issuing process exited ${code}: ${err}`))));
   });
+  return { ready, start: () => child.stdin!.end('go\n'), done };
 }
 
 describe('two processes issuing on one database', () => {
@@ -48,7 +60,13 @@ describe('two processes issuing on one database', () => {
     const first = orderIds[0]!;
     const last = orderIds.at(-1)!;
     // Interleaved orders, so both processes issue all the way through, at the same time.
-    const [a, b] = await Promise.all([issueInChild(first, last, 2), issueInChild(first + 1, last, 2)]);
+    // Both loaded before either starts, so they really issue at the same time.
+    const one = issueInChild(first, last, 2);
+    const two = issueInChild(first + 1, last, 2);
+    await Promise.all([one.ready, two.ready]);
+    one.start();
+    two.start();
+    const [a, b] = await Promise.all([one.done, two.done]);
     expect([...a.failures, ...b.failures]).toEqual([]);
     expect(a.numbers).toHaveLength(PER_PROCESS);
     expect(b.numbers).toHaveLength(PER_PROCESS);
