@@ -5,29 +5,14 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call, tempDir } from '../support/test-db';
-import { issuedInvoice, openMailDesk, outbox, settled, setUpMail, startSmtpServer, type MailDesk } from '../support/mail';
+import { issuedInvoice, outbox, settled, setUpMail, closedAfterEachTest, openMailDesk, startSmtpServer } from '../support/mail';
 import type { OutboxMail } from '../../shared/contract/mail';
 import { SmtpWorkerLost } from '../../db/mail/smtp-client';
 import type { SmtpTransport } from '../../db/mail/smtp-types';
 
-const closing: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const close of closing.splice(0).reverse()) await close();
-});
-
-function desk(options: Parameters<typeof openMailDesk>[0] = {}): MailDesk {
-  const opened = openMailDesk(options);
-  closing.push(() => opened.close());
-  return opened;
-}
-
-async function smtp(options: Parameters<typeof startSmtpServer>[0] = {}) {
-  const server = await startSmtpServer(options);
-  closing.push(() => server.close());
-  return server;
-}
+const { desk, smtp, later } = closedAfterEachTest();
 
 const byId = (mails: OutboxMail[]) => [...mails].sort((a, b) => a.id - b.id);
 
@@ -131,7 +116,7 @@ describe('a sending process killed in the middle of a batch', () => {
         },
       });
       void server.then((s) => {
-        closing.push(() => s.close());
+        later(s);
         portReady(s);
       });
     });

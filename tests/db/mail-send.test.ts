@@ -4,29 +4,14 @@
  * temporary refusal or a timeout, a bounded number of times).
  */
 import crypto from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call } from '../support/test-db';
-import { issuedInvoice, openMailDesk, outbox, settled, setUpMail, startSilentServer, startSmtpServer, type MailDesk } from '../support/mail';
+import { issuedInvoice, outbox, settled, setUpMail, startSilentServer, closedAfterEachTest } from '../support/mail';
 import { createDocumentRenderer } from '../../db/documents/render-pool';
 import { sourceRenderWorker } from '../../db/documents/render-worker-source';
 import { formatDocumentMoney } from '../../shared/documents/document-labels';
 
-const closing: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const close of closing.splice(0).reverse()) await close();
-});
-
-function desk(options: Parameters<typeof openMailDesk>[0] = {}): MailDesk {
-  const opened = openMailDesk(options);
-  closing.push(() => opened.close());
-  return opened;
-}
-
-async function smtp(options: Parameters<typeof startSmtpServer>[0] = {}) {
-  const server = await startSmtpServer(options);
-  closing.push(() => server.close());
-  return server;
-}
+const { desk, smtp, later } = closedAfterEachTest();
 
 const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
 
@@ -108,7 +93,7 @@ describe('an invoice e-mailed to a loopback server', () => {
 
   it('retries a server that never answers after each timeout, then fails it saying so (bounded)', async () => {
     const silent = await startSilentServer();
-    closing.push(() => silent.close());
+    later(silent);
     const { app } = desk();
     await setUpMail(app, silent.port);
     const invoice = await issuedInvoice(app);

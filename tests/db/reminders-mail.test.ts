@@ -6,36 +6,26 @@
  * print; and the reminder's mail is found by the reminder's id and in its invoice's history.
  */
 import crypto from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call } from '../support/test-db';
-import { issuedInvoice, openMailDesk, outbox, settled, setUpMail, startSmtpServer, type MailDesk } from '../support/mail';
+import { issuedInvoice, outbox, settled, setUpMail, type MailDesk, closedAfterEachTest, type MailDeskOptions } from '../support/mail';
 import { createDocumentRenderer } from '../../db/documents/render-pool';
 import { sourceRenderWorker } from '../../db/documents/render-worker-source';
 import { claimNextDue, markInterrupted } from '../../db/mail/outbox';
 import { formatDocumentMoney } from '../../shared/documents/document-labels';
 import type { Reminder } from '../../shared/contract/reminders';
 
-const closing: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const close of closing.splice(0).reverse()) await close();
-});
-
 // Invoices of 3 November 2026 (issuedInvoice) are due on 3 December; level 1 is due ten days later.
 let today = '2026-11-20';
 const pinned = () => new Date(`${today}T10:00:00Z`);
 const REMINDER_DAY = '2026-12-14';
 
-function desk(options: Parameters<typeof openMailDesk>[0] = {}): MailDesk {
-  today = '2026-11-20';
-  const opened = openMailDesk({ now: pinned, ...options });
-  closing.push(() => opened.close());
-  return opened;
-}
+const opened = closedAfterEachTest({ now: pinned });
+const smtp = opened.smtp;
 
-async function smtp(options: Parameters<typeof startSmtpServer>[0] = {}) {
-  const server = await startSmtpServer(options);
-  closing.push(() => server.close());
-  return server;
+function desk(options: MailDeskOptions = {}): MailDesk {
+  today = '2026-11-20';
+  return opened.desk(options);
 }
 
 const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');

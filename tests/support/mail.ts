@@ -4,6 +4,7 @@
  * timeouts) and sender running.
  */
 import net from 'node:net';
+import { afterEach } from 'vitest';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerOptions, type SMTPServerSession } from 'smtp-server';
@@ -232,4 +233,24 @@ export async function settled(app: TestApp, id: number, timeoutMs = 15_000): Pro
     if (Date.now() > until) throw new Error(`mail ${id} still ${mail?.status} after ${timeoutMs} ms: ${JSON.stringify(mail)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/**
+ * Mail desks and SMTP servers a test opens, closed after it (last opened first), so a failed
+ * assertion never leaves a sender worker or a listening port behind for the next test.
+ */
+export function closedAfterEachTest(defaults: MailDeskOptions = {}) {
+  const closing: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const close of closing.splice(0).reverse()) await close();
+  });
+  const later = <T extends { close(): Promise<void> }>(opened: T): T => {
+    closing.push(() => opened.close());
+    return opened;
+  };
+  return {
+    later,
+    desk: (options: MailDeskOptions = {}): MailDesk => later(openMailDesk({ ...defaults, ...options })),
+    smtp: async (options: TestSmtpOptions = {}): Promise<TestSmtpServer> => later(await startSmtpServer(options)),
+  };
 }
