@@ -19,21 +19,39 @@ beforeAll(() => {
 });
 afterAll(() => app?.close());
 
-function createInChild(label: string): Promise<{ numbers: string[]; failures: string[] }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, app.file, String(PER_PROCESS), label], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+interface CreatingChild {
+  ready: Promise<void>;
+  start(): void;
+  done: Promise<{ numbers: string[]; failures: string[] }>;
+}
+
+function createInChild(label: string): CreatingChild {
+  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, app.file, String(PER_PROCESS), label], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => {
+    err += chunk.toString();
+    if (err.includes('ready\n')) markReady();
+  });
+  const done = new Promise<{ numbers: string[]; failures: string[] }>((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as { numbers: string[]; failures: string[] }) : reject(new Error(`creating process exited ${code}: ${err}`))));
   });
+  return { ready, start: () => child.stdin!.end('go\n'), done };
 }
 
 describe('two processes creating orders on one database', () => {
   it('both succeed every time, and the numbers are 1..1000 without a gap or a duplicate', async () => {
-    const [a, b] = await Promise.all([createInChild('A'), createInChild('B')]);
+    // Both loaded before either starts, so they really create at the same time.
+    const one = createInChild('A');
+    const two = createInChild('B');
+    await Promise.all([one.ready, two.ready]);
+    one.start();
+    two.start();
+    const [a, b] = await Promise.all([one.done, two.done]);
     expect([...a.failures, ...b.failures]).toEqual([]);
     expect(a.numbers).toHaveLength(PER_PROCESS);
     expect(b.numbers).toHaveLength(PER_PROCESS);

@@ -4,6 +4,9 @@
  * beside the desktop app would. Prints a JSON summary.
  *
  *   node --import tsx tests/support/create-many.ts FILE COUNT LABEL
+ *
+ * It says "ready" on stderr once loaded and waits for a line on stdin, so two such processes
+ * start creating together however long each took to load.
  */
 import { openDatabase } from '../../db/connection';
 import { createContext } from '../../db/context';
@@ -15,6 +18,9 @@ async function main(): Promise<void> {
   let cause = '';
   // The generic answer hides the cause; the test shows it when a call fails.
   const invoke = createInvoke(createContext(db, `process-${process.pid}`), { log: (_message, error) => (cause = String((error as { code?: string }).code ?? error)) });
+  process.stderr.write('ready\n');
+  await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
+  process.stdin.pause();
   const numbers: string[] = [];
   const failures: string[] = [];
   for (let i = 0; i < Number(count); i++) {

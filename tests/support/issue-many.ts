@@ -4,9 +4,6 @@
  * a fake renderer so the test measures numbering, not PDF making. Prints a JSON summary.
  *
  *   node --import tsx tests/support/issue-many.ts FILE FIRST_ID LAST_ID STEP
- *
- * It says "ready" on stderr once loaded and waits for a line on stdin, so two such processes
- * start issuing together however long each took to load.
  */
 import { openDatabase } from '../../db/connection';
 import { createContext } from '../../db/context';
@@ -17,9 +14,6 @@ async function main(): Promise<void> {
   const [file, first, last, step] = process.argv.slice(2);
   const db = openDatabase(file!);
   const invoke = createInvoke(createContext(db, `process-${process.pid}`, undefined, fakeRenderer()), { log: () => undefined });
-  process.stderr.write('ready\n');
-  await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
-  process.stdin.pause();
   const numbers: string[] = [];
   const failures: string[] = [];
   for (let id = Number(first); id <= Number(last); id += Number(step)) {
