@@ -40,7 +40,7 @@ export async function bundleElectron(outDir = path.join(projectRoot, 'dist', 'el
     build({ ...common, ...importMetaUrl, entryPoints: ['electron/main/main.ts'], outfile: path.join(outDir, 'main.cjs'), external: ['electron', 'better-sqlite3'] }),
     build({ ...common, ...importMetaUrl, entryPoints: ['db/backup/backup-worker.ts'], outfile: path.join(outDir, 'backup-worker.cjs'), external: ['better-sqlite3'] }),
     build({ ...common, ...importMetaUrl, entryPoints: ['db/transfer/import-worker.ts'], outfile: path.join(outDir, 'import-worker.cjs'), external: ['better-sqlite3'] }),
-    build({ ...common, entryPoints: ['db/bank/bank-worker.ts'], outfile: path.join(outDir, 'bank-worker.cjs') }),
+    build({ ...common, ...importMetaUrl, entryPoints: ['db/bank/bank-worker.ts'], outfile: path.join(outDir, 'bank-worker.cjs'), external: ['better-sqlite3'] }),
     build({ ...common, ...importMetaUrl, entryPoints: ['db/mail/smtp-worker.ts'], outfile: path.join(outDir, 'smtp-worker.cjs') }),
     // Browser resolution for the preload: it is a sandboxed page script, and browser builds
     // of dependencies skip Node-only extras (i18n-iso-countries would otherwise bundle every language).

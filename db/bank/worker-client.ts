@@ -1,52 +1,120 @@
 /**
- * Reads a bank statement file in a short-lived worker thread with bounded memory and time:
- * a hostile or huge file can at worst end that worker, never stall or crash the app. The
- * main thread only hands over the base64 text and gets back the parsed file, its SHA-256 and
- * its bytes (transferred, not copied) to store.
+ * A bank statement file in its own worker thread (bank-worker.ts), with bounded memory and time
+ * for reading: a hostile or huge file can at worst end that worker, never stall or crash the app.
+ * The app hands over the base64 text, learns whether it is a statement of the unit's accounts,
+ * then gives the worker its turns to write (one stage each) and closes it when done.
  */
+import type { Worker } from 'node:worker_threads';
+import { DomainError } from '../../shared/api/errors';
+import type { BankAccount } from '../../shared/documents/invoice-document';
 import { startScriptWorker } from '../workers/script-worker';
-import type { CamtReadResult } from './camt-model';
 import { ACCEPTED } from './recognise';
-
-export interface WorkerReply {
-  result: CamtReadResult;
-  sha256: string;
-  bytes: Uint8Array;
-}
+import type { BankWorkerReply, BankWorkerRequest, StageOrder } from './worker-protocol';
 
 /** Enough for a 50 MB camt file's tree; a file that needs more is refused, not read. */
 const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64, stackSizeMb: 4, codeRangeSizeMb: 64 };
-const TIME_LIMIT_MS = 120_000;
+const READ_TIME_LIMIT_MS = 120_000;
 
 export class StatementUnreadable extends Error {}
 
-/** The file read in a worker; refusals are answered in `result`, a worker that failed is a StatementUnreadable. */
-export async function readStatementInWorker(contentBase64: string): Promise<WorkerReply> {
-  // Sources: bundled from bank-worker.ts; the desktop app: bank-worker.cjs beside main.cjs (db/workers/script-worker.ts).
-  const worker = await startScriptWorker(import.meta.url, 'bank-worker', { workerData: { contentBase64 }, resourceLimits: RESOURCE_LIMITS });
+export type StageAnswer = Extract<BankWorkerReply, { kind: 'staged' }>;
+
+export interface OpenStatement {
+  /** Lines of the file to store (credits and debits, one per transaction of a batch). */
+  lines: number;
+  /** Runs the next stage in the worker: one transaction on its own connection. */
+  stage(order: StageOrder): Promise<StageAnswer>;
+  close(): void;
+}
+
+function failureOf(reply: Extract<BankWorkerReply, { kind: 'failed' }>): Error {
+  if ('error' in reply) return new DomainError(reply.error.code, reply.error.message, reply.error.field);
+  const error = Object.assign(new Error(reply.message), reply.code ? { code: reply.code } : {});
+  error.stack = `Error in the bank statement worker: ${reply.unexpected}`;
+  return error;
+}
+
+function memoryError(error: Error & { code?: string }): boolean {
+  return error.code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory|heap/i.test(error.message);
+}
+
+/** The next reply of the worker, or why there is none. */
+function nextReply(worker: Worker, timeLimitMs: number | null): Promise<BankWorkerReply> {
   return new Promise((resolve, reject) => {
-    let settled = false;
-    const finish = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
+    const done = () => {
       clearTimeout(timer);
-      outcome();
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
     };
-    const timer = setTimeout(() => {
-      finish(() => reject(new StatementUnreadable(`Reading the file took more than ${TIME_LIMIT_MS / 1000} seconds and was stopped. ${ACCEPTED}`)));
-      void worker.terminate();
-    }, TIME_LIMIT_MS);
-    worker.once('message', (reply: WorkerReply) => finish(() => resolve(reply)));
-    worker.once('error', (error: Error & { code?: string }) => {
-      const memory = error.code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory|heap/i.test(error.message);
-      finish(() =>
-        reject(
-          memory
-            ? new StatementUnreadable(`This file needs more memory to read than any bank statement does, so it was not read. Split it into smaller files (one per day or account). Nothing was imported.`)
-            : error,
-        ),
+    const onMessage = (reply: BankWorkerReply) => {
+      done();
+      resolve(reply);
+    };
+    const onError = (error: Error & { code?: string }) => {
+      done();
+      reject(
+        memoryError(error)
+          ? new StatementUnreadable('This file needs more memory to read than any bank statement does, so it was not read. Split it into smaller files (one per day or account). Nothing was imported.')
+          : error,
       );
-    });
-    worker.once('exit', (code) => finish(() => reject(new Error(`the bank statement worker stopped without an answer (exit code ${code})`))));
+    };
+    const onExit = (code: number) => {
+      done();
+      reject(new Error(`the bank statement worker stopped without an answer (exit code ${code})`));
+    };
+    const timer =
+      timeLimitMs === null
+        ? undefined
+        : setTimeout(() => {
+            done();
+            reject(new StatementUnreadable(`Reading the file took more than ${timeLimitMs / 1000} seconds and was stopped. ${ACCEPTED}`));
+            void worker.terminate();
+          }, timeLimitMs);
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
   });
+}
+
+/**
+ * Reads the file in a new worker. A file that is not a statement of the unit's accounts is
+ * refused with a DomainError naming `contentBase64`; a worker that failed is a StatementUnreadable.
+ */
+export async function openStatementInWorker(contentBase64: string, fileName: string, accounts: BankAccount[]): Promise<OpenStatement> {
+  // Sources: bundled from bank-worker.ts; the desktop app: bank-worker.cjs beside main.cjs (db/workers/script-worker.ts).
+  const worker = await startScriptWorker(import.meta.url, 'bank-worker', { workerData: { contentBase64, fileName, accounts }, resourceLimits: RESOURCE_LIMITS });
+  const stop = () => void worker.terminate();
+  let read: BankWorkerReply;
+  try {
+    read = await nextReply(worker, READ_TIME_LIMIT_MS);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  if (read.kind === 'failed') {
+    stop();
+    const failure = failureOf(read);
+    throw failure instanceof DomainError ? new DomainError(failure.code, failure.message, 'contentBase64') : failure;
+  }
+  if (read.kind !== 'read') {
+    stop();
+    throw new Error(`the bank statement worker answered ${read.kind} before reading`);
+  }
+  if (!read.ok) {
+    stop();
+    throw new DomainError('invalid_input', read.message, 'contentBase64');
+  }
+  return {
+    lines: read.lines,
+    async stage(order) {
+      const answer = nextReply(worker, null);
+      worker.postMessage({ kind: 'stage', order } satisfies BankWorkerRequest);
+      const reply = await answer;
+      if (reply.kind === 'staged') return reply;
+      if (reply.kind === 'failed') throw failureOf(reply);
+      throw new Error(`the bank statement worker answered ${reply.kind} to a stage`);
+    },
+    close() {
+      // Closing its connection first, so a stage's rollback never waits on a terminated thread.
+      worker.postMessage({ kind: 'close' } satisfies BankWorkerRequest);
+      setTimeout(stop, 5_000).unref();
+    },
+  };
 }

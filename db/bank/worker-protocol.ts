@@ -1,0 +1,32 @@
+/** The messages between the app and a bank statement worker (bank-worker.ts, worker-client.ts). */
+import type { ApiError } from '../../shared/api/errors';
+import type { BankAccount } from '../../shared/documents/invoice-document';
+import type { ImportCounts } from '../services/bank/import-stage';
+
+export interface BankWorkerData {
+  contentBase64: string;
+  fileName: string;
+  /** Settings' bank accounts when the import began (checked again under the lock in the first stage). */
+  accounts: BankAccount[];
+}
+
+/** The turn to write: where, as whom, on the app's clock, and for how long at most. */
+export interface StageOrder {
+  /** The app's database file (absolute), and the better-sqlite3 binary it is opened with. */
+  file: string;
+  nativeBinding: string | undefined;
+  actor: string;
+  /** The app's clock when the turn came: the stage's rows and audit records carry it. */
+  at: string;
+  budgetMs: number;
+}
+
+export type BankWorkerRequest = { kind: 'stage'; order: StageOrder } | { kind: 'close' };
+
+export type BankWorkerReply =
+  | { kind: 'read'; ok: true; lines: number }
+  /** Not a statement Order Desk reads: the message says what the file is and what is accepted. */
+  | { kind: 'read'; ok: false; message: string }
+  | { kind: 'staged'; statementId: number; done: number; lines: number; counts: ImportCounts }
+  | { kind: 'failed'; error: ApiError }
+  | { kind: 'failed'; unexpected: string; message: string; code?: string };

@@ -1,0 +1,185 @@
+/**
+ * One stage of a bank statement's import, in one BEGIN IMMEDIATE transaction on the bank
+ * worker's own connection (db/bank/bank-worker.ts): the first stage stores the file and the
+ * statement, each stage then stores, matches and where certain records the next lines until its
+ * time budget is spent. Each line is stored with the payments made from it; a line is never
+ * stored twice (its identity is checked under the lock), so a file whose import stopped half-way
+ * is completed by importing it again.
+ */
+import { DomainError } from '../../../shared/api/errors';
+import { today, type WriteContext } from '../../context';
+import type { CamtFile } from '../../bank/camt-model';
+import { audit } from '../audit';
+import { getSettings } from '../settings';
+import { decide, decideOptions, type DecideOptions } from './match';
+import { checkAccounts, type PreparedFile, type PreparedLine } from './prepare';
+import { bankFeeReason, recordFromLine } from './record';
+import {
+  addToStatementCounts,
+  bankLineRow,
+  completeBankReference,
+  insertLine,
+  insertStatement,
+  knownLine,
+  linesOfEntry,
+  linkedMovements,
+  markForReview,
+  markSetAside,
+  markSuperseded,
+} from './store';
+
+export interface ImportCounts {
+  newLines: number;
+  knownLines: number;
+  recorded: number;
+  toReview: number;
+}
+
+export const NO_COUNTS: ImportCounts = { newLines: 0, knownLines: 0, recorded: 0, toReview: 0 };
+
+export function addCounts(a: ImportCounts, b: ImportCounts): ImportCounts {
+  return { newLines: a.newLines + b.newLines, knownLines: a.knownLines + b.knownLines, recorded: a.recorded + b.recorded, toReview: a.toReview + b.toReview };
+}
+
+/** The file being imported, as read and prepared in the worker, and what its stages have done so far. */
+export interface ImportRun {
+  fileName: string;
+  sha256: string;
+  bytes: Uint8Array;
+  file: CamtFile;
+  prepared: PreparedFile;
+  statementId: number;
+  /** Lines done by the stages committed so far. */
+  done: number;
+  totals: ImportCounts;
+  /** Batch entries already looked at in this run (settleBatchBefore): the answer stays the same for the entry's other lines. */
+  entriesSettled: Map<string, 'import' | 'set_aside'>;
+}
+
+type Counts = ImportCounts;
+
+/** Runs `work` so that a refusal of the payments services undoes only what it wrote. */
+function inSavepoint<T>(ctx: WriteContext, work: () => T): T {
+  ctx.db.exec('SAVEPOINT bank_line');
+  try {
+    const result = work();
+    ctx.db.exec('RELEASE bank_line');
+    return result;
+  } catch (error) {
+    ctx.db.exec('ROLLBACK TO bank_line');
+    ctx.db.exec('RELEASE bank_line');
+    throw error;
+  }
+}
+
+/**
+ * settleBatchBefore once per entry of this file: its first line finds what the entry's earlier
+ * lines are; the lines stored since are the entry's own details, which change nothing of it.
+ */
+function settledEntry(ctx: WriteContext, run: ImportRun, line: PreparedLine): 'import' | 'set_aside' {
+  const key = `${line.account} ${line.tx.entryReference}`;
+  let answer = run.entriesSettled.get(key);
+  if (answer === undefined) run.entriesSettled.set(key, (answer = settleBatchBefore(ctx, line, run.fileName)));
+  return answer;
+}
+
+/** A batch booking that came without details, then its details: the details count, the batch line is set aside. */
+function settleBatchBefore(ctx: WriteContext, line: PreparedLine, fileName: string): 'import' | 'set_aside' {
+  const batchLines = linesOfEntry(ctx, line.account, line.tx.entryReference).filter((l) => l.undetailed_batch !== null);
+  let handled = false;
+  for (const batch of batchLines) {
+    if (batch.superseded) continue;
+    if (batch.status === 'to_review' && linkedMovements(ctx, batch.id).length === 0) {
+      markSuperseded(ctx, batch.id, `Its ${batch.undetailed_batch} payments came one by one with ${fileName}.`);
+      audit(ctx, 'bank_line', batch.id, 'set_aside', { status: 'to_review' }, { status: 'set_aside', reason: 'detailed by a later file', fileName });
+    } else {
+      handled = true;
+    }
+  }
+  return handled ? 'set_aside' : 'import';
+}
+
+function importLine(ctx: WriteContext, run: ImportRun, line: PreparedLine, options: DecideOptions, counts: Counts): void {
+  const { statementId } = run;
+  const known = knownLine(ctx, line);
+  if (known !== null) {
+    completeBankReference(ctx, known, line.bankReference);
+    counts.knownLines++;
+    return;
+  }
+  if (line.tx.undetailedBatch !== null) {
+    // Its transactions came earlier, one by one (a camt.054 before the camt.053).
+    if (linesOfEntry(ctx, line.account, line.tx.entryReference).some((l) => l.undetailed_batch === null)) {
+      counts.knownLines++;
+      return;
+    }
+  } else if (line.tx.entryReference !== '' && !line.tx.soleInEntry && settledEntry(ctx, run, line) === 'set_aside') {
+    const id = insertLine(ctx, statementId, line);
+    markSetAside(ctx, id, 'Already handled as one batch line, before this file detailed it.');
+    counts.newLines++;
+    return;
+  }
+  const id = insertLine(ctx, statementId, line);
+  counts.newLines++;
+  const row = bankLineRow(ctx, id)!;
+  const decision = decide(ctx, row, options);
+  if (decision.kind === 'review') {
+    markForReview(ctx, id, decision.code, decision.reason);
+    audit(ctx, 'bank_line', id, 'to_review', null, { code: decision.code, reason: decision.reason });
+    counts.toReview++;
+    return;
+  }
+  const { target, invoiceNumber } = decision;
+  try {
+    inSavepoint(ctx, () =>
+      recordFromLine(ctx, row, {
+        allocations: [{ orderId: target.orderId, amountMinor: decision.paymentMinor }],
+        writeOff: decision.writeOffMinor > 0 ? { orderId: target.orderId, amountMinor: decision.writeOffMinor, reason: bankFeeReason(row, invoiceNumber) } : undefined,
+        receivedOn: row.booked_on,
+        how: 'automatic',
+        why: target.how,
+        reference: invoiceNumber,
+      }),
+    );
+    counts.recorded++;
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const reason = `${target.how}, but it could not be recorded: ${error.message}`;
+    markForReview(ctx, id, 'not_recorded', reason);
+    audit(ctx, 'bank_line', id, 'to_review', null, { code: 'not_recorded', reason });
+    counts.toReview++;
+  }
+}
+
+/**
+ * One stage: the lines from `run.done` on, until `budgetMs` of work is spent (at least one line).
+ * Answers where the next stage starts and what this one did; `run` is brought up to date only
+ * by the caller once the transaction committed.
+ */
+export function importStage(ctx: WriteContext, run: ImportRun, budgetMs: number): { statementId: number; next: number; counts: Counts } {
+  const deadline = performance.now() + budgetMs;
+  let statementId = run.statementId;
+  if (statementId === 0) {
+    // Settings may have changed while the file was read: checked again under the lock.
+    checkAccounts(run.file, getSettings(ctx).settings.bankAccounts);
+    statementId = insertStatement(ctx, run.fileName, run.sha256, run.bytes, run.file, run.prepared);
+  }
+  const lines = run.prepared.lines;
+  const options = decideOptions(ctx, today(ctx));
+  const counts: Counts = { ...NO_COUNTS };
+  const current = { ...run, statementId };
+  let next = run.done;
+  while (next < lines.length && (next === run.done || performance.now() < deadline)) importLine(ctx, current, lines[next++]!, options, counts);
+  addToStatementCounts(ctx, statementId, counts);
+  if (next >= lines.length) {
+    const { file } = run;
+    audit(ctx, 'bank_statement', statementId, 'import', null, { fileName: run.fileName, sha256: run.sha256, kind: file.kind, version: file.version, lines: lines.length, ...addCounts(run.totals, counts) });
+  }
+  return { statementId, next, counts };
+}
+
+/** The refusal of a stage after others committed: what is in, and how to bring in the rest. */
+export function stoppedAfter(done: number, lineCount: number, error: unknown): DomainError {
+  const why = error instanceof DomainError ? error.message : 'Order Desk failed while storing them';
+  return new DomainError('conflict', `The import stopped after ${done} of ${lineCount} lines (${why}). Import the same file again to bring in the rest: lines already brought in are recognised and not counted twice.`, 'contentBase64');
+}
