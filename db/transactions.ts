@@ -78,7 +78,8 @@ export class HeldTooLong extends Error {
   }
 }
 
-function isBusy(error: unknown): boolean {
+/** The write lock was not free within the busy timeout (db/connection.ts); the transaction never began. */
+export function isBusy(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }
