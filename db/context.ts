@@ -3,8 +3,8 @@ import { fixedUser, type SessionUser } from './session-user';
 import type { DocumentRenderer } from './documents/render-pool';
 import { businessDay } from '../shared/domain/calendar';
 import { unitTimeZone } from './business-calendar';
-import { inWriteTransaction } from './transactions';
-import { afterLongWrites } from './write-gate';
+import { inLockFirstTransaction, inWriteTransaction } from './transactions';
+import { afterLongWrites, holdingWriteLock } from './write-gate';
 import type { MailRuntime } from './mail/runtime';
 
 declare const writeLock: unique symbol;
@@ -48,6 +48,15 @@ export interface StagedWriteContext extends ServiceContext {
    * waits for that without blocking the thread. A refusal inside `work` rolls everything back.
    */
   transact<T>(work: (ctx: WriteContext) => T): Promise<T>;
+  /**
+   * For a staged write whose `transact` keeps finding that what it read changed meanwhile (another
+   * desk took the next invoice number while this one rendered): takes the write lock first, then
+   * awaits `prepare` (reads and renders) while holding it, then runs `work` in the same BEGIN
+   * IMMEDIATE transaction, so nothing `prepare` read can change before `work` stores it. Other
+   * writes wait meanwhile, so `prepare` must be short: past HOLD_LIMIT_MS it is abandoned, the lock
+   * let go with nothing written, and this rejects with HeldTooLong (db/transactions.ts).
+   */
+  transactLockFirst<P, T>(prepare: (ctx: ServiceContext) => Promise<P>, work: (ctx: WriteContext, prepared: P) => T): Promise<T>;
 }
 
 /** What a process holds: every kind of handler can be run with it (db/api/invoke.ts). */
@@ -66,6 +75,8 @@ export function createContext(db: Db, user: string | SessionUser, now: () => Dat
     },
     // Synchronous when nothing waits, so a nested transact still throws at once (db/transactions.ts).
     transact: (work) => Promise.resolve(afterLongWrites(ctx, () => inWriteTransaction(ctx, work))),
+    // The transaction spans awaits on the shared connection: this process's writes queue behind it.
+    transactLockFirst: (prepare, work) => holdingWriteLock(ctx, () => inLockFirstTransaction(ctx, prepare, work)),
   };
   return ctx;
 }

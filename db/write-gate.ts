@@ -1,6 +1,7 @@
 /**
  * Where this process's writes wait their turn while a long write of the same process holds the
- * database's write lock on another connection (an import's rows, written by the import worker).
+ * database's write lock on another connection (an import's rows, written by the import worker),
+ * or holds it on this connection across awaits (an invoice rendered under the lock, issue.ts).
  *
  * SQLite lets one connection write at a time. A write that finds the lock taken waits for it in
  * better-sqlite3's busy timeout, which blocks the thread it runs on: on the main thread that
@@ -53,9 +54,10 @@ export function afterLongWrites<T>(ctx: ServiceContext, write: () => T): T | Pro
 }
 
 /**
- * Runs `write`, which takes the write lock on a connection of its own (in a worker), once the
- * writes queued before it are done; the main thread's writes that come meanwhile wait for it
- * to settle instead of blocking in the busy timeout.
+ * Runs `write`, which takes the write lock on a connection of its own (in a worker), or on the
+ * main thread's connection and keeps it across awaits (ctx.transactLockFirst), once the writes
+ * queued before it are done; the main thread's writes that come meanwhile wait for it to settle
+ * instead of blocking in the busy timeout, or opening a transaction inside its own.
  */
 export function holdingWriteLock<T>(ctx: ServiceContext, write: () => Promise<T>): Promise<T> {
   const gate = gateOf(ctx);

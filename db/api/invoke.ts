@@ -11,17 +11,12 @@ import type { AppContext } from '../context';
 import { handlers } from './handlers';
 import type { Registered } from './register';
 import { constraintApiError, constraintCode, isImmutableInvoiceError } from './constraint-error';
+import { isBusy } from '../transactions';
 
 export type Invoke = (method: string, input: unknown) => Promise<Result<unknown>>;
 
 export interface InvokeOptions {
   log?: (message: string, error: unknown) => void;
-}
-
-/** The write lock was not free within the busy timeout (db/connection.ts); the transaction never began. */
-function isBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }
 
 export function createInvoke(ctx: AppContext, options: InvokeOptions = {}): Invoke {

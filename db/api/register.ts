@@ -59,7 +59,7 @@ export function write<I, O>(fn: ((ctx: WriteContext, input: I) => O) & Synchrono
  *
  * An idempotent staged write makes its answer inside the transaction that stores it and returns
  * it from `transact`; a `transact` that stores nothing (its check failed and it will start over)
- * returns null. The answer is kept with the key in that same transaction.
+ * returns null. The answer is kept with the key in that same transaction (or `transactLockFirst`'s).
  */
 export function stagedWrite<I, O>(fn: (ctx: StagedWriteContext, input: I) => Promise<O>, options?: WriteOptions<I>): Registered<I, O> {
   if (!options?.idempotent) return { kind: 'stagedWrite', run: (ctx, input) => fn(ctx, input) };
@@ -72,19 +72,23 @@ export function stagedWrite<I, O>(fn: (ctx: StagedWriteContext, input: I) => Pro
       const before = keptAnswer(ctx, request);
       if (before) return before.value as O;
       let kept: { value: unknown } | null = null;
+      const keeping = <T>(w: WriteContext, work: () => T): T => {
+        const meanwhile = keptAnswer(w, request);
+        if (meanwhile) throw new AnsweredMeanwhile(meanwhile.value);
+        const value = work();
+        if (value !== null && value !== undefined && kept === null) {
+          keepAnswer(w, request, value);
+          kept = { value };
+        }
+        return value;
+      };
       const guarded: StagedWriteContext = Object.create(ctx, {
         transact: {
-          value: <T>(work: (w: WriteContext) => T): Promise<T> =>
-            ctx.transact((w) => {
-              const meanwhile = keptAnswer(w, request);
-              if (meanwhile) throw new AnsweredMeanwhile(meanwhile.value);
-              const value = work(w);
-              if (value !== null && value !== undefined && kept === null) {
-                keepAnswer(w, request, value);
-                kept = { value };
-              }
-              return value;
-            }),
+          value: <T>(work: (w: WriteContext) => T): Promise<T> => ctx.transact((w) => keeping(w, () => work(w))),
+        },
+        transactLockFirst: {
+          value: <P, T>(prepare: (r: ServiceContext) => Promise<P>, work: (w: WriteContext, prepared: P) => T): Promise<T> =>
+            ctx.transactLockFirst(prepare, (w, prepared) => keeping(w, () => work(w, prepared))),
         },
       }) as StagedWriteContext;
       try {

@@ -1,15 +1,17 @@
 /**
  * How a registered handler meets the database (db/transactions.ts): a read runs outside any
  * transaction, a write inside one BEGIN IMMEDIATE transaction that holds the write lock from
- * its first statement, and a staged write only inside its `transact`.
+ * its first statement, and a staged write only inside its `transact` (or from the start of its
+ * `transactLockFirst`, which keeps the lock across awaits).
  */
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { handlers } from '../../db/api/handlers';
 import { read, stagedWrite, write } from '../../db/api/register';
 import type { ServiceContext } from '../../db/context';
+import { HeldTooLong, HOLD_LIMIT_MS } from '../../db/transactions';
 import { call, openTestApp, tempDir, type TestApp } from '../support/test-db';
 
 interface Probe {
@@ -152,5 +154,120 @@ describe('the read, write and stagedWrite wrappers', () => {
     app = openTestApp();
     const ctx = app.ctx;
     expect(() => ctx.transact(() => ctx.transact(() => 1))).toThrow(/inside another transaction/);
+  });
+});
+
+describe('transactLockFirst, for a staged write that kept losing its race', () => {
+  const audited = (ctx: Pick<ServiceContext, 'db'>) => (ctx.db.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'test'").get() as { n: number }).n;
+  const auditRow = (w: Pick<ServiceContext, 'db'>) => w.db.prepare("INSERT INTO audit_log (at, actor, entity, action) VALUES ('2026-11-20', 'x', 'test', 'test')").run();
+
+  it('holds the write lock across prepare and its awaits, runs work in the same transaction, and lets go after', async () => {
+    app = openTestApp();
+    const staged = stagedWrite(async (c) =>
+      c.transactLockFirst(
+        async (r) => {
+          const first = probe(r);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          return [first, probe(r)];
+        },
+        (w, prepared) => [...prepared, probe(w)],
+      ),
+    );
+    expect(await staged.run(app.ctx, undefined)).toEqual([LOCKED, LOCKED, LOCKED]);
+    expect(probe(app.ctx)).toEqual(OUTSIDE);
+  });
+
+  it("answers this process's reads meanwhile, and runs its writes after, not inside it", async () => {
+    app = openTestApp();
+    const ctx = app.ctx;
+    let release: () => void = () => undefined;
+    const held = ctx.transactLockFirst(
+      () => new Promise<void>((resolve) => (release = resolve)),
+      (w) => auditRow(w),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect((await app.invoke('orders.list', {})).ok).toBe(true);
+    let created = false;
+    const create = call(app, 'orders.create', {
+      customer: { name: 'Bibliothèque de Genève', country: 'CH', email: '' },
+      currency: 'CHF',
+      receivedVia: 'mail',
+      receivedOn: '2026-11-02',
+      lines: [{ title: 'World Migration Report 2024', quantity: 1, unitPrice: '40.00' }],
+    }).then(() => (created = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(created).toBe(false);
+    release();
+    await held;
+    await create;
+    expect(audited(ctx)).toBe(1);
+    expect(probe(ctx)).toEqual(OUTSIDE);
+  });
+
+  it('waits for another connection to let go of the lock without blocking this thread', async () => {
+    app = openTestApp();
+    const other = new Database(app.file);
+    other.exec('BEGIN IMMEDIATE');
+    let ticks = 0;
+    const ticking = setInterval(() => ticks++, 5);
+    setTimeout(() => other.exec('COMMIT'), 200);
+    const started = performance.now();
+    try {
+      await app.ctx.transactLockFirst(() => Promise.resolve(), (w) => auditRow(w));
+    } finally {
+      clearInterval(ticking);
+      other.close();
+    }
+    expect(performance.now() - started).toBeGreaterThan(150);
+    expect(ticks).toBeGreaterThan(5);
+    expect(audited(app.ctx)).toBe(1);
+  });
+
+  it('gives up as a write would, with the busy conflict, when the lock never comes free', async () => {
+    app = openTestApp();
+    app.db.pragma('busy_timeout = 50');
+    const other = new Database(app.file);
+    other.exec('BEGIN IMMEDIATE');
+    const staged = stagedWrite(async (c) => c.transactLockFirst(() => Promise.resolve(), (w) => auditRow(w).changes));
+    await expect(Promise.resolve(staged.run(app.ctx, undefined))).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+    other.exec('ROLLBACK');
+    other.close();
+    expect(app.db.inTransaction).toBe(false);
+    expect(app.db.pragma('busy_timeout', { simple: true })).toBe(50);
+  });
+
+  it('undoes what work wrote when it throws, and lets go of the lock', async () => {
+    app = openTestApp();
+    const failing = app.ctx.transactLockFirst(
+      () => Promise.resolve(),
+      (w) => {
+        auditRow(w);
+        throw new Error('refused after the first insert');
+      },
+    );
+    await expect(failing).rejects.toThrow('refused after the first insert');
+    expect(audited(app.ctx)).toBe(0);
+    expect(probe(app.ctx)).toEqual(OUTSIDE);
+  });
+
+  it(`lets go of the lock with nothing written when prepare takes longer than ${HOLD_LIMIT_MS} ms`, async () => {
+    app = openTestApp();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      let worked = false;
+      const stuck = app.ctx.transactLockFirst(
+        () => new Promise<never>(() => undefined),
+        () => (worked = true),
+      );
+      const outcome = stuck.catch((error: unknown) => error);
+      await vi.advanceTimersByTimeAsync(HOLD_LIMIT_MS);
+      expect(await outcome).toBeInstanceOf(HeldTooLong);
+      expect(worked).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(probe(app.ctx)).toEqual(OUTSIDE);
+    // This process's writes run again at once.
+    expect(await write((w) => auditRow(w).changes).run(app.ctx, undefined)).toBe(1);
   });
 });

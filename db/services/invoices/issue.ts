@@ -1,20 +1,29 @@
 /**
  * Issuing invoices and credit notes without a gap or a duplicate in their series, even with
- * two Order Desk processes on one database file.
+ * two Order Desk processes on one database file, and without one desk starving the other.
  *
  * The PDF is rendered in a worker (async) but a better-sqlite3 transaction cannot span an
- * await. So: predict the next number, compose and render the document with it outside any
- * transaction, then in one IMMEDIATE transaction (the write lock first) check that the
- * number is still the next one and that the document composed now is exactly the one rendered
- * (nobody paid, edited or invoiced meanwhile); only then store the row, PDF, hash, lifecycle
- * and audit together. Otherwise nothing was written and the next attempt starts over with the
- * new number. A failed render or a refused check stores nothing, so it leaves no gap.
+ * await. So, first optimistically: predict the next number, compose and render the document
+ * with it outside any transaction, then in one IMMEDIATE transaction (the write lock first)
+ * check that the number is still the next one and that the document composed now is exactly the
+ * one rendered (nobody paid, edited or invoiced meanwhile); only then store the row, PDF, hash,
+ * lifecycle and audit together. Otherwise nothing was written and the next attempt starts over.
+ *
+ * That alone is unfair: a desk that renders more slowly than another issues back to back finds
+ * its number taken every time. So after OPTIMISTIC_ATTEMPTS losses the desk takes the write lock
+ * first and predicts, composes and renders while holding it (ctx.transactLockFirst): nobody can
+ * take the number meanwhile, so it stores at once. The other desk's writes wait for about one
+ * render (~150 ms) in their busy timeout; the lock is never held past HOLD_LIMIT_MS.
+ *
+ * A number is only ever taken by the transaction that stores its document: a failed render, a
+ * refused check or a crash stores nothing, so nothing is reserved and abandoned, and no gap.
  */
 import { DomainError } from '../../../shared/api/errors';
 import type { DocumentKind, InvoiceDocument } from '../../../shared/documents/invoice-document';
 import type { DocumentRenderer } from '../../documents/render-pool';
 import type { ServiceContext, StagedWriteContext, WriteContext } from '../../context';
 import { timestamp, today } from '../../context';
+import { HeldTooLong } from '../../transactions';
 import { sha256Hex } from '../../sha256';
 import { statement } from '../../statements';
 import { audit } from '../audit';
@@ -26,8 +35,10 @@ import { composeCreditNote, composeInvoice, type ComposedDocument, type CreditRe
 import { documentNumber, nextSequence } from './numbers';
 import { openInvoiceOf } from './stored';
 
-/** Attempts before giving up when other processes keep taking the predicted number. */
-const MAX_ATTEMPTS = 40;
+/** Lost races (another desk took the predicted number) before rendering while holding the write lock. */
+const OPTIMISTIC_ATTEMPTS = 2;
+/** Holding the lock, an attempt only fails when the render outlasts HOLD_LIMIT_MS; a few such, then give up. */
+const MAX_ATTEMPTS = OPTIMISTIC_ATTEMPTS + 3;
 
 function sameDocument(a: InvoiceDocument, b: InvoiceDocument): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -108,26 +119,58 @@ function reopenWhenCreditedInFull(ctx: WriteContext, orderId: number, creditNote
   audit(ctx, 'order', orderId, 'credit', { status: 'invoiced' }, { status: 'received', creditNoteNumber });
 }
 
+interface Prepared {
+  sequence: number;
+  number: string;
+  composed: ComposedDocument;
+  pdf: Buffer;
+}
+
+/** The next number as it is now, the document composed with it and its PDF. Stores nothing. */
+async function prepare(ctx: ServiceContext, spec: DocumentSpec, renderer: DocumentRenderer): Promise<Prepared> {
+  const year = Number(spec.issuedOn.slice(0, 4));
+  const sequence = nextSequence(ctx, spec.kind, year);
+  const number = documentNumber(spec.kind, year, sequence);
+  const composed = spec.compose(number);
+  refuseProblems(composed);
+  return { sequence, number, composed, pdf: await renderer.render(composed.document) };
+}
+
+/** Stores the prepared document if its number is still the next and the document still the same; null (nothing stored) otherwise. */
+function storeIfStillNext<O>(w: WriteContext, spec: DocumentSpec, prepared: Prepared, answer: (ctx: WriteContext, id: number) => O): O | null {
+  if (nextSequence(w, spec.kind, Number(spec.issuedOn.slice(0, 4))) !== prepared.sequence) return null;
+  const now = spec.compose(prepared.number);
+  if (!sameDocument(now.document, prepared.composed.document)) return null;
+  return answer(w, store(w, spec, prepared.sequence, now, prepared.pdf));
+}
+
 /**
- * Predict, render, then store in one immediate transaction if the prediction still holds; retry
- * otherwise. Answers `answer` of the stored document, made in the transaction that stored it.
+ * Prepare, then store in one immediate transaction if the prediction still holds; after
+ * OPTIMISTIC_ATTEMPTS losses, prepare while holding the write lock. Answers `answer` of the
+ * stored document, made in the transaction that stored it.
  */
 export async function issueDocument<O extends object>(ctx: StagedWriteContext, spec: DocumentSpec, renderer: DocumentRenderer, answer: (ctx: WriteContext, id: number) => O): Promise<O> {
-  const year = Number(spec.issuedOn.slice(0, 4));
+  // null: nothing was stored (the prediction no longer held); start over. An answer is never null.
+  const storeNow = (w: WriteContext, prepared: Prepared): O | null => storeIfStillNext(w, spec, prepared, answer);
+  let renderTooSlow = false;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const sequence = nextSequence(ctx, spec.kind, year);
-    const number = documentNumber(spec.kind, year, sequence);
-    const prepared = spec.compose(number);
-    refuseProblems(prepared);
-    const pdf = await renderer.render(prepared.document);
-    // null: the prediction no longer holds and nothing was stored; start over. An answer is never null.
-    const stored = await ctx.transact((w): O | null => {
-      if (nextSequence(w, spec.kind, year) !== sequence) return null;
-      const now = spec.compose(number);
-      if (!sameDocument(now.document, prepared.document)) return null;
-      return answer(w, store(w, spec, sequence, now, pdf));
-    });
-    if (stored !== null) return stored;
+    if (attempt <= OPTIMISTIC_ATTEMPTS) {
+      const prepared = await prepare(ctx, spec, renderer);
+      const stored = await ctx.transact((w) => storeNow(w, prepared));
+      if (stored !== null) return stored;
+      continue;
+    }
+    try {
+      // Under the lock nothing can change between prepare and store; the check stays as the guarantee.
+      const stored = await ctx.transactLockFirst((r) => prepare(r, spec, renderer), storeNow);
+      if (stored !== null) return stored;
+    } catch (error) {
+      if (!(error instanceof HeldTooLong)) throw error;
+      renderTooSlow = true;
+    }
+  }
+  if (renderTooSlow) {
+    throw new DomainError('conflict', 'Making the PDF took too long while other users waited, so this document was not issued and no number was used. Please try again.');
   }
   throw new DomainError('conflict', 'Other users kept issuing at the same moment, so this document was not issued and no number was used. Please try again.');
 }
