@@ -86,6 +86,16 @@ function Invoices({ document }: { document: ReminderDocument }) {
   );
 }
 
+/** One part of the amount to pay: a label that wraps in its own column, never under the amount. */
+function PartRow({ label, value }: { label: string; value: string }) {
+  return (
+    <View style={{ flexDirection: 'row', justifyContent: 'space-between', paddingVertical: 2.5, paddingHorizontal: 6, fontSize: 9, color: INK }}>
+      <Text style={{ flex: 1, paddingRight: mm(3) }}>{label}</Text>
+      <Text>{value}</Text>
+    </View>
+  );
+}
+
 function Settlement({ document }: { document: ReminderDocument }) {
   const labels = DOCUMENT_LABELS[document.language];
   const words = labels.reminder;
@@ -102,9 +112,9 @@ function Settlement({ document }: { document: ReminderDocument }) {
         </View>
         <View style={{ width: mm(78) }}>
           {/* With fees, the parts of the amount to pay: the invoice, earlier fees still open, this level's fee (all booked on the order). */}
-          {withFees ? <TotalRow label={words.openAmount} value={money(invoicesOpen)} /> : null}
-          {document.feesOpen ? <TotalRow label={words.feesOpen} value={money(document.feesOpen)} /> : null}
-          {document.fee ? <TotalRow label={words.fee(document.level)} value={money(document.fee)} /> : null}
+          {withFees ? <PartRow label={words.openAmount} value={money(invoicesOpen)} /> : null}
+          {document.feesOpen ? <PartRow label={words.feesOpen} value={money(document.feesOpen)} /> : null}
+          {document.fee ? <PartRow label={words.fee(document.level)} value={money(document.fee)} /> : null}
           <TotalRow label={words.amountToPay} value={money(document.total)} strong shaded />
           {withFees ? <Text style={{ marginTop: 4, fontSize: 8.5, lineHeight: 1.4 }}>{words.feeIncluded}</Text> : null}
         </View>
