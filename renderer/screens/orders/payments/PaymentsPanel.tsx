@@ -132,7 +132,7 @@ function ReminderFees({ fees, cancelled, onWaive }: { fees: ReminderFee[]; cance
               </td>
               <td>
                 {!fee.waived && !cancelled ? (
-                  <button type="button" className="link-button" onClick={() => onWaive(fee)} aria-label={`Waive ${label.toLowerCase()} of ${amount}`}>
+                  <button type="button" className="link-button" onClick={() => onWaive(fee)} aria-label={`Waive ${label} of ${amount}`}>
                     Waive…
                   </button>
                 ) : null}
