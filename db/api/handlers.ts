@@ -27,6 +27,7 @@ import { bankHandlers } from '../services/bank/handlers';
 import { reverseMovementAndLine } from '../services/bank/assign';
 import { mailHandlers } from '../services/mail/handlers';
 import { reminderHandlers } from '../services/reminders/handlers';
+import { waiveReminderFee } from '../services/reminders/fees';
 import { commitImport, previewImport } from '../transfer/import';
 import { exportData } from '../transfer/export';
 import { checkBackupFolder, createBackup, listBackupsInFolder, restoreBackup } from '../backup/service';
@@ -73,6 +74,7 @@ export const handlers: Handlers = {
   'payments.applyCredit': write(applyCredit, { idempotent: true }),
   // A movement made from a bank line sends the line back to review (db/services/bank/assign.ts).
   'payments.reverse': write(reverseMovementAndLine),
+  'payments.waiveReminderFee': write(waiveReminderFee),
   'receivables.aging': read(receivablesAging),
   'dashboard.summary': read(dashboardSummary),
   'session.get': read(getSession),

@@ -1,9 +1,9 @@
 /**
  * A payment reminder as react-pdf components: the invoice's letterhead and address block, the
  * level's title and words in the invoice's language, the invoice(s) it concerns with what is
- * settled and still open, the amount to pay (what is open), the fee as invoiced separately, how
- * to pay, and the Swiss QR-bill for the amount to pay under the invoice's own reference at the
- * foot of the page. It only lays out and
+ * settled and still open, the amount to pay (what is open, earlier reminder fees still open and
+ * this level's fee, each on its own line), how to pay, and the Swiss QR-bill for the amount to pay
+ * under the invoice's own reference at the foot of the page. It only lays out and
  * formats: every amount is already in the ReminderDocument.
  */
 import { Document, Page, Text, View } from '@react-pdf/renderer';
@@ -12,6 +12,7 @@ import { DOCUMENT_LABELS, documentLocale, formatDocumentAmount, formatDocumentMo
 import { qrBillPayload } from '../../shared/documents/qr-bill';
 import type { ReminderDocument } from '../../shared/documents/reminder-document';
 import { formatDate, formatLongDate } from '../../shared/format/dates';
+import { sumAmounts } from '../../shared/money/money';
 import { fontFamiliesFor, DEFAULT_FAMILIES } from './fonts';
 import { AddressBlock, BankDetails, Footer, FOOTER_HEIGHT, INK, Letterhead, MARGIN_X, MetaRow, mm, MUTED, onPages, QR_BILL_HEIGHT, RULE, TotalRow, type PdfMetadata } from './invoice-pdf';
 import { QrBillPart, qrCodeModules } from './qr-bill-part';
@@ -85,11 +86,23 @@ function Invoices({ document }: { document: ReminderDocument }) {
   );
 }
 
+/** One part of the amount to pay: a label that wraps in its own column, never under the amount. */
+function PartRow({ label, value }: { label: string; value: string }) {
+  return (
+    <View style={{ flexDirection: 'row', justifyContent: 'space-between', paddingVertical: 2.5, paddingHorizontal: 6, fontSize: 9, color: INK }}>
+      <Text style={{ flex: 1, paddingRight: mm(3) }}>{label}</Text>
+      <Text>{value}</Text>
+    </View>
+  );
+}
+
 function Settlement({ document }: { document: ReminderDocument }) {
   const labels = DOCUMENT_LABELS[document.language];
   const words = labels.reminder;
   const money = (value: string) => formatDocumentMoney(value, document.currency, document.language);
   const first = document.invoices[0]!;
+  const withFees = Boolean(document.fee || document.feesOpen);
+  const invoicesOpen = sumAmounts(document.invoices.map((invoice) => invoice.open), document.currency);
   return (
     <View wrap={false} style={{ marginTop: mm(5), fontSize: 8.5, color: INK }}>
       <View style={{ flexDirection: 'row', justifyContent: 'space-between' }}>
@@ -98,9 +111,12 @@ function Settlement({ document }: { document: ReminderDocument }) {
           <BankDetails document={{ language: document.language, currency: document.currency, bankAccount: document.bankAccount, qrBill: document.qrBill, number: first.number }} />
         </View>
         <View style={{ width: mm(78) }}>
+          {/* With fees, the parts of the amount to pay: the invoice, earlier fees still open, this level's fee (all booked on the order). */}
+          {withFees ? <PartRow label={words.openAmount} value={money(invoicesOpen)} /> : null}
+          {document.feesOpen ? <PartRow label={words.feesOpen} value={money(document.feesOpen)} /> : null}
+          {document.fee ? <PartRow label={words.fee(document.level)} value={money(document.fee)} /> : null}
           <TotalRow label={words.amountToPay} value={money(document.total)} strong shaded />
-          {/* Not booked on the order: a slip asking for it would leave a customer who pays it overpaid. */}
-          {document.fee ? <Text style={{ marginTop: 4, fontSize: 8.5, lineHeight: 1.4 }}>{words.feeNotIncluded(money(document.fee))}</Text> : null}
+          {withFees ? <Text style={{ marginTop: 4, fontSize: 8.5, lineHeight: 1.4 }}>{words.feeIncluded}</Text> : null}
         </View>
       </View>
       <Text style={{ marginTop: mm(4), fontSize: 8.5, color: MUTED, lineHeight: 1.4 }}>{`${words.disregard}${document.qrBill ? ` ${labels.payByQrBill}` : ''}`}</Text>
@@ -111,7 +127,7 @@ function Settlement({ document }: { document: ReminderDocument }) {
 export function ReminderPdf({ document, metadata }: { document: ReminderDocument; metadata: PdfMetadata }): ReactElement {
   const title = reminderTitle(document.language, document.level, document.final);
   const numbers = document.invoices.map((invoice) => invoice.number).join(', ');
-  // The payment part asks for the amount to pay: what is open (the fee is not in it).
+  // The payment part asks for the amount to pay: what is open and the fee, what the order owes once the reminder is issued.
   const payload = qrBillPayload({ ...document, balanceDue: document.total });
   const qr = payload ? qrCodeModules(payload) : null;
   return (

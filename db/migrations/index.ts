@@ -16,6 +16,7 @@ import { sql as bankStatements } from './0010_bank_statements';
 import { sql as mailOutbox } from './0011_mail_outbox';
 import { sql as reminders } from './0012_reminders';
 import { sql as remindersByMail } from './0013_reminders_by_mail';
+import { sql as reminderFees } from './0014_reminder_fees';
 
 export interface Migration {
   version: number;
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'e-mail outbox: every mail a row before it is handed to the server', sql: mailOutbox },
   { version: 12, name: 'payment reminders: stored, immutable, one per invoice and level', sql: reminders },
   { version: 13, name: 'payment reminders by e-mail: an uncertain delivery, and a QR-bill for the open amount without the fee', sql: remindersByMail },
+  { version: 14, name: 'reminder fees booked on the order: owed from the reminder, waived once with a reason', sql: reminderFees },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -10,12 +10,13 @@ import { auditHistory } from './audit';
 import { duplicatesOf } from './customer-duplicates';
 import { getCustomerRow, toCustomer } from './customers';
 import { toOrderSummary, type OrderRow } from './orders/rows';
-import { owedMinor } from './receivables/owed-sql';
+import { feesOwedMinor, goodsOwedMinor } from './receivables/owed-sql';
 import { listReminders } from './reminders/read';
 
 interface BalanceRow {
   currency: CurrencyCode;
   ordered: number;
+  fees: number;
   paid: number;
   balance: number;
   orders: number;
@@ -23,7 +24,8 @@ interface BalanceRow {
 
 /**
  * Per currency: ordered = what the orders owe before any money moved (owed-sql.ts: nothing for a
- * cancelled order, an invoiced order's invoices less credit notes); paid = money received less
+ * cancelled order, an invoiced order's invoices less credit notes); fees = reminder fees booked
+ * and not waived (no sale, so not in ordered, but owed); paid = money received less
  * money paid back (refunds, credit moved between orders cancels out); balance = the sum of
  * each order's balance as the one balance function wrote it (a cancelled order that kept
  * money counts as owed back). Summed in SQL over integer minor units.
@@ -31,7 +33,8 @@ interface BalanceRow {
 export function customerBalances(ctx: ServiceContext, customerId: number): CustomerBalance[] {
   const rows = statement(ctx, `
     SELECT o.currency,
-           sum(${owedMinor('o')}) AS ordered,
+           sum(${goodsOwedMinor('o')}) AS ordered,
+           sum(${feesOwedMinor('o')}) AS fees,
            coalesce(sum(m.money), 0) AS paid,
            sum(o.balance_minor) AS balance,
            sum(CASE WHEN o.status <> 'cancelled' THEN 1 ELSE 0 END) AS orders
@@ -42,6 +45,7 @@ export function customerBalances(ctx: ServiceContext, customerId: number): Custo
   return rows.map((r) => ({
     currency: r.currency,
     ordered: fromMinorUnits(r.ordered, r.currency),
+    fees: fromMinorUnits(r.fees, r.currency),
     paid: fromMinorUnits(r.paid, r.currency),
     balance: fromMinorUnits(r.balance, r.currency),
     orderCount: r.orders,

@@ -24,8 +24,10 @@ export const AUDIT_ACTIONS = {
     'reverse',
     /** Moved to another customer record by a merge. */
     'customer_merged',
-    /** A payment reminder was issued for its invoice (issue 17). */
+    /** A payment reminder was issued for its invoice (issue 17), with its fee booked when its level has one. */
     'reminder',
+    /** A reminder fee booked on it was waived, with a reason. */
+    'waive_reminder_fee',
   ],
   customer: ['create', 'update', 'merge', 'merged_into', 'not_duplicate'],
   publication: ['create', 'update', 'price', 'price_withdrawn'],

@@ -49,6 +49,8 @@ export interface CustomerBalance {
   currency: CurrencyCode;
   /** What the orders owe before any money moved: nothing for a cancelled one, an invoiced one's invoices less its credit notes. */
   ordered: string;
+  /** Reminder fees booked on the orders and not waived: owed besides what was ordered, and in `balance`. */
+  fees: string;
   paid: string;
   /** Positive: the customer owes this; negative: paid more than ordered. */
   balance: string;

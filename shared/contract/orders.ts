@@ -9,7 +9,7 @@ import { decimalPlaces } from '../money/money';
 import { ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES, RECEIVED_VIA } from '../domain/vocabulary';
 import type { OrderAction } from '../domain/order-rules';
 import { cardSafeText } from './card-safe';
-import type { MoneyMovement, OrderAccount } from './payments';
+import type { MoneyMovement, OrderAccount, ReminderFee } from './payments';
 import type { AuditEntry, Order, OrderSummary } from './types';
 
 export const MAX_LINES = 200;
@@ -115,8 +115,10 @@ export interface OrderRecord {
   invoices: OrderInvoice[];
   /** What is owed (signed; negative is a credit for the customer), the same as order.balance. */
   balance: string;
-  /** The balance's parts: paid, refunded, written off, credit moved. */
+  /** The balance's parts: paid, refunded, written off, credit moved, reminder fees. */
   account: OrderAccount;
+  /** The fees of its payment reminders, oldest first, waived ones too (they no longer count in the balance). */
+  reminderFees: ReminderFee[];
   /** What the clerk may do now, by the one rule in shared/domain/order-rules. */
   allowed: Record<OrderAction, boolean>;
 }

@@ -149,10 +149,49 @@ export interface CreditMoveResult {
 
 export type OrderAccount = Balance;
 
+/**
+ * A payment reminder's fee booked on its order (issue 17): owed from the reminder's day, like the
+ * goods, until paid or waived. It is not a movement of money: the balance counts it among what is
+ * owed (`account.fees`), and the payments panel lists it apart from the movements.
+ */
+export interface ReminderFee {
+  id: number;
+  reminderId: number;
+  orderId: number;
+  invoiceId: number;
+  invoiceNumber: string;
+  level: number;
+  /** The level's name on the reminder ("Second reminder"). */
+  levelName: string;
+  currency: CurrencyCode;
+  /** Always positive. */
+  amount: string;
+  /** The reminder's day: owed from then on. */
+  chargedOn: string;
+  recordedBy: string;
+  recordedAt: string;
+  /** Set once the clerk waived it: no longer owed from that day. */
+  waived: { on: string; reason: string; by: string; at: string } | null;
+}
+
+export const WaiveReminderFeeInput = z.object({
+  feeId: id('Reminder fee'),
+  reason,
+});
+
+export interface WaiveReminderFeeResult {
+  fee: ReminderFee;
+  /** What the order owes now (signed). */
+  balance: string;
+  paymentStatus: PaymentStatus;
+}
+
 export const paymentMethods = {
   'payments.record': method<MovementResult>()(RecordPaymentInput),
   'payments.refund': method<MovementResult>()(RefundInput),
   'payments.writeOff': method<MovementResult>()(WriteOffInput),
   'payments.applyCredit': method<CreditMoveResult>()(ApplyCreditInput),
   'payments.reverse': method<MovementResult>()(ReverseInput),
+  /** Waives a reminder fee booked on an order, with a reason (audited): from today it is no longer owed. Once per fee. */
+  'payments.waiveReminderFee': method<WaiveReminderFeeResult>()(WaiveReminderFeeInput),
 };

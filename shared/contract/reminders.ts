@@ -1,8 +1,8 @@
 /**
  * Payment reminders (issue 17): which overdue invoices are due for their next reminder as of a
- * day, issuing them as stored, immutable PDFs (each with a QR-bill for what is still open under
- * the invoice's own reference, and the level's fee beside it as invoiced separately), and reading
- * them back.
+ * day, issuing them as stored, immutable PDFs (each with a QR-bill for what is still open and the
+ * level's fee, booked on the order in the same transaction, under the invoice's own reference),
+ * and reading them back.
  *
  * A reminder never goes to an invoice that is paid, credited in full or covered by credit the
  * customer holds on another order; never twice at one level; and always for what is open now,
@@ -79,12 +79,17 @@ export interface DueReminder {
   level: number;
   /** The level's name in Settings. */
   levelName: string;
-  /** What is still open on the invoice: after payments, refunds, write-offs and credit notes. */
+  /**
+   * What is still open on the invoice, the order's balance: after payments, refunds, write-offs and
+   * credit notes, with the fees of earlier reminders still open (`feesOpen`).
+   */
   openAmount: string;
   currency: CurrencyCode;
-  /** The fee the level sets in this currency ("0.00" for none): printed on the reminder as invoiced separately, not in the amount to pay. */
+  /** The fees of earlier reminders still open, within `openAmount` ("0.00" for none). */
+  feesOpen: string;
+  /** The fee the level sets in this currency ("0.00" for none): booked on the order when the reminder is issued. */
   fee: string;
-  /** What the reminder asks for, its QR-bill's amount: the open amount (the fee is not in it). */
+  /** What the reminder asks for, its QR-bill's amount: the open amount and this level's fee. */
   total: string;
   dueOn: string;
   daysOverdue: number;
@@ -126,9 +131,14 @@ export interface Reminder {
   levelName: string;
   issuedOn: string;
   currency: CurrencyCode;
+  /** What was open when it was issued, the fees of earlier reminders still open included. */
   openAmount: string;
+  /** Its level's fee, booked on the order when it was issued (from migration 14; before, printed only). */
   fee: string;
-  /** What the reminder asked for (its QR-bill): the open amount; reminders issued before migration 13 asked for open amount + fee. */
+  /**
+   * What the reminder asked for (its QR-bill): the open amount and the fee. Reminders issued between
+   * migrations 13 and 14 asked for the open amount alone, the fee said to be invoiced separately.
+   */
   total: string;
   language: DocumentLanguage;
   delivery: ReminderDelivery;

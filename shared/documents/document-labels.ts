@@ -67,10 +67,14 @@ export interface ReminderLabels {
   invoiceTotal: string;
   settled: string;
   open: string;
+  /** What is open on the invoice(s) themselves, before reminder fees. */
   openAmount: string;
-  fee: string;
-  /** The fee, said to be outside the payment slip's amount and invoiced separately (it is not booked on the order). */
-  feeNotIncluded: (fee: string) => string;
+  /** The fees of earlier reminders that are still open. */
+  feesOpen: string;
+  /** This reminder's fee, by level: "Reminder fee (level 2)". */
+  fee: (level: number) => string;
+  /** Said under the amount to pay when a fee is in it: the slip asks for everything. */
+  feeIncluded: string;
   amountToPay: string;
   disregard: string;
 }
@@ -132,9 +136,10 @@ const en: DocumentLabels = {
     invoiceTotal: 'Total',
     settled: 'Paid or credited',
     open: 'Open',
-    openAmount: 'Open amount',
-    fee: 'Reminder fee',
-    feeNotIncluded: (fee) => `Reminder fee: ${fee}. It is not included in the amount of the payment slip and will be invoiced separately.`,
+    openAmount: 'Open amount of the invoice',
+    feesOpen: 'Earlier reminder fees, still open',
+    fee: (level) => `Reminder fee (reminder ${level})`,
+    feeIncluded: 'Reminder fees are included in the amount to pay and in the payment slip below.',
     amountToPay: 'Amount to pay',
     disregard: 'If you have paid in the meantime, please disregard this reminder. Thank you.',
   },
@@ -197,9 +202,10 @@ const fr: DocumentLabels = {
     invoiceTotal: 'Total',
     settled: 'Payé ou crédité',
     open: 'Ouvert',
-    openAmount: 'Montant ouvert',
-    fee: 'Frais de rappel',
-    feeNotIncluded: (fee) => `Frais de rappel : ${fee}. Ils ne sont pas compris dans le montant du bulletin de versement et vous seront facturés séparément.`,
+    openAmount: 'Montant ouvert de la facture',
+    feesOpen: 'Frais des rappels précédents, ouverts',
+    fee: (level) => `Frais de rappel (rappel ${level})`,
+    feeIncluded: 'Les frais de rappel sont compris dans le montant à payer et dans la section paiement ci-dessous.',
     amountToPay: 'Montant à payer',
     disregard: 'Si vous avez effectué le paiement entre-temps, veuillez ne pas tenir compte de ce rappel. Merci.',
   },
@@ -262,9 +268,10 @@ const es: DocumentLabels = {
     invoiceTotal: 'Total',
     settled: 'Pagado o abonado',
     open: 'Pendiente',
-    openAmount: 'Importe pendiente',
-    fee: 'Gastos de recordatorio',
-    feeNotIncluded: (fee) => `Gastos de recordatorio: ${fee}. No están incluidos en el importe del comprobante de pago y se facturarán por separado.`,
+    openAmount: 'Importe pendiente de la factura',
+    feesOpen: 'Gastos de recordatorios anteriores, pendientes',
+    fee: (level) => `Gastos de recordatorio (recordatorio ${level})`,
+    feeIncluded: 'Los gastos de recordatorio están incluidos en el importe a pagar y en el comprobante de pago adjunto.',
     amountToPay: 'Importe a pagar',
     disregard: 'Si ya ha efectuado el pago, le rogamos que no tenga en cuenta este recordatorio. Gracias.',
   },

@@ -19,6 +19,7 @@ export interface ReminderInvoice {
   total: string;
   /** Its credit notes, payments, write-offs and credit moved in, less refunds: total − open. */
   settled: string;
+  /** What is open of the invoice itself (its goods and shipping), without reminder fees. */
   open: string;
   daysOverdue: number;
 }
@@ -37,14 +38,21 @@ export interface ReminderDocument {
   invoices: ReminderInvoice[];
   /** The reminders sent before this one for the same invoice, oldest first. */
   earlier: { level: number; issuedOn: string }[];
-  /** Sum of what is open on the invoices. */
+  /**
+   * The fees of earlier reminders still open, or null for none (missing on reminders issued
+   * before migration 14): owed besides the invoices, printed on a line of their own.
+   */
+  feesOpen?: string | null;
+  /** What is open: the invoices' open amounts and the earlier fees still open. */
   openAmount: string;
-  /** The level's fee, or null for none: printed beside the amount to pay, not in it. */
+  /** This level's fee, or null for none: booked on the order with the reminder. */
   fee: string | null;
   /**
-   * The amount to pay, what the QR-bill asks for: the open amount. The fee is not in it: it is
-   * not booked on the order, so a slip of open amount + fee paid exactly would leave the order
-   * overpaid by the fee once the bank statement is imported. The fee is invoiced separately.
+   * The amount to pay, what the QR-bill asks for: the open amount and this level's fee, exactly
+   * what the order owes once the reminder is issued, so a customer who pays the slip is paid in
+   * full and the bank import matches the payment as equal to the balance. (Reminders issued
+   * between migrations 13 and 14 asked for the open amount alone, the fee printed as invoiced
+   * separately; those before migration 13 for open amount + fee.)
    */
   total: string;
   bankAccount: BankAccount | null;
@@ -52,21 +60,26 @@ export interface ReminderDocument {
   qrBill: QrBillData | null;
 }
 
-export interface ReminderDocumentInput extends Omit<ReminderDocument, 'kind' | 'openAmount' | 'fee' | 'total'> {
+export interface ReminderDocumentInput extends Omit<ReminderDocument, 'kind' | 'openAmount' | 'feesOpen' | 'fee' | 'total'> {
   /** The level's fee as Settings hold it ("0" or missing for none). */
   fee?: string | null;
+  /** The fees of earlier reminders still open ("0" or missing for none). */
+  feesOpen?: string | null;
 }
 
 export function buildReminderDocument(input: ReminderDocumentInput): ReminderDocument {
   const { currency } = input;
-  const openAmount = sumAmounts(input.invoices.map((invoice) => invoice.open), currency);
-  const fee = input.fee && compareAmounts(input.fee, '0') > 0 ? sumAmounts([input.fee], currency) : null;
+  const positive = (value: string | null | undefined) => (value && compareAmounts(value, '0') > 0 ? sumAmounts([value], currency) : null);
+  const feesOpen = positive(input.feesOpen);
+  const openAmount = sumAmounts([...input.invoices.map((invoice) => invoice.open), feesOpen ?? '0'], currency);
+  const fee = positive(input.fee);
   return {
     kind: 'reminder',
     ...input,
+    feesOpen,
     openAmount,
     fee,
-    total: openAmount,
+    total: sumAmounts([openAmount, fee ?? '0'], currency),
   };
 }
 

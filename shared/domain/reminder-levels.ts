@@ -34,3 +34,8 @@ export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
 export function levelFee(level: ReminderLevel, currency: CurrencyCode): string {
   return level.fees[currency] ?? '0';
 }
+
+/** "Reminder fee, level 2 (INV-2026-00017)": how the payments panel, the history and refusals name a fee booked on an order. */
+export function reminderFeeLabel(fee: { level: number; invoiceNumber: string }): string {
+  return `Reminder fee, level ${fee.level} (${fee.invoiceNumber})`;
+}

@@ -4,14 +4,20 @@
  * out two ways.
  *
  *   balance = owed − payments + refunds − write-offs − credit moved in + credit moved out
- *   owed    = the order's total while it has no invoice; once invoiced, its invoices − its credit notes
+ *   owed    = the order's total while it has no invoice; once invoiced, its invoices − its credit notes,
+ *             plus the reminder fees booked on it and not waived
  *
  * An invoice fixes what is owed, shipping included; a credit note (lines and shipping) lowers it
  * exactly as a payment would. An order whose invoice is credited in full owes nothing until a
  * corrected invoice is issued.
  *
+ * A reminder fee (db/migrations/0014_reminder_fees.ts) is owed like the goods from the reminder's
+ * day until paid or waived; it is no sale, so it is kept apart (`fees`) from what was invoiced.
+ * A credit note does not cancel it: only a waiver does.
+ *
  * all exact, in the order's currency. A cancelled order owes nothing: its balance is
- * minus the money it kept, which is then due back to the customer.
+ * minus the money it kept, which is then due back to the customer. (An order with a reminder fee
+ * booked is not cancelled before the fee is waived: db/services/orders/lifecycle.ts.)
  */
 import type { MovementKind, PaymentStatus } from '../domain/vocabulary';
 import type { CurrencyCode } from './currencies';
@@ -33,6 +39,8 @@ export interface BalanceInput {
   invoiced?: string | null;
   /** Sum of the order's credit notes. */
   credited?: string;
+  /** Sum of the reminder fees booked on the order and not waived. */
+  fees?: string;
   movements: readonly BalanceMovement[];
 }
 
@@ -41,7 +49,9 @@ export interface Balance {
   /** Sum of the invoices, or null while the order has none. */
   invoiced: string | null;
   credited: string;
-  /** What the customer owes before any money moved: nothing once cancelled. */
+  /** Reminder fees booked on the order and not waived (in `due`, never in `invoiced`). */
+  fees: string;
+  /** What the customer owes before any money moved, reminder fees included: nothing once cancelled. */
   due: string;
   paid: string;
   refunded: string;
@@ -78,7 +88,8 @@ export function computeBalance(input: BalanceInput): Balance {
   const credited = toDecimalString(amount(input.credited ?? '0'), currency);
   const invoiced = input.invoiced === undefined || input.invoiced === null ? null : toDecimalString(amount(input.invoiced), currency);
   const owed = invoiced === null ? amount(input.total) : amount(invoiced);
-  const due = input.cancelled ? toDecimalString(zero(), currency) : toDecimalString(owed.minus(amount(credited)), currency);
+  const fees = toDecimalString(amount(input.fees ?? '0'), currency);
+  const due = input.cancelled ? toDecimalString(zero(), currency) : toDecimalString(owed.minus(amount(credited)).plus(amount(fees)), currency);
   const paid = sumOf(movements, 'payment', currency);
   const refunded = sumOf(movements, 'refund', currency);
   const writtenOff = sumOf(movements, 'write_off', currency);
@@ -92,6 +103,7 @@ export function computeBalance(input: BalanceInput): Balance {
     total: toDecimalString(amount(input.total), currency),
     invoiced,
     credited,
+    fees,
     due,
     paid,
     refunded,

@@ -109,8 +109,8 @@ describe('customer balance per currency', () => {
 
     const profile = await call(app, 'customers.profile', { id: c.id });
     expect(profile.balances).toEqual([
-      { currency: 'CHF', ordered: '0.50', paid: '0.30', balance: '0.20', orderCount: 2 },
-      { currency: 'EUR', ordered: '99.99', paid: '99.99', balance: '0.00', orderCount: 1 },
+      { currency: 'CHF', ordered: '0.50', fees: '0.00', paid: '0.30', balance: '0.20', orderCount: 2 },
+      { currency: 'EUR', ordered: '99.99', fees: '0.00', paid: '99.99', balance: '0.00', orderCount: 1 },
     ]);
     expect(profile.orderCount).toBe(4);
 
@@ -125,7 +125,7 @@ describe('customer balance per currency', () => {
     const o = await addOrder(c.id, 'USD', '10.00');
     await addPayment(o.id, 'USD', 1250);
     const profile = await call(app, 'customers.profile', { id: c.id });
-    expect(profile.balances).toEqual([{ currency: 'USD', ordered: '10.00', paid: '12.50', balance: '-2.50', orderCount: 1 }]);
+    expect(profile.balances).toEqual([{ currency: 'USD', ordered: '10.00', fees: '0.00', paid: '12.50', balance: '-2.50', orderCount: 1 }]);
   });
 });
 

@@ -111,8 +111,8 @@ describe('merging customers', () => {
     const profile = await call(app, 'customers.profile', { id: keep.id });
     expect(profile.orderCount).toBe(3);
     expect(profile.balances).toEqual([
-      { currency: 'CHF', ordered: '40.00', paid: '20.00', balance: '20.00', orderCount: 2 },
-      { currency: 'EUR', ordered: '5.00', paid: '0.00', balance: '5.00', orderCount: 1 },
+      { currency: 'CHF', ordered: '40.00', fees: '0.00', paid: '20.00', balance: '20.00', orderCount: 2 },
+      { currency: 'EUR', ordered: '5.00', fees: '0.00', paid: '0.00', balance: '5.00', orderCount: 1 },
     ]);
 
     const gone = await call(app, 'customers.profile', { id: other.id });

@@ -334,7 +334,7 @@ describe('credit notes', () => {
     expect((await call(app, 'invoices.get', { id: invoice.id })).invoice).toMatchObject({ credited: '40.00', paid: '30.00', balance: '22.00', status: 'partially_paid' });
     expect((await call(app, 'receivables.aging', { asOf: today, currency: 'EUR' })).totals).toEqual([expect.objectContaining({ total: '22.00' })]);
     const profile = await call(app, 'customers.profile', { id: o.customerId });
-    expect(profile.balances).toEqual([{ currency: 'EUR', ordered: '52.00', paid: '30.00', balance: '22.00', orderCount: 1 }]);
+    expect(profile.balances).toEqual([{ currency: 'EUR', ordered: '52.00', fees: '0.00', paid: '30.00', balance: '22.00', orderCount: 1 }]);
   });
 });
 

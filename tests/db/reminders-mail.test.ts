@@ -59,11 +59,11 @@ describe('a reminder issued for e-mail', () => {
     expect(received.envelopeTo.sort()).toEqual(['archive@unit.example', 'bibliotheque@ville.example']);
     expect(received.parsed.messageId).toBe(done.messageId);
     expect(received.parsed.subject).toBe(`Rappel de paiement : facture ${invoice.number}`);
-    // The open amount (not the fee) and the invoice's due date, in the invoice's language.
+    // What the reminder asks for (the open amount and its fee, booked on the order) and the invoice's due date, in the invoice's language.
     const text = received.parsed.text ?? '';
     expect(text).toMatch(/^Bonjour Bibliothèque de Lyon,/);
     expect(text).toContain(`votre commande ${invoice.orderNumber}, échue le 3 décembre 2026,`);
-    expect(text).toContain(`Le montant restant dû est de ${formatDocumentMoney('2469.00', 'CHF', 'fr')}.`);
+    expect(text).toContain(`Le montant restant dû est de ${formatDocumentMoney('2479.00', 'CHF', 'fr')}.`);
     expect(received.parsed.attachments).toHaveLength(1);
     const attachment = received.parsed.attachments[0]!;
     expect(attachment.filename).toBe(`${invoice.number} reminder 1.pdf`);

@@ -1,9 +1,9 @@
 /**
  * Payment reminder PDFs as a customer gets them, made by the real render worker: a French
  * reminder of a partly paid CHF invoice with a fee, whose QR-bill decodes (from a 200 dpi picture
- * of the page) to what the order really owes (the open amount: the fee is printed beside it as
- * invoiced separately) under the invoice's own QR reference, so a bank transfer of exactly that
- * settles the order without overpaying it; a EUR one under the invoice's RF creditor reference;
+ * of the page) to what the order really owes once the reminder is issued (the open amount and the
+ * fee, booked on the order with the reminder) under the invoice's own QR reference, so a bank
+ * transfer of exactly that settles the order without overpaying it; a EUR one under the invoice's RF creditor reference;
  * and the same stored bytes each time it is opened, also after a restart.
  */
 import fs from 'node:fs';
@@ -88,10 +88,10 @@ describe('a French reminder of a partly paid, partly credited CHF invoice with a
     fs.copyFileSync(file, path.join(ARTIFACTS, 'reminder-fr.pdf'));
   }, 240_000);
 
-  it('asks for what is open after the payment and the credit note, which is what the order owes; the fee apart', async () => {
-    // 2 × 40.00 + 35.50 + 12.00 shipping = 127.50; 50.00 paid; 35.50 credited: 42.00 open. The 10.00 fee is not booked on the order.
-    expect(reminder).toMatchObject({ openAmount: '42.00', fee: '10.00', total: '42.00' });
-    expect((await call(app, 'orders.get', { id: chf.invoice.orderId })).balance).toBe('42.00');
+  it('asks for what is open after the payment and the credit note and for its fee, which is what the order owes', async () => {
+    // 2 × 40.00 + 35.50 + 12.00 shipping = 127.50; 50.00 paid; 35.50 credited: 42.00 open; the 10.00 fee booked with the reminder.
+    expect(reminder).toMatchObject({ openAmount: '42.00', fee: '10.00', total: '52.00' });
+    expect((await call(app, 'orders.get', { id: chf.invoice.orderId })).balance).toBe('52.00');
   });
 
   it('is one page in French, naming the invoice, its order, what is settled and open, the fee and the amount to pay', () => {
@@ -101,21 +101,22 @@ describe('a French reminder of a partly paid, partly credited CHF invoice with a
     for (const words of ['Rappel', chf.invoice.number, 'Bon 2026/17', 'Jours de retard', 'Payé ou crédité', 'Ouvert', 'Montant à payer', 'Section paiement', '16 février 2026', formatDate('2026-02-04', documentLocale('fr'))]) {
       expect(all).toContain(words);
     }
-    // Amounts as the invoice writes them in French: the invoice total, what is settled, what is open (the amount to pay).
+    // Amounts as the invoice writes them in French: the invoice total, what is settled, what is open.
     for (const value of ['127.50', '85.50', '42.00']) expect(all).toContain(formatDocumentAmount(value, 'CHF', 'fr').replace(/\s/g, ' '));
-    expect(all).toContain(`Montant à payer ${formatDocumentMoney('42.00', 'CHF', 'fr').replace(/\s/g, ' ')}`);
-    // The fee on a line of its own, said to be outside the payment slip and invoiced separately.
-    expect(readingText(file)).toContain(
-      `Montant à payer ${formatDocumentMoney('42.00', 'CHF', 'fr').replace(/\s/g, ' ')} Frais de rappel : ${formatDocumentMoney('10.00', 'CHF', 'fr').replace(/\s/g, ' ')}. Ils ne sont pas compris dans le montant du bulletin de versement et vous seront facturés séparément.`,
-    );
-    expect(all).not.toContain(formatDocumentMoney('52.00', 'CHF', 'fr').replace(/\s/g, ' '));
+    const money = (value: string) => formatDocumentMoney(value, 'CHF', 'fr').replace(/\s/g, ' ');
+    // The open amount, the fee and the amount to pay, each on its own line, and that the slip asks for all of it.
+    expect(all).toContain(`Montant ouvert de la facture ${money('42.00')}`);
+    expect(all).toContain(`Frais de rappel (rappel 1) ${money('10.00')}`);
+    expect(all).toContain(`Montant à payer ${money('52.00')}`);
+    expect(readingText(file)).toContain('Les frais de rappel sont compris dans le montant à payer et dans la section paiement ci-dessous.');
+    expect(all).not.toContain('séparément');
   });
 
-  it('carries a QR-bill for the open amount (what the order owes), under the invoice’s own QR reference on the QR-IBAN', () => {
+  it('carries a QR-bill for the open amount and the fee (what the order owes), under the invoice’s own QR reference on the QR-IBAN', () => {
     const payload = decodeQr(file).split(/\r?\n/);
     expect(payload.slice(0, 3)).toEqual(['SPC', '0200', '1']);
     expect(payload[3]).toBe('CH4431999123000889012');
-    expect(payload[18]).toBe('42.00');
+    expect(payload[18]).toBe('52.00');
     expect(payload[19]).toBe('CHF');
     expect(payload[21]).toBe('Bibliothèque de Genève');
     expect(payload[27]).toBe('QRR');
@@ -150,11 +151,11 @@ describe('a French reminder of a partly paid, partly credited CHF invoice with a
 it('a EUR reminder pays into the normal IBAN under the invoice’s RF creditor reference', async () => {
   await withQueueOnlyMail(app);
   const { reminders } = await call(app, 'reminders.issue', { invoiceIds: [eur.invoice.id], delivery: 'email' });
-  expect(reminders[0]).toMatchObject({ openAmount: '71.97', fee: '8.00', total: '71.97', deliveryStatus: 'email_pending', email: 'compta@bm-lyon.fr' });
+  expect(reminders[0]).toMatchObject({ openAmount: '71.97', fee: '8.00', total: '79.97', deliveryStatus: 'email_pending', email: 'compta@bm-lyon.fr' });
   const pdf = await call(app, 'reminders.pdf', { id: reminders[0].id });
   const payload = decodeQr(save(pdf.contentBase64, 'reminder-eur.pdf')).split(/\r?\n/);
   expect(payload[3]).toBe('CH9300762011623852957');
-  expect(payload[18]).toBe('71.97');
+  expect(payload[18]).toBe('79.97');
   expect(payload[19]).toBe('EUR');
   expect(payload[27]).toBe('SCOR');
   expect(payload[28]).toBe(eur.invoice.document.qrBill.reference);

@@ -116,9 +116,10 @@ describe('which invoices are due for which level', () => {
       levelName: 'Friendly reminder',
       openAmount: '80.00',
       currency: 'CHF',
+      feesOpen: '0.00',
       fee: '5.00',
-      // The fee is not asked for with the open amount: it is not booked on the order.
-      total: '80.00',
+      // The fee is booked on the order with the reminder, so its slip asks for both.
+      total: '85.00',
       dueOn: '2026-02-04',
       daysOverdue: 10,
       customerId: expect.any(Number),
@@ -128,7 +129,7 @@ describe('which invoices are due for which level', () => {
       lastReminder: null,
     });
     const madrid = answer.reminders.find((r: { number: string }) => r.number === b.inv3.number);
-    expect(madrid).toMatchObject({ email: '', language: 'es', fee: '0.00', total: '30.00' });
+    expect(madrid).toMatchObject({ email: '', language: 'es', feesOpen: '0.00', fee: '0.00', total: '30.00' });
   });
 
   it('sends each level once, the next only after its days, for what is open then, and none skipped after a pause', async () => {
@@ -155,34 +156,37 @@ describe('which invoices are due for which level', () => {
     today = '2026-04-20';
     const late = await call(app, 'reminders.due', {});
     expect(late.reminders.map((r: { number: string; level: number; fee: string; total: string }) => [r.number, r.level, r.fee, r.total])).toEqual([
-      [b.inv1.number, 2, '10.00', '60.00'],
+      [b.inv1.number, 2, '10.00', '70.00'],
       [b.inv3.number, 2, '0.00', '30.00'],
-      [b.inv7.number, 2, '10.00', '200.00'],
+      [b.inv7.number, 2, '10.00', '210.00'],
       [b.inv8.number, 1, '0.00', '25.00'],
     ]);
     const second = await call(app, 'reminders.issue', { invoiceIds: [b.inv1.invoiceId], delivery: 'email' });
-    expect(second.reminders[0]).toMatchObject({ level: 2, levelName: 'Second reminder', openAmount: '60.00', fee: '10.00', total: '60.00' });
+    expect(second.reminders[0]).toMatchObject({ level: 2, levelName: 'Second reminder', openAmount: '60.00', fee: '10.00', total: '70.00' });
+    // Its fee is booked on the order: what the order owes, and what the next level asks for again as still open.
+    expect((await call(app, 'orders.get', { id: b.inv1.orderId })).balance).toBe('70.00');
     // The final notice comes 20 days after level 2, and after it nothing more.
     today = '2026-05-09';
     expect(await due()).not.toContain(expect.stringMatching(new RegExp(`^${b.inv1.number} `)));
     today = '2026-05-10';
-    expect((await due()).filter((r: string) => r.startsWith(b.inv1.number))).toEqual([`${b.inv1.number} L3 CHF 60.00`]);
+    expect((await due()).filter((r: string) => r.startsWith(b.inv1.number))).toEqual([`${b.inv1.number} L3 CHF 70.00`]);
     await call(app, 'reminders.issue', { invoiceIds: [b.inv1.invoiceId], delivery: 'print' });
     today = '2026-12-31';
     expect((await due()).filter((r: string) => r.startsWith(b.inv1.number))).toEqual([]);
-    // The documents say what was open each time: 80, then 60 after the partial payment; the last is the final notice.
+    // The documents say what was open each time: 80, then 60 after the partial payment, then 70 with level 2's fee; the last is the final notice.
     const history = await call(app, 'reminders.list', { invoiceId: b.inv1.invoiceId });
     expect(history.reminders.map((r: { level: number; issuedOn: string; openAmount: string; delivery: string }) => [r.level, r.issuedOn, r.openAmount, r.delivery])).toEqual([
-      [3, '2026-05-10', '60.00', 'print'],
+      [3, '2026-05-10', '70.00', 'print'],
       [2, '2026-04-20', '60.00', 'email'],
       [1, '2026-02-14', '80.00', 'email'],
     ]);
     const documents = (app.db.prepare('SELECT snapshot FROM reminders WHERE invoice_id = ? ORDER BY level').all(b.inv1.invoiceId) as { snapshot: string }[]).map((r) => JSON.parse(r.snapshot));
-    expect(documents.map((d) => [d.level, d.final, d.openAmount, d.fee, d.total, d.earlier.length])).toEqual([
-      [1, false, '80.00', null, '80.00', 0],
-      [2, false, '60.00', '10.00', '60.00', 1],
-      [3, true, '60.00', '25.00', '60.00', 2],
+    expect(documents.map((d) => [d.level, d.final, d.openAmount, d.feesOpen, d.fee, d.total, d.earlier.length])).toEqual([
+      [1, false, '80.00', null, null, '80.00', 0],
+      [2, false, '60.00', null, '10.00', '70.00', 1],
+      [3, true, '70.00', '10.00', '25.00', '95.00', 2],
     ]);
+    expect((await call(app, 'orders.get', { id: b.inv1.orderId })).balance).toBe('95.00');
   });
 
   it('stops reminding once a credit note or a payment settles the invoice, and reminds a covered one once its cover is refunded', async () => {

@@ -102,9 +102,9 @@ it('lists the reminders due, sends the ticked ones by keyboard (e-mail where the
   await table.waitFor(SLOW);
   const rows = await table.locator('tbody tr').allInnerTexts();
   expect(rows.map(grouped)).toEqual([
-    `${invoices.geneva!.number} due 4 Feb 2026 Bibliothèque de Genève Order 2026-00001 Reminder (level 1) CHF 1’280.00 — 12 none yet E-mail to achats@bge.ch`,
-    `${invoices.madrid!.number} due 4 Feb 2026 Biblioteca Nacional Order 2026-00002 Reminder (level 1) EUR 40.00 EUR 5.00 12 none yet Letter to print`,
-    `${invoices.lyon!.number} due 4 Feb 2026 Bibliothèque municipale de Lyon Order 2026-00004 Reminder (level 1) CHF 45.00 — 12 none yet E-mail to compta@bm-lyon.fr`,
+    `${invoices.geneva!.number} due 4 Feb 2026 Bibliothèque de Genève Order 2026-00001 Reminder (level 1) CHF 1’280.00 — CHF 1’280.00 12 none yet E-mail to achats@bge.ch`,
+    `${invoices.madrid!.number} due 4 Feb 2026 Biblioteca Nacional Order 2026-00002 Reminder (level 1) EUR 40.00 EUR 5.00 EUR 45.00 12 none yet Letter to print`,
+    `${invoices.lyon!.number} due 4 Feb 2026 Bibliothèque municipale de Lyon Order 2026-00004 Reminder (level 1) CHF 45.00 — CHF 45.00 12 none yet E-mail to compta@bm-lyon.fr`,
   ]);
   await screenshot(page, 'reminders-screen');
 
@@ -127,8 +127,8 @@ it('lists the reminders due, sends the ticked ones by keyboard (e-mail where the
   await expect.poll(() => smtp.dataCount(), SLOW).toBe(1);
   expect(await shownText(sent.getByRole('heading', { level: 2 }))).toBe('2 reminders issued: 1 e-mail waiting to be sent (not sent yet), 1 letter to print.');
   expect(grouped(await shownText(sentTable))).toContain(`${invoices.geneva!.number} Bibliothèque de Genève Reminder CHF 1’280.00 E-mail to achats@bge.ch: waiting to be sent, not sent yet`);
-  // The letter asks for what is open (40.00); the 5.00 fee is printed apart, not in it.
-  expect(await shownText(sentTable)).toContain(`${invoices.madrid!.number} Biblioteca Nacional Reminder EUR 40.00 Letter to print`);
+  // The letter asks for what is open (40.00) and its 5.00 fee, booked on the order with it.
+  expect(await shownText(sentTable)).toContain(`${invoices.madrid!.number} Biblioteca Nacional Reminder EUR 45.00 Letter to print`);
   // The server accepts: the screen says so, in those words.
   answerFirstMail();
   await expect.poll(() => shownText(sent.getByRole('heading', { level: 2 })), SLOW).toBe('2 reminders issued: 1 e-mail accepted by the mail server, 1 letter to print.');
@@ -140,8 +140,9 @@ it('lists the reminders due, sends the ticked ones by keyboard (e-mail where the
   const stored = web.app.db.prepare('SELECT invoice_id, level, delivery, delivery_status, total_minor FROM reminders ORDER BY id').all();
   expect(stored).toEqual([
     { invoice_id: invoices.geneva!.id, level: 1, delivery: 'email', delivery_status: 'email_accepted', total_minor: 128000 },
-    { invoice_id: invoices.madrid!.id, level: 1, delivery: 'print', delivery_status: 'to_print', total_minor: 4000 },
+    { invoice_id: invoices.madrid!.id, level: 1, delivery: 'print', delivery_status: 'to_print', total_minor: 4500 },
   ]);
+  expect(web.app.db.prepare('SELECT order_id, amount_minor FROM reminder_fees').all()).toEqual([{ order_id: invoices.madrid!.orderId, amount_minor: 500 }]);
   await screenshot(page, 'reminders-sent');
 
   // The Spanish letter's PDF, in the app.
@@ -185,5 +186,38 @@ it('shows every reminder on the customer account and in the order history', asyn
   const history = page.getByRole('list', { name: 'History, newest first' });
   await history.waitFor(SLOW);
   expect(grouped(await shownText(history.locator('li').first()))).toMatch(new RegExp(`^Reminder \\(level 1\\) for ${invoices.geneva!.number}: CHF 1’280\\.00 open, queued for e-mail to achats@bge\\.ch`));
+  await page.close();
+});
+
+it('shows the fee a reminder booked in the order’s payments and history, and the clerk waives it with a reason', async () => {
+  const page = await pinnedPage();
+  await page.goto(web.entryUrl(`#/order/${invoices.madrid!.orderId}`));
+  const panel = page.getByRole('region', { name: 'Payments' });
+  await panel.waitFor(SLOW);
+  // 60.00 invoiced, 20.00 paid, the 5.00 fee of the letter sent above: 45.00 owed, what the letter's slip asks for.
+  await expect.poll(() => shownText(panel.getByTestId('balance')), SLOW).toMatch(/^EUR 45\.00 · Partly paid$/);
+  expect(grouped(await shownText(panel.locator('.payments-summary')))).toContain('Reminder fees EUR 5.00');
+  const fees = panel.getByRole('table', { name: 'Reminder fees, oldest first' });
+  expect(grouped(await shownText(fees.locator('tbody tr')))).toBe(
+    `16 Feb 2026 Reminder fee, level 1 (${invoices.madrid!.number}) Reminder, charged with the reminder; owed until paid or waived. Anna Keller +EUR 5.00 Waive…`,
+  );
+  const history = page.getByRole('list', { name: 'History, newest first' });
+  expect(grouped(await shownText(history.locator('li').first()))).toMatch(
+    new RegExp(`^Reminder \\(level 1\\) for ${invoices.madrid!.number}: EUR 40\\.00 open, reminder fee EUR 5\\.00 booked on the order, EUR 45\\.00 to pay, as a letter to print`),
+  );
+
+  await fees.getByRole('button', { name: `Waive Reminder fee, level 1 (${invoices.madrid!.number}) of EUR 5.00` }).click();
+  const dialog = page.getByRole('dialog', { name: `Waive: Reminder fee, level 1 (${invoices.madrid!.number})` });
+  await dialog.waitFor(SLOW);
+  await expect.poll(() => focusedName(page)).toBe('Reason');
+  await page.keyboard.type('Payment crossed the reminder');
+  await screenshot(page, 'reminder-fee-waive-dialog');
+  await dialog.getByRole('button', { name: 'Waive the fee' }).click();
+  await dialog.waitFor({ state: 'detached', ...SLOW });
+  await expect.poll(() => shownText(panel.getByTestId('balance')), SLOW).toMatch(/^EUR 40\.00 · Partly paid$/);
+  expect(grouped(await shownText(fees.locator('tbody tr')))).toMatch(/waived .*no longer owed\. Waived on 16 Feb 2026 by Anna Keller\. Reason: Payment crossed the reminder/);
+  expect(await fees.getByRole('button', { name: /^Waive/ }).count()).toBe(0);
+  expect(grouped(await shownText(history.locator('li').first()))).toContain(`Reminder fee, level 1 (${invoices.madrid!.number}) of EUR 5.00 waived: Payment crossed the reminder`);
+  await screenshot(page, 'reminder-fee-waived');
   await page.close();
 });

@@ -75,4 +75,19 @@ describe('the balance of an order', () => {
     expect(result).toMatchObject({ balance: '10.00', paid: '0.00', paymentStatus: 'unpaid' });
     expect(computeBalance({ currency: 'USD', total: '0.00', cancelled: true, movements: [] }).balance).toBe('0.00');
   });
+
+  it('counts reminder fees as owed besides the invoice, never as invoiced, and a payment of both settles it', () => {
+    const invoiced = { currency: 'CHF' as const, total: '80.00', invoiced: '80.00', credited: '0.00', fees: '10.00', cancelled: false };
+    expect(computeBalance({ ...invoiced, movements: [{ kind: 'payment', amount: '30.00' }] })).toMatchObject({
+      invoiced: '80.00',
+      fees: '10.00',
+      due: '90.00',
+      balance: '60.00',
+      paymentStatus: 'partially_paid',
+    });
+    expect(computeBalance({ ...invoiced, movements: [{ kind: 'payment', amount: '30.00' }, { kind: 'payment', amount: '60.00' }] })).toMatchObject({ balance: '0.00', paymentStatus: 'paid' });
+    // Credited in full, the fee stays owed: the money paid covers it first.
+    expect(computeBalance({ ...invoiced, credited: '80.00', movements: [{ kind: 'payment', amount: '30.00' }] })).toMatchObject({ balance: '-20.00', paymentStatus: 'overpaid' });
+    expect(computeBalance({ ...invoiced, fees: undefined, movements: [] })).toMatchObject({ fees: '0.00', balance: '80.00' });
+  });
 });

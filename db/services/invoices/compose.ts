@@ -84,7 +84,9 @@ export function composeInvoice(ctx: ServiceContext, request: InvoiceRequest, num
   if (amount(request.shipping ?? '0').decimalPlaces() > 2) throw new DomainError('invalid_input', `Shipping can have at most 2 decimals in ${currency}.`, 'shipping');
 
   // What the order will owe once this invoice is issued: the document's balance due. Earlier
-  // invoices of the order are credited in full (else whyNot refused), so they add nothing.
+  // invoices of the order are credited in full (else whyNot refused), so they add nothing. A
+  // reminder fee still open from a credited invoice is left out: the new invoice is for the goods,
+  // and the fee stays on the order's account (its reminders and the payments panel say it).
   const invoiceTotal = sumAmounts([order.total, shipping], currency);
   const documents = invoicedAmounts(ctx, order.id, currency);
   const after = balanceOf(order, movementRows(ctx, order.id), {

@@ -13,6 +13,7 @@ import { syncOrderMoney } from '../payments/sync';
 import { getOrderById } from './read';
 import { nextVersion } from './write';
 import { checkDate } from '../date-check';
+import { refuseCancelWithFees } from '../reminders/fees';
 
 /** `on` is the day the change happened, which is also the day a shipped and settled order closes. */
 function changeOrder(ctx: WriteContext, id: number, action: OrderAction, auditAction: AuditAction<'order'>, on: string, change: (before: Order) => void): { order: Order } {
@@ -42,8 +43,10 @@ export function closeOrder(ctx: WriteContext, input: { id: number; reason: strin
 }
 
 export function cancelOrder(ctx: WriteContext, input: { id: number; reason: string }): { order: Order } {
-  return changeOrder(ctx, input.id, 'cancel', 'cancel', today(ctx), () => {
+  return changeOrder(ctx, input.id, 'cancel', 'cancel', today(ctx), (before) => {
     checkDate(ctx, today(ctx), { field: 'id', label: 'The cancellation date (today)' });
+    // A cancelled order owes nothing: a reminder fee would vanish unsaid. The clerk waives it first.
+    refuseCancelWithFees(ctx, input.id, before.number);
     statement(ctx, "UPDATE orders SET status = 'cancelled', cancel_reason = ?, cancelled_on = ? WHERE id = ?").run(input.reason, today(ctx), input.id);
   });
 }

@@ -15,6 +15,7 @@ import { invoicedAmounts } from '../invoices/order-amounts';
 import { openInvoiceOf } from '../invoices/stored';
 import { INVOICE_LIST, type InvoiceListRow } from '../invoices/rows';
 import { queryTerms } from './search-terms';
+import { orderReminderFees } from '../reminders/fee-read';
 import { ensureCountryRanks, ORDERS_WITH_COUNTRY_RANK } from './country-order';
 
 export function getOrderById(ctx: ServiceContext, id: number): Order {
@@ -52,6 +53,7 @@ export function getOrder(ctx: ServiceContext, input: { id: number }): OrderRecor
     invoices: orderInvoices(ctx, order),
     balance: account.balance,
     account,
+    reminderFees: orderReminderFees(ctx, order.id),
     allowed: allowedActions({ ...order, openInvoice: openInvoiceOf(ctx, order.id)?.number ?? null }),
   };
 }

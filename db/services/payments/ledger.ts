@@ -71,11 +71,13 @@ export function movementRow(ctx: ServiceContext, id: number): MovementRow | unde
   return statement(ctx, `SELECT ${MOVEMENT_COLUMNS} FROM payments p ${MOVEMENT_JOINS} WHERE p.id = ?`).get(id) as MovementRow | undefined;
 }
 
-/** What the order's invoices and credit notes say it owes (db/services/invoices/order-amounts.ts). */
+/** What the order's invoices, credit notes and reminder fees say it owes (db/services/invoices/order-amounts.ts). */
 export interface DocumentAmounts {
   /** Sum of its invoices; null while it has none. */
   invoiced: string | null;
   credited: string;
+  /** Reminder fees booked and not waived; none when missing. */
+  fees?: string;
 }
 
 const NO_DOCUMENTS: DocumentAmounts = { invoiced: null, credited: '0' };
@@ -88,6 +90,7 @@ export function balanceOf(order: Pick<Order, 'currency' | 'total' | 'status'>, r
     total: order.total,
     invoiced: documents.invoiced,
     credited: documents.credited,
+    fees: documents.fees ?? '0',
     cancelled: order.status === 'cancelled',
     movements: same.map((r) => ({ kind: r.kind, amount: fromMinorUnits(r.amount_minor, r.currency), reversal: r.reverses_id !== null })),
   });

@@ -10,12 +10,13 @@ import type { CurrencyCode } from '../../../shared/money/currencies';
 import { fromMinorUnits } from '../../../shared/money/money';
 import type { ServiceContext } from '../../context';
 import { statement } from '../../statements';
-import { firstInvoicedOn, owedMinor } from './owed-sql';
+import { feesOwedMinor, firstInvoicedOn, goodsOwedMinor } from './owed-sql';
 
 /**
  * One row per order that owed something at the end of @asOf, with its age in days from the
  * first invoice issued by then (or from the day the order was received, without one). What is
- * owed is the one rule of owed-sql.ts, counting documents issued by then. `minor` is negative
+ * owed is the one rule of owed-sql.ts, counting documents issued and reminder fees booked and not
+ * waived by then (`fees_minor`, within `minor`: a fee is owed, and aged with its order). `minor` is negative
  * for an order holding the customer's money (overpaid, or cancelled with money kept). Binds
  * @asOf, @currency and @customerId (null for all); payment reminders read it too (db/services/reminders/due.ts).
  */
@@ -24,7 +25,9 @@ export const OUTSTANDING = `
     SELECT order_id, sum(settles_minor) AS minor FROM payments WHERE on_date <= @asOf GROUP BY order_id
   ), owing AS (
     SELECT o.id, o.currency, o.customer_id, o.customer_name, o.received_on,
-           ${owedMinor('o', { asOf: true })} - coalesce(s.minor, 0) AS minor,
+           ${goodsOwedMinor('o', { asOf: true })} AS goods_minor,
+           ${feesOwedMinor('o', { asOf: true })} AS fees_minor,
+           coalesce(s.minor, 0) AS settled_minor,
            ${firstInvoicedOn('o', { asOf: true })} AS first_on
     FROM orders o
     LEFT JOIN settled s ON s.order_id = o.id
@@ -33,7 +36,7 @@ export const OUTSTANDING = `
       AND (@currency IS NULL OR o.currency = @currency)
       AND (@customerId IS NULL OR o.customer_id = @customerId)
   ), outstanding AS (
-    SELECT id, currency, customer_id, customer_name, minor,
+    SELECT id, currency, customer_id, customer_name, goods_minor + fees_minor - settled_minor AS minor, fees_minor,
            CAST(julianday(@asOf) - julianday(coalesce(first_on, received_on)) AS INTEGER) AS days
     FROM owing
   )`;

@@ -1,7 +1,7 @@
 /**
  * The ReminderDocument for an invoice due for a reminder: the invoice as issued (its customer
- * block, reference and account), what is open on it now, the level's fee, and the reminders it
- * had before. Pure reads: issue.ts composes before rendering and again inside the storing
+ * block, reference and account), what is open on it now, the earlier reminders' fees still open,
+ * the level's fee, and the reminders it had before. Pure reads: issue.ts composes before rendering and again inside the storing
  * transaction, and stores only if both agree.
  */
 import { DOCUMENT_LABELS, reminderTitle } from '../../../shared/documents/document-labels';
@@ -25,6 +25,7 @@ export function composeReminder(ctx: ServiceContext, due: DueCandidate, issuedOn
     issuedOn: string;
   }[];
   const total = fromMinorUnits(row.total_minor, row.currency);
+  const goodsOpen = fromMinorUnits(due.goodsOpenMinor, row.currency);
   return buildReminderDocument({
     level: due.level,
     final: due.final,
@@ -41,12 +42,13 @@ export function composeReminder(ctx: ServiceContext, due: DueCandidate, issuedOn
         orderNumber: invoice.orderNumber,
         customerReference: invoice.customerReference,
         total,
-        settled: subtractAmounts(total, due.openAmount, row.currency),
-        open: due.openAmount,
+        settled: subtractAmounts(total, goodsOpen, row.currency),
+        open: goodsOpen,
         daysOverdue: due.daysOverdue,
       },
     ],
     earlier,
+    feesOpen: due.feesOpen,
     fee: due.fee,
     bankAccount: payment.bankAccount,
     qrBill: payment.qrBill,

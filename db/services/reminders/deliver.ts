@@ -39,7 +39,7 @@ interface ReminderForMail {
   level: number;
   language: DocumentLanguage;
   currency: CurrencyCode;
-  open_minor: number;
+  total_minor: number;
   due_on: string;
   invoice_number: string;
   order_number: string;
@@ -49,7 +49,7 @@ interface ReminderForMail {
 function reminderForMail(ctx: ServiceContext, id: number): ReminderForMail {
   return statement(
     ctx,
-    `SELECT r.id, r.level, r.language, r.currency, r.open_minor, json_extract(r.snapshot, '$.invoices[0].dueOn') AS due_on,
+    `SELECT r.id, r.level, r.language, r.currency, r.total_minor, json_extract(r.snapshot, '$.invoices[0].dueOn') AS due_on,
             i.number AS invoice_number, o.number AS order_number, o.customer_name
      FROM reminders r JOIN invoices i ON i.id = r.invoice_id JOIN orders o ON o.id = r.order_id WHERE r.id = ?`,
   ).get(id) as ReminderForMail;
@@ -79,7 +79,8 @@ export function queueReminderEmail(w: WriteContext, reminder: ReminderToEmail): 
   const values = {
     customerName: row.customer_name,
     documentNumber: row.invoice_number,
-    amount: formatDocumentMoney(fromMinorUnits(row.open_minor, row.currency), row.currency, row.language),
+    // What the reminder asks for: once it is issued (its fee booked), what the order owes.
+    amount: formatDocumentMoney(fromMinorUnits(row.total_minor, row.currency), row.currency, row.language),
     dueDate: formatLongDate(row.due_on, documentLocale(row.language)),
     orderNumber: row.order_number,
     unitName: settings.issuer.name,

@@ -8,8 +8,13 @@
  * is open on it, after payments, refunds, write-offs, credit moved and credit notes. Nothing is
  * worked out twice: no reminder for a paid invoice (nothing open) or one credited in full.
  *
+ * Reminder fees booked on the order (fees.ts) are part of what it owes, so of the open amount; a
+ * later reminder asks for them again (`feesOpen`) with its own level's fee. Money received pays
+ * the goods first: once what is open is no more than the fees, the goods are paid or credited and
+ * the invoice is reminded no more; its fees stay open on the order until paid or waived.
+ *
  * Credit the customer holds on other orders of the currency (overpaid, or cancelled with money
- * kept) covers their open invoices oldest due date first; an invoice it covers in full gets no
+ * kept) covers their open invoices' goods oldest due date first; an invoice it covers in full gets no
  * reminder (the clerk moves the credit instead), one it does not cover is reminded in full.
  *
  * Level 1 is due `days` after the invoice's due date, each later level `days` after the
@@ -41,6 +46,7 @@ interface CandidateRow {
   total_minor: number;
   credited_minor: number;
   open_minor: number;
+  fees_minor: number;
   customer_id: number | null;
   customer_name: string;
   email: string;
@@ -56,7 +62,7 @@ const OPEN_INVOICES = `${OUTSTANDING},
   open_invoices AS (
     SELECT i.id AS invoice_id, i.number, i.order_id, i.currency, i.language, i.issued_on,
            coalesce(i.due_on, date(i.issued_on, '+' || @terms || ' days')) AS due_on,
-           i.total_minor, ${creditedMinor('i', { asOf: true })} AS credited_minor, ou.minor AS open_minor
+           i.total_minor, ${creditedMinor('i', { asOf: true })} AS credited_minor, ou.minor AS open_minor, ou.fees_minor
     FROM invoices i JOIN outstanding ou ON ou.id = i.order_id
     WHERE i.kind = 'invoice' AND i.issued_on <= @asOf AND ou.minor > 0
   )
@@ -81,6 +87,8 @@ export interface DueCandidate extends DueReminder {
   totalMinor: number;
   creditedMinor: number;
   openMinor: number;
+  /** What is open of the invoice's goods: the open amount less the earlier fees still open. */
+  goodsOpenMinor: number;
   /** The last level of several in Settings: printed as the final notice. */
   final: boolean;
 }
@@ -97,11 +105,16 @@ export function remindersDueOn(ctx: ServiceContext, asOf: string): DueCandidate[
   );
   const due: DueCandidate[] = [];
   for (const row of rows) {
+    // What is left open counts as fees first (money received pays the goods first): an invoice
+    // whose goods are paid or credited is reminded no more, its fees stay open on the account.
+    const feesOpenMinor = Math.min(row.fees_minor, row.open_minor);
+    const goodsOpenMinor = row.open_minor - feesOpenMinor;
+    if (goodsOpenMinor <= 0) continue;
     if (row.customer_id !== null) {
       const key = creditKey(row.customer_id, row.currency);
       const credit = credits.get(key) ?? 0;
-      if (credit >= row.open_minor) {
-        credits.set(key, credit - row.open_minor);
+      if (credit >= goodsOpenMinor) {
+        credits.set(key, credit - goodsOpenMinor);
         continue;
       }
     }
@@ -114,6 +127,7 @@ export function remindersDueOn(ctx: ServiceContext, asOf: string): DueCandidate[
     const level = lastLevel + 1;
     const openAmount = fromMinorUnits(row.open_minor, row.currency);
     const fee = sumAmounts([levelFee(next, row.currency)], row.currency);
+    const feesOpen = fromMinorUnits(feesOpenMinor, row.currency);
     due.push({
       invoiceId: row.invoice_id,
       number: row.number,
@@ -123,9 +137,10 @@ export function remindersDueOn(ctx: ServiceContext, asOf: string): DueCandidate[
       levelName: next.name,
       openAmount,
       currency: row.currency,
+      feesOpen,
       fee,
-      // What the reminder asks for: the open amount; the fee is printed beside it, not in it.
-      total: openAmount,
+      // What the reminder asks for: what the order owes (earlier fees included) and this level's fee, booked when it is issued.
+      total: sumAmounts([openAmount, fee], row.currency),
       dueOn: row.due_on,
       daysOverdue: daysBetween(row.due_on, asOf),
       customerId: row.customer_id,
@@ -137,6 +152,7 @@ export function remindersDueOn(ctx: ServiceContext, asOf: string): DueCandidate[
       totalMinor: row.total_minor,
       creditedMinor: row.credited_minor,
       openMinor: row.open_minor,
+      goodsOpenMinor,
       final: level === levels.length && levels.length > 1,
     });
   }
@@ -144,7 +160,7 @@ export function remindersDueOn(ctx: ServiceContext, asOf: string): DueCandidate[
 }
 
 function publicPart(candidate: DueCandidate): DueReminder {
-  const { issuedOn: _issued, totalMinor: _total, creditedMinor: _credited, openMinor: _open, final: _final, ...reminder } = candidate;
+  const { issuedOn: _issued, totalMinor: _total, creditedMinor: _credited, openMinor: _open, goodsOpenMinor: _goods, final: _final, ...reminder } = candidate;
   return reminder;
 }
 

@@ -5,7 +5,8 @@
  * in the worker outside any transaction; then one IMMEDIATE transaction works out again which
  * reminders are due and composes them, and only if every document is exactly the one rendered
  * (nobody paid, credited or reminded meanwhile) stores the rows, PDFs, hashes and audit records
- * together and queues their e-mails in the outbox (deliver.ts). Otherwise nothing was written and it starts
+ * together, books each level's fee on its order (fees.ts) and queues their e-mails in the outbox
+ * (deliver.ts). Otherwise nothing was written and it starts
  * over, rendering only what changed. UNIQUE (invoice_id, level) stops a second process sending a
  * level twice even so.
  */
@@ -26,6 +27,7 @@ import { settingsProblem } from '../../mail/jobs';
 import { getSettings } from '../settings';
 import { remindersDueOn, type DueCandidate } from './due';
 import { getReminder } from './read';
+import { bookReminderFee } from './fees';
 
 /** Attempts before giving up when payments or other clerks keep changing what is due. */
 const MAX_ATTEMPTS = 10;
@@ -119,8 +121,23 @@ function store(ctx: WriteContext, planned: Planned, pdf: Buffer, delivery: Remin
       createdAt: timestamp(ctx),
     }).lastInsertRowid,
   );
-  // In this transaction: the reminder is never stored without its mail, nor its mail without it.
+  // In this transaction: the reminder is never stored without its mail, nor its mail without it,
+  // nor without its fee booked on the order (what its QR-bill asks for is what the order then owes).
   if (delivery === 'email') queueReminderEmail(ctx, { id, email });
+  const feeMinor = document.fee === null ? 0 : toMinorUnits(document.fee, document.currency);
+  const fee =
+    feeMinor > 0
+      ? bookReminderFee(ctx, {
+          reminderId: id,
+          orderId: due.orderId,
+          invoiceId: due.invoiceId,
+          invoiceNumber: due.number,
+          level: due.level,
+          currency: document.currency,
+          amountMinor: feeMinor,
+          chargedOn: document.issuedOn,
+        })
+      : null;
   audit(ctx, 'order', due.orderId, 'reminder', null, {
     reminder: {
       id,
@@ -130,6 +147,8 @@ function store(ctx: WriteContext, planned: Planned, pdf: Buffer, delivery: Remin
       issuedOn: document.issuedOn,
       openAmount: document.openAmount,
       fee: document.fee ?? '0.00',
+      ...(document.feesOpen ? { feesOpen: document.feesOpen } : {}),
+      ...(fee ? { feeBooked: { id: fee.id, amount: fee.amount } } : {}),
       total: document.total,
       currency: document.currency,
       delivery,

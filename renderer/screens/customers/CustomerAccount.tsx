@@ -14,6 +14,8 @@ const PAGE_SIZE = 25;
 /** What the customer owes per currency; currencies are never added together. */
 export function BalanceTable({ balances }: { balances: CustomerBalance[] }) {
   if (balances.length === 0) return <p className="muted">No orders yet, so nothing is owed.</p>;
+  // Reminder fees are owed besides what was ordered: a column only when some are booked.
+  const withFees = balances.some((b) => compareAmounts(b.fees, '0') !== 0);
   return (
     <table className="grid balance-table">
       <caption>Balance per currency</caption>
@@ -23,6 +25,11 @@ export function BalanceTable({ balances }: { balances: CustomerBalance[] }) {
           <th scope="col" className="num">
             Ordered
           </th>
+          {withFees ? (
+            <th scope="col" className="num" title="Fees of payment reminders, booked on the orders and not waived">
+              Reminder fees
+            </th>
+          ) : null}
           <th scope="col" className="num">
             Paid
           </th>
@@ -42,6 +49,11 @@ export function BalanceTable({ balances }: { balances: CustomerBalance[] }) {
               <td className="num">
                 <Money value={b.ordered} currency={b.currency} />
               </td>
+              {withFees ? (
+                <td className="num">
+                  <Money value={b.fees} currency={b.currency} />
+                </td>
+              ) : null}
               <td className="num">
                 <Money value={b.paid} currency={b.currency} />
               </td>

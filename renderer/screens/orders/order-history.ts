@@ -19,6 +19,7 @@ import {
 } from '../../../shared/domain/vocabulary';
 import { formatMoney } from '../../../shared/money/money';
 import { isCurrencyCode, type CurrencyCode } from '../../../shared/money/currencies';
+import { reminderFeeLabel } from '../../../shared/domain/reminder-levels';
 
 export interface FieldChange {
   label: string;
@@ -55,6 +56,7 @@ export const ACTION_TITLES: Record<AuditAction<'order'>, string> = {
   close: 'Closed by hand',
   customer_merged: 'Moved to another customer record',
   reminder: 'Payment reminder issued',
+  waive_reminder_fee: 'Reminder fee waived',
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -228,6 +230,10 @@ interface ReminderSummary {
   invoiceNumber: string;
   openAmount: string;
   fee: string;
+  /** The amount to pay the reminder asked for. */
+  total?: string;
+  /** Set when its fee was booked on the order (from migration 14); before, the fee was printed only. */
+  feeBooked?: { id: number; amount: string };
   currency: CurrencyCode;
   delivery: 'email' | 'print';
   email: string;
@@ -241,13 +247,41 @@ function reminderOf(value: unknown): ReminderSummary | null {
 }
 
 /**
- * "Second reminder (level 2) for INV-2026-00012: CHF 50.00 open, fee CHF 10.00 to be invoiced separately, queued for e-mail to …".
- * Said as issued: whether the mail went out is the reminder's delivery (customer account, Reminders screen), never assumed here.
+ * "Second reminder (level 2) for INV-2026-00012: CHF 50.00 open, reminder fee CHF 10.00 booked on the order, CHF 60.00 to pay, queued for e-mail to …".
+ * A reminder from before fees were booked says its fee was printed only. Said as issued: whether the mail went out is the
+ * reminder's delivery (customer account, Reminders screen), never assumed here.
  */
 export function reminderSentence(r: ReminderSummary, f: Formatting): string {
-  const fee = r.fee && !/^0+(\.0+)?$/.test(r.fee) ? `, fee ${formatMoney(r.fee, r.currency, f.locale)} to be invoiced separately` : '';
+  const money = (value: string) => formatMoney(value, r.currency, f.locale);
+  const hasFee = Boolean(r.fee) && !/^0+(\.0+)?$/.test(r.fee);
+  const fee = r.feeBooked
+    ? `, reminder fee ${money(r.feeBooked.amount)} booked on the order${r.total ? `, ${money(r.total)} to pay` : ''}`
+    : hasFee
+      ? `, fee ${money(r.fee)} printed on the reminder but not booked`
+      : '';
   const how = r.delivery === 'email' ? `queued for e-mail to ${r.email}` : 'as a letter to print';
-  return `${r.levelName} (level ${r.level}) for ${r.invoiceNumber}: ${formatMoney(r.openAmount, r.currency, f.locale)} open${fee}, ${how}`;
+  return `${r.levelName} (level ${r.level}) for ${r.invoiceNumber}: ${money(r.openAmount)} open${fee}, ${how}`;
+}
+
+/** What the audit record of a waived reminder fee keeps of it (db/services/reminders/fees.ts). */
+interface WaivedFee {
+  level: number;
+  invoiceNumber: string;
+  amount: string;
+  currency: CurrencyCode;
+  reason: string;
+}
+
+function waivedFeeOf(value: unknown): WaivedFee | null {
+  const fee = value !== null && typeof value === 'object' ? (value as { fee?: unknown }).fee : undefined;
+  if (fee === null || typeof fee !== 'object') return null;
+  const w = fee as Partial<WaivedFee>;
+  return typeof w.level === 'number' && typeof w.invoiceNumber === 'string' && typeof w.amount === 'string' && isCurrencyCode(w.currency) ? (w as WaivedFee) : null;
+}
+
+/** "Reminder fee, level 2 (INV-2026-00012) of CHF 10.00 waived: Long-standing customer". */
+export function waivedFeeSentence(w: WaivedFee, f: Formatting): string {
+  return `${reminderFeeLabel(w)} of ${formatMoney(w.amount, w.currency, f.locale)} waived${w.reason ? `: ${w.reason}` : ''}`;
 }
 
 export function describeEntry(entry: OrderEntry, f: Formatting): HistoryItem {
@@ -255,6 +289,15 @@ export function describeEntry(entry: OrderEntry, f: Formatting): HistoryItem {
   const base = { id: entry.id, at: entry.at, actor: entry.actor, title };
   const reminder = entry.action === 'reminder' ? reminderOf(entry.after) : null;
   if (reminder) return { ...base, title: reminderSentence(reminder, f), changes: [] };
+  const waived = entry.action === 'waive_reminder_fee' ? waivedFeeOf(entry.after) : null;
+  if (waived) {
+    const was = (entry.before ?? {}) as Record<string, unknown>;
+    const now = entry.after as Record<string, unknown>;
+    const changes = (['paymentStatus', 'balance'] as const)
+      .filter((k) => JSON.stringify(was[k]) !== JSON.stringify(now[k]))
+      .map((k) => ({ label: labelOf(k), before: display(k, was[k], { ...f, currency: waived.currency }), after: display(k, now[k], { ...f, currency: waived.currency }) }));
+    return { ...base, title: waivedFeeSentence(waived, f), changes };
+  }
   const movement = movementOf(entry.after);
   if (movement) {
     const was = (entry.before ?? {}) as Record<string, unknown>;

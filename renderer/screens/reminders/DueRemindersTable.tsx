@@ -41,11 +41,14 @@ export function DueRemindersTable({ rows, skipped, onToggle, onToggleAll, disabl
           <th scope="col">Invoice</th>
           <th scope="col">Customer</th>
           <th scope="col">Level</th>
-          <th scope="col" className="num">
+          <th scope="col" className="num" title="What the order owes now, earlier reminder fees still open included">
             Open amount
           </th>
-          <th scope="col" className="num" title="Printed on the reminder as invoiced separately: not in the amount its payment slip asks for">
-            Fee (separate)
+          <th scope="col" className="num" title="This level's fee: booked on the order when the reminder is issued, and in the amount its payment slip asks for">
+            Fee
+          </th>
+          <th scope="col" className="num" title="What the reminder asks for, its payment slip's amount: the open amount and the fee">
+            To pay
           </th>
           <th scope="col" className="num">
             Days overdue
@@ -81,8 +84,16 @@ export function DueRemindersTable({ rows, skipped, onToggle, onToggleAll, disabl
               </td>
               <td className="money-cell">
                 <Money value={r.openAmount} currency={r.currency} />
+                {signOf(r.feesOpen) !== 0 ? (
+                  <div className="reminders-grid__sub">
+                    incl. earlier fees <Money value={r.feesOpen} currency={r.currency} />
+                  </div>
+                ) : null}
               </td>
               <td className="money-cell">{signOf(r.fee) === 0 ? <span className="muted">—</span> : <Money value={r.fee} currency={r.currency} />}</td>
+              <td className="money-cell">
+                <Money value={r.total} currency={r.currency} />
+              </td>
               <td className="num">{r.daysOverdue}</td>
               <td>{r.lastReminder ? `Level ${r.lastReminder.level}, ${formatDate(r.lastReminder.date, locale)}` : <span className="muted">none yet</span>}</td>
               <td>

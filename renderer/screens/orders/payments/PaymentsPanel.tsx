@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { OrderRecord } from '../../../../shared/contract/orders';
-import type { MoneyMovement } from '../../../../shared/contract/payments';
+import type { MoneyMovement, ReminderFee } from '../../../../shared/contract/payments';
+import { reminderFeeLabel } from '../../../../shared/domain/reminder-levels';
 import { PAYMENT_STATUS_LABELS } from '../../../../shared/domain/vocabulary';
 import { formatMoney, negateAmount, signOf } from '../../../../shared/money/money';
 import { Money } from '../../../components/Money';
@@ -14,9 +15,10 @@ import { RecordPaymentDialog } from './RecordPaymentDialog';
 import { RefundDialog } from './RefundDialog';
 import { ReverseDialog } from './ReverseDialog';
 import { WriteOffDialog } from './WriteOffDialog';
+import { WaiveFeeDialog } from './WaiveFeeDialog';
 import './payments.css';
 
-type Dialog = { kind: 'pay' } | { kind: 'refund' } | { kind: 'writeOff' } | { kind: 'credit' } | { kind: 'reverse'; movement: MoneyMovement };
+type Dialog = { kind: 'pay' } | { kind: 'refund' } | { kind: 'writeOff' } | { kind: 'credit' } | { kind: 'reverse'; movement: MoneyMovement } | { kind: 'waive'; fee: ReminderFee };
 
 interface Props {
   record: OrderRecord;
@@ -51,6 +53,8 @@ function Summary({ record }: { record: OrderRecord }) {
   const rows: [string, string][] = [
     ['Order total', account.total],
     ...(signOf(account.credited) !== 0 ? ([['Credit notes', account.credited]] as [string, string][]) : []),
+    // Owed besides the goods once a reminder charged them; shown while any was booked, waived ones included.
+    ...(record.reminderFees.length > 0 ? ([['Reminder fees', account.fees]] as [string, string][]) : []),
     ['Paid', account.paid],
     ['Refunded', account.refunded],
     ['Written off', account.writtenOff],
@@ -76,6 +80,68 @@ function Summary({ record }: { record: OrderRecord }) {
         </dd>
       </div>
     </dl>
+  );
+}
+
+/**
+ * The fees its payment reminders booked on the order, oldest first: each owed from its reminder's
+ * day until paid or waived; a waived one stays listed, struck through, with who waived it and why.
+ */
+function ReminderFees({ fees, cancelled, onWaive }: { fees: ReminderFee[]; cancelled: boolean; onWaive(fee: ReminderFee): void }) {
+  const locale = useLocale();
+  return (
+    <table className="grid payments-ledger payments-fees" aria-label="Reminder fees, oldest first">
+      <thead>
+        <tr>
+          <th scope="col">Date</th>
+          <th scope="col">Reminder fee</th>
+          <th scope="col">Details</th>
+          <th scope="col">Recorded by</th>
+          <th scope="col" className="num">
+            Amount
+          </th>
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {fees.map((fee) => {
+          const label = reminderFeeLabel(fee);
+          const amount = formatMoney(fee.amount, fee.currency, locale);
+          return (
+            <tr key={fee.id} className={fee.waived ? 'payments-ledger__row--reversed' : undefined}>
+              <td className="nowrap">{formatDate(fee.chargedOn, locale)}</td>
+              <th scope="row">
+                {label}
+                {fee.waived ? <span className="tag">waived</span> : null}
+              </th>
+              <td>
+                <bdi>{fee.levelName}</bdi>, charged with the reminder; {fee.waived ? 'no longer owed.' : 'owed until paid or waived.'}
+                {fee.waived ? (
+                  <div>
+                    Waived on {formatDate(fee.waived.on, locale)} by <bdi>{fee.waived.by}</bdi>. Reason: <bdi>{fee.waived.reason}</bdi>
+                  </div>
+                ) : null}
+              </td>
+              <td>
+                <bdi>{fee.recordedBy}</bdi>
+              </td>
+              <td className="num">
+                <span className="money">+{amount}</span>
+              </td>
+              <td>
+                {!fee.waived && !cancelled ? (
+                  <button type="button" className="link-button" onClick={() => onWaive(fee)} aria-label={`Waive ${label} of ${amount}`}>
+                    Waive…
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }
 
@@ -130,6 +196,9 @@ export function PaymentsPanel({ record, onChanged }: Props) {
             </span>
           ))}
         </p>
+      ) : null}
+      {record.reminderFees.length > 0 ? (
+        <ReminderFees fees={record.reminderFees} cancelled={order.status === 'cancelled'} onWaive={(fee) => setDialog({ kind: 'waive', fee })} />
       ) : null}
       {payments.length === 0 ? (
         <p className="muted">No money has moved on this order yet.</p>
@@ -241,6 +310,14 @@ export function PaymentsPanel({ record, onChanged }: Props) {
           balance={account.balance}
           onCancel={close}
           onDone={(r) => done(`Credit of ${money(r.from.payment.amount)} moved to order ${r.from.payment.counterpartOrderNumber ?? ''}.`)}
+        />
+      ) : null}
+      {dialog?.kind === 'waive' ? (
+        <WaiveFeeDialog
+          order={order}
+          fee={dialog.fee}
+          onCancel={close}
+          onDone={(r) => done(`${reminderFeeLabel(r.fee)} of ${money(r.fee.amount)} waived.`)}
         />
       ) : null}
       {dialog?.kind === 'reverse' ? (
