@@ -95,11 +95,11 @@ describe('the desktop app: the password under safeStorage', () => {
     const { app } = desk;
     await setUpMail(app, server.port, { user: 'desk@unit.example' });
     expect((await call(app, 'settings.get', {})).settings.mail).toMatchObject({ passwordSet: false, passwordSource: 'none' });
-    expect(await call(app, 'mail.test', { to: 'it@unit.example' })).toMatchObject({ ok: false, code: 'no_password', message: expect.stringContaining('password of desk@unit.example') });
+    expect(await call(app, 'mail.test', { to: 'it@unit.example' })).toMatchObject({ ok: false, code: 'no_password', message: expect.stringMatching(/^No mail password is set, and the mail server asks for the user name desk@unit\.example/) });
     const invoice = await issuedInvoice(app);
     expect(await app.invoke('mail.send', { documentId: invoice.id })).toMatchObject({
       ok: false,
-      error: { code: 'invalid_input', field: 'password', message: 'The mail server needs the password of desk@unit.example: enter it in Settings → E-mail.' },
+      error: { code: 'invalid_input', field: 'password', message: 'No mail password is set, and the mail server asks for the user name desk@unit.example: nothing can be e-mailed until one is. Enter it in Settings → E-mail.' },
     });
     expect(await call(app, 'mail.outbox', {})).toMatchObject({ total: 0 });
 

@@ -12,7 +12,7 @@ import { BankImportNote } from './BankImportNote';
 import { DueRemindersTable } from './DueRemindersTable';
 import { ReminderPdfDialog } from './ReminderPdfDialog';
 import { plannedDelivery } from './reminder-words';
-import { useEmailReady } from './useEmailReady';
+import { useEmailGap } from './useEmailReady';
 import { SentReminders } from './SentReminders';
 import { useSendReminders } from './useSendReminders';
 import '../orders/orders.css';
@@ -20,14 +20,14 @@ import './reminders.css';
 
 /** The Send confirmation: how many go by e-mail and how many as letters, before anything is issued. */
 function ConfirmSend({ rows, sending, onConfirm, onCancel }: { rows: DueReminder[]; sending: boolean; onConfirm(): void; onCancel(): void }) {
-  const emailReady = useEmailReady();
-  const emails = rows.filter((r) => plannedDelivery(r, emailReady) === 'email').length;
+  const gap = useEmailGap();
+  const emails = rows.filter((r) => plannedDelivery(r, gap === null) === 'email').length;
   const letters = rows.length - emails;
   return (
     <DialogForm title={`Send ${plural(rows.length, 'reminder', 'reminders')}?`} submitLabel={sending ? 'Sending…' : 'Send'} saving={sending} general={null} onSubmit={onConfirm} onCancel={onCancel}>
       <ul className="reminders-confirm">
         {emails > 0 ? <li>{plural(emails, 'reminder goes', 'reminders go')} by e-mail (handed to the mail outbox; not sent until a mail server accepts it).</li> : null}
-        {letters > 0 ? <li>{plural(letters, 'reminder is a letter', 'reminders are letters')} to print ({emailReady ? 'no e-mail address' : 'e-mail is not set up in Settings'}).</li> : null}
+        {letters > 0 ? <li>{plural(letters, 'reminder is a letter', 'reminders are letters')} to print ({gap ?? 'no e-mail address'}).</li> : null}
       </ul>
       <p className="muted">Each reminder is stored as a PDF that cannot be changed afterwards.</p>
     </DialogForm>
