@@ -12,7 +12,7 @@ import { ARTIFACTS } from '../support/browser';
 import { attachMail, createMailRuntime, type MailRuntime } from '../../db/mail/runtime';
 import { createWorkerTransport } from '../../db/mail/smtp-client';
 import { startMailSender, type MailSender } from '../../db/mail/sender';
-import { commandLinePasswordStore } from '../../db/mail/password-store';
+import { commandLinePasswordStore, type MailPasswordStore } from '../../db/mail/password-store';
 import { startSmtpServer, TEST_POLICY, type TestSmtpOptions, type TestSmtpServer } from '../support/mail';
 import { useUiSession, type UiSession } from '../support/ui-session';
 import type { WebAppOptions } from '../support/web-app';
@@ -22,13 +22,21 @@ export interface MailUiSession extends UiSession {
   runtime: MailRuntime;
 }
 
-/** `smtpOptions` may be made when the session starts (a certificate generated first). */
-export function useMailUiSession(timeoutMs: number, options: WebAppOptions, smtpOptions: TestSmtpOptions | (() => Promise<TestSmtpOptions>) = {}): MailUiSession {
+/**
+ * `smtpOptions` may be made when the session starts (a certificate generated first); `passwords`
+ * is where browser mode reads the password (by default: no file, an empty environment, so none).
+ */
+export function useMailUiSession(
+  timeoutMs: number,
+  options: WebAppOptions,
+  smtpOptions: TestSmtpOptions | (() => Promise<TestSmtpOptions>) = {},
+  passwords: () => MailPasswordStore = () => commandLinePasswordStore({ env: {} }),
+): MailUiSession {
   const ui = useUiSession(timeoutMs, options) as MailUiSession;
   let sender: MailSender | null = null;
   beforeAll(async () => {
     ui.smtp = await startSmtpServer(typeof smtpOptions === 'function' ? await smtpOptions() : smtpOptions);
-    ui.runtime = createMailRuntime({ passwords: commandLinePasswordStore({ env: {} }), transport: createWorkerTransport(), policy: TEST_POLICY });
+    ui.runtime = createMailRuntime({ passwords: passwords(), transport: createWorkerTransport(), policy: TEST_POLICY });
     attachMail(ui.web.app.ctx, ui.runtime);
     sender = startMailSender(ui.web.app.ctx, { pollMs: 100, log: () => undefined });
   }, timeoutMs);
