@@ -73,6 +73,7 @@ export function SentReminders({ outcome, onOpen }: { outcome: SendOutcome; onOpe
                 </td>
                 <td className="reminders__actions">
                   <SendAgainButton reminder={r} retry={retry} />
+                  {' '}
                   <button type="button" aria-label={`Open the reminder for ${r.invoiceNumber}`} onClick={() => onOpen(r)}>
                     Open PDF
                   </button>

@@ -93,6 +93,7 @@ export function UndeliveredReminders({ version, shownAbove, onOpen }: Props) {
               </td>
               <td className="reminders__actions">
                 <SendAgainButton reminder={r} retry={retry} />
+                {' '}
                 <button type="button" aria-label={`Open the reminder for ${r.invoiceNumber}`} onClick={() => onOpen(r)}>
                   Open PDF
                 </button>
