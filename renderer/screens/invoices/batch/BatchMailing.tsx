@@ -65,9 +65,11 @@ function MailingSummary({ mailing }: { mailing: Mailing }) {
   useEffect(() => headingRef.current?.focus(), []);
   const tally = tallyMails(mailing.mails);
   const skipped = mailing.batch?.skipped ?? [];
-  const failed = mailing.mails.filter((m) => m.status === 'failed' && !isCancelled(mailing, m));
-  const stopped = mailing.mails.filter((m) => isCancelled(mailing, m));
-  const waiting = mailing.mails.filter((m) => m.status === 'queued' || m.status === 'uncertain');
+  // In the batch's order (the outbox answers newest first), as the invoices were numbered.
+  const inOrder = [...mailing.mails].sort((a, b) => a.id - b.id);
+  const failed = inOrder.filter((m) => m.status === 'failed' && !isCancelled(mailing, m));
+  const stopped = inOrder.filter((m) => isCancelled(mailing, m));
+  const waiting = inOrder.filter((m) => m.status === 'queued' || m.status === 'uncertain');
   const heading = `${mailing.cancelled ? 'E-mails cancelled' : 'E-mails'}: ${tally.accepted} of ${plural(tally.total, 'mail', 'mails')} accepted by the server${failed.length > 0 ? `, ${failed.length} failed` : ''}${
     stopped.length > 0 ? `, ${stopped.length} cancelled before sending` : ''
   }`;
