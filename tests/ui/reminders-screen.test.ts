@@ -230,9 +230,9 @@ it('lists the reminders whose e-mail failed (550, with the reason) or is uncerta
   const table = section.getByRole('table', { name: 'Reminders whose e-mail was not delivered' });
   const row = (invoice: { number: string }) => table.getByRole('row', { name: new RegExp(invoice.number) });
   expect(await shownText(row(invoices.sion!))).toMatch(
-    new RegExp(`^${invoices.sion!.number} Médiathèque Valais Reminder 16 Feb 2026 CHF 80\.00 E-mail to factures@bibliotheque-sion\.ch failed, not sent: The mail server refused .*550 .*No such user here Send again Open PDF$`),
+    new RegExp(`^${invoices.sion!.number} Médiathèque Valais Reminder 16 Feb 2026 CHF 80\\.00 E-mail to factures@bibliotheque-sion\\.ch failed, not sent: The mail server refused .*550 .*No such user here Send again Open PDF$`),
   );
-  expect(await shownText(row(invoices.unige!))).toMatch(new RegExp(`^${invoices.unige!.number} Université de Genève .* E-mail to achats@unige\.ch uncertain: it may or may not have arrived: .* Send again… Open PDF$`));
+  expect(await shownText(row(invoices.unige!))).toMatch(new RegExp(`^${invoices.unige!.number} Université de Genève .* E-mail to achats@unige\\.ch uncertain: it may or may not have arrived: .* Send again… Open PDF$`));
   expect(await shownText(section.getByTestId('reminders-undelivered-counts'))).toMatch(/\b1 e-mail uncertain \(may or may not have arrived\)/);
   await screenshot(page, 'reminders-undelivered');
 
