@@ -54,8 +54,16 @@ export function toDecimalString(value: Amount, currency: CurrencyCode): string {
 }
 
 /** Integer minor units for SQLite. Refuses amounts that are not whole minor units. */
+// 10^exponent per currency exponent, made once: conversions run for every row a ledger reads.
+const SCALES = new Map<number, Amount>();
+function scaleOf(places: number): Amount {
+  let scale = SCALES.get(places);
+  if (!scale) SCALES.set(places, (scale = new D(10).pow(places)));
+  return scale;
+}
+
 export function toMinorUnits(value: Amount | string, currency: CurrencyCode): number {
-  const minor = amount(value).times(new D(10).pow(currencyExponent(currency)));
+  const minor = amount(value).times(scaleOf(currencyExponent(currency)));
   if (!minor.isInteger()) throw new RangeError(`Amount has more decimals than ${currency} allows`);
   if (minor.abs().greaterThan(Number.MAX_SAFE_INTEGER)) throw new RangeError('Amount is too large');
   return minor.toNumber();
@@ -63,8 +71,11 @@ export function toMinorUnits(value: Amount | string, currency: CurrencyCode): nu
 
 /** Decimal string from integer minor units read from SQLite. */
 export function fromMinorUnits(minor: number | bigint, currency: CurrencyCode): string {
-  const value = new D(minor.toString()).dividedBy(new D(10).pow(currencyExponent(currency)));
-  return toDecimalString(value, currency);
+  const places = currencyExponent(currency);
+  // An integer moved by the exponent is exact, with nothing to round; anything else (a number
+  // that is not a whole count of minor units) goes through the division and rounding as before.
+  if (typeof minor === 'bigint' || Number.isSafeInteger(minor)) return toDecimalString(new D(`${minor}e-${places}`), currency);
+  return toDecimalString(new D(minor.toString()).dividedBy(scaleOf(places)), currency);
 }
 
 export interface LineInput {

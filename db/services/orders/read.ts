@@ -8,7 +8,7 @@ import { fromMinorUnits } from '../../../shared/money/money';
 import type { ServiceContext } from '../../context';
 import { statement } from '../../statements';
 import { auditHistory } from '../audit';
-import { toOrder, toOrderSummary, type OrderLineRow, type OrderRow } from './rows';
+import { toOrder, toOrderHead, toOrderSummary, type OrderLineRow, type OrderRow } from './rows';
 import { toFtsQuery } from './search-index';
 import { balanceOf, ledgerOf, movementRows } from '../payments/ledger';
 import { invoicedAmounts } from '../invoices/order-amounts';
@@ -22,6 +22,16 @@ export function getOrderById(ctx: ServiceContext, id: number): Order {
   if (!row) throw new DomainError('not_found', `Order ${id} does not exist.`, 'id');
   const lines = statement(ctx, 'SELECT * FROM order_lines WHERE order_id = ? ORDER BY position').all(id) as OrderLineRow[];
   return toOrder(row, lines);
+}
+
+/** An order without its lines. */
+export type OrderHead = Omit<Order, 'lines'>;
+
+/** The order without reading its lines: for money movements, which never depend on them. */
+export function getOrderHead(ctx: ServiceContext, id: number): OrderHead {
+  const row = statement(ctx, 'SELECT * FROM orders WHERE id = ?').get(id) as OrderRow | undefined;
+  if (!row) throw new DomainError('not_found', `Order ${id} does not exist.`, 'id');
+  return toOrderHead(row);
 }
 
 function orderInvoices(ctx: ServiceContext, order: Order): OrderInvoice[] {

@@ -79,6 +79,11 @@ export function toOrderLine(row: OrderLineRow, currency: CurrencyCode): OrderLin
 }
 
 export function toOrder(row: OrderRow, lines: OrderLineRow[]): Order {
+  return { ...toOrderHead(row), lines: lines.map((l) => toOrderLine(l, row.currency)) };
+}
+
+/** The order without its lines: what money movements need (the total is stored with the order). */
+export function toOrderHead(row: OrderRow): Omit<Order, 'lines'> {
   return {
     id: row.id,
     number: row.number,
@@ -109,7 +114,6 @@ export function toOrder(row: OrderRow, lines: OrderLineRow[]): Order {
     tracking: row.tracking,
     closedOn: row.closed_on,
     closeReason: row.close_reason,
-    lines: lines.map((l) => toOrderLine(l, row.currency)),
     total: fromMinorUnits(row.total_minor, row.currency),
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -59,6 +59,14 @@ export function movementRows(ctx: ServiceContext, orderId: number): MovementRow[
   return statement(ctx, MOVEMENTS_SQL).all(orderId) as MovementRow[];
 }
 
+/** What a balance is computed from: the amounts of an order's movements, without their details. */
+export type MovementFacts = Pick<MovementRow, 'id' | 'on_date' | 'kind' | 'amount_minor' | 'reverses_id' | 'currency'>;
+
+/** The order's movements as the balance needs them, in ledger order: no joins, for every movement recorded. */
+export function movementFacts(ctx: ServiceContext, orderId: number): MovementFacts[] {
+  return statement(ctx, 'SELECT id, on_date, kind, amount_minor, reverses_id, currency FROM payments WHERE order_id = ? ORDER BY on_date, id').all(orderId) as MovementFacts[];
+}
+
 export function movementRow(ctx: ServiceContext, id: number): MovementRow | undefined {
   return statement(ctx, `SELECT ${MOVEMENT_COLUMNS} FROM payments p ${MOVEMENT_JOINS} WHERE p.id = ?`).get(id) as MovementRow | undefined;
 }
@@ -73,7 +81,7 @@ export interface DocumentAmounts {
 const NO_DOCUMENTS: DocumentAmounts = { invoiced: null, credited: '0' };
 
 /** The order's balance from its movements and documents; movements in another currency than the order's (older data) are left out. */
-export function balanceOf(order: Pick<Order, 'currency' | 'total' | 'status'>, rows: readonly MovementRow[], documents: DocumentAmounts = NO_DOCUMENTS): Balance {
+export function balanceOf(order: Pick<Order, 'currency' | 'total' | 'status'>, rows: readonly MovementFacts[], documents: DocumentAmounts = NO_DOCUMENTS): Balance {
   const same = rows.filter((r) => r.currency === order.currency);
   return computeBalance({
     currency: order.currency,
@@ -125,6 +133,13 @@ function toMovement(row: MovementRow, runningBalance: string): MoneyMovement {
  * The ledger with a running balance after each row. Each step is the balance function
  * applied to the rows so far, so the last running balance is exactly the order's balance.
  */
+/** One row of ledgerOf, from the order's movement facts in ledger order: the same running balance without reading every row's details. */
+export function ledgerRowOf(order: Pick<Order, 'currency' | 'total' | 'status'>, facts: readonly MovementFacts[], row: MovementRow): MoneyMovement {
+  const index = facts.findIndex((f) => f.id === row.id);
+  if (index < 0) throw new Error(`movement ${row.id} is not among its order's movements`);
+  return toMovement(row, balanceOf(order, facts.slice(0, index + 1)).balance);
+}
+
 export function ledgerOf(order: Pick<Order, 'currency' | 'total' | 'status'>, rows: readonly MovementRow[], documents: DocumentAmounts = NO_DOCUMENTS): MoneyMovement[] {
   return rows.map((row, i) => toMovement(row, balanceOf(order, rows.slice(0, i + 1), documents).balance));
 }

@@ -7,7 +7,6 @@
 import type { z } from 'zod';
 import { DomainError } from '../../../shared/api/errors';
 import type { ApplyCreditInput, CreditMoveResult, MovementResult, RecordPaymentInput, RefundInput, ReverseInput, WriteOffInput } from '../../../shared/contract/payments';
-import type { Order } from '../../../shared/contract/types';
 import { whyNot, type OrderAction } from '../../../shared/domain/order-rules';
 import { overpaymentQuestion, overpaymentToConfirm } from '../../../shared/domain/overpayment';
 import type { MovementKind, PaymentMethod } from '../../../shared/domain/vocabulary';
@@ -17,34 +16,34 @@ import { timestamp, today, type ServiceContext, type WriteContext } from '../../
 import { statement } from '../../statements';
 import type { AuditAction } from '../../../shared/contract/audit';
 import { audit } from '../audit';
-import { getOrderById } from '../orders/read';
-import { ledgerOf, movementRow, movementRows } from './ledger';
-import { syncOrderMoney } from './sync';
+import { getOrderHead, type OrderHead } from '../orders/read';
+import { ledgerRowOf, movementRow } from './ledger';
+import { syncMoneyOf } from './sync';
 import { checkDate } from '../date-check';
 
-function orderFor(ctx: ServiceContext, orderId: number, field: string): Order {
+function orderFor(ctx: ServiceContext, orderId: number, field: string): OrderHead {
   try {
-    return getOrderById(ctx, orderId);
+    return getOrderHead(ctx, orderId);
   } catch (error) {
     if (error instanceof DomainError && error.code === 'not_found') throw new DomainError('not_found', `Order ${orderId} does not exist.`, field);
     throw error;
   }
 }
 
-function assertAllowed(action: OrderAction, order: Order, field: string): void {
+function assertAllowed(action: OrderAction, order: OrderHead, field: string): void {
   const reason = whyNot(action, order);
   if (reason) throw new DomainError('conflict', reason, field);
 }
 
 /** Integer minor units of an amount typed in the order's currency, refusing sub-cent amounts. */
-function minorOf(value: string, order: Order, field: string, label: string): number {
+function minorOf(value: string, order: OrderHead, field: string, label: string): number {
   const places = currencyExponent(order.currency);
   if (decimalPlaces(value) > places) throw new DomainError('invalid_input', `${label} can have at most ${places} decimals in ${order.currency}.`, field);
   return toMinorUnits(value, order.currency);
 }
 
 /** At most what is left: a write-off or refund beyond it would turn into a debt or a gift. */
-function checkAtMost(value: string, limit: string, order: Order, field: string, what: string): void {
+function checkAtMost(value: string, limit: string, order: OrderHead, field: string, what: string): void {
   if (compareAmounts(value, limit) > 0) {
     throw new DomainError('invalid_input', `${what} is at most ${formatMoney(limit, order.currency)} on order ${order.number}.`, field);
   }
@@ -56,7 +55,7 @@ interface NewMovement {
   reversesId?: number | null;
   on: string;
   method?: PaymentMethod | null;
-  currency: Order['currency'];
+  currency: OrderHead['currency'];
   amountMinor: number;
   reference?: string;
   note?: string;
@@ -100,11 +99,16 @@ function insertMovement(ctx: WriteContext, m: NewMovement): number {
   return Number(result.lastInsertRowid);
 }
 
-/** Rewrites the order's money columns, writes the audit record and answers the movement with the new balance. */
-function settle(ctx: WriteContext, before: Order, movementId: number, action: AuditAction<'order'>): MovementResult {
-  const balance = syncOrderMoney(ctx, before.id, movementRow(ctx, movementId)!.on_date);
-  const after = getOrderById(ctx, before.id);
-  const payment = ledgerOf(after, movementRows(ctx, before.id)).find((m) => m.id === movementId)!;
+/** What a movement left: its ledger row, what the order owes, and the order as it now is (for a next step). */
+type Settled = MovementResult & { order: OrderHead };
+
+/**
+ * Rewrites the order's money columns, writes the audit record and answers the movement with the
+ * new balance. `before` is the order as it is now, in this transaction: nothing is read twice.
+ */
+function settle(ctx: WriteContext, before: OrderHead, movementId: number, on: string, action: AuditAction<'order'>): Settled {
+  const { balance, order: after, movements } = syncMoneyOf(ctx, before, on);
+  const payment = ledgerRowOf(after, movements, movementRow(ctx, movementId)!);
   audit(
     ctx,
     'order',
@@ -113,7 +117,12 @@ function settle(ctx: WriteContext, before: Order, movementId: number, action: Au
     { status: before.status, paymentStatus: before.paymentStatus, balance: before.balance },
     { status: after.status, paymentStatus: after.paymentStatus, balance: after.balance, movement: summaryOf(payment) },
   );
-  return { payment, balance: balance.balance, paymentStatus: balance.paymentStatus };
+  return { payment, balance: balance.balance, paymentStatus: balance.paymentStatus, order: after };
+}
+
+/** The answer of the public methods, without the order carried between steps. */
+function answer({ order: _order, ...result }: Settled): MovementResult {
+  return result;
 }
 
 /** What the history shows of a movement: never more of a card than its brand and last four digits. */
@@ -164,8 +173,8 @@ export function recordPayment(ctx: WriteContext, input: z.output<typeof RecordPa
     cardLast4: input.card?.last4 ?? null,
     cardAuthorisation: input.card?.authorisationCode ?? '',
   });
-  const paid = settle(ctx, order, id, 'payment');
-  if (!feesMinor) return paid;
+  const paid = settle(ctx, order, id, on, 'payment');
+  if (!feesMinor) return answer(paid);
   return writeOffFees(ctx, id, feesMinor, paid);
 }
 
@@ -175,8 +184,8 @@ export function recordPayment(ctx: WriteContext, input: z.output<typeof RecordPa
  * the fees too owes nothing more). The write-off points at its transfer, is reversed with it,
  * and is counted in reports as bank fees only (db/services/reports/sections.ts).
  */
-function writeOffFees(ctx: WriteContext, paymentId: number, feesMinor: number, paid: MovementResult): MovementResult {
-  const order = getOrderById(ctx, paid.payment.orderId);
+function writeOffFees(ctx: WriteContext, paymentId: number, feesMinor: number, paid: Settled): MovementResult {
+  const order = paid.order;
   const owedMinor = toMinorUnits(order.balance, order.currency);
   const amountMinor = Math.min(feesMinor, owedMinor);
   if (amountMinor <= 0) return paid;
@@ -190,7 +199,7 @@ function writeOffFees(ctx: WriteContext, paymentId: number, feesMinor: number, p
     reason: `Bank fees deducted from ${transfer} (${order.currency} ${fromMinorUnits(feesMinor, order.currency)})`,
     feesOfId: paymentId,
   });
-  const written = settle(ctx, order, id, 'write_off');
+  const written = answer(settle(ctx, order, id, paid.payment.on, 'write_off'));
   return { ...written, payment: paid.payment, feesWrittenOff: written.payment };
 }
 
@@ -199,16 +208,17 @@ export function recordRefund(ctx: WriteContext, input: z.output<typeof RefundInp
   assertAllowed('refund', order, 'orderId');
   const amountMinor = minorOf(input.amount, order, 'amount', 'Amount');
   checkAtMost(input.amount, negateAmount(order.balance, order.currency), order, 'amount', 'A refund');
+  const on = checkDate(ctx, input.paidOn, { field: 'paidOn', label: 'Date paid', order });
   const id = insertMovement(ctx, {
     orderId: order.id,
     kind: 'refund',
-    on: checkDate(ctx, input.paidOn, { field: 'paidOn', label: 'Date paid', order }),
+    on,
     method: input.method,
     currency: order.currency,
     amountMinor,
     reason: input.reason,
   });
-  return settle(ctx, order, id, 'refund');
+  return answer(settle(ctx, order, id, on, 'refund'));
 }
 
 export function recordWriteOff(ctx: WriteContext, input: z.output<typeof WriteOffInput>): MovementResult {
@@ -216,15 +226,16 @@ export function recordWriteOff(ctx: WriteContext, input: z.output<typeof WriteOf
   assertAllowed('writeOff', order, 'orderId');
   const amountMinor = minorOf(input.amount, order, 'amount', 'Amount');
   checkAtMost(input.amount, order.balance, order, 'amount', 'A write-off');
+  const on = checkDate(ctx, input.writtenOffOn ?? today(ctx), { field: 'writtenOffOn', label: 'Date written off', order });
   const id = insertMovement(ctx, {
     orderId: order.id,
     kind: 'write_off',
-    on: checkDate(ctx, input.writtenOffOn ?? today(ctx), { field: 'writtenOffOn', label: 'Date written off', order }),
+    on,
     currency: order.currency,
     amountMinor,
     reason: input.reason,
   });
-  return settle(ctx, order, id, 'write_off');
+  return answer(settle(ctx, order, id, on, 'write_off'));
 }
 
 export function applyCredit(ctx: WriteContext, input: z.output<typeof ApplyCreditInput>): CreditMoveResult {
@@ -248,7 +259,7 @@ export function applyCredit(ctx: WriteContext, input: z.output<typeof ApplyCredi
   const inId = insertMovement(ctx, { orderId: to.id, kind: 'credit_in', on, currency: to.currency, amountMinor, counterpartOrderId: from.id, reason: `Moved from order ${from.number}` });
   statement(ctx, 'UPDATE payments SET counterpart_id = ? WHERE id = ?').run(inId, outId);
   statement(ctx, 'UPDATE payments SET counterpart_id = ? WHERE id = ?').run(outId, inId);
-  return { from: settle(ctx, from, outId, 'credit_out'), to: settle(ctx, to, inId, 'credit_in') };
+  return { from: answer(settle(ctx, from, outId, on, 'credit_out')), to: answer(settle(ctx, to, inId, on, 'credit_in')) };
 }
 
 export function reverseMovement(ctx: WriteContext, input: z.output<typeof ReverseInput>): MovementResult {
@@ -266,7 +277,7 @@ export function reverseMovement(ctx: WriteContext, input: z.output<typeof Revers
   }
   const order = orderFor(ctx, row.order_id, 'paymentId');
   const on = checkDate(ctx, input.reversedOn ?? today(ctx), { field: 'reversedOn', label: 'Date reversed', order, after: { date: row.on_date, what: 'the movement itself' } });
-  const undo = (r: NonNullable<typeof row>, o: Order): number =>
+  const undo = (r: NonNullable<typeof row>, o: OrderHead): number =>
     insertMovement(ctx, {
       orderId: o.id,
       kind: r.kind,
@@ -280,22 +291,22 @@ export function reverseMovement(ctx: WriteContext, input: z.output<typeof Revers
       reason: input.reason,
     });
   const id = undo(row, order);
-  const result = settle(ctx, order, id, 'reverse');
+  const result = settle(ctx, order, id, on, 'reverse');
   // A credit moved between two orders is one act: undoing one side undoes the other.
   const counterpartId = (statement(ctx, 'SELECT counterpart_id AS id FROM payments WHERE id = ?').get(row.id) as { id: number | null }).id;
   if (counterpartId !== null) {
     const other = movementRow(ctx, counterpartId)!;
-    const otherOrder = getOrderById(ctx, other.order_id);
-    settle(ctx, otherOrder, undo(other, otherOrder), 'reverse');
+    const otherOrder = getOrderHead(ctx, other.order_id);
+    settle(ctx, otherOrder, undo(other, otherOrder), on, 'reverse');
   }
   // So is a transfer and the bank fees written off with it.
   const feesId = statement(ctx, 'SELECT id FROM payments WHERE fees_of_id = ? AND reverses_id IS NULL').pluck().get(row.id) as number | undefined;
   if (feesId !== undefined) {
     const fees = movementRow(ctx, feesId)!;
     if (fees.reversed_by_id === null) {
-      const after = settle(ctx, getOrderById(ctx, order.id), undo(fees, order), 'reverse');
-      return { ...result, balance: after.balance, paymentStatus: after.paymentStatus, feesWrittenOff: after.payment };
+      const after = settle(ctx, result.order, undo(fees, order), on, 'reverse');
+      return { ...answer(result), balance: after.balance, paymentStatus: after.paymentStatus, feesWrittenOff: after.payment };
     }
   }
-  return result;
+  return answer(result);
 }

@@ -8,13 +8,29 @@ import type { Balance } from '../../../shared/money/balance';
 import { toMinorUnits } from '../../../shared/money/money';
 import { today, type WriteContext } from '../../context';
 import { statement } from '../../statements';
-import { getOrderById } from '../orders/read';
-import { balanceOf, movementRows } from './ledger';
+import { getOrderHead, type OrderHead } from '../orders/read';
+import { balanceOf, movementFacts, type MovementFacts } from './ledger';
 import { invoicedAmounts } from '../invoices/order-amounts';
 
 export function syncOrderMoney(ctx: WriteContext, orderId: number, on?: string): Balance {
-  const order = getOrderById(ctx, orderId);
-  const balance = balanceOf(order, movementRows(ctx, orderId), invoicedAmounts(ctx, orderId, order.currency));
+  return syncMoneyOf(ctx, getOrderHead(ctx, orderId), on).balance;
+}
+
+/** The order after its money was brought in step, and the movements that were read to do it. */
+export interface MoneyInStep {
+  balance: Balance;
+  order: OrderHead;
+  movements: MovementFacts[];
+}
+
+/**
+ * syncOrderMoney for a caller that holds the order as it is now (read in the same transaction,
+ * or as the previous step answered it): a payment does not change what the order is, only what
+ * it owes, so reading it again for each movement of a bank statement would be wasted.
+ */
+export function syncMoneyOf(ctx: WriteContext, order: OrderHead, on?: string): MoneyInStep {
+  const movements = movementFacts(ctx, order.id);
+  const balance = balanceOf(order, movements, invoicedAmounts(ctx, order.id, order.currency));
   const status = lifecycleAfterMoney(order.status, balance.paymentStatus, order.closeReason !== '');
   const closedOn = status === 'closed' ? (order.closedOn ?? on ?? today(ctx)) : null;
   statement(ctx, 'UPDATE orders SET payment_status = ?, balance_minor = ?, status = ?, closed_on = ? WHERE id = ?').run(
@@ -22,7 +38,7 @@ export function syncOrderMoney(ctx: WriteContext, orderId: number, on?: string):
     toMinorUnits(balance.balance, order.currency),
     status,
     closedOn,
-    orderId,
+    order.id,
   );
-  return balance;
+  return { balance, order: { ...order, status, closedOn, paymentStatus: balance.paymentStatus, balance: balance.balance }, movements };
 }
