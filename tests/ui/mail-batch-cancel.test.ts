@@ -5,13 +5,14 @@
  * were cancelled, not sent; those stay failed ("Cancelled by …"), not queued and not sent, and are
  * e-mailed later from the same screen, each arriving once.
  */
-import { expect, it, vi } from 'vitest';
+import { afterAll, expect, it, vi } from 'vitest';
 import { unitDay } from '../support/unit-day';
 import { screenshot } from '../support/browser';
 import { TEST_BANK_ACCOUNTS } from '../support/fake-renderer';
 import { call } from '../support/test-db';
 import { openScreen } from '../support/ui-session';
 import type { OutboxMail } from '../../shared/contract/mail';
+import { TEST_POLICY } from '../support/mail';
 import { focusedName, shownText, tabTo } from './keyboard-support';
 import { useMailUiSession } from './mail-support';
 
@@ -20,7 +21,16 @@ const SLOW = { timeout: 90_000 };
 /** The server holds its answer to the second mail until the test has pressed Cancel. */
 let answerSecondMail: () => void = () => undefined;
 const secondMailAnswered = new Promise<void>((resolve) => (answerSecondMail = resolve));
-const ui = useMailUiSession(120_000, { actor: 'Anna Keller' }, { answer: (n) => (n === 2 ? secondMailAnswered.then(() => 'accept' as const) : 'accept') });
+// The held mail must not time out meanwhile (on a loaded machine pressing Cancel can take seconds): it would be tried again.
+const ui = useMailUiSession(
+  120_000,
+  { actor: 'Anna Keller' },
+  { answer: (n) => (n === 2 ? secondMailAnswered.then(() => 'accept' as const) : 'accept') },
+  { policy: { timeouts: { ...TEST_POLICY.timeouts, socketMs: 120_000 } } },
+);
+
+// A test that failed before letting the held mail go leaves no handover for the sender to wait on when it stops.
+afterAll(() => answerSecondMail());
 
 const CUSTOMERS = [
   ['Bibliothèque de Genève', 'commandes@bge.example'],

@@ -27,7 +27,7 @@ const PASSWORD = 'c0rrect-h0rse-Genève';
 // As `npm run web -- --smtp-password-file FILE` is started: the file exists, its first line is the password (none yet).
 const passwordFile = path.join(tempDir('order-desk-smtp-password-'), 'smtp-password');
 fs.writeFileSync(passwordFile, '');
-const ui = useMailUiSession(120_000, { actor: 'Anna Keller' }, { auth: { user: USER, password: PASSWORD } }, () => commandLinePasswordStore({ file: passwordFile, env: {} }));
+const ui = useMailUiSession(120_000, { actor: 'Anna Keller' }, { auth: { user: USER, password: PASSWORD } }, { passwords: () => commandLinePasswordStore({ file: passwordFile, env: {} }) });
 
 const NO_PASSWORD = `No mail password is set, and the mail server asks for the user name ${USER}: nothing can be e-mailed until one is.`;
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { ARTIFACTS } from '../support/browser';
-import { attachMail, createMailRuntime, type MailRuntime } from '../../db/mail/runtime';
+import { attachMail, createMailRuntime, type MailPolicy, type MailRuntime } from '../../db/mail/runtime';
 import { createWorkerTransport } from '../../db/mail/smtp-client';
 import { startMailSender, type MailSender } from '../../db/mail/sender';
 import { commandLinePasswordStore, type MailPasswordStore } from '../../db/mail/password-store';
@@ -22,21 +22,26 @@ export interface MailUiSession extends UiSession {
   runtime: MailRuntime;
 }
 
-/**
- * `smtpOptions` may be made when the session starts (a certificate generated first); `passwords`
- * is where browser mode reads the password (by default: no file, an empty environment, so none).
- */
+export interface MailUiOptions {
+  /** Where browser mode reads the password; by default no file and an empty environment, so none. */
+  passwords?: () => MailPasswordStore;
+  /** Over TEST_POLICY: a test that holds a server's answer for a while needs a longer socket timeout. */
+  policy?: Partial<MailPolicy>;
+}
+
+/** `smtpOptions` may be made when the session starts (a certificate generated first). */
 export function useMailUiSession(
   timeoutMs: number,
   options: WebAppOptions,
   smtpOptions: TestSmtpOptions | (() => Promise<TestSmtpOptions>) = {},
-  passwords: () => MailPasswordStore = () => commandLinePasswordStore({ env: {} }),
+  mailOptions: MailUiOptions = {},
 ): MailUiSession {
   const ui = useUiSession(timeoutMs, options) as MailUiSession;
   let sender: MailSender | null = null;
   beforeAll(async () => {
     ui.smtp = await startSmtpServer(typeof smtpOptions === 'function' ? await smtpOptions() : smtpOptions);
-    ui.runtime = createMailRuntime({ passwords: passwords(), transport: createWorkerTransport(), policy: TEST_POLICY });
+    const passwords = mailOptions.passwords?.() ?? commandLinePasswordStore({ env: {} });
+    ui.runtime = createMailRuntime({ passwords, transport: createWorkerTransport(), policy: { ...TEST_POLICY, ...mailOptions.policy } });
     attachMail(ui.web.app.ctx, ui.runtime);
     sender = startMailSender(ui.web.app.ctx, { pollMs: 100, log: () => undefined });
   }, timeoutMs);
