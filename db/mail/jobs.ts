@@ -18,11 +18,12 @@ export function settingsProblem(mail: MailSettings, runtime: MailRuntime | undef
   if (mail.host === '') return { field: 'settings.mail.host', message: 'No outgoing mail server is set: set one in Settings → E-mail first.' };
   if (mail.fromAddress === '') return { field: 'settings.mail.fromAddress', message: 'No sender address is set: set one in Settings → E-mail first.' };
   if (mail.user !== '' && !runtime?.passwords.isSet()) {
+    const missing = `No mail password is set, and the mail server asks for the user name ${mail.user}: nothing can be e-mailed until one is.`;
     return {
       field: 'password',
       message: runtime?.passwords.canSet
-        ? `The mail server needs the password of ${mail.user}: enter it in Settings → E-mail.`
-        : `The mail server needs the password of ${mail.user}, which Order Desk reads from ${runtime?.passwords.source ?? 'its start-up options'}: none is there.`,
+        ? `${missing} Enter it in Settings → E-mail.`
+        : `${missing} Order Desk reads it from ${runtime?.passwords.source ?? 'its start-up options'}: none is there.`,
     };
   }
   return null;

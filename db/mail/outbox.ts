@@ -206,7 +206,7 @@ export function cancelQueuedMail(w: WriteContext, id: number, at: string, error:
 
 export const INTERRUPTED_MESSAGE =
   'Order Desk stopped while this mail was being handed to the mail server: the server may or may not have taken it. ' +
-  'Check with the recipient (or the server’s log, by its Message-ID) before sending it again with Retry.';
+  'Check with the recipient (or the server’s log, by its Message-ID) before sending it again (Send again…).';
 
 /** A sender host:pid of this computer whose process still runs: its handover is live, not interrupted. */
 function stillSending(sender: string, alive: (pid: number) => boolean): boolean {

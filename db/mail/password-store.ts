@@ -8,10 +8,13 @@
  */
 import fs from 'node:fs';
 import { DomainError } from '../../shared/api/errors';
+import type { MailPasswordSource } from '../../shared/contract/mail';
 
 export interface MailPasswordStore {
   /** Where the password comes from, in words, for the clerk ("the file /etc/order-desk/smtp"). */
   readonly source: string;
+  /** The same, as settings.mail.passwordSource says it while a password is there. */
+  readonly origin: Exclude<MailPasswordSource, 'none'>;
   /** Whether mail.setPassword can change it here. */
   readonly canSet: boolean;
   isSet(): boolean;
@@ -50,11 +53,11 @@ export function commandLinePasswordStore(options: { file?: string | undefined; e
         return null;
       }
     };
-    return { source, canSet: false, isSet: () => read() !== null, read, write: () => readOnly(source) };
+    return { source, origin: 'file', canSet: false, isSet: () => read() !== null, read, write: () => readOnly(source) };
   }
   const source = `the environment variable ${PASSWORD_ENV} (or a file named by --smtp-password-file)`;
   const read = () => (env[PASSWORD_ENV] ? env[PASSWORD_ENV] : null);
-  return { source, canSet: false, isSet: () => read() !== null, read, write: () => readOnly(source) };
+  return { source, origin: 'environment', canSet: false, isSet: () => read() !== null, read, write: () => readOnly(source) };
 }
 
 /** A store kept in memory: for tests, and for a process that never sends (the demo seed). */
@@ -62,6 +65,8 @@ export function memoryPasswordStore(initial: string | null = null): MailPassword
   let password = initial;
   return {
     source: 'this process’s memory',
+    // Set as the desktop app's is (mail.setPassword), so said as saved.
+    origin: 'saved',
     canSet: true,
     isSet: () => password !== null,
     read: () => password,

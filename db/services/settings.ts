@@ -11,7 +11,7 @@ import { DEFAULT_ISSUER } from '../migrations/0006_invoices_and_credit_notes';
 import { today, type ServiceContext, type WriteContext } from '../context';
 import { statement } from '../statements';
 import { audit } from './audit';
-import { DEFAULT_MAIL_SETTINGS, isLocalMailHost, type MailSettings } from '../../shared/contract/mail';
+import { DEFAULT_MAIL_SETTINGS, isLocalMailHost, type MailPasswordFacts, type MailSettings } from '../../shared/contract/mail';
 import { DEFAULT_MAIL_TEMPLATES, MAIL_KINDS, type MailTemplates } from '../../shared/mail/templates';
 import { DOCUMENT_LANGUAGES } from '../../shared/documents/invoice-document';
 
@@ -35,8 +35,8 @@ const LATER_DEFAULTS: Pick<Settings, 'issuer' | 'staff' | 'bankAccounts' | 'paym
   reminders: DEFAULT_REMINDER_SETTINGS,
 };
 
-/** The mail settings as stored: the password is never among them, nor whether one is kept (the password store knows). */
-type StoredMailSettings = Omit<MailSettings, 'passwordSet'>;
+/** The mail settings as stored: the password is never among them, nor whether one is kept or where from (the password store knows). */
+type StoredMailSettings = Omit<MailSettings, keyof MailPasswordFacts>;
 
 /** Stored templates over the defaults, per kind and language: a template the unit never edited reads as its default. */
 function mergeTemplates(base: MailTemplates, over: Partial<Record<keyof MailTemplates, Partial<MailTemplates[keyof MailTemplates]>>> | undefined): MailTemplates {
@@ -65,15 +65,22 @@ function editedTemplates(templates: MailTemplates): Partial<Record<keyof MailTem
 }
 
 function storedMail(value: unknown): StoredMailSettings {
-  const { passwordSet: _never, ...stored } = { ...DEFAULT_MAIL_SETTINGS, ...(value as Partial<MailSettings> | undefined) };
+  const { passwordSet: _set, passwordSource: _source, ...stored } = { ...DEFAULT_MAIL_SETTINGS, ...(value as Partial<MailSettings> | undefined) };
   return stored;
+}
+
+/** Whether a password is there and where from, as the process's password store says (none in a process without e-mail). */
+function passwordFacts(ctx: ServiceContext): MailPasswordFacts {
+  const passwords = ctx.mail?.passwords;
+  const set = passwords?.isSet() ?? false;
+  return { passwordSet: set, passwordSource: set && passwords ? passwords.origin : 'none' };
 }
 
 export function getSettings(ctx: ServiceContext): { settings: Settings } {
   const rows = statement(ctx, 'SELECT key, value FROM settings').all() as { key: string; value: string }[];
   const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
   const settings = { ...(DEFAULT_SETTINGS as unknown as Omit<Settings, keyof typeof LATER_DEFAULTS>), ...LATER_DEFAULTS, ...stored } as Settings;
-  settings.mail = { ...storedMail(stored.mail), passwordSet: ctx.mail?.passwords.isSet() ?? false };
+  settings.mail = { ...storedMail(stored.mail), ...passwordFacts(ctx) };
   settings.mailTemplates = mergeTemplates(DEFAULT_MAIL_TEMPLATES, stored.mailTemplates as MailTemplates | undefined);
   return { settings };
 }

@@ -21,6 +21,7 @@ export function safeStoragePasswordStore(safe: PasswordSafe, userDataDir: string
   };
   return {
     source: 'this computer’s protected storage',
+    origin: 'saved',
     canSet: true,
     isSet: () => fs.existsSync(file),
     read() {

@@ -13,7 +13,7 @@
  * one stored at issue before every attempt.
  *
  * The server's password is never a setting and never in an answer: settings.mail says only
- * `passwordSet`. The desktop app keeps it with the operating system's protection
+ * `passwordSet` and `passwordSource` (where it comes from). The desktop app keeps it with the operating system's protection
  * (`mail.setPassword`); browser mode reads it from --smtp-password-file or ORDER_DESK_SMTP_PASSWORD.
  */
 import { z } from 'zod';
@@ -39,6 +39,15 @@ export function isLocalMailHost(host: string): boolean {
   return (LOCAL_MAIL_HOSTS as readonly string[]).includes(bare);
 }
 
+/**
+ * Where the mail password comes from: `saved` with the desktop app's operating-system protection
+ * (Electron's safeStorage, mail.setPassword); in browser mode `file`, the file named by
+ * --smtp-password-file, or `environment`, the variable ORDER_DESK_SMTP_PASSWORD; `none` when no
+ * password is there (a server that asks for a user name then cannot be used).
+ */
+export const MAIL_PASSWORD_SOURCES = ['saved', 'file', 'environment', 'none'] as const;
+export type MailPasswordSource = (typeof MAIL_PASSWORD_SOURCES)[number];
+
 /** The unit's outgoing mail server and how its mails are addressed. */
 export interface MailSettings {
   /** Empty until the unit sets its server: nothing can be sent before. */
@@ -60,9 +69,14 @@ export interface MailSettings {
   pinnedFingerprint: string;
   /** Whether a password is kept for the server (never the password itself). */
   passwordSet: boolean;
+  /** Where that password comes from; `none` exactly when `passwordSet` is false. Read only, like `passwordSet`. */
+  passwordSource: MailPasswordSource;
 }
 
-export const DEFAULT_MAIL_SETTINGS: Omit<MailSettings, 'passwordSet'> = {
+/** What settings.mail answers but nobody sets: the password store says them (a save that sends them back has them ignored). */
+export type MailPasswordFacts = Pick<MailSettings, 'passwordSet' | 'passwordSource'>;
+
+export const DEFAULT_MAIL_SETTINGS: Omit<MailSettings, keyof MailPasswordFacts> = {
   host: '',
   port: 587,
   security: 'starttls',
@@ -101,7 +115,8 @@ export function certificateFingerprint() {
 /**
  * A change to the mail settings: the fields sent replace the stored ones, the others stay. A
  * pinned fingerprint belongs to one server: changing host or port without sending
- * `pinnedFingerprint` again drops it. Rules across fields (a sender address once a server is
+ * `pinnedFingerprint` again drops it. The answer's read-only fields (`passwordSet`,
+ * `passwordSource`), sent back with the rest of a settings form, are ignored as any unknown key is. Rules across fields (a sender address once a server is
  * set, `none` only on this computer) are checked on the result by the settings service.
  */
 export const MailSettingsPatch = z.object(

@@ -116,6 +116,8 @@ export interface ReminderMail {
   response: string;
   /** Why the last attempt did not end accepted (or why it is uncertain); empty otherwise. */
   error: string;
+  /** The last time it was handed to the server (for an uncertain mail: when it was cut off); null before any. */
+  sendingAt: string | null;
   acceptedAt: string | null;
 }
 
@@ -185,6 +187,11 @@ export const RemindersListInput = z.object({
     .optional(),
   invoiceId: id('Invoice').optional(),
   customerId: id('Customer').optional(),
+  /** Only reminders whose delivery is in one of these states (the Reminders screen's e-mails not delivered: email_failed, email_uncertain). */
+  deliveryStatus: z
+    .array(enumOf('Delivery status', REMINDER_DELIVERY_STATUSES), { error: `Delivery status must be a list of ${REMINDER_DELIVERY_STATUSES.join(', ')}.` })
+    .min(1, { error: 'Delivery status must name at least one state (or be left out).' })
+    .optional(),
   limit: wholeNumber('Limit', 1, 1000).default(200),
 });
 
@@ -200,7 +207,7 @@ export const reminderMethods = {
   'reminders.due': method<DueReminders>()(RemindersDueInput),
   /** Issues one reminder per invoice at its next level, all or none; refuses, naming them, invoices not due for one. */
   'reminders.issue': method<{ reminders: Reminder[] }>()(RemindersIssueInput),
-  /** Newest first; of one invoice, one customer, the ones listed, or all. */
+  /** Newest first; of one invoice, one customer, the ones listed, or all; optionally only those in some delivery states. */
   'reminders.list': method<{ reminders: Reminder[] }>()(RemindersListInput),
   /** The stored bytes, checked against the SHA-256 taken when it was issued. */
   'reminders.pdf': method<InvoicePdfFile>()(z.object({ id: id('Reminder') })),

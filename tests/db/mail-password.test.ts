@@ -52,7 +52,24 @@ describe('browser mode: the password from --smtp-password-file or the environmen
     const refused = await desk.app.invoke('mail.setPassword', { password: 'new' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'password', message: expect.stringContaining(`--smtp-password-file (${file})`) } });
     expect(fs.readFileSync(file, 'utf8')).toBe('Tr0ub4dor&3\n');
-    expect((await call(desk.app, 'settings.get', {})).settings.mail.passwordSet).toBe(true);
+    expect((await call(desk.app, 'settings.get', {})).settings.mail).toMatchObject({ passwordSet: true, passwordSource: 'file' });
+  });
+
+  it('says in settings.mail where the password comes from: the file, the environment, or none', async () => {
+    const file = path.join(tempDir('order-desk-pw-'), 'smtp-password');
+    fs.writeFileSync(file, '\n');
+    const sourceWith = async (passwords: ReturnType<typeof commandLinePasswordStore>) => {
+      const desk = openMailDesk({ passwords, sender: false });
+      closing.push(() => desk.close());
+      return (await call(desk.app, 'settings.get', {})).settings.mail as { passwordSet: boolean; passwordSource: string };
+    };
+    // A file with an empty first line holds no password; once it has one, it is read from there (the variable is not looked at).
+    const fromFile = commandLinePasswordStore({ file, env: { [PASSWORD_ENV]: 'from-env' } });
+    expect(await sourceWith(fromFile)).toEqual(expect.objectContaining({ passwordSet: false, passwordSource: 'none' }));
+    fs.writeFileSync(file, 'Tr0ub4dor&3\n');
+    expect(await sourceWith(fromFile)).toEqual(expect.objectContaining({ passwordSet: true, passwordSource: 'file' }));
+    expect(await sourceWith(commandLinePasswordStore({ env: { [PASSWORD_ENV]: 'from-env' } }))).toEqual(expect.objectContaining({ passwordSet: true, passwordSource: 'environment' }));
+    expect(await sourceWith(commandLinePasswordStore({ env: {} }))).toEqual(expect.objectContaining({ passwordSet: false, passwordSource: 'none' }));
   });
 });
 
@@ -69,6 +86,32 @@ describe('the desktop app: the password under safeStorage', () => {
     expect(store.isSet()).toBe(false);
     expect(fs.existsSync(file)).toBe(false);
   });
+
+  it('as the clerk sets it: none, a send refused naming the password, then saved, said as saved, and the test e-mail accepted', async () => {
+    const server = await startSmtpServer({ auth: { user: 'desk@unit.example', password: 'correct horse' } });
+    closing.push(() => server.close());
+    const desk = openMailDesk({ passwords: safeStoragePasswordStore(fakeSafeStorage(), tempDir('order-desk-userdata-')) });
+    closing.push(() => desk.close());
+    const { app } = desk;
+    await setUpMail(app, server.port, { user: 'desk@unit.example' });
+    expect((await call(app, 'settings.get', {})).settings.mail).toMatchObject({ passwordSet: false, passwordSource: 'none' });
+    expect(await call(app, 'mail.test', { to: 'it@unit.example' })).toMatchObject({ ok: false, code: 'no_password', message: expect.stringMatching(/^No mail password is set, and the mail server asks for the user name desk@unit\.example/) });
+    const invoice = await issuedInvoice(app);
+    expect(await app.invoke('mail.send', { documentId: invoice.id })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'password', message: 'No mail password is set, and the mail server asks for the user name desk@unit.example: nothing can be e-mailed until one is. Enter it in Settings → E-mail.' },
+    });
+    expect(await call(app, 'mail.outbox', {})).toMatchObject({ total: 0 });
+
+    expect(await call(app, 'mail.setPassword', { password: 'correct horse' })).toEqual({ passwordSet: true });
+    expect((await call(app, 'settings.get', {})).settings.mail).toMatchObject({ passwordSet: true, passwordSource: 'saved' });
+    expect(await call(app, 'mail.test', { to: 'it@unit.example' })).toMatchObject({ ok: true, response: expect.stringMatching(/^250 /) });
+    expect(server.logins).toEqual([{ user: 'desk@unit.example', password: 'correct horse' }]);
+
+    // Forgotten: none again, and said so.
+    expect(await call(app, 'mail.setPassword', { password: '' })).toEqual({ passwordSet: false });
+    expect((await call(app, 'settings.get', {})).settings.mail).toMatchObject({ passwordSet: false, passwordSource: 'none' });
+  }, 60_000);
 
   it('refuses to keep it where the system offers no protection, saying so', () => {
     const unprotected = { ...fakeSafeStorage(), isEncryptionAvailable: () => false };

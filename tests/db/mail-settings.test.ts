@@ -19,20 +19,30 @@ function app(): TestApp {
 const server = { host: 'mail.example.org', port: 587, security: 'starttls', user: 'desk', fromAddress: 'publications@example.org', fromName: 'Publications' };
 
 describe('settings.mail', () => {
-  it('starts empty, is saved field by field, and says only whether a password is kept', async () => {
+  it('starts empty, is saved field by field, and says only whether a password is kept and where from', async () => {
     const desk = app();
     expect((await call(desk, 'settings.get', {})).settings.mail).toEqual({
-      host: '', port: 587, security: 'starttls', user: '', fromAddress: '', fromName: '', replyTo: '', copyTo: '', pinnedFingerprint: '', passwordSet: false,
+      host: '', port: 587, security: 'starttls', user: '', fromAddress: '', fromName: '', replyTo: '', copyTo: '', pinnedFingerprint: '', passwordSet: false, passwordSource: 'none',
     });
     await call(desk, 'settings.set', { mail: server });
     const { settings } = await call(desk, 'settings.set', { mail: { copyTo: 'archive@example.org' } });
-    expect(settings.mail).toMatchObject({ ...server, copyTo: 'archive@example.org', passwordSet: false });
+    expect(settings.mail).toMatchObject({ ...server, copyTo: 'archive@example.org', passwordSet: false, passwordSource: 'none' });
 
     const passwords = memoryPasswordStore('s3cret-Pa55');
     attachMail(desk.ctx, createMailRuntime({ passwords, transport: { send: async () => ({ ok: true, response: '250', messageId: '' }), close: async () => undefined } }));
     const answered = JSON.stringify(await call(desk, 'settings.get', {}));
     expect(answered).toContain('"passwordSet":true');
+    expect(answered).toContain('"passwordSource":"saved"');
     expect(answered).not.toContain('s3cret-Pa55');
+  });
+
+  it('ignores the read-only passwordSet and passwordSource when a form sends the answer back, storing neither', async () => {
+    const desk = app();
+    const sentBack = { ...(await call(desk, 'settings.get', {})).settings.mail, ...server, passwordSet: true, passwordSource: 'file' };
+    const { settings } = await call(desk, 'settings.set', { mail: sentBack });
+    expect(settings.mail).toMatchObject({ ...server, passwordSet: false, passwordSource: 'none' });
+    const stored = desk.db.prepare("SELECT value FROM settings WHERE key = 'mail'").pluck().get() as string;
+    expect(stored).not.toMatch(/passwordSet|passwordSource/);
   });
 
   it('refuses a password sent as a setting, naming the field and where it belongs', async () => {

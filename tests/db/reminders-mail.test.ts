@@ -97,6 +97,12 @@ describe('a reminder issued for e-mail', () => {
     // Failed stays failed: nothing tries it again by itself.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect((await reminderOf(app, invoice.id)).deliveryStatus).toBe('email_failed');
+    // Listed among the reminders not delivered (as the Reminders screen asks), with when it was handed over.
+    const undelivered = async () => (await call(app, 'reminders.list', { deliveryStatus: ['email_failed', 'email_uncertain'] })).reminders.map((r: Reminder) => r.id);
+    expect(await undelivered()).toEqual([failed.id]);
+    expect(failed.mail!.sendingAt).not.toBeNull();
+    expect((await call(app, 'reminders.list', { deliveryStatus: ['email_accepted'] })).reminders).toEqual([]);
+    expect(await app.invoke('reminders.list', { deliveryStatus: ['sent'] })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'deliveryStatus.0' } });
 
     // The address fixed on the server's side; the clerk sends the same mail again.
     refused.length = 0;
@@ -105,6 +111,7 @@ describe('a reminder issued for e-mail', () => {
     expect(await settled(app, done.id)).toMatchObject({ status: 'accepted', attempts: 1 });
     expect(await reminderOf(app, invoice.id)).toMatchObject({ deliveryStatus: 'email_accepted', mail: { id: done.id, status: 'accepted', error: '' } });
     expect(server.accepted).toHaveLength(1);
+    expect(await undelivered()).toEqual([]);
     expect(server.accepted[0]!.parsed.attachments[0]!.filename).toBe(`${invoice.number} reminder 1.pdf`);
   }, 60_000);
 

@@ -9,10 +9,10 @@ import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { ARTIFACTS } from '../support/browser';
-import { attachMail, createMailRuntime, type MailRuntime } from '../../db/mail/runtime';
+import { attachMail, createMailRuntime, type MailPolicy, type MailRuntime } from '../../db/mail/runtime';
 import { createWorkerTransport } from '../../db/mail/smtp-client';
 import { startMailSender, type MailSender } from '../../db/mail/sender';
-import { commandLinePasswordStore } from '../../db/mail/password-store';
+import { commandLinePasswordStore, type MailPasswordStore } from '../../db/mail/password-store';
 import { startSmtpServer, TEST_POLICY, type TestSmtpOptions, type TestSmtpServer } from '../support/mail';
 import { useUiSession, type UiSession } from '../support/ui-session';
 import type { WebAppOptions } from '../support/web-app';
@@ -22,13 +22,26 @@ export interface MailUiSession extends UiSession {
   runtime: MailRuntime;
 }
 
+export interface MailUiOptions {
+  /** Where browser mode reads the password; by default no file and an empty environment, so none. */
+  passwords?: () => MailPasswordStore;
+  /** Over TEST_POLICY: a test that holds a server's answer for a while needs a longer socket timeout. */
+  policy?: Partial<MailPolicy>;
+}
+
 /** `smtpOptions` may be made when the session starts (a certificate generated first). */
-export function useMailUiSession(timeoutMs: number, options: WebAppOptions, smtpOptions: TestSmtpOptions | (() => Promise<TestSmtpOptions>) = {}): MailUiSession {
+export function useMailUiSession(
+  timeoutMs: number,
+  options: WebAppOptions,
+  smtpOptions: TestSmtpOptions | (() => Promise<TestSmtpOptions>) = {},
+  mailOptions: MailUiOptions = {},
+): MailUiSession {
   const ui = useUiSession(timeoutMs, options) as MailUiSession;
   let sender: MailSender | null = null;
   beforeAll(async () => {
     ui.smtp = await startSmtpServer(typeof smtpOptions === 'function' ? await smtpOptions() : smtpOptions);
-    ui.runtime = createMailRuntime({ passwords: commandLinePasswordStore({ env: {} }), transport: createWorkerTransport(), policy: TEST_POLICY });
+    const passwords = mailOptions.passwords?.() ?? commandLinePasswordStore({ env: {} });
+    ui.runtime = createMailRuntime({ passwords, transport: createWorkerTransport(), policy: { ...TEST_POLICY, ...mailOptions.policy } });
     attachMail(ui.web.app.ctx, ui.runtime);
     sender = startMailSender(ui.web.app.ctx, { pollMs: 100, log: () => undefined });
   }, timeoutMs);

@@ -21,6 +21,9 @@ import { attachMail, createMailRuntime, type MailRuntime } from '../../db/mail/r
 import { createWorkerTransport } from '../../db/mail/smtp-client';
 import { startMailSender, type MailSender } from '../../db/mail/sender';
 import { memoryPasswordStore } from '../../db/mail/password-store';
+import { markInterrupted } from '../../db/mail/outbox';
+import type { OutboxMail } from '../../shared/contract/mail';
+import type { Reminder } from '../../shared/contract/reminders';
 import { focusedName, shownText, tabTo } from './keyboard-support';
 
 vi.setConfig({ testTimeout: 180_000 });
@@ -38,6 +41,12 @@ let sender: MailSender;
 let answerFirstMail: () => void = () => undefined;
 const firstMailAnswered = new Promise<void>((resolve) => (answerFirstMail = resolve));
 const invoices: Record<string, { id: number; number: string; orderId: number }> = {};
+/** Addresses the server refuses with 550 (a list the last test changes, as a server's administrator would). */
+const refuseRecipients = ['compta@bm-lyon.fr', 'factures@bibliotheque-sion.ch'];
+/** The server holds its answer to mails for this address until the test lets it go (the last test's uncertain mail). */
+const HELD_ADDRESS = 'achats@unige.ch';
+let letHeldMailGo: () => void = () => undefined;
+const heldMail = new Promise<void>((resolve) => (letHeldMailGo = resolve));
 
 async function invoiced(key: string, customer: Record<string, string>, currency: string, unitPrice: string) {
   const { order } = await call(web.app, 'orders.create', { customer, currency, receivedVia: 'mail', receivedOn: '2026-01-02', lines: [{ title: 'World Migration Report 2024', quantity: 1, unitPrice }] });
@@ -49,7 +58,13 @@ beforeAll(async () => {
   browser = await launchBrowser({ timezoneId: 'Europe/Zurich' });
   web = await startWebApp(undefined, () => now, { actor: 'Anna Keller' });
   // E-mail as browser mode runs it: the real SMTP worker and the sender, to a loopback server that refuses Lyon's address.
-  smtp = await startSmtpServer({ refuseRecipients: ['compta@bm-lyon.fr'], answer: async (n) => (n === 1 ? firstMailAnswered.then(() => 'accept' as const) : 'accept') });
+  smtp = await startSmtpServer({
+    refuseRecipients,
+    answer: async (n, session) => {
+      if (session.envelope.rcptTo.some((r) => r.address === HELD_ADDRESS)) return heldMail.then(() => 'accept' as const);
+      return n === 1 ? firstMailAnswered.then(() => 'accept' as const) : 'accept';
+    },
+  });
   runtime = createMailRuntime({ passwords: memoryPasswordStore(), transport: createWorkerTransport(), policy: { ...TEST_POLICY, timeouts: { ...TEST_POLICY.timeouts, socketMs: 120_000 } } });
   attachMail(web.app.ctx, runtime);
   sender = startMailSender(web.app.ctx, { pollMs: 100, log: () => undefined });
@@ -69,6 +84,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   answerFirstMail();
+  letHeldMailGo();
   await browser?.close();
   await sender?.stop();
   await runtime?.transport.close();
@@ -219,5 +235,78 @@ it('shows the fee a reminder booked in the order’s payments and history, and t
   expect(await fees.getByRole('button', { name: /^Waive/ }).count()).toBe(0);
   expect(grouped(await shownText(history.locator('li').first()))).toContain(`Reminder fee, level 1 (${invoices.madrid!.number}) of EUR 5.00 waived: Payment crossed the reminder`);
   await screenshot(page, 'reminder-fee-waived');
+  await page.close();
+});
+
+it('lists the reminders whose e-mail failed (550, with the reason) or is uncertain, and sends them again by keyboard: accepted once the server takes them', async () => {
+  // Two more invoices from January, reminded by e-mail on 16 February: Sion's address refused, Geneva University's handover cut off.
+  now = new Date('2026-01-05T10:00:00Z');
+  await invoiced('sion', { name: 'Médiathèque Valais', country: 'CH', email: 'factures@bibliotheque-sion.ch', city: 'Sion', postalCode: '1950', address: 'Rue de Lausanne 45' }, 'CHF', '80.00');
+  await invoiced('unige', { name: 'Université de Genève', country: 'CH', email: HELD_ADDRESS, city: 'Genève', postalCode: '1211', address: 'Rue du Général-Dufour 24' }, 'CHF', '120.00');
+  now = FEBRUARY_16;
+  const { reminders } = (await call(web.app, 'reminders.issue', { invoiceIds: [invoices.sion!.id, invoices.unige!.id], delivery: 'email' })) as { reminders: Reminder[] };
+  const [sion, unige] = [invoices.sion!, invoices.unige!].map((invoice) => reminders.find((r) => r.invoiceId === invoice.id)!);
+  const mailOf = async (id: number) => ((await call(web.app, 'mail.outbox', { kind: 'reminder', limit: 500 })).mails as OutboxMail[]).find((m) => m.id === id)!;
+  // Sion refused at once; Geneva University's mail with the server, no answer yet, when Order Desk "stops": uncertain.
+  await expect.poll(async () => (await mailOf(sion!.mail!.id)).status, SLOW).toBe('failed');
+  await expect.poll(async () => (await mailOf(unige!.mail!.id)).status, SLOW).toBe('sending');
+  await web.app.ctx.transact((w) => markInterrupted(w, new Date().toISOString()));
+  // The server did take it after all: what "uncertain" warns about.
+  letHeldMailGo();
+  await expect.poll(() => smtp.accepted.filter((m) => m.envelopeTo.includes(HELD_ADDRESS)).length, SLOW).toBe(1);
+  expect((await mailOf(unige!.mail!.id)).status).toBe('uncertain');
+
+  const page = await pinnedPage();
+  await page.getByRole('link', { name: /Home/ }).first().waitFor(SLOW);
+  await page.keyboard.press('Alt+9');
+  const section = page.getByRole('region', { name: 'Reminder e-mails not delivered' });
+  await section.waitFor(SLOW);
+  const table = section.getByRole('table', { name: 'Reminders whose e-mail was not delivered' });
+  const row = (invoice: { number: string }) => table.getByRole('row', { name: new RegExp(invoice.number) });
+  expect(await shownText(row(invoices.sion!))).toMatch(
+    new RegExp(`^${invoices.sion!.number} Médiathèque Valais Reminder 16 Feb 2026 CHF 80\\.00 E-mail to factures@bibliotheque-sion\\.ch failed, not sent: The mail server refused .*550 .*No such user here Send again Open PDF$`),
+  );
+  expect(await shownText(row(invoices.unige!))).toMatch(new RegExp(`^${invoices.unige!.number} Université de Genève .* E-mail to achats@unige\\.ch uncertain: it may or may not have arrived: .* Send again… Open PDF$`));
+  expect(await shownText(section.getByTestId('reminders-undelivered-counts'))).toMatch(/\b1 e-mail uncertain \(may or may not have arrived\)/);
+  await screenshot(page, 'reminders-undelivered');
+
+  // The refused address fixed on the server's side; Send again, by keyboard.
+  refuseRecipients.splice(refuseRecipients.indexOf('factures@bibliotheque-sion.ch'), 1);
+  await tabTo(page, new RegExp(`^Send again the reminder for ${invoices.sion!.number}$`));
+  await page.keyboard.press('Enter');
+  const sionDelivery = row(invoices.sion!).getByRole('cell', { name: /^E-mail to factures@bibliotheque-sion\.ch/ });
+  await expect.poll(() => shownText(sionDelivery), SLOW).toBe('E-mail to factures@bibliotheque-sion.ch accepted by the mail server');
+  // The cursor went from the button (gone) to the delivery it changed.
+  expect(await focusedName(page)).toBe('E-mail to factures@bibliotheque-sion.ch accepted by the mail server');
+  expect(await row(invoices.sion!).getByRole('button', { name: /^Send again/ }).count()).toBe(0);
+  const toSion = smtp.accepted.filter((m) => m.envelopeTo.includes('factures@bibliotheque-sion.ch'));
+  expect(toSion.map((m) => m.parsed.attachments.map((a) => a.filename))).toEqual([[`${invoices.sion!.number} reminder 1.pdf`]]);
+  expect(web.app.db.prepare('SELECT delivery_status FROM reminders WHERE id = ?').pluck().get(sion!.id)).toBe('email_accepted');
+
+  // The uncertain one asks first: it may already have arrived. The safe answer (Enter on "Do not send") sends nothing.
+  await tabTo(page, new RegExp(`^Send again… the reminder for ${invoices.unige!.number}$`));
+  await page.keyboard.press('Enter');
+  const ask = page.getByRole('dialog', { name: 'Send this mail again?' });
+  await ask.waitFor(SLOW);
+  expect(await shownText(ask)).toContain(`Order Desk stopped while handing the reminder for ${invoices.unige!.number} to the mail server`);
+  expect(await shownText(ask)).toContain('so it may already have arrived: if it did, achats@unige.ch receives it twice.');
+  await expect.poll(() => focusedName(page)).toBe('Do not send');
+  await page.keyboard.press('Enter');
+  await ask.waitFor({ state: 'detached', ...SLOW });
+  expect((await mailOf(unige!.mail!.id)).status).toBe('uncertain');
+  // Sent again on purpose: a second copy arrives, and the reminder reads accepted.
+  await tabTo(page, new RegExp(`^Send again… the reminder for ${invoices.unige!.number}$`));
+  await page.keyboard.press('Enter');
+  await ask.waitFor(SLOW);
+  await tabTo(page, /^Send again$/);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => shownText(row(invoices.unige!).getByRole('cell', { name: /^E-mail to achats@unige\.ch/ })), SLOW).toBe('E-mail to achats@unige.ch accepted by the mail server');
+  expect(smtp.accepted.filter((m) => m.envelopeTo.includes(HELD_ADDRESS))).toHaveLength(2);
+  expect(await shownText(section.getByTestId('reminders-undelivered-counts'))).toMatch(/^2 e-mails accepted by the mail server/);
+
+  // Read again, neither is among the reminders not delivered.
+  const undelivered = (await call(web.app, 'reminders.list', { deliveryStatus: ['email_failed', 'email_uncertain'] })).reminders as Reminder[];
+  expect(undelivered.map((r) => r.id)).not.toContain(sion!.id);
+  expect(undelivered.map((r) => r.id)).not.toContain(unige!.id);
   await page.close();
 });

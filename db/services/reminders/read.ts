@@ -37,6 +37,7 @@ interface ReminderRow {
   mail_status: MailStatus | null;
   mail_response: string | null;
   mail_error: string | null;
+  mail_sending_at: string | null;
   mail_accepted_at: string | null;
 }
 
@@ -45,7 +46,7 @@ const REMINDERS = `
   SELECT r.id, r.invoice_id, i.number AS invoice_number, r.order_id, o.number AS order_number, o.customer_id, o.customer_name,
          r.level, r.level_name, r.issued_on, r.currency, r.language, r.open_minor, r.fee_minor, r.total_minor,
          r.delivery, r.delivery_status, r.email, r.pdf_sha256, r.created_by, r.created_at,
-         m.id AS mail_id, m.status AS mail_status, m.response AS mail_response, m.error AS mail_error, m.accepted_at AS mail_accepted_at
+         m.id AS mail_id, m.status AS mail_status, m.response AS mail_response, m.error AS mail_error, m.sending_at AS mail_sending_at, m.accepted_at AS mail_accepted_at
   FROM reminders r JOIN invoices i ON i.id = r.invoice_id JOIN orders o ON o.id = r.order_id
   LEFT JOIN mails m ON m.id = (SELECT max(id) FROM mails WHERE document_id = r.id AND kind = 'reminder')`;
 
@@ -78,7 +79,7 @@ function toReminder(row: ReminderRow): Reminder {
     mail:
       row.mail_id === null
         ? null
-        : { id: row.mail_id, status: row.mail_status!, response: row.mail_response!, error: row.mail_error!, acceptedAt: row.mail_accepted_at },
+        : { id: row.mail_id, status: row.mail_status!, response: row.mail_response!, error: row.mail_error!, sendingAt: row.mail_sending_at, acceptedAt: row.mail_accepted_at },
     sha256: row.pdf_sha256,
     issuedBy: row.created_by,
     createdAt: row.created_at,
@@ -97,8 +98,15 @@ export function listReminders(ctx: ServiceContext, input: z.output<typeof Remind
     `${REMINDERS}
      WHERE (@invoiceId IS NULL OR r.invoice_id = @invoiceId) AND (@customerId IS NULL OR o.customer_id = @customerId)
        AND (@ids IS NULL OR r.id IN (SELECT value FROM json_each(@ids)))
+       AND (@statuses IS NULL OR r.delivery_status IN (SELECT value FROM json_each(@statuses)))
      ORDER BY r.issued_on DESC, r.id DESC LIMIT @limit`,
-  ).all({ invoiceId: input.invoiceId ?? null, customerId: input.customerId ?? null, ids: input.ids ? JSON.stringify(input.ids) : null, limit: input.limit }) as ReminderRow[];
+  ).all({
+    invoiceId: input.invoiceId ?? null,
+    customerId: input.customerId ?? null,
+    ids: input.ids ? JSON.stringify(input.ids) : null,
+    statuses: input.deliveryStatus ? JSON.stringify(input.deliveryStatus) : null,
+    limit: input.limit,
+  }) as ReminderRow[];
   return { reminders: rows.map(toReminder) };
 }
 

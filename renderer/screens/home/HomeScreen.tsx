@@ -13,6 +13,7 @@ import { useNavigation } from '../../state/navigation';
 import { useLocale } from '../../state/settings';
 import { BalanceWords } from '../orders/payments/PaymentsPanel';
 import { MailsToCheck } from '../mail/MailsToCheck';
+import { NoMailPassword } from '../mail/NoMailPassword';
 import './home.css';
 
 function OrderLink({ order }: { order: OrderSummary }) {
@@ -167,6 +168,7 @@ export function HomeScreen() {
       <h1 ref={heading} tabIndex={-1}>
         Home
       </h1>
+      <NoMailPassword />
       <MailsToCheck />
       <ReadStatus read={read} />
       {dashboard ? (

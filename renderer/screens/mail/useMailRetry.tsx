@@ -10,9 +10,17 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useLocale } from '../../state/settings';
 import { formatDateTime } from '../../../shared/format/dates';
 
+/** What a retry needs of a mail: an outbox row, or a reminder's mail with its invoice's number. */
+export type RetryableMail = Pick<OutboxMail, 'id' | 'status' | 'to' | 'sendingAt' | 'documentNumber'> & { kind?: OutboxMail['kind'] };
+
+/** "INV-2026-00012", or for a reminder "the reminder for INV-2026-00012" (a reminder's documentNumber is its invoice's). */
+function mailName(mail: RetryableMail): string {
+  return mail.kind === 'reminder' ? `the reminder for ${mail.documentNumber}` : mail.documentNumber;
+}
+
 export interface MailRetry {
   /** Asks first when the mail is uncertain; then queues it again. */
-  retry(mail: OutboxMail): void;
+  retry(mail: RetryableMail): void;
   busy: boolean;
   error: string | null;
   /** The confirmation to render (null unless asking). */
@@ -21,11 +29,11 @@ export interface MailRetry {
 
 export function useMailRetry(onRetried: (mail: OutboxMail) => void): MailRetry {
   const locale = useLocale();
-  const [asking, setAsking] = useState<OutboxMail | null>(null);
+  const [asking, setAsking] = useState<RetryableMail | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const queueAgain = async (mail: OutboxMail) => {
+  const queueAgain = async (mail: RetryableMail) => {
     setAsking(null);
     setBusy(true);
     setError(null);
@@ -45,8 +53,9 @@ export function useMailRetry(onRetried: (mail: OutboxMail) => void): MailRetry {
       ]}
     >
       <p>
-        Order Desk stopped while handing {asking.documentNumber} to the mail server
-        {asking.sendingAt ? ` (${formatDateTime(asking.sendingAt, locale)})` : ''}. The server may have taken it: if it did, {asking.to} receives it twice.
+        Order Desk stopped while handing {mailName(asking)} to the mail server
+        {asking.sendingAt ? ` (${formatDateTime(asking.sendingAt, locale)})` : ''}. The server may have taken it, so it may already have arrived: if it did, {asking.to} receives it
+        twice.
       </p>
       <p>Send it again only if you are sure it did not arrive, or if a second copy does no harm.</p>
     </ConfirmDialog>

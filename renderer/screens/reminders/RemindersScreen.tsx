@@ -12,22 +12,24 @@ import { BankImportNote } from './BankImportNote';
 import { DueRemindersTable } from './DueRemindersTable';
 import { ReminderPdfDialog } from './ReminderPdfDialog';
 import { plannedDelivery } from './reminder-words';
-import { useEmailReady } from './useEmailReady';
+import { useEmailGap } from './useEmailReady';
 import { SentReminders } from './SentReminders';
+import { UndeliveredReminders } from './UndeliveredReminders';
+import { NoMailPassword } from '../mail/NoMailPassword';
 import { useSendReminders } from './useSendReminders';
 import '../orders/orders.css';
 import './reminders.css';
 
 /** The Send confirmation: how many go by e-mail and how many as letters, before anything is issued. */
 function ConfirmSend({ rows, sending, onConfirm, onCancel }: { rows: DueReminder[]; sending: boolean; onConfirm(): void; onCancel(): void }) {
-  const emailReady = useEmailReady();
-  const emails = rows.filter((r) => plannedDelivery(r, emailReady) === 'email').length;
+  const gap = useEmailGap();
+  const emails = rows.filter((r) => plannedDelivery(r, gap === null) === 'email').length;
   const letters = rows.length - emails;
   return (
     <DialogForm title={`Send ${plural(rows.length, 'reminder', 'reminders')}?`} submitLabel={sending ? 'Sending…' : 'Send'} saving={sending} general={null} onSubmit={onConfirm} onCancel={onCancel}>
       <ul className="reminders-confirm">
         {emails > 0 ? <li>{plural(emails, 'reminder goes', 'reminders go')} by e-mail (handed to the mail outbox; not sent until a mail server accepts it).</li> : null}
-        {letters > 0 ? <li>{plural(letters, 'reminder is a letter', 'reminders are letters')} to print ({emailReady ? 'no e-mail address' : 'e-mail is not set up in Settings'}).</li> : null}
+        {letters > 0 ? <li>{plural(letters, 'reminder is a letter', 'reminders are letters')} to print ({gap ?? 'no e-mail address'}).</li> : null}
       </ul>
       <p className="muted">Each reminder is stored as a PDF that cannot be changed afterwards.</p>
     </DialogForm>
@@ -37,7 +39,8 @@ function ConfirmSend({ rows, sending, onConfirm, onCancel }: { rows: DueReminder
 /**
  * Payment reminders as of today: the overdue invoices due for their next level, the date of the
  * last bank-statement import, and Send (e-mail where there is an address, print the rest) for
- * the ones the clerk leaves ticked.
+ * the ones the clerk leaves ticked; above them, the reminders whose e-mail failed or is
+ * uncertain, each with "Send again".
  */
 export function RemindersScreen() {
   const locale = useLocale();
@@ -55,6 +58,7 @@ export function RemindersScreen() {
   useEffect(() => heading.current?.focus(), []);
 
   const rows = useMemo(() => due.data?.reminders ?? [], [due.data]);
+  const shownAbove = useMemo(() => new Set(outcome?.reminders.map((r) => r.id)), [outcome]);
   const chosen = rows.filter((r) => !skipped.has(r.invoiceId));
   const toggle = (id: number) =>
     setSkipped((before) => {
@@ -73,8 +77,10 @@ export function RemindersScreen() {
         Invoices whose due date has passed and that still have something open, due for their next reminder as of today, {formatDate(today, locale)}. Paid and credited invoices and
         those covered by credit the customer holds are left out; the levels, their days and fees are in Settings.
       </p>
+      <NoMailPassword />
       {due.data ? <BankImportNote lastImport={due.data.lastBankImport} today={today} /> : null}
       {outcome ? <SentReminders outcome={outcome} onOpen={setOpen} /> : null}
+      <UndeliveredReminders version={outcome} shownAbove={shownAbove} onOpen={setOpen} />
       <h2 className="reminders__due-heading">Due now</h2>
       {due.data === null || due.error ? (
         <ReadStatus read={due} errorPrefix="The reminders due could not be worked out: " />

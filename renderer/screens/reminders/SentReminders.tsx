@@ -3,7 +3,8 @@ import type { Reminder, ReminderDeliveryStatus } from '../../../shared/contract/
 import { plural } from '../../../shared/domain/plural';
 import { AppLink } from '../../components/AppLink';
 import { Money } from '../../components/Money';
-import { deliveryText } from './reminder-words';
+import { deliveryCounts, deliveryText } from './reminder-words';
+import { deliveryCellId, SendAgainButton, SendAgainOutcome, useReminderRetry } from './ReminderSendAgain';
 import { SaveReminderPdfs } from './SaveReminderPdfs';
 import { useFollowedReminders } from './useFollowedReminders';
 
@@ -13,21 +14,8 @@ export interface SendOutcome {
   errors: string[];
 }
 
-/** How each delivery is counted in the heading, in this order: only "accepted by the mail server" means sent. */
-const COUNTED: Array<[ReminderDeliveryStatus, (n: number) => string]> = [
-  ['email_accepted', (n) => `${plural(n, 'e-mail', 'e-mails')} accepted by the mail server`],
-  ['email_pending', (n) => `${plural(n, 'e-mail', 'e-mails')} waiting to be sent (not sent yet)`],
-  ['email_failed', (n) => `${plural(n, 'e-mail', 'e-mails')} failed (not sent)`],
-  ['email_uncertain', (n) => `${plural(n, 'e-mail', 'e-mails')} uncertain (may or may not have arrived)`],
-  ['to_print', (n) => `${plural(n, 'letter', 'letters')} to print`],
-];
-
 function summary(reminders: Reminder[]): string {
-  const parts = COUNTED.map(([status, words]) => {
-    const n = reminders.filter((r) => r.deliveryStatus === status).length;
-    return n > 0 ? words(n) : '';
-  }).filter(Boolean);
-  return `${plural(reminders.length, 'reminder', 'reminders')} issued: ${parts.join(', ')}.`;
+  return `${plural(reminders.length, 'reminder', 'reminders')} issued: ${deliveryCounts(reminders)}.`;
 }
 
 const DELIVERY_CLASS: Partial<Record<ReminderDeliveryStatus, string>> = {
@@ -40,7 +28,8 @@ const DELIVERY_CLASS: Partial<Record<ReminderDeliveryStatus, string>> = {
 export function SentReminders({ outcome, onOpen }: { outcome: SendOutcome; onOpen(reminder: Reminder): void }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [outcome]);
-  const reminders = useFollowedReminders(outcome.reminders);
+  const { reminders, queuedAgain } = useFollowedReminders(outcome.reminders);
+  const retry = useReminderRetry('sent', queuedAgain);
   const letters = reminders.filter((r) => r.delivery === 'print').map((r) => r.id);
   return (
     <section className="reminders-sent" aria-labelledby="reminders-sent-heading">
@@ -79,8 +68,12 @@ export function SentReminders({ outcome, onOpen }: { outcome: SendOutcome; onOpe
                 <td className="money-cell">
                   <Money value={r.total} currency={r.currency} />
                 </td>
-                <td className={DELIVERY_CLASS[r.deliveryStatus]}>{deliveryText(r)}</td>
-                <td>
+                <td id={deliveryCellId('sent', r.id)} tabIndex={-1} aria-live="polite" className={DELIVERY_CLASS[r.deliveryStatus]}>
+                  {deliveryText(r)}
+                </td>
+                <td className="reminders__actions">
+                  <SendAgainButton reminder={r} retry={retry} />
+                  {' '}
                   <button type="button" aria-label={`Open the reminder for ${r.invoiceNumber}`} onClick={() => onOpen(r)}>
                     Open PDF
                   </button>
@@ -90,6 +83,7 @@ export function SentReminders({ outcome, onOpen }: { outcome: SendOutcome; onOpe
           </tbody>
         </table>
       ) : null}
+      <SendAgainOutcome retry={retry} />
       {letters.length > 0 ? <SaveReminderPdfs ids={letters} /> : null}
     </section>
   );

@@ -1,6 +1,8 @@
 /** How the Reminders screen says a delivery and the age of the last bank-statement import. */
-import type { DueReminder, Reminder } from '../../../shared/contract/reminders';
+import type { MailStatus } from '../../../shared/contract/mail';
+import type { DueReminder, Reminder, ReminderDeliveryStatus } from '../../../shared/contract/reminders';
 import { daysBetween } from '../../../shared/domain/calendar';
+import { plural } from '../../../shared/domain/plural';
 
 /** A bank statement older than this many days is said with a warning. */
 export const STALE_BANK_IMPORT_DAYS = 3;
@@ -41,4 +43,43 @@ export function deliveryText(reminder: Pick<Reminder, 'deliveryStatus' | 'email'
     case 'email_uncertain':
       return `E-mail to ${reminder.email} uncertain: it may or may not have arrived${reason}`;
   }
+}
+
+/** What a reminder says while its mail is in each state, as the server keeps it (db/services/reminders/deliver.ts). */
+export function reminderStatusOfMail(status: MailStatus): Exclude<ReminderDeliveryStatus, 'to_print'> {
+  switch (status) {
+    case 'queued':
+    case 'sending':
+      return 'email_pending';
+    case 'accepted':
+      return 'email_accepted';
+    case 'failed':
+      return 'email_failed';
+    case 'uncertain':
+      return 'email_uncertain';
+  }
+}
+
+/** A reminder whose mail the clerk can send again: refused or cancelled (failed), or cut off mid-handover (uncertain). */
+export function canSendAgain(reminder: Pick<Reminder, 'deliveryStatus' | 'mail'>): boolean {
+  return reminder.mail !== null && (reminder.deliveryStatus === 'email_failed' || reminder.deliveryStatus === 'email_uncertain');
+}
+
+/** How each delivery is counted, in this order: only "accepted by the mail server" means sent. */
+const COUNTED: Array<[ReminderDeliveryStatus, (n: number) => string]> = [
+  ['email_accepted', (n) => `${plural(n, 'e-mail', 'e-mails')} accepted by the mail server`],
+  ['email_pending', (n) => `${plural(n, 'e-mail', 'e-mails')} waiting to be sent (not sent yet)`],
+  ['email_failed', (n) => `${plural(n, 'e-mail', 'e-mails')} failed (not sent)`],
+  ['email_uncertain', (n) => `${plural(n, 'e-mail', 'e-mails')} uncertain (may or may not have arrived)`],
+  ['to_print', (n) => `${plural(n, 'letter', 'letters')} to print`],
+];
+
+/** "1 e-mail accepted by the mail server, 1 letter to print": the deliveries of these reminders, counted. */
+export function deliveryCounts(reminders: Pick<Reminder, 'deliveryStatus'>[]): string {
+  return COUNTED.map(([status, words]) => {
+    const n = reminders.filter((r) => r.deliveryStatus === status).length;
+    return n > 0 ? words(n) : '';
+  })
+    .filter(Boolean)
+    .join(', ');
 }

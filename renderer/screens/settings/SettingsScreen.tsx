@@ -85,7 +85,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
   // A password kept or a certificate trusted is saved at once: the form takes it in without losing what is being edited.
   const savedNow = (settings: Settings) => {
     replace(settings);
-    setDraft((d) => ({ ...d, mail: { ...d.mail, passwordSet: settings.mail.passwordSet, pinnedFingerprint: settings.mail.pinnedFingerprint } }));
+    setDraft((d) => ({ ...d, mail: { ...d.mail, passwordSet: settings.mail.passwordSet, passwordSource: settings.mail.passwordSource, pinnedFingerprint: settings.mail.pinnedFingerprint } }));
   };
 
   type IssuerTextKey = Exclude<keyof Settings['issuer'], 'address'>;

@@ -4,6 +4,7 @@
  * reason, waiting for a later retry, and the invoices not e-mailed, which go to print.
  */
 import { useEffect, useRef } from 'react';
+import type { OutboxMail } from '../../../../shared/contract/mail';
 import { AppLink } from '../../../components/AppLink';
 import { plural } from '../../../../shared/domain/plural';
 import { useLocale } from '../../../state/settings';
@@ -13,16 +14,26 @@ import type { useMailBatch } from './useMailBatch';
 
 type Mailing = ReturnType<typeof useMailBatch>;
 
+/** Mails Cancel stopped before their handover (failed in the outbox, but never offered to a server). */
+function isCancelled(mailing: Mailing, mail: OutboxMail): boolean {
+  return mail.status === 'failed' && mailing.cancelledIds.has(mail.id);
+}
+
+function cancelledCount(mailing: Mailing): number {
+  return mailing.mails.filter((m) => isCancelled(mailing, m)).length;
+}
+
 function MailingProgress({ mailing }: { mailing: Mailing }) {
   const cancelRef = useRef<HTMLButtonElement>(null);
   useEffect(() => cancelRef.current?.focus(), []);
   const tally = tallyMails(mailing.mails);
-  const done = settledCount(tally);
+  const stopped = cancelledCount(mailing);
+  const done = settledCount(tally) - stopped;
   const stopping = mailing.phase === 'stopping';
   const line =
     mailing.phase === 'queuing'
       ? 'Preparing the mails…'
-      : `${done} of ${tally.total} answered — ${tally.accepted} accepted${tally.failed > 0 ? `, ${tally.failed} failed` : ''}${
+      : `${done} of ${tally.total} answered — ${tally.accepted} accepted${tally.failed - stopped > 0 ? `, ${tally.failed - stopped} failed` : ''}${stopped > 0 ? `; ${stopped} cancelled, not sent` : ''}${
           stopping ? '; stopping after the mail being handed over…' : tally.sending ? `; sending ${tally.sending.documentNumber} to ${tally.sending.to}…` : ''
         }`;
   return (
@@ -54,9 +65,14 @@ function MailingSummary({ mailing }: { mailing: Mailing }) {
   useEffect(() => headingRef.current?.focus(), []);
   const tally = tallyMails(mailing.mails);
   const skipped = mailing.batch?.skipped ?? [];
-  const failed = mailing.mails.filter((m) => m.status === 'failed');
-  const waiting = mailing.mails.filter((m) => m.status === 'queued' || m.status === 'uncertain');
-  const heading = `${mailing.cancelled ? 'E-mails cancelled' : 'E-mails'}: ${tally.accepted} of ${plural(tally.total, 'mail', 'mails')} accepted by the server${tally.failed > 0 ? `, ${tally.failed} failed` : ''}`;
+  // In the batch's order (the outbox answers newest first), as the invoices were numbered.
+  const inOrder = [...mailing.mails].sort((a, b) => a.id - b.id);
+  const failed = inOrder.filter((m) => m.status === 'failed' && !isCancelled(mailing, m));
+  const stopped = inOrder.filter((m) => isCancelled(mailing, m));
+  const waiting = inOrder.filter((m) => m.status === 'queued' || m.status === 'uncertain');
+  const heading = `${mailing.cancelled ? 'E-mails cancelled' : 'E-mails'}: ${tally.accepted} of ${plural(tally.total, 'mail', 'mails')} accepted by the server${failed.length > 0 ? `, ${failed.length} failed` : ''}${
+    stopped.length > 0 ? `, ${stopped.length} cancelled before sending` : ''
+  }`;
   return (
     <section className="batch-summary" aria-labelledby="batch-mail-summary-heading">
       <h2 id="batch-mail-summary-heading" tabIndex={-1} ref={headingRef} data-testid="batch-mail-summary">
@@ -69,6 +85,18 @@ function MailingSummary({ mailing }: { mailing: Mailing }) {
             {failed.map((m) => (
               <li key={m.id}>
                 <AppLink to={{ view: 'invoice', id: m.documentId }}>{m.documentNumber}</AppLink> to <bdi>{m.to}</bdi>: {mailOutcomeText(m, locale)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {stopped.length > 0 ? (
+        <>
+          <h3>Cancelled, not sent: {plural(stopped.length, 'mail', 'mails')} (no server was given them; e-mail them later, or print them)</h3>
+          <ul className="batch-summary__failed" aria-label="Mails cancelled before sending">
+            {stopped.map((m) => (
+              <li key={m.id}>
+                <AppLink to={{ view: 'invoice', id: m.documentId }}>{m.documentNumber}</AppLink> to <bdi>{m.to}</bdi>
               </li>
             ))}
           </ul>

@@ -119,9 +119,9 @@ export function InvoiceBatchScreen() {
   const busy = batch.phase === 'running' || batch.phase === 'stopping' || mailingBusy;
   const mailed = mailing.allMails;
   const issuedIds = batch.issued.map((e) => e.invoiceId);
-  // Neither e-mailed nor found without an address by an earlier mailing of this visit.
-  const notMailedYet = issuedIds.filter((id) => !mailed.some((m) => m.documentId === id) && !mailing.skippedIds.has(id));
   const toPrintIds = new Set(documentsToPrint(issuedIds, mailed));
+  // Not sent by any mailing of this visit (never e-mailed, cancelled or refused) and not found without an address: e-mailed again on request.
+  const notMailedYet = issuedIds.filter((id) => toPrintIds.has(id) && !mailing.skippedIds.has(id));
   const toPrint = mailing.batch ? batch.issued.filter((e) => toPrintIds.has(e.invoiceId)) : batch.issued;
 
   const issueAll = async () => {
@@ -167,7 +167,7 @@ export function InvoiceBatchScreen() {
       {!busy && mailServerSet && notMailedYet.length > 0 ? (
         <div className="actions">
           <button type="button" onClick={() => void mailing.start(notMailedYet)}>
-            E-mail {plural(notMailedYet.length, 'invoice', 'invoices')} not e-mailed yet (those with an address)
+            E-mail {plural(notMailedYet.length, 'invoice', 'invoices')} not sent yet (those with an address)
           </button>
         </div>
       ) : null}

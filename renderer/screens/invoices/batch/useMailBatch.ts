@@ -35,6 +35,8 @@ export function useMailBatch() {
   const [skippedIds, setSkippedIds] = useState<ReadonlySet<number>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const [cancelled, setCancelled] = useState(false);
+  // The mails Cancel stopped before their handover: not sent, and said so apart from those a server refused.
+  const [cancelledIds, setCancelledIds] = useState<ReadonlySet<number>>(new Set());
   const stopped = useRef(false);
   // Answers that arrive after the screen is gone are dropped (set again on mount: a remount, as StrictMode does, is not a leaving).
   useEffect(() => {
@@ -90,8 +92,11 @@ export function useMailBatch() {
     setPhase((p) => (p === 'sending' ? 'stopping' : p));
     const result = await orderDesk().mail.cancel({ batchId });
     if (!result.ok) setError(`Cancel failed: ${result.error.message}`);
-    else setCancelled(true);
+    else {
+      setCancelled(true);
+      setCancelledIds((old) => new Set([...old, ...result.value.cancelled.map((m) => m.id)]));
+    }
   }, [batchId]);
 
-  return { phase, batch, mails, allMails: [...known.values()], skippedIds, error, cancelled, start, cancel };
+  return { phase, batch, mails, allMails: [...known.values()], skippedIds, error, cancelled, cancelledIds, start, cancel };
 }

@@ -5,9 +5,11 @@
  * screen says so instead of offering a field.
  */
 import { useState, type KeyboardEvent } from 'react';
+import type { MailSettings } from '../../../../shared/contract/mail';
 import type { Settings } from '../../../../shared/contract/types';
 import { orderDesk, runsInDesktopApp } from '../../../api/client';
 import { Field } from '../../../components/Field';
+import { passwordSourceText } from '../../mail/mail-password-words';
 
 /** Browser mode's rule (db/mail/password-store.ts): the page can neither see nor change the password. */
 const BROWSER_MODE_SOURCE = (
@@ -18,25 +20,37 @@ const BROWSER_MODE_SOURCE = (
 );
 
 interface Props {
-  passwordSet: boolean;
+  /** The mail settings on screen: where the password comes from (as saved) and the user name (as typed). */
+  mail: Pick<MailSettings, 'passwordSet' | 'passwordSource' | 'user'>;
   onSavedNow(settings: Settings): void;
 }
 
-export function MailPasswordRow({ passwordSet, onSavedNow }: Props) {
+/** "Password: kept by this computer’s keychain", or "Password: not set: mails cannot be sent", in the words of mail-password-words. */
+function PasswordNow({ mail }: Pick<Props, 'mail'>) {
+  const missing = mail.passwordSource === 'none' && mail.user.trim() !== '';
+  return (
+    <p className={`mail-settings__password-now${missing ? ' mail-settings__password-now--missing' : ''}`} data-testid="mail-password-now">
+      <strong>Password:</strong> {passwordSourceText(mail)}
+    </p>
+  );
+}
+
+export function MailPasswordRow({ mail, onSavedNow }: Props) {
   if (!runsInDesktopApp()) {
     return (
       <div className="mail-settings__password" role="group" aria-label="Password">
-        <p className="mail-settings__password-label">Password</p>
+        <PasswordNow mail={mail} />
         <p className="mail-settings__password-source" data-testid="mail-password-source">
-          {BROWSER_MODE_SOURCE} {passwordSet ? 'A password is there.' : 'None is there now: a server that needs a login cannot be used until one is.'}
+          {BROWSER_MODE_SOURCE}
         </p>
       </div>
     );
   }
-  return <DesktopPassword passwordSet={passwordSet} onSavedNow={onSavedNow} />;
+  return <DesktopPassword mail={mail} onSavedNow={onSavedNow} />;
 }
 
-function DesktopPassword({ passwordSet, onSavedNow }: Props) {
+function DesktopPassword({ mail, onSavedNow }: Props) {
+  const { passwordSet } = mail;
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [status, setStatus] = useState('');
@@ -69,6 +83,7 @@ function DesktopPassword({ passwordSet, onSavedNow }: Props) {
 
   return (
     <div className="mail-settings__password" role="group" aria-label="Password">
+      <PasswordNow mail={mail} />
       <Field
         label={passwordSet ? 'New password' : 'Password'}
         error={error}

@@ -89,7 +89,7 @@ export function MailServerFields({ value, saved, errors, onChange, onSavedNow }:
         )}
       </Field>
       {text('User name', 'user', 'Leave empty for a server that needs no login.')}
-      <MailPasswordRow passwordSet={value.passwordSet} onSavedNow={onSavedNow} />
+      <MailPasswordRow mail={value} onSavedNow={onSavedNow} />
       {value.pinnedFingerprint ? (
         <div className="mail-settings__pinned" role="group" aria-label="Trusted certificate">
           <p>

@@ -1,0 +1,60 @@
+/**
+ * "Send again" for a reminder whose e-mail failed or is uncertain: mail.retry through the same
+ * hook as an invoice's delivery history (an uncertain mail is sent again only after the clerk
+ * confirms it may already have arrived). The reminder then follows its mail again; the cursor
+ * goes to its delivery, which says what the server does with it.
+ */
+import type { OutboxMail } from '../../../shared/contract/mail';
+import type { Reminder } from '../../../shared/contract/reminders';
+import { useMailRetry, type MailRetry } from '../mail/useMailRetry';
+import { canSendAgain } from './reminder-words';
+
+/** The id of a reminder's delivery cell, where the cursor goes once its mail is queued again. */
+export function deliveryCellId(scope: string, reminderId: number): string {
+  return `${scope}-delivery-${reminderId}`;
+}
+
+export interface ReminderRetry {
+  retry(reminder: Reminder): void;
+  again: MailRetry;
+}
+
+export function useReminderRetry(scope: string, queuedAgain: (mail: OutboxMail) => void): ReminderRetry {
+  const again = useMailRetry((mail) => {
+    queuedAgain(mail);
+    // After the re-render without the button: the delivery cell says "waiting to be sent", then the server's answer.
+    window.requestAnimationFrame(() => document.getElementById(deliveryCellId(scope, mail.documentId))?.focus());
+  });
+  return {
+    again,
+    retry(reminder) {
+      if (!reminder.mail || !canSendAgain(reminder)) return;
+      again.retry({ id: reminder.mail.id, status: reminder.mail.status, to: reminder.email, sendingAt: reminder.mail.sendingAt, documentNumber: reminder.invoiceNumber, kind: 'reminder' });
+    },
+  };
+}
+
+export function SendAgainButton({ reminder, retry }: { reminder: Reminder; retry: ReminderRetry }) {
+  if (!canSendAgain(reminder)) return null;
+  const uncertain = reminder.deliveryStatus === 'email_uncertain';
+  const label = uncertain ? 'Send again…' : 'Send again';
+  return (
+    <button type="button" disabled={retry.again.busy} aria-label={`${label} the reminder for ${reminder.invoiceNumber}`} onClick={() => retry.retry(reminder)}>
+      {label}
+    </button>
+  );
+}
+
+/** What the last Send again could not do, and the confirmation it asks for. */
+export function SendAgainOutcome({ retry }: { retry: ReminderRetry }) {
+  return (
+    <>
+      {retry.again.error ? (
+        <p className="banner banner--error" role="alert">
+          {retry.again.error}
+        </p>
+      ) : null}
+      {retry.again.dialog}
+    </>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * The reminders whose e-mail did not reach a mail server: refused or cancelled (failed), or cut
+ * off mid-handover (uncertain), with the server's reason and "Send again" on each, by keyboard.
+ * A reminder sent again stays in the list, following its mail until the server answers, so the
+ * clerk sees "accepted by the mail server" (or the new refusal) where the failure was. The
+ * reminders a Send on this screen just issued are left out: the table of that Send shows them.
+ */
+import { useMemo } from 'react';
+import type { Reminder, ReminderDeliveryStatus } from '../../../shared/contract/reminders';
+import { formatDate } from '../../../shared/format/dates';
+import { orderDesk } from '../../api/client';
+import { AppLink } from '../../components/AppLink';
+import { Money } from '../../components/Money';
+import { useApiRead } from '../../hooks/useApiRead';
+import { useLocale } from '../../state/settings';
+import { deliveryCounts, deliveryText } from './reminder-words';
+import { deliveryCellId, SendAgainButton, SendAgainOutcome, useReminderRetry } from './ReminderSendAgain';
+import { useFollowedReminders } from './useFollowedReminders';
+
+const UNDELIVERED: ReminderDeliveryStatus[] = ['email_failed', 'email_uncertain'];
+const SHOWN = 200;
+const NONE: Reminder[] = [];
+const SCOPE = 'undelivered';
+
+const DELIVERY_CLASS: Partial<Record<ReminderDeliveryStatus, string>> = {
+  email_pending: 'reminders-sent__pending',
+  email_uncertain: 'reminders-sent__pending',
+  email_failed: 'reminders-sent__failed',
+};
+
+interface Props {
+  /** Changes when the list should be read again (a new Send). */
+  version: unknown;
+  /** Reminders listed elsewhere on the screen (the last Send's). */
+  shownAbove: ReadonlySet<number>;
+  onOpen(reminder: Reminder): void;
+}
+
+export function UndeliveredReminders({ version, shownAbove, onOpen }: Props) {
+  const locale = useLocale();
+  const read = useApiRead(() => orderDesk().reminders.list({ deliveryStatus: UNDELIVERED, limit: SHOWN }), [version]);
+  const listed = useMemo(() => (read.data?.reminders ?? NONE).filter((r) => !shownAbove.has(r.id)), [read.data, shownAbove]);
+  const { reminders, queuedAgain } = useFollowedReminders(listed);
+  const retry = useReminderRetry(SCOPE, queuedAgain);
+
+  if (read.error) {
+    return (
+      <p className="banner banner--error" role="alert">
+        The reminders whose e-mail was not delivered could not be read: {read.error.message}
+      </p>
+    );
+  }
+  if (reminders.length === 0) return null;
+  return (
+    <section className="reminders-undelivered" aria-labelledby="reminders-undelivered-heading">
+      <h2 id="reminders-undelivered-heading">Reminder e-mails not delivered</h2>
+      <p className="muted" data-testid="reminders-undelivered-counts">
+        {deliveryCounts(reminders)}. Not sent means not sent: send it again once the reason is dealt with, or print the reminder and post it.
+        {read.data && read.data.reminders.length >= SHOWN ? ` The ${SHOWN} newest are listed.` : ''}
+      </p>
+      <table className="grid reminders-sent__table" aria-label="Reminders whose e-mail was not delivered">
+        <thead>
+          <tr>
+            <th scope="col">Invoice</th>
+            <th scope="col">Customer</th>
+            <th scope="col">Level</th>
+            <th scope="col">Issued</th>
+            <th scope="col" className="num">
+              To pay
+            </th>
+            <th scope="col">Delivery</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {reminders.map((r) => (
+            <tr key={r.id}>
+              <td className="reminders__number">
+                <AppLink to={{ view: 'invoice', id: r.invoiceId }}>{r.invoiceNumber}</AppLink>
+              </td>
+              <td>
+                <bdi>{r.customerName}</bdi>
+              </td>
+              <td>{r.levelName}</td>
+              <td className="reminders__nowrap">{formatDate(r.issuedOn, locale)}</td>
+              <td className="money-cell">
+                <Money value={r.total} currency={r.currency} />
+              </td>
+              <td id={deliveryCellId(SCOPE, r.id)} tabIndex={-1} aria-live="polite" className={DELIVERY_CLASS[r.deliveryStatus]}>
+                {deliveryText(r)}
+              </td>
+              <td className="reminders__actions">
+                <SendAgainButton reminder={r} retry={retry} />
+                {' '}
+                <button type="button" aria-label={`Open the reminder for ${r.invoiceNumber}`} onClick={() => onOpen(r)}>
+                  Open PDF
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <SendAgainOutcome retry={retry} />
+    </section>
+  );
+}
