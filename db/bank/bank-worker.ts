@@ -52,10 +52,6 @@ let db: Db | null = null;
 function connection(order: StageOrder): Db {
   if (db) return db;
   db = openConnection(order.file, { nativeBinding: order.nativeBinding, fileMustExist: true });
-  // Thousands of payments touch the pages of as many orders, payments and index entries: with
-  // SQLite's 2 MiB default most of them are read back from the file for each write (measured:
-  // a payment insert 4 times slower). The memory goes back when the worker ends with the import.
-  db.pragma(`cache_size = -${process.env.ORDER_DESK_BANK_CACHE_KIB ?? 131072}`);
   // The app brought the schema up to date when it opened the file; another version means another file.
   const version = schemaVersion(db);
   if (version !== LATEST_VERSION) throw new Error(`the database file has schema ${version}, not ${LATEST_VERSION}`);
