@@ -24,9 +24,9 @@ const UNIT_DAY = '2026-12-15';
 
 async function desk(options: MailDeskOptions = {}): Promise<MailDesk> {
   now = '2026-11-20T10:00:00Z';
-  const opened_ = opened.desk(options);
-  await call(opened_.app, 'settings.set', { timeZone: 'Europe/Zurich' });
-  return opened_;
+  const mailDesk = opened.desk(options);
+  await call(mailDesk.app, 'settings.set', { timeZone: 'Europe/Zurich' });
+  return mailDesk;
 }
 
 async function reminderOf(app: MailDesk['app'], invoiceId: number): Promise<Reminder> {
