@@ -154,17 +154,26 @@ function changeStatus(w: WriteContext, id: number, set: string, only: string, va
   return true;
 }
 
+/** The next queued mail that is due, or null when none is. */
+export function nextDueId(ctx: ServiceContext, at: string): number | null {
+  const due = statement(ctx, "SELECT id FROM mails WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 1").get(at) as { id: number } | undefined;
+  return due?.id ?? null;
+}
+
+/** Queued mail @id marked `sending` by `sender` (one more attempt): committed by the caller before the mail is handed over. */
+export function claimMail(w: WriteContext, id: number, at: string, sender: string): MailRow {
+  changeStatus(w, id, "status = 'sending', attempts = attempts + 1, next_attempt_at = NULL, sending_at = @at, sender = @sender", "status = 'queued'", { at, sender });
+  return mailRow(w, id);
+}
+
 /**
  * The next queued mail that is due, marked `sending` by `sender` (one more attempt): committed by
- * the caller before the mail is handed over. Null when none is due.
+ * the caller before the mail is handed over. Null when none is due. (The sender claims through
+ * send-guard.ts, which first asks whether the mail may still go out.)
  */
 export function claimNextDue(w: WriteContext, at: string, sender: string): MailRow | null {
-  const due = statement(w, "SELECT id FROM mails WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 1").get(at) as
-    | { id: number }
-    | undefined;
-  if (!due) return null;
-  changeStatus(w, due.id, "status = 'sending', attempts = attempts + 1, next_attempt_at = NULL, sending_at = @at, sender = @sender", "status = 'queued'", { at, sender });
-  return mailRow(w, due.id);
+  const id = nextDueId(w, at);
+  return id === null ? null : claimMail(w, id, at, sender);
 }
 
 /** When the next queued mail is due (ISO), or null when none is queued. */

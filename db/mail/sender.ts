@@ -2,7 +2,9 @@
  * Works through the outbox, one mail at a time, on the main thread but never waiting on the
  * network there: the handover itself is the SMTP worker's. For each mail due:
  *
- *   1. one transaction marks it `sending` (one more attempt) and commits;
+ *   1. one transaction marks it `sending` (one more attempt) and commits — or, when what the mail
+ *      says no longer holds (a reminder whose invoice was paid meanwhile: send-guard.ts), fails it
+ *      with the reason instead, and it is never handed over;
  *   2. the worker hands it to the server;
  *   3. one transaction stores the outcome: `accepted` with the server's answer; after a temporary
  *      refusal `queued` again with a later `nextAttemptAt` (the policy's growing delays, bounded);
@@ -16,8 +18,9 @@
 import { DomainError } from '../../shared/api/errors';
 import type { AppContext } from '../context';
 import { jobFor } from './jobs';
-import { claimNextDue, markAccepted, markFailed, markForRetry, markInterrupted, markUncertain, nextDueAt, type MailRow } from './outbox';
+import { markAccepted, markFailed, markForRetry, markInterrupted, markUncertain, nextDueAt, type MailRow } from './outbox';
 import type { MailRuntime, MailWaker } from './runtime';
+import { claimOrWithholdNextDue } from './send-guard';
 import type { SmtpOutcome } from './smtp-types';
 import { SmtpWorkerLost } from './smtp-client';
 
@@ -86,9 +89,9 @@ export function startMailSender(ctx: AppContext, options: MailSenderOptions = {}
 
   async function pump(): Promise<void> {
     while (!stopped) {
-      const row = await ctx.transact((w) => claimNextDue(w, at(), runtime.senderId));
-      if (!row) return;
-      await deliver(row);
+      const next = await ctx.transact((w) => claimOrWithholdNextDue(w, at(), runtime.senderId));
+      if (!next) return;
+      if (!next.withheld) await deliver(next.mail);
     }
   }
 

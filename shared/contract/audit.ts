@@ -36,8 +36,12 @@ export const AUDIT_ACTIONS = {
   report_month: ['set_rates', 'close', 'reopen'],
   settings: ['update'],
   database: ['restore'],
-  /** The outbox: a mail queued, queued again, cancelled; `password` is a change of the mail password (never its value). */
-  mail: ['queue', 'retry', 'cancel', 'password'],
+  /**
+   * The outbox: a mail queued, queued again, cancelled; `withhold`: failed by the sender instead of
+   * handed over, because what it says no longer holds (a reminder whose invoice was paid since);
+   * `password` is a change of the mail password (never its value).
+   */
+  mail: ['queue', 'retry', 'cancel', 'withhold', 'password'],
   /** The action is the kind of file imported. */
   import: IMPORT_KINDS,
   /** A bank statement file imported (db/services/bank). */

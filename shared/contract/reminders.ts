@@ -68,6 +68,14 @@ export type ReminderDelivery = (typeof REMINDER_DELIVERIES)[number];
 export const REMINDER_DELIVERY_STATUSES = ['email_pending', 'email_accepted', 'email_failed', 'email_uncertain', 'to_print'] as const;
 export type ReminderDeliveryStatus = (typeof REMINDER_DELIVERY_STATUSES)[number];
 
+/**
+ * Why an invoice no longer owes anything for its goods, so a reminder of it is not sent again:
+ * `paid`, `credited` in full by credit notes, or `covered` by credit the customer holds on other
+ * orders of the currency (db/services/reminders/due.ts, the rule reminders.due applies).
+ */
+export const SETTLED_SINCE = ['paid', 'credited', 'covered'] as const;
+export type SettledSince = (typeof SETTLED_SINCE)[number];
+
 /** An invoice due for its next reminder level as of a day. */
 export interface DueReminder {
   invoiceId: number;
@@ -153,6 +161,12 @@ export interface Reminder {
    * for a letter.
    */
   mail: ReminderMail | null;
+  /**
+   * For a reminder whose e-mail failed or is uncertain: why it is not sent again, its invoice no
+   * longer owing anything for its goods today (mail.retry refuses it, and the outbox never hands
+   * it over). Null while the invoice is still owed, and for every other reminder.
+   */
+  settledSince: SettledSince | null;
   /** "INV-2026-00012 reminder 1.pdf" */
   fileName: string;
   /** Hex SHA-256 of the stored PDF, taken when it was issued. */

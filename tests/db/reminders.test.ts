@@ -11,6 +11,7 @@ import { fakeRenderer, TEST_BANK_ACCOUNTS, type FakeRenderer } from '../support/
 import { REMINDER_IMMUTABLE_MESSAGE } from '../../db/migrations/0012_reminders';
 import { camtBase64 } from '../support/camt-files';
 import { withQueueOnlyMail } from '../support/mail';
+import { goodsStandings } from '../../db/services/reminders/due';
 
 let app: TestApp;
 let renderer: FakeRenderer;
@@ -205,6 +206,20 @@ describe('which invoices are due for which level', () => {
     await pay(b.inv1.orderId, '2026-02-14', '80.00');
     const now = await due();
     expect(now.some((r: string) => r.startsWith(b.inv7.number) || r.startsWith(b.inv1.number))).toBe(false);
+  });
+
+  it('says, by the same rule, why an invoice is no longer owed: what keeps a reminder’s mail from being sent again', async () => {
+    const b = await books();
+    today = '2026-02-14';
+    const invoices = [b.inv1, b.inv2, b.inv3, b.inv4, b.inv5, b.inv6, b.inv7, b.inv8];
+    const standings = goodsStandings(app.ctx, invoices.map((i) => i.invoiceId), today);
+    expect(invoices.map((i) => standings.get(i.invoiceId))).toEqual(['owed', 'owed', 'owed', 'paid', 'credited', 'covered', 'owed', 'owed']);
+    // One customer's invoice alone is worked out on that customer's orders: the same answers.
+    expect(goodsStandings(app.ctx, [b.inv6.invoiceId], today).get(b.inv6.invoiceId)).toBe('covered');
+    expect(goodsStandings(app.ctx, [b.inv7.invoiceId], today).get(b.inv7.invoiceId)).toBe('owed');
+    expect(goodsStandings(app.ctx, [b.inv4.invoiceId], today).get(b.inv4.invoiceId)).toBe('paid');
+    // Before invoice 4 was paid (20 January), it was owed.
+    expect(goodsStandings(app.ctx, [b.inv4.invoiceId], '2026-01-19').get(b.inv4.invoiceId)).toBe('owed');
   });
 });
 

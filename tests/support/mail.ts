@@ -32,6 +32,8 @@ export interface TestSmtpServer {
   accepted: ReceivedMail[];
   /** Every DATA the server got, accepted or not. */
   dataCount: () => number;
+  /** Every connection a client opened: a mail that is never handed over opens none. */
+  connections: () => number;
   /** Logins tried: user and password as the server saw them. */
   logins: Array<{ user: string; password: string }>;
   close(): Promise<void>;
@@ -54,6 +56,7 @@ export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<Te
   const accepted: ReceivedMail[] = [];
   const logins: Array<{ user: string; password: string }> = [];
   let dataCount = 0;
+  let connections = 0;
   const config: SMTPServerOptions = {
     logger: false,
     banner: 'test server',
@@ -63,6 +66,10 @@ export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<Te
     authOptional: !options.auth,
     allowInsecureAuth: true,
     ...(options.auth ? {} : { disabledCommands: ['AUTH'] }),
+    onConnect(_session, callback) {
+      connections += 1;
+      callback();
+    },
     onAuth(auth, _session, callback) {
       logins.push({ user: auth.username ?? '', password: auth.password ?? '' });
       if (options.auth && auth.username === options.auth.user && auth.password === options.auth.password) return callback(null, { user: auth.username });
@@ -101,6 +108,7 @@ export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<Te
     accepted,
     logins,
     dataCount: () => dataCount,
+    connections: () => connections,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -6,7 +6,8 @@
  * imported; the clerk unticks one with the keyboard, confirms, sees the e-mail waiting while the
  * server has not answered and "accepted by the mail server" once it has, and one letter to print;
  * opens a reminder's PDF and downloads the letter: the stored bytes. The one left out, sent next
- * to an address the server refuses, is shown failed with the server's reason, never as sent.
+ * to an address the server refuses, is shown failed with the server's reason, never as sent; once
+ * its invoice is paid it leaves the e-mails not delivered, counted, and cannot be sent again.
  */
 import fs from 'node:fs';
 import { unzipSync } from 'fflate';
@@ -308,5 +309,45 @@ it('lists the reminders whose e-mail failed (550, with the reason) or is uncerta
   const undelivered = (await call(web.app, 'reminders.list', { deliveryStatus: ['email_failed', 'email_uncertain'] })).reminders as Reminder[];
   expect(undelivered.map((r) => r.id)).not.toContain(sion!.id);
   expect(undelivered.map((r) => r.id)).not.toContain(unige!.id);
+  await page.close();
+});
+
+it('leaves out of the e-mails not delivered a reminder whose invoice was paid since, saying so, with no Send again for it', async () => {
+  // Bern's address is refused too: a reminder still to act on beside Lyon's (refused in the first test).
+  refuseRecipients.push('finance@stadtbibliothek-bern.ch');
+  now = new Date('2026-01-05T10:00:00Z');
+  await invoiced('bern', { name: 'Stadtbibliothek Bern', country: 'CH', email: 'finance@stadtbibliothek-bern.ch', city: 'Bern', postalCode: '3011', address: 'Münstergasse 61' }, 'CHF', '90.00');
+  now = FEBRUARY_16;
+  const { reminders } = (await call(web.app, 'reminders.issue', { invoiceIds: [invoices.bern!.id], delivery: 'email' })) as { reminders: Reminder[] };
+  const bernMail = reminders[0]!.mail!.id;
+  await expect.poll(async () => ((await call(web.app, 'mail.outbox', { kind: 'reminder', limit: 500 })).mails as OutboxMail[]).find((m) => m.id === bernMail)!.status, SLOW).toBe('failed');
+
+  const page = await pinnedPage();
+  await page.getByRole('link', { name: /Home/ }).first().waitFor(SLOW);
+  await page.keyboard.press('Alt+9');
+  const section = page.getByRole('region', { name: 'Reminder e-mails not delivered' });
+  const table = section.getByRole('table', { name: 'Reminders whose e-mail was not delivered' });
+  const row = (invoice: { number: string }) => table.getByRole('row', { name: new RegExp(invoice.number) });
+  await row(invoices.lyon!).waitFor(SLOW);
+  expect(await row(invoices.lyon!).getByRole('button', { name: `Send again the reminder for ${invoices.lyon!.number}` }).count()).toBe(1);
+  expect(await section.getByTestId('reminders-undelivered-left-out').count()).toBe(0);
+
+  // Lyon pays (as the next bank statement import records it): its reminder is not sent again, so it leaves the list, counted.
+  await call(web.app, 'payments.record', { orderId: invoices.lyon!.orderId, method: 'bank_transfer', receivedOn: '2026-02-16', amount: '45.00' });
+  await page.keyboard.press('Alt+0');
+  await page.getByRole('heading', { name: 'Payment reminders', level: 1 }).waitFor({ state: 'detached', ...SLOW });
+  await page.keyboard.press('Alt+9');
+  await row(invoices.bern!).waitFor(SLOW);
+  await expect.poll(() => shownText(section.getByTestId('reminders-undelivered-left-out')), SLOW).toBe('1 reminder left out, not sent again: its invoice was paid since.');
+  expect(await row(invoices.lyon!).count()).toBe(0);
+  expect(await shownText(row(invoices.bern!))).toMatch(new RegExp(`^${invoices.bern!.number} Stadtbibliothek Bern .* E-mail to finance@stadtbibliothek-bern\\.ch failed, not sent: The mail server refused .*550 .* Send again Open PDF$`));
+  // By keyboard, the only Send again in the list is Bern's.
+  expect(await section.getByRole('button', { name: /^Send again/ }).allInnerTexts()).toHaveLength(1);
+  await tabTo(page, new RegExp(`^Send again the reminder for ${invoices.bern!.number}$`));
+  await screenshot(page, 'reminders-undelivered-paid-since');
+  // The server refuses to send Lyon's again, naming it, in case another window still offers it.
+  const lyonMail = ((await call(web.app, 'reminders.list', { invoiceId: invoices.lyon!.id })).reminders as Reminder[])[0]!;
+  expect(lyonMail).toMatchObject({ deliveryStatus: 'email_failed', settledSince: 'paid' });
+  expect(await web.app.invoke('mail.retry', { id: lyonMail.mail!.id })).toMatchObject({ ok: false, error: { code: 'conflict', field: 'id', message: expect.stringContaining(`${invoices.lyon!.number} has been paid since this reminder was made`) } });
   await page.close();
 });

@@ -5,6 +5,7 @@ import type { MailCancelInput, MailOutboxInput, OutboxMail } from '../../../shar
 import type { ServiceContext, WriteContext } from '../../context';
 import { mailRuntime } from '../../mail/jobs';
 import { cancelQueuedMail, mailRow, requeueMail, toOutboxMail, type MailRow } from '../../mail/outbox';
+import { whyNotSend } from '../../mail/send-guard';
 import { statement } from '../../statements';
 import { audit } from '../audit';
 
@@ -32,7 +33,8 @@ export function listOutbox(ctx: ServiceContext, input: z.output<typeof MailOutbo
 
 /**
  * A failed or uncertain mail queued again by the clerk, due now, with its attempts counted afresh
- * (and its Message-ID kept). An accepted mail is never sent again this way: mail.send makes a new one.
+ * (and its Message-ID kept). An accepted mail is never sent again this way: mail.send makes a new one;
+ * nor one whose content no longer holds (a reminder whose invoice was paid since: send-guard.ts).
  */
 export function retryMail(w: WriteContext, input: { id: number }): { mail: OutboxMail } {
   const runtime = mailRuntime(w);
@@ -41,6 +43,8 @@ export function retryMail(w: WriteContext, input: { id: number }): { mail: Outbo
     throw new DomainError('conflict', `Mail ${before.id} was accepted by the mail server on ${before.accepted_at?.slice(0, 10)}: to send ${before.document_number} again, e-mail it anew.`, 'id');
   }
   if (before.status === 'sending') throw new DomainError('conflict', `Mail ${before.id} is being handed to the mail server right now.`, 'id');
+  const stale = whyNotSend(w, before);
+  if (stale !== null) throw new DomainError('conflict', stale, 'id');
   requeueMail(w, before.id, runtime.clock().toISOString());
   const after = mailRow(w, before.id);
   audit(w, 'mail', before.id, 'retry', { status: before.status, error: before.error }, { status: after.status });

@@ -9,7 +9,9 @@
  *
  * From then on the reminder's delivery status is its mail's: the outbox tells the listener below
  * of every status the mail takes, in the transaction that sets it (db/mail/outbox.ts
- * onMailStatus), so "accepted" on a reminder always means a mail server accepted it.
+ * onMailStatus), so "accepted" on a reminder always means a mail server accepted it. A reminder
+ * whose invoice was paid, credited or covered since is neither queued again nor handed over
+ * (its guard: settled-since.ts).
  */
 import { DomainError } from '../../../shared/api/errors';
 import type { ReminderDeliveryStatus } from '../../../shared/contract/reminders';
@@ -28,6 +30,8 @@ import { statement } from '../../statements';
 import { audit } from '../audit';
 import { getSettings } from '../settings';
 import { reminderFileName } from './read';
+// Registers the guard that keeps a reminder of an invoice settled since from going out.
+import './settled-since';
 
 export interface ReminderToEmail {
   id: number;

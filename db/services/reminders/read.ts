@@ -1,15 +1,19 @@
-/** reminders.list and reminders.pdf: issued reminders as stored, the PDF checked against its hash on every read. */
+/**
+ * reminders.list and reminders.pdf: issued reminders as stored, the PDF checked against its hash on
+ * every read; a reminder whose e-mail was not delivered says whether its invoice was settled since.
+ */
 import type { z } from 'zod';
 import { DomainError } from '../../../shared/api/errors';
 import type { InvoicePdfFile } from '../../../shared/contract/invoices';
 import type { MailStatus } from '../../../shared/contract/mail';
-import type { Reminder, ReminderDelivery, ReminderDeliveryStatus, RemindersListInput } from '../../../shared/contract/reminders';
+import type { Reminder, ReminderDelivery, ReminderDeliveryStatus, RemindersListInput, SettledSince } from '../../../shared/contract/reminders';
 import type { DocumentLanguage } from '../../../shared/documents/invoice-document';
 import type { CurrencyCode } from '../../../shared/money/currencies';
 import { fromMinorUnits } from '../../../shared/money/money';
 import type { ServiceContext } from '../../context';
 import { sha256Hex } from '../../sha256';
 import { statement } from '../../statements';
+import { settledSince } from './settled-since';
 
 interface ReminderRow {
   id: number;
@@ -54,7 +58,16 @@ export function reminderFileName(invoiceNumber: string, level: number): string {
   return `${invoiceNumber} reminder ${level}.pdf`;
 }
 
-function toReminder(row: ReminderRow): Reminder {
+/** The reminders whose e-mail could be sent again: only of those is it asked whether their invoice is still owed. */
+const NOT_DELIVERED: ReadonlySet<ReminderDeliveryStatus> = new Set(['email_failed', 'email_uncertain']);
+
+function withSettled(ctx: ServiceContext, rows: ReminderRow[]): Reminder[] {
+  const asked = rows.filter((r) => NOT_DELIVERED.has(r.delivery_status)).map((r) => r.invoice_id);
+  const settled = settledSince(ctx, asked);
+  return rows.map((row) => toReminder(row, NOT_DELIVERED.has(row.delivery_status) ? (settled.get(row.invoice_id) ?? null) : null));
+}
+
+function toReminder(row: ReminderRow, settledSince: SettledSince | null): Reminder {
   const money = (minor: number) => fromMinorUnits(minor, row.currency);
   return {
     id: row.id,
@@ -80,6 +93,7 @@ function toReminder(row: ReminderRow): Reminder {
       row.mail_id === null
         ? null
         : { id: row.mail_id, status: row.mail_status!, response: row.mail_response!, error: row.mail_error!, sendingAt: row.mail_sending_at, acceptedAt: row.mail_accepted_at },
+    settledSince,
     sha256: row.pdf_sha256,
     issuedBy: row.created_by,
     createdAt: row.created_at,
@@ -89,7 +103,7 @@ function toReminder(row: ReminderRow): Reminder {
 export function getReminder(ctx: ServiceContext, id: number): Reminder {
   const row = statement(ctx, `${REMINDERS} WHERE r.id = ?`).get(id) as ReminderRow | undefined;
   if (!row) throw new DomainError('not_found', `Reminder ${id} does not exist.`, 'id');
-  return toReminder(row);
+  return withSettled(ctx, [row])[0]!;
 }
 
 export function listReminders(ctx: ServiceContext, input: z.output<typeof RemindersListInput>): { reminders: Reminder[] } {
@@ -107,7 +121,7 @@ export function listReminders(ctx: ServiceContext, input: z.output<typeof Remind
     statuses: input.deliveryStatus ? JSON.stringify(input.deliveryStatus) : null,
     limit: input.limit,
   }) as ReminderRow[];
-  return { reminders: rows.map(toReminder) };
+  return { reminders: withSettled(ctx, rows) };
 }
 
 /** The bytes stored at issue; a PDF that no longer matches its hash is never sent. */

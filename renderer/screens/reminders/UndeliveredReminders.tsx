@@ -4,6 +4,11 @@
  * A reminder sent again stays in the list, following its mail until the server answers, so the
  * clerk sees "accepted by the mail server" (or the new refusal) where the failure was. The
  * reminders a Send on this screen just issued are left out: the table of that Send shows them.
+ *
+ * So are those whose invoice was paid, credited in full or covered by the customer's credit since
+ * (settledSince): they are not sent again (mail.retry refuses them), so there is nothing to do
+ * about them; a line counts them, so none goes missing unexplained. One that becomes so while
+ * followed here stays, saying it is not sent again, without Send again.
  */
 import { useMemo } from 'react';
 import type { Reminder, ReminderDeliveryStatus } from '../../../shared/contract/reminders';
@@ -13,7 +18,7 @@ import { AppLink } from '../../components/AppLink';
 import { Money } from '../../components/Money';
 import { useApiRead } from '../../hooks/useApiRead';
 import { useLocale } from '../../state/settings';
-import { deliveryCounts, deliveryText } from './reminder-words';
+import { deliveryCounts, deliveryText, leftOutWords } from './reminder-words';
 import { deliveryCellId, SendAgainButton, SendAgainOutcome, useReminderRetry } from './ReminderSendAgain';
 import { useFollowedReminders } from './useFollowedReminders';
 
@@ -39,7 +44,9 @@ interface Props {
 export function UndeliveredReminders({ version, shownAbove, onOpen }: Props) {
   const locale = useLocale();
   const read = useApiRead(() => orderDesk().reminders.list({ deliveryStatus: UNDELIVERED, limit: SHOWN }), [version]);
-  const listed = useMemo(() => (read.data?.reminders ?? NONE).filter((r) => !shownAbove.has(r.id)), [read.data, shownAbove]);
+  const notShownAbove = useMemo(() => (read.data?.reminders ?? NONE).filter((r) => !shownAbove.has(r.id)), [read.data, shownAbove]);
+  const listed = useMemo(() => notShownAbove.filter((r) => r.settledSince === null), [notShownAbove]);
+  const leftOut = leftOutWords(notShownAbove);
   const { reminders, queuedAgain } = useFollowedReminders(listed);
   const retry = useReminderRetry(SCOPE, queuedAgain);
 
@@ -58,6 +65,11 @@ export function UndeliveredReminders({ version, shownAbove, onOpen }: Props) {
         {deliveryCounts(reminders)}. Not sent means not sent: send it again once the reason is dealt with, or print the reminder and post it.
         {read.data && read.data.reminders.length >= SHOWN ? ` The ${SHOWN} newest are listed.` : ''}
       </p>
+      {leftOut ? (
+        <p className="muted" data-testid="reminders-undelivered-left-out">
+          {leftOut}.
+        </p>
+      ) : null}
       <table className="grid reminders-sent__table" aria-label="Reminders whose e-mail was not delivered">
         <thead>
           <tr>
