@@ -19,6 +19,7 @@ import { createContext } from '../context';
 import { LATEST_VERSION } from '../migrations';
 import { importStage, NO_COUNTS, addCounts, type ImportRun } from '../services/bank/import-stage';
 import { prepareFile } from '../services/bank/prepare';
+import { statementById } from '../services/bank/read';
 import { inWriteTransaction } from '../transactions';
 import { readCamt } from './camt-read';
 import type { BankWorkerData, BankWorkerReply, BankWorkerRequest, StageOrder } from './worker-protocol';
@@ -64,7 +65,9 @@ function stage(run: ImportRun, order: StageOrder): BankWorkerReply {
   run.statementId = step.statementId;
   run.done = step.next;
   run.totals = addCounts(run.totals, step.counts);
-  return { kind: 'staged', statementId: run.statementId, done: run.done, lines: run.prepared.lines.length, counts: run.totals };
+  const lines = run.prepared.lines.length;
+  const statement = run.done >= lines ? statementById(ctx, run.statementId) : null;
+  return { kind: 'staged', statementId: run.statementId, done: run.done, lines, counts: run.totals, statement };
 }
 
 let run: ImportRun | null = null;

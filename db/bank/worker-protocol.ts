@@ -1,5 +1,6 @@
 /** The messages between the app and a bank statement worker (bank-worker.ts, worker-client.ts). */
 import type { ApiError } from '../../shared/api/errors';
+import type { BankStatement } from '../../shared/contract/bank';
 import type { BankAccount } from '../../shared/documents/invoice-document';
 import type { ImportCounts } from '../services/bank/import-stage';
 
@@ -27,6 +28,7 @@ export type BankWorkerReply =
   | { kind: 'read'; ok: true; lines: number }
   /** Not a statement Order Desk reads: the message says what the file is and what is accepted. */
   | { kind: 'read'; ok: false; message: string }
-  | { kind: 'staged'; statementId: number; done: number; lines: number; counts: ImportCounts }
+  /** `statement` once the last stage is done: read on the worker's connection, which has just written it. */
+  | { kind: 'staged'; statementId: number; done: number; lines: number; counts: ImportCounts; statement: BankStatement | null }
   | { kind: 'failed'; error: ApiError }
   | { kind: 'failed'; unexpected: string; message: string; code?: string };

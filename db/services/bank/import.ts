@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import type { z } from 'zod';
-import type { BankImportInput, BankImportResult } from '../../../shared/contract/bank';
+import type { BankImportInput, BankImportResult, BankStatement } from '../../../shared/contract/bank';
 import { backupNativeBinding } from '../../backup/runtime';
 import { openStatementInWorker, StatementUnreadable } from '../../bank/worker-client';
 import type { StagedWriteContext } from '../../context';
@@ -39,19 +39,21 @@ export async function importStatement(ctx: StagedWriteContext, input: z.output<t
     let statementId = 0;
     let done = 0;
     let totals: ImportCounts = { ...NO_COUNTS };
+    let imported: BankStatement | null = null;
     do {
       try {
         const step = await holdingWriteLock(ctx, () =>
           statement.stage({ file: path.resolve(ctx.db.name), nativeBinding: backupNativeBinding(), actor: ctx.actor, at: ctx.now().toISOString(), budgetMs: STAGE_BUDGET_MS }),
         );
-        ({ statementId, done, counts: totals } = step);
+        ({ statementId, done, counts: totals, statement: imported } = step);
       } catch (error) {
         // `done` counts the lines of the stages committed before this one.
         if (done === 0) throw error;
         throw stoppedAfter(done, statement.lines, error);
       }
     } while (done < statement.lines || statementId === 0);
-    return { statement: statementById(ctx, statementId), ...totals };
+    // Read by the worker after its last stage: this connection would first have to drop every page it holds.
+    return { statement: imported ?? statementById(ctx, statementId), ...totals };
   } finally {
     statement.close();
   }
