@@ -19,7 +19,8 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 /** `from` is the caller's import.meta.url; `entry` the entry's file name without extension, beside the caller. */
 export async function startScriptWorker(from: string, entry: string, options: WorkerOptions): Promise<Worker> {
   if (!from.endsWith('.ts')) return new Worker(fileURLToPath(new URL(`./${entry}.cjs`, from)), options);
-  return new Worker(await sourceWorkerFile(from, entry), options);
+  // The bundle is plain CommonJS: without the parent's flags (tsx's loader) it starts as the desktop app's does, not recompiled by it.
+  return new Worker(await sourceWorkerFile(from, entry), { execArgv: [], ...options });
 }
 
 const sourceFiles = new Map<string, Promise<string>>();
