@@ -5,7 +5,7 @@
  * "INV-2026-00017", "INV 2026 17", "inv202600017", "Facture 2026-00017", "order 2026-00543".
  */
 import { isQRReferenceValid, isSCORReferenceValid } from 'swissqrbill/utils';
-import { foldForMatch } from './text';
+import { foldForMatch, foldUmlautsForMatch } from './text';
 
 export interface NumberMention {
   /** "either": a bare 2026-00017, which is an invoice's or an order's number. */
@@ -81,23 +81,30 @@ export function numbersInText(text: string): NumberMention[] {
   return found;
 }
 
-function words(name: string): string[] {
-  return foldForMatch(name)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .split(' ')
-    .filter((w) => w.length >= 2);
+/** A name's words, each in the forms payers write it without accents: "Müller" → muller, mueller. */
+function words(name: string): string[][] {
+  return name
+    .normalize('NFC')
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .map((word) => [...new Set([foldForMatch(word), foldUmlautsForMatch(word)])])
+    .filter((forms) => forms[0]!.length >= 2);
+}
+
+function wordsAlike(w: string, v: string): boolean {
+  return v === w || (w.length >= 4 && v.length >= 4 && (v.startsWith(w) || w.startsWith(v)));
 }
 
 /**
  * How much a payer's name as the bank gives it resembles a customer's name, from 0 to 1,
  * accents and case ignored as in the customer search: the share of the shorter name's words
- * found in the other ("MUELLER HANS" / "Hans Müller" → 0.5: ü folds to u, not ue).
+ * found in the other. Umlauts count both ways payers write them without: "ZURICH" and
+ * "ZUERICH" both match "Zürich" ("MUELLER HANS" / "Hans Müller" → 1).
  */
 export function nameResemblance(payer: string, customer: string): number {
   const a = words(payer);
   const b = words(customer);
   if (a.length === 0 || b.length === 0) return 0;
   const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
-  const hits = shorter.filter((w) => longer.some((v) => v === w || (w.length >= 4 && v.length >= 4 && (v.startsWith(w) || w.startsWith(v))))).length;
+  const hits = shorter.filter((w) => longer.some((v) => w.some((x) => v.some((y) => wordsAlike(x, y))))).length;
   return hits / shorter.length;
 }

@@ -10,3 +10,13 @@ export function foldForMatch(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+const UMLAUTS: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' };
+
+/**
+ * The German way of writing without umlauts ("Zürich" → "zuerich", "Straße" → "strasse"), which
+ * banks and payers use as often as plain accent folding ("zurich"); otherwise as foldForMatch.
+ */
+export function foldUmlautsForMatch(text: string): string {
+  return foldForMatch(text.normalize('NFC').replace(/[äöüÄÖÜ]/g, (c) => UMLAUTS[c] ?? c));
+}

@@ -76,3 +76,31 @@ it('a line assigned to an order it overpays by far asks first, naming the row, a
   expect(confirmed.line.status).toBe('recorded');
   expect((await call(app, 'orders.get', { id: small.orderId })).order.paymentStatus).toBe('overpaid');
 });
+
+it('a payer writing the umlauts out ("Bibliotheque Zuerich", "MUELLER SOEHNE") gets the customer written with them as name resembles, ranked first', async () => {
+  app = await openBankApp();
+  // Same amount, and "Bibliotheque" alone half resembles it: without the umlaut folding it would tie with Zürich and, issued first, rank first.
+  const lausanne = await issueInvoice(app, '84.30', { customer: { name: 'Bibliothèque Lausanne', country: 'CH' } });
+  const zurich = await issueInvoice(app, '84.30', { customer: { name: 'Bibliothèque Zürich', country: 'CH' } });
+  const mueller = await issueInvoice(app, '42.00', { customer: { name: 'Müller Söhne', country: 'DE' } });
+  await call(app, 'bank.import', {
+    fileName: 'camt054-umlaut.xml',
+    contentBase64: camtBase64({
+      kind: '054',
+      iban: CHF_IBAN,
+      currency: 'CHF',
+      entries: [
+        { bookedOn: '2026-11-12', txs: [{ amount: '84.30', text: 'Zahlung', payer: { name: 'Bibliotheque Zuerich', country: 'CH' }, bankReference: 'U-1' }] },
+        { bookedOn: '2026-11-12', txs: [{ amount: '42.00', text: 'Zahlung', payer: { name: 'MUELLER SOEHNE', country: 'DE' }, bankReference: 'U-2' }] },
+      ],
+    }),
+  });
+  const { rows } = await call(app, 'bank.lines', { status: 'to_review' });
+  const byRef = (ref: string) => rows.find((l: { bankReference: string }) => l.bankReference === ref);
+  expect(byRef('U-1').suggestions.map((s: { orderId: number; why: string }) => [s.orderId, s.why])).toEqual([
+    [zurich.orderId, 'same amount, name resembles'],
+    [lausanne.orderId, 'same amount, name resembles'],
+  ]);
+  expect(byRef('U-1').suggestions[0]).toMatchObject({ invoiceNumber: zurich.invoiceNumber, balance: '84.30' });
+  expect(byRef('U-2').suggestions[0]).toMatchObject({ orderId: mueller.orderId, balance: '42.00', why: 'same amount, name resembles' });
+});

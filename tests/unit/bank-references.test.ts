@@ -36,6 +36,19 @@ describe('what a payment says it pays', () => {
     expect(nameResemblance('Universitat Wien', 'Universität Wien, Bibliothek')).toBe(1);
     expect(nameResemblance('MR J SMITH', 'Bibliothèque de Genève')).toBe(0);
   });
+
+  it('takes umlauts written out by the payer ("Zuerich", "Mueller", "Strasse") for the same name', () => {
+    expect(nameResemblance('Zuerich Versicherung', 'Zürich Versicherung')).toBe(1);
+    expect(nameResemblance('MUELLER AG', 'Müller AG')).toBe(1);
+    expect(nameResemblance('Buchhandlung Koeln', 'BUCHHANDLUNG KÖLN')).toBe(1);
+    expect(nameResemblance('Bahnhofstrasse 1', 'Bahnhofstraße 1')).toBe(1);
+    // Both spellings in one name, and the name written with the umlauts decomposed (u + combining diaeresis).
+    expect(nameResemblance('MUELLER ZURICH', 'Mu\u0308ller Zürich')).toBe(1);
+    // Still different names: the written-out form only stands for the umlaut, not for any vowel.
+    expect(nameResemblance('Muller AG', 'Möller AG')).toBe(0.5);
+    expect(nameResemblance('Zuerich Versicherung', 'Bibliothèque de Genève')).toBe(0);
+    expect(nameResemblance('Mueller', 'Mahler')).toBe(0);
+  });
 });
 
 describe('an account with an IBAN and a QR-IBAN', () => {
