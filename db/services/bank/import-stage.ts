@@ -171,11 +171,13 @@ export function importStage(ctx: WriteContext, run: ImportRun, budgetMs: number)
   let next = run.done;
   while (next < lines.length && (next === run.done || performance.now() < deadline)) importLine(ctx, current, lines[next++]!, options, counts);
   addToStatementCounts(ctx, statementId, counts);
-  if (next >= lines.length) {
-    const { file } = run;
-    audit(ctx, 'bank_statement', statementId, 'import', null, { fileName: run.fileName, sha256: run.sha256, kind: file.kind, version: file.version, lines: lines.length, ...addCounts(run.totals, counts) });
-  }
   return { statementId, next, counts };
+}
+
+/** The import's audit record, once every line is in: its own last transaction (see bank-worker.ts). */
+export function finishImport(ctx: WriteContext, run: ImportRun): void {
+  const { file } = run;
+  audit(ctx, 'bank_statement', run.statementId, 'import', null, { fileName: run.fileName, sha256: run.sha256, kind: file.kind, version: file.version, lines: run.prepared.lines.length, ...run.totals });
 }
 
 /** The refusal of a stage after others committed: what is in, and how to bring in the rest. */
