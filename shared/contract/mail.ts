@@ -19,6 +19,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { cleanedString, enumOf, id, idempotencyKey, optionalEmail, optionalText, requiredText, wholeNumber } from './fields';
+import type { SettledSince } from './reminders';
 import { DOCUMENT_LANGUAGES, type DocumentLanguage } from '../documents/invoice-document';
 import { MAIL_KINDS, MAIL_PLACEHOLDERS, unknownPlaceholders, type MailKind, type MailTemplates } from '../mail/templates';
 
@@ -210,6 +211,13 @@ export interface OutboxMail {
   /** The last time it was handed to the server. */
   sendingAt: string | null;
   acceptedAt: string | null;
+  /**
+   * Answered by mail.outbox: for a reminder's mail that failed or is uncertain, why it is not sent
+   * again, its invoice no longer owing anything for its goods today (mail.retry refuses it; the
+   * same rule as reminders.list's settledSince). Null for every other mail; absent from the
+   * answers of mail.send, mail.retry and mail.cancel.
+   */
+  settledSince?: SettledSince | null;
 }
 
 export interface MailPreview {

@@ -62,6 +62,7 @@ describe('Send again of a reminder whose e-mail failed', () => {
     await setUpMail(app, server.port);
     const { invoice, mailId } = await failedReminder(app, 'accounts@library.example');
     const before = await mailOf(app, mailId);
+    expect(before).toMatchObject({ kind: 'reminder', status: 'failed', settledSince: null });
     const failed = await reminderOf(app, invoice.id);
     expect(failed).toMatchObject({ deliveryStatus: 'email_failed', settledSince: null });
 
@@ -75,8 +76,13 @@ describe('Send again of a reminder whose e-mail failed', () => {
       ok: false,
       error: { code: 'conflict', field: 'id', message: expect.stringMatching(new RegExp(`^${invoice.number} has been paid since this reminder was made \\(.*issued ${UNIT_DAY}\\): it is not sent again\\.$`)) },
     });
-    // Nothing queued: the mail is as it was, and its history has no retry.
-    expect(await mailOf(app, mailId)).toEqual(before);
+    // Nothing queued: the mail is as it was, and its history has no retry; the outbox says why it is not sent again.
+    expect(await mailOf(app, mailId)).toEqual({ ...before, settledSince: 'paid' });
+    // Home reads the failed mails, an invoice's delivery history its own and its reminders': both say it.
+    const failedMails = (await call(app, 'mail.outbox', { status: 'failed' })).mails as OutboxMail[];
+    expect(failedMails.map((m) => [m.id, m.settledSince])).toEqual([[mailId, 'paid']]);
+    const history = (await call(app, 'mail.outbox', { invoiceId: invoice.id })).mails as OutboxMail[];
+    expect(history.map((m) => [m.id, m.kind, m.settledSince])).toEqual([[mailId, 'reminder', 'paid']]);
     expect(mailAudit(app, mailId).map((a) => a.action)).toEqual(['queue']);
     const reminder = await reminderOf(app, invoice.id);
     expect(reminder).toMatchObject({ deliveryStatus: 'email_failed', settledSince: 'paid', mail: { id: mailId, status: 'failed' } });
@@ -101,6 +107,7 @@ describe('Send again of a reminder whose e-mail failed', () => {
       error: { code: 'conflict', field: 'id', message: expect.stringMatching(new RegExp(`^${invoice.number} has been credited in full since this reminder was made \\(.*\\): it is not sent again\\.$`)) },
     });
     expect(await reminderOf(app, invoice.id)).toMatchObject({ deliveryStatus: 'email_failed', settledSince: 'credited' });
+    expect(await mailOf(app, mailId)).toMatchObject({ status: 'failed', settledSince: 'credited' });
 
     // An invoice's own mail is a copy of the document, not a demand for money: sent again whatever was paid.
     now = '2026-11-20T10:00:00Z';
@@ -109,6 +116,7 @@ describe('Send again of a reminder whose e-mail failed', () => {
     expect(await settled(app, mail.id)).toMatchObject({ status: 'failed' });
     const { invoice: stored } = await call(app, 'invoices.get', { id: paidInvoice.id });
     await call(app, 'payments.record', { orderId: stored.orderId, method: 'bank_transfer', receivedOn: '2026-11-20', amount: '2469.00' });
+    expect(await mailOf(app, mail.id)).toMatchObject({ kind: 'invoice', status: 'failed', settledSince: null });
     expect((await call(app, 'mail.retry', { id: mail.id })).mail).toMatchObject({ id: mail.id, kind: 'invoice', status: 'queued' });
   }, 60_000);
 });
@@ -144,7 +152,7 @@ describe('an automatic retry of a reminder’s mail', () => {
       await pause(500);
       expect(server.dataCount()).toBe(1);
       expect(server.accepted).toEqual([]);
-      expect(await mailOf(app, mailId)).toMatchObject({ status: 'failed', attempts: 1 });
+      expect(await mailOf(app, mailId)).toMatchObject({ status: 'failed', attempts: 1, settledSince: 'paid' });
 
       expect(await reminderOf(app, invoice.id)).toMatchObject({ deliveryStatus: 'email_failed', settledSince: 'paid', mail: { id: mailId, status: 'failed', error: done.error } });
       const audit = mailAudit(app, mailId);

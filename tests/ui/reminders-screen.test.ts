@@ -7,7 +7,8 @@
  * server has not answered and "accepted by the mail server" once it has, and one letter to print;
  * opens a reminder's PDF and downloads the letter: the stored bytes. The one left out, sent next
  * to an address the server refuses, is shown failed with the server's reason, never as sent; once
- * its invoice is paid it leaves the e-mails not delivered, counted, and cannot be sent again.
+ * its invoice is paid it leaves the e-mails not delivered, counted, and cannot be sent again; Home
+ * and the invoice's delivery history say so of its mail, with no Retry.
  */
 import fs from 'node:fs';
 import { unzipSync } from 'fflate';
@@ -349,5 +350,20 @@ it('leaves out of the e-mails not delivered a reminder whose invoice was paid si
   const lyonMail = ((await call(web.app, 'reminders.list', { invoiceId: invoices.lyon!.id })).reminders as Reminder[])[0]!;
   expect(lyonMail).toMatchObject({ deliveryStatus: 'email_failed', settledSince: 'paid' });
   expect(await web.app.invoke('mail.retry', { id: lyonMail.mail!.id })).toMatchObject({ ok: false, error: { code: 'conflict', field: 'id', message: expect.stringContaining(`${invoices.lyon!.number} has been paid since this reminder was made`) } });
+
+  // Home lists Lyon's mail saying it is not sent again, counted apart from Bern's, which still needs the clerk.
+  await page.keyboard.press('Alt+0');
+  const homeMails = page.getByRole('region', { name: /^E-mails not delivered/ });
+  await homeMails.waitFor(SLOW);
+  expect(await shownText(homeMails.getByRole('heading'))).toMatch(/^E-mails not delivered: \d+ mails? failed, 1 reminder not sent again \(invoice settled since\)$/);
+  expect(await shownText(homeMails.getByRole('row', { name: new RegExp(`^Reminder ${invoices.lyon!.number}`) }))).toMatch(new RegExp(`Failed not sent again: ${invoices.lyon!.number} was paid since$`));
+  expect(await shownText(homeMails.getByRole('row', { name: new RegExp(`^Reminder ${invoices.bern!.number}`) }))).toMatch(/Failed The mail server refused .*550/);
+  // Lyon's delivery history says the same, with no Retry that could only be refused.
+  await page.evaluate((hash) => (window.location.hash = hash), `#/invoice/${invoices.lyon!.id}`);
+  const history = page.getByRole('region', { name: 'Delivery history' });
+  const lyonRow = history.getByTestId('mail-history-row');
+  await expect.poll(() => lyonRow.count(), SLOW).toBe(1);
+  expect(await shownText(lyonRow)).toMatch(new RegExp(`^Failed .* Reminder to compta@bm-lyon\\.fr .* Not sent again: ${invoices.lyon!.number} was paid since\\.$`));
+  expect(await history.getByRole('button').count()).toBe(0);
   await page.close();
 });

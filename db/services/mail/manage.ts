@@ -7,6 +7,7 @@ import { mailRuntime } from '../../mail/jobs';
 import { cancelQueuedMail, mailRow, requeueMail, toOutboxMail, type MailRow } from '../../mail/outbox';
 import { whyNotSend } from '../../mail/send-guard';
 import { statement } from '../../statements';
+import { settledSinceOfMails } from '../reminders/settled-since';
 import { audit } from '../audit';
 
 export function listOutbox(ctx: ServiceContext, input: z.output<typeof MailOutboxInput>): { mails: OutboxMail[]; total: number } {
@@ -28,7 +29,9 @@ export function listOutbox(ctx: ServiceContext, input: z.output<typeof MailOutbo
   };
   const rows = statement(ctx, `SELECT * FROM mails WHERE ${where} ORDER BY id DESC LIMIT @limit OFFSET @offset`).all({ ...params, limit: input.limit, offset: input.offset }) as MailRow[];
   const { total } = statement(ctx, `SELECT count(*) AS total FROM mails WHERE ${where}`).get(params) as { total: number };
-  return { mails: rows.map(toOutboxMail), total };
+  // A reminder's mail that can only be refused now says so, so the screens offer no Retry for it.
+  const settled = settledSinceOfMails(ctx, rows);
+  return { mails: rows.map((row) => ({ ...toOutboxMail(row), settledSince: settled.get(row.id) ?? null })), total };
 }
 
 /**

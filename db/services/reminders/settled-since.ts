@@ -6,10 +6,12 @@
  * rule is reminders.due's (goodsStandings in due.ts), as of the unit's day, never a second one.
  *
  * The outbox asks it before a reminder's mail is queued again or handed over (send-guard.ts);
- * reminders.list says it of each reminder whose e-mail failed or is uncertain (read.ts).
+ * reminders.list says it of each reminder whose e-mail failed or is uncertain (read.ts), and
+ * mail.outbox of each such reminder mail (settledSinceOfMails, for Home and a delivery history).
  */
 import type { SettledSince } from '../../../shared/contract/reminders';
 import { today, type ServiceContext } from '../../context';
+import type { MailRow } from '../../mail/outbox';
 import { guardMailsOf } from '../../mail/send-guard';
 import { statement } from '../../statements';
 import { goodsStandings } from './due';
@@ -21,6 +23,27 @@ export function settledSince(ctx: ServiceContext, invoiceIds: number[]): Map<num
     if (standing !== 'owed') settled.set(id, standing);
   }
   return settled;
+}
+
+/** Of @mails, the reminder mails that failed or are uncertain whose invoice is settled since, by mail id: they are not sent again. */
+export function settledSinceOfMails(ctx: ServiceContext, mails: Pick<MailRow, 'id' | 'kind' | 'status' | 'document_id'>[]): Map<number, SettledSince> {
+  const undelivered = mails.filter((m) => m.kind === 'reminder' && (m.status === 'failed' || m.status === 'uncertain'));
+  const bySince = new Map<number, SettledSince>();
+  if (undelivered.length === 0) return bySince;
+  const invoiceOf = new Map(
+    (
+      statement(ctx, 'SELECT id, invoice_id FROM reminders WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify([...new Set(undelivered.map((m) => m.document_id))])) as {
+        id: number;
+        invoice_id: number;
+      }[]
+    ).map((r) => [r.id, r.invoice_id]),
+  );
+  const settled = settledSince(ctx, [...invoiceOf.values()]);
+  for (const mail of undelivered) {
+    const since = settled.get(invoiceOf.get(mail.document_id) ?? 0);
+    if (since) bySince.set(mail.id, since);
+  }
+  return bySince;
 }
 
 const SINCE_WORDS: Record<SettledSince, string> = {

@@ -1,7 +1,9 @@
 /**
  * A document's delivery history, from the outbox: every mail of it, newest first, when and to
  * whom, and what became of it in the server's own words. A mail still on its way is read again
- * until it is done; an uncertain one offers "Send again" (after saying it may arrive twice).
+ * until it is done; a failed one offers Retry, an uncertain one "Send again" (after saying it may
+ * arrive twice), except a reminder's mail whose invoice was settled since: that one says it is not
+ * sent again (mail.retry would only refuse it).
  */
 import { useEffect } from 'react';
 import type { OutboxMail } from '../../../shared/contract/mail';
@@ -10,7 +12,7 @@ import { ReadStatus } from '../../components/ReadStatus';
 import { formatDateTime } from '../../../shared/format/dates';
 import { useApiRead } from '../../hooks/useApiRead';
 import { useLocale } from '../../state/settings';
-import { MAIL_STATUS_LABELS, mailDetailText, stillMoving } from './mail-words';
+import { MAIL_STATUS_LABELS, mailDetailText, notSentAgainText, stillMoving } from './mail-words';
 import type { MailDocument } from './MailDialog';
 import { useMailRetry } from './useMailRetry';
 import './mail.css';
@@ -21,6 +23,8 @@ const POLL_MS = 1000;
 function whenOf(mail: OutboxMail): string {
   return mail.acceptedAt ?? mail.sendingAt ?? mail.createdAt;
 }
+
+const capitalized = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
 
 export function MailStatusBadge({ mail }: { mail: OutboxMail }) {
   return <span className={`mail-status mail-status--${mail.status}`}>{MAIL_STATUS_LABELS[mail.status]}</span>;
@@ -59,24 +63,29 @@ export function MailHistory({ document, version }: Props) {
         <p className="muted">Not e-mailed yet.</p>
       ) : (
         <ul className="mail-history__list" aria-label="Mails of this document, newest first">
-          {mails.map((mail) => (
-            <li key={mail.id} data-testid="mail-history-row">
-              <div className="mail-history__head">
-                <MailStatusBadge mail={mail} />
-                <span>{formatDateTime(whenOf(mail), locale)}</span>
-                {mail.kind === 'reminder' ? <span>Reminder</span> : null}
-                <span className="mail-history__to">
-                  to <bdi>{mail.to}</bdi>
-                </span>
-              </div>
-              <p className="mail-history__outcome">{mailDetailText(mail, locale)}</p>
-              {mail.status === 'uncertain' || mail.status === 'failed' ? (
-                <button type="button" disabled={again.busy} onClick={() => again.retry(mail)}>
-                  {mail.status === 'uncertain' ? 'Send again…' : 'Retry'}
-                </button>
-              ) : null}
-            </li>
-          ))}
+          {mails.map((mail) => {
+            const notSentAgain = notSentAgainText(mail);
+            return (
+              <li key={mail.id} data-testid="mail-history-row">
+                <div className="mail-history__head">
+                  <MailStatusBadge mail={mail} />
+                  <span>{formatDateTime(whenOf(mail), locale)}</span>
+                  {mail.kind === 'reminder' ? <span>Reminder</span> : null}
+                  <span className="mail-history__to">
+                    to <bdi>{mail.to}</bdi>
+                  </span>
+                </div>
+                <p className="mail-history__outcome">{mailDetailText(mail, locale)}</p>
+                {notSentAgain ? (
+                  <p className="mail-history__settled">{capitalized(notSentAgain)}.</p>
+                ) : mail.status === 'uncertain' || mail.status === 'failed' ? (
+                  <button type="button" disabled={again.busy} onClick={() => again.retry(mail)}>
+                    {mail.status === 'uncertain' ? 'Send again…' : 'Retry'}
+                  </button>
+                ) : null}
+              </li>
+            );
+          })}
         </ul>
       )}
       {again.error ? (

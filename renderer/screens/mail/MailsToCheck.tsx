@@ -2,7 +2,9 @@
  * Home's warning about e-mail: every mail the server refused (failed) or that may or may not
  * have arrived (uncertain), with the reason and a link to its document, where the clerk sends it
  * again. A document e-mailed successfully afterwards is no longer waiting for anyone, so its
- * older failed mails are left out. Nothing is shown while every mail went through.
+ * older failed mails are left out. A reminder's mail whose invoice was paid, credited or covered
+ * since is listed saying it is not sent again, and counted apart: nothing is left to do about it.
+ * Nothing is shown while every mail went through.
  */
 import type { OutboxMail } from '../../../shared/contract/mail';
 import { orderDesk } from '../../api/client';
@@ -12,7 +14,7 @@ import { plural } from '../../../shared/domain/plural';
 import { useApiRead } from '../../hooks/useApiRead';
 import { useLocale } from '../../state/settings';
 import { MailStatusBadge } from './MailHistory';
-import { MAIL_KIND_NAMES, mailDetailText } from './mail-words';
+import { MAIL_KIND_NAMES, mailDetailText, notSentAgainText } from './mail-words';
 import './mail.css';
 
 const SHOWN = 100;
@@ -51,9 +53,17 @@ export function MailsToCheck() {
   const mails = read.data?.mails ?? [];
   if (read.error) return <p className="banner banner--error">The outbox could not be read: {read.error.message}</p>;
   if (mails.length === 0) return null;
-  const uncertain = mails.filter((m) => m.status === 'uncertain').length;
-  const failed = mails.length - uncertain;
-  const counts = [failed > 0 ? `${plural(failed, 'mail', 'mails')} failed` : '', uncertain > 0 ? `${plural(uncertain, 'mail is', 'mails are')} uncertain` : ''].filter(Boolean).join(', ');
+  // Those only count as needing action when something can still be done about them.
+  const notSentAgain = mails.filter((m) => m.settledSince).length;
+  const uncertain = mails.filter((m) => m.status === 'uncertain' && !m.settledSince).length;
+  const failed = mails.length - uncertain - notSentAgain;
+  const counts = [
+    failed > 0 ? `${plural(failed, 'mail', 'mails')} failed` : '',
+    uncertain > 0 ? `${plural(uncertain, 'mail is', 'mails are')} uncertain` : '',
+    notSentAgain > 0 ? `${plural(notSentAgain, 'reminder', 'reminders')} not sent again (invoice settled since)` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   return (
     <section className="home-mails" aria-labelledby="home-mails-title">
       <h2 id="home-mails-title">E-mails not delivered: {counts}</h2>
@@ -79,7 +89,7 @@ export function MailsToCheck() {
               </td>
               <td className="nowrap">{formatDateTime(m.updatedAt, locale)}</td>
               <td>
-                <MailStatusBadge mail={m} /> {mailDetailText(m, locale)}
+                <MailStatusBadge mail={m} /> {notSentAgainText(m) ?? mailDetailText(m, locale)}
               </td>
             </tr>
           ))}

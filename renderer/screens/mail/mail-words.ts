@@ -5,6 +5,7 @@
  */
 import type { MailKind, MailStatus, OutboxMail } from '../../../shared/contract/mail';
 import { formatDateTime } from '../../../shared/format/dates';
+import { SETTLED_WORDS } from '../reminders/reminder-words';
 
 export const MAIL_KIND_NAMES: Record<MailKind, string> = { invoice: 'invoice', credit_note: 'credit note', reminder: 'reminder' };
 
@@ -40,15 +41,25 @@ export function mailOutcomeText(mail: Pick<OutboxMail, 'status' | 'attempts' | '
   }
 }
 
+/**
+ * "not sent again: INV-2026-00017 was paid since" for a reminder's mail that failed or is
+ * uncertain and whose invoice no longer owes anything (mail.retry would only refuse it); null for
+ * any other mail, which can be sent again.
+ */
+export function notSentAgainText(mail: Pick<OutboxMail, 'documentNumber' | 'settledSince'>): string | null {
+  return mail.settledSince ? `not sent again: ${mail.documentNumber} was ${SETTLED_WORDS[mail.settledSince]} since` : null;
+}
+
 /** The same, beside a status badge (which already says Accepted, Failed…): what the server said or why, without saying the status twice. */
-export function mailDetailText(mail: Pick<OutboxMail, 'status' | 'attempts' | 'response' | 'error' | 'nextAttemptAt'>, locale: string): string {
+export function mailDetailText(mail: Pick<OutboxMail, 'status' | 'attempts' | 'response' | 'error' | 'nextAttemptAt' | 'settledSince'>, locale: string): string {
   switch (mail.status) {
     case 'accepted':
       return mail.response ? `Server’s answer: ${mail.response}` : 'The server gave no answer text.';
     case 'failed':
       return mail.error || mail.response || 'The server gave no reason.';
     case 'uncertain':
-      return 'Order Desk stopped while handing it to the server: it may or may not have arrived. It is sent again only if you say so.';
+      // A reminder settled since is not sent again at all: offering "if you say so" would be untrue.
+      return `Order Desk stopped while handing it to the server: it may or may not have arrived.${mail.settledSince ? '' : ' It is sent again only if you say so.'}`;
     case 'sending':
       return 'Being handed to the server…';
     case 'queued':
