@@ -104,3 +104,20 @@ it('a payer writing the umlauts out ("Bibliotheque Zuerich", "MUELLER SOEHNE") g
   expect(byRef('U-1').suggestions[0]).toMatchObject({ invoiceNumber: zurich.invoiceNumber, balance: '84.30' });
   expect(byRef('U-2').suggestions[0]).toMatchObject({ orderId: mueller.orderId, balance: '42.00', why: 'same amount, name resembles' });
 });
+
+it('a payer writing the umlauts out finds the customer written with them even when the amount differs: open balance, name resembles', async () => {
+  app = await openBankApp();
+  const zurich = await issueInvoice(app, '120.00', { customer: { name: 'Buchhandlung Zürich', country: 'CH' } });
+  await call(app, 'bank.import', {
+    fileName: 'camt054-umlaut-partial.xml',
+    contentBase64: camtBase64({
+      kind: '054',
+      iban: CHF_IBAN,
+      currency: 'CHF',
+      entries: [{ bookedOn: '2026-11-12', txs: [{ amount: '50.00', text: 'Anzahlung', payer: { name: 'BUCHHANDLUNG ZUERICH', country: 'CH' }, bankReference: 'U-3' }] }],
+    }),
+  });
+  const { rows } = await call(app, 'bank.lines', { status: 'to_review' });
+  const line = rows.find((l: { bankReference: string }) => l.bankReference === 'U-3');
+  expect(line.suggestions.map((s: { orderId: number; why: string; balance: string }) => [s.orderId, s.why, s.balance])).toEqual([[zurich.orderId, 'open balance, name resembles', '120.00']]);
+});

@@ -103,6 +103,17 @@ function invoiceOf(ctx: ServiceContext, orderId: number): { id: number; number: 
 }
 
 /** Orders whose customer name has every (folded) word of the payer's name of three letters or more. */
+/**
+ * A word of the payer's name as the search index may hold it: names are indexed accent-folded
+ * ("Zürich" as zurich), and payers often write umlauts out ("Zuerich"), so such a word is also
+ * looked for without its e.
+ */
+function spellingsOf(word: string): string {
+  const quoted = `"${word.replace(/"/g, '')}"`;
+  const plain = word.replace(/([aou])e/g, '$1');
+  return plain === word ? quoted : `(${quoted} OR "${plain.replace(/"/g, '')}")`;
+}
+
 function ordersNamed(ctx: ServiceContext, name: string, currency: CurrencyCode, debit: boolean): OpenOrderRow[] {
   const words = foldForMatch(name)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
@@ -110,7 +121,7 @@ function ordersNamed(ctx: ServiceContext, name: string, currency: CurrencyCode, 
     .filter((w) => w.length >= 3)
     .slice(0, 6);
   if (words.length === 0) return [];
-  const match = `customer_name : (${words.map((w) => `"${w.replace(/"/g, '')}"`).join(' ')})`;
+  const match = `customer_name : (${words.map(spellingsOf).join(' AND ')})`;
   return statement(
     ctx,
     `${OPEN_ORDER} JOIN (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ? LIMIT 500) f ON f.rowid = o.id
