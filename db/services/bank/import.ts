@@ -52,7 +52,7 @@ export async function importStatement(ctx: StagedWriteContext, input: z.output<t
         throw stoppedAfter(done, statement.lines, error);
       }
     } while (done < statement.lines || statementId === 0);
-    // Read by the worker after its last stage: this connection would first have to drop every page it holds.
+    // The worker reads it after its last stage, on the connection that wrote it; read here only if it could not.
     return { statement: imported ?? statementById(ctx, statementId), ...totals };
   } finally {
     statement.close();
