@@ -5,9 +5,9 @@
  * goes to its delivery, which says what the server does with it.
  */
 import type { OutboxMail } from '../../../shared/contract/mail';
-import type { Reminder } from '../../../shared/contract/reminders';
+import type { Reminder, ReminderDeliveryStatus } from '../../../shared/contract/reminders';
 import { useMailRetry, type MailRetry } from '../mail/useMailRetry';
-import { canSendAgain } from './reminder-words';
+import { canSendAgain, deliveryText } from './reminder-words';
 
 /** The id of a reminder's delivery cell, where the cursor goes once its mail is queued again. */
 export function deliveryCellId(scope: string, reminderId: number): string {
@@ -42,6 +42,29 @@ export function SendAgainButton({ reminder, retry }: { reminder: Reminder; retry
     <button type="button" disabled={retry.again.busy} aria-label={`${label} the reminder for ${reminder.invoiceNumber}`} onClick={() => retry.retry(reminder)}>
       {label}
     </button>
+  );
+}
+
+const DELIVERY_CLASS: Partial<Record<ReminderDeliveryStatus, string>> = {
+  email_pending: 'reminders-sent__pending',
+  email_uncertain: 'reminders-sent__pending',
+  email_failed: 'reminders-sent__failed',
+};
+
+/** A reminder's last two cells in a table of reminders sent: how its delivery goes, Send again and Open PDF. */
+export function ReminderDeliveryCells({ reminder, scope, retry, onOpen }: { reminder: Reminder; scope: string; retry: ReminderRetry; onOpen(reminder: Reminder): void }) {
+  return (
+    <>
+      <td id={deliveryCellId(scope, reminder.id)} tabIndex={-1} aria-live="polite" className={DELIVERY_CLASS[reminder.deliveryStatus]}>
+        {deliveryText(reminder)}
+      </td>
+      <td className="reminders__actions">
+        <SendAgainButton reminder={reminder} retry={retry} />{' '}
+        <button type="button" aria-label={`Open the reminder for ${reminder.invoiceNumber}`} onClick={() => onOpen(reminder)}>
+          Open PDF
+        </button>
+      </td>
+    </>
   );
 }
 

@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
-import type { Reminder, ReminderDeliveryStatus } from '../../../shared/contract/reminders';
+import type { Reminder } from '../../../shared/contract/reminders';
 import { plural } from '../../../shared/domain/plural';
 import { AppLink } from '../../components/AppLink';
 import { Money } from '../../components/Money';
-import { deliveryCounts, deliveryText } from './reminder-words';
-import { deliveryCellId, SendAgainButton, SendAgainOutcome, useReminderRetry } from './ReminderSendAgain';
+import { deliveryCounts } from './reminder-words';
+import { ReminderDeliveryCells, SendAgainOutcome, useReminderRetry } from './ReminderSendAgain';
 import { SaveReminderPdfs } from './SaveReminderPdfs';
 import { useFollowedReminders } from './useFollowedReminders';
 
@@ -18,11 +18,6 @@ function summary(reminders: Reminder[]): string {
   return `${plural(reminders.length, 'reminder', 'reminders')} issued: ${deliveryCounts(reminders)}.`;
 }
 
-const DELIVERY_CLASS: Partial<Record<ReminderDeliveryStatus, string>> = {
-  email_pending: 'reminders-sent__pending',
-  email_uncertain: 'reminders-sent__pending',
-  email_failed: 'reminders-sent__failed',
-};
 
 /** What the last Send did: each reminder with how it goes and its PDF, the letters to print, and what was refused. */
 export function SentReminders({ outcome, onOpen }: { outcome: SendOutcome; onOpen(reminder: Reminder): void }) {
@@ -68,16 +63,7 @@ export function SentReminders({ outcome, onOpen }: { outcome: SendOutcome; onOpe
                 <td className="money-cell">
                   <Money value={r.total} currency={r.currency} />
                 </td>
-                <td id={deliveryCellId('sent', r.id)} tabIndex={-1} aria-live="polite" className={DELIVERY_CLASS[r.deliveryStatus]}>
-                  {deliveryText(r)}
-                </td>
-                <td className="reminders__actions">
-                  <SendAgainButton reminder={r} retry={retry} />
-                  {' '}
-                  <button type="button" aria-label={`Open the reminder for ${r.invoiceNumber}`} onClick={() => onOpen(r)}>
-                    Open PDF
-                  </button>
-                </td>
+                <ReminderDeliveryCells reminder={r} scope={'sent'} retry={retry} onOpen={onOpen} />
               </tr>
             ))}
           </tbody>

@@ -18,8 +18,8 @@ import { AppLink } from '../../components/AppLink';
 import { Money } from '../../components/Money';
 import { useApiRead } from '../../hooks/useApiRead';
 import { useLocale } from '../../state/settings';
-import { deliveryCounts, deliveryText, leftOutWords } from './reminder-words';
-import { deliveryCellId, SendAgainButton, SendAgainOutcome, useReminderRetry } from './ReminderSendAgain';
+import { deliveryCounts, leftOutWords } from './reminder-words';
+import { ReminderDeliveryCells, SendAgainOutcome, useReminderRetry } from './ReminderSendAgain';
 import { useFollowedReminders } from './useFollowedReminders';
 
 const UNDELIVERED: ReminderDeliveryStatus[] = ['email_failed', 'email_uncertain'];
@@ -27,11 +27,6 @@ const SHOWN = 200;
 const NONE: Reminder[] = [];
 const SCOPE = 'undelivered';
 
-const DELIVERY_CLASS: Partial<Record<ReminderDeliveryStatus, string>> = {
-  email_pending: 'reminders-sent__pending',
-  email_uncertain: 'reminders-sent__pending',
-  email_failed: 'reminders-sent__failed',
-};
 
 interface Props {
   /** Changes when the list should be read again (a new Send). */
@@ -100,16 +95,7 @@ export function UndeliveredReminders({ version, shownAbove, onOpen }: Props) {
               <td className="money-cell">
                 <Money value={r.total} currency={r.currency} />
               </td>
-              <td id={deliveryCellId(SCOPE, r.id)} tabIndex={-1} aria-live="polite" className={DELIVERY_CLASS[r.deliveryStatus]}>
-                {deliveryText(r)}
-              </td>
-              <td className="reminders__actions">
-                <SendAgainButton reminder={r} retry={retry} />
-                {' '}
-                <button type="button" aria-label={`Open the reminder for ${r.invoiceNumber}`} onClick={() => onOpen(r)}>
-                  Open PDF
-                </button>
-              </td>
+              <ReminderDeliveryCells reminder={r} scope={SCOPE} retry={retry} onOpen={onOpen} />
             </tr>
           ))}
         </tbody>
