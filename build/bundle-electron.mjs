@@ -10,7 +10,7 @@
 // db/workers/script-worker.ts) is one more: import-worker.cjs beside main.cjs, exceljs bundled into it;
 // it writes a committed import's rows on its own connection, so it loads better-sqlite3 itself too.
 // The bank statement worker (db/bank/bank-worker.ts, started by db/bank/worker-client.ts) is another: bank-worker.cjs
-// beside main.cjs, fast-xml-parser bundled into it.
+// beside main.cjs, saxes bundled into it.
 // The SMTP worker (db/mail/smtp-worker.ts, started by db/mail/smtp-client.ts the same way) is smtp-worker.cjs
 // beside main.cjs, with nodemailer bundled into it: mails are handed to the server off the main thread.
 /* global process, console */

@@ -1,38 +1,22 @@
 /**
  * Reads a camt.053 or camt.054 file into plain transactions: one per credit or debit, one per
- * TxDtls of a batch-booked entry. Runs in the parsing worker (bank-worker.ts), never on the
- * main thread. The XML is checked for well-formedness first (a truncated file is refused, not
- * half read), then parsed with fast-xml-parser with no DTD (recognise.ts refused any), values
- * kept as text (a QR reference's leading zeros matter) and nesting bounded.
+ * TxDtls of a batch-booked entry. Runs in the bank worker (bank-worker.ts), never on the main
+ * thread. The XML is parsed by a conforming parser with no DTD (recognise.ts refused any): a
+ * truncated or damaged file is refused, not half read; values stay text (a QR reference's
+ * leading zeros matter) and nesting is bounded (xml-tree.ts).
  *
  * Versions differ in a few places, all handled here: the entry status is text (001.02–001.04)
  * or a code element (001.08); a party's name is under Pty from 001.08; a transaction's amount
  * is under AmtDtls/TxAmt in 001.02; charges are a list (001.02) or records (001.03 on).
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { CamtFile, CamtParty, CamtReadResult, CamtReport, CamtTransaction } from './camt-model';
 import { ACCEPTED, MAX_XML_DEPTH, recogniseStatementFile } from './recognise';
 import { assignContentKeys } from './identity';
+import { xmlTree, type XmlNode } from './xml-tree';
 
-type Node = Record<string, unknown>;
+type Node = XmlNode;
 
 const REPEATED = new Set(['Stmt', 'Ntfctn', 'Ntry', 'NtryDtls', 'TxDtls', 'Ustrd', 'Strd', 'AdrLine', 'Rcrd', 'Chrgs', 'Bal', 'AddtlRmtInf', 'AddtlNtryInf']);
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  removeNSPrefix: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  // The five XML entities and character references only: no DTD can declare more (refused before).
-  processEntities: true,
-  htmlEntities: true,
-  maxNestedTags: MAX_XML_DEPTH,
-  // Paths are not needed (isArray looks at names only), and building one per element is most of the parsing time.
-  jPath: false,
-  isArray: (name) => REPEATED.has(name),
-});
 
 class Unreadable extends Error {}
 
@@ -274,31 +258,20 @@ function reportOf(report: Node, kind: 'Stmt' | 'Ntfctn', counter: { notBooked: n
   };
 }
 
-function depthProblem(message: string): boolean {
-  return /nested|depth/i.test(message);
-}
-
 /** The file's bytes → its statements and transactions, or why it is refused. */
 export function readCamt(bytes: Uint8Array): CamtReadResult {
   const recognised = recogniseStatementFile(bytes);
   if (!recognised.ok) return recognised;
   const { text: xml, kind, version } = recognised;
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) {
-    const { msg, line } = valid.err;
+  const parsed = xmlTree(xml, REPEATED, MAX_XML_DEPTH);
+  if (!parsed.ok) {
+    if (parsed.problem === 'depth') return { ok: false, message: `This file nests its elements more than ${MAX_XML_DEPTH} levels deep, which no bank statement does; it is refused unread. ${ACCEPTED}` };
     return {
       ok: false,
-      message: `This ${kind} file is incomplete or damaged: its XML is not well-formed (line ${line}: ${msg.slice(0, 100)}). Download it again from the bank. Nothing was imported.`,
+      message: `This ${kind} file is incomplete or damaged: its XML is not well-formed (line ${parsed.line}: ${parsed.message.slice(0, 100)}). Download it again from the bank. Nothing was imported.`,
     };
   }
-  let tree: Node;
-  try {
-    tree = parser.parse(xml) as Node;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (depthProblem(message)) return { ok: false, message: `This file nests its elements more than ${MAX_XML_DEPTH} levels deep, which no bank statement does; it is refused unread. ${ACCEPTED}` };
-    return { ok: false, message: `This ${kind} file could not be read (${message.slice(0, 120)}). Nothing was imported.` };
-  }
+  const tree = parsed.tree;
   const documentNode = node(tree['Document']);
   const body = node(documentNode?.[kind === 'camt.053' ? 'BkToCstmrStmt' : 'BkToCstmrDbtCdtNtfctn']);
   if (!body) return { ok: false, message: `This file names ${kind} but has no ${kind === 'camt.053' ? 'BkToCstmrStmt' : 'BkToCstmrDbtCdtNtfctn'} in its Document. ${ACCEPTED}` };
