@@ -27,10 +27,18 @@ function dayFormat(timeZone: string): Intl.DateTimeFormat {
 
 /** The calendar date `at` falls on in `timeZone`: the unit's "today" when `at` is now. */
 export function businessDay(at: Date, timeZone: string): string {
+  const ms = at.getTime();
+  // A service asks again and again for the same moment (a bank import checks thousands of dates
+  // against one clock): the last answer is kept, as formatting one takes some microseconds.
+  if (ms === last.ms && timeZone === last.timeZone) return last.day;
   const parts = dayFormat(timeZone).formatToParts(at);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+  const day = `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+  last = { ms, timeZone, day };
+  return day;
 }
+
+let last = { ms: Number.NaN, timeZone: '', day: '' };
 
 /**
  * The zone's IANA name as Intl spells it ("europe/zurich" → "Europe/Zurich"), or null for a

@@ -13,7 +13,7 @@ import { currencyExponent } from '../../../shared/money/currencies';
 import { decimalPlaces, formatMoney, fromMinorUnits, toMinorUnits } from '../../../shared/money/money';
 import type { WriteContext } from '../../context';
 import { audit } from '../audit';
-import { reverseMovement } from '../payments/movements';
+import { answerOf, reverseMovement } from '../payments/movements';
 import { orderFacts } from './match';
 import { lineById } from './read';
 import { bankFeeReason, recordFromLine } from './record';
@@ -72,7 +72,7 @@ export function assignLine(ctx: WriteContext, input: z.output<typeof BankAssignI
     confirmed: input.confirmed === true,
     why: `assigned by ${ctx.actor} to order${allocations.length > 1 ? 's' : ''} ${names}`,
   });
-  return { line: lineById(ctx, line.id), movements };
+  return { line: lineById(ctx, line.id), movements: movements.map((recorded) => answerOf(ctx, recorded)) };
 }
 
 export function setAsideLine(ctx: WriteContext, input: z.output<typeof BankSetAsideInput>): { line: BankLine } {

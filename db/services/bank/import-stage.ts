@@ -16,7 +16,6 @@ import { checkAccounts, type PreparedFile, type PreparedLine } from './prepare';
 import { bankFeeReason, recordFromLine } from './record';
 import {
   addToStatementCounts,
-  bankLineRow,
   completeBankReference,
   insertLine,
   insertStatement,
@@ -114,14 +113,14 @@ function importLine(ctx: WriteContext, run: ImportRun, line: PreparedLine, optio
       return;
     }
   } else if (line.tx.entryReference !== '' && !line.tx.soleInEntry && settledEntry(ctx, run, line) === 'set_aside') {
-    const id = insertLine(ctx, statementId, line);
+    const { id } = insertLine(ctx, statementId, line);
     markSetAside(ctx, id, 'Already handled as one batch line, before this file detailed it.');
     counts.newLines++;
     return;
   }
-  const id = insertLine(ctx, statementId, line);
+  const row = insertLine(ctx, statementId, line);
+  const { id } = row;
   counts.newLines++;
-  const row = bankLineRow(ctx, id)!;
   const decision = decide(ctx, row, options);
   if (decision.kind === 'review') {
     markForReview(ctx, id, decision.code, decision.reason);
@@ -139,6 +138,7 @@ function importLine(ctx: WriteContext, run: ImportRun, line: PreparedLine, optio
         how: 'automatic',
         why: target.how,
         reference: invoiceNumber,
+        fileName: run.fileName,
       }),
     );
     counts.recorded++;

@@ -6,12 +6,12 @@
  */
 import type { z } from 'zod';
 import { DomainError } from '../../../shared/api/errors';
-import { RecordPaymentInput, RefundInput, WriteOffInput, type MovementResult } from '../../../shared/contract/payments';
+import { RecordPaymentInput, RefundInput, WriteOffInput } from '../../../shared/contract/payments';
 import { fromMinorUnits } from '../../../shared/money/money';
 import type { WriteContext } from '../../context';
 import { statement } from '../../statements';
 import { audit } from '../audit';
-import { recordPayment, recordRefund, recordWriteOff } from '../payments/movements';
+import { recordPaymentEntry, recordRefundEntry, recordWriteOffEntry, type Recorded } from '../payments/movements';
 import { linkMovement, markRecorded, unallocatedMinor, type BankLineRow } from './store';
 
 export interface LineAllocation {
@@ -30,6 +30,8 @@ export interface RecordRequest {
   why: string;
   /** The reference noted on the payment when the line has none of its own (an invoice number). */
   reference?: string;
+  /** The statement's file name, when the caller has it (the import): read otherwise. */
+  fileName?: string;
 }
 
 function statementFileName(ctx: WriteContext, statementId: number): string {
@@ -45,20 +47,21 @@ function parsed<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
 }
 
 /** The payments service names its own `amount`; in a split the clerk needs to know which row. */
-function recordPaymentOfRow(ctx: WriteContext, input: z.output<typeof RecordPaymentInput>, index: number): MovementResult {
+function recordPaymentOfRow(ctx: WriteContext, input: z.output<typeof RecordPaymentInput>, index: number): Recorded {
   try {
-    return recordPayment(ctx, input);
+    return recordPaymentEntry(ctx, input);
   } catch (error) {
     if (error instanceof DomainError && error.field === 'amount') throw new DomainError(error.code, error.message, `allocations.${index}.amount`);
     throw error;
   }
 }
 
-export function recordFromLine(ctx: WriteContext, line: BankLineRow, request: RecordRequest): MovementResult[] {
-  const fileName = statementFileName(ctx, line.statement_id);
+/** Records the movements; a caller that answers them asks answerOf (db/services/payments/movements.ts). */
+export function recordFromLine(ctx: WriteContext, line: BankLineRow, request: RecordRequest): Recorded[] {
+  const fileName = request.fileName ?? statementFileName(ctx, line.statement_id);
   const source = `bank statement ${fileName}, line ${line.id}`.slice(0, 300);
   const bankReference = (line.bank_reference ?? '') || line.end_to_end_id || line.uetr || line.entry_reference;
-  const results: MovementResult[] = [];
+  const results: Recorded[] = [];
   // Fees the bank kept on a transfer to one order are the payments service's own fee write-off
   // (linked to its transfer, reversed with it, counted as bank fees); anything else is a plain write-off.
   const first = request.allocations[0];
@@ -87,27 +90,32 @@ export function recordFromLine(ctx: WriteContext, line: BankLineRow, request: Re
             }),
             index,
           )
-        : recordRefund(
+        : recordRefundEntry(
             ctx,
             parsed(RefundInput, { orderId: allocation.orderId, amount, paidOn: request.receivedOn, method: 'bank_transfer', reason: `Paid out, ${source}: ${request.why}`.slice(0, 500) }),
           );
-    linkMovement(ctx, line.id, result.payment.id);
+    linkMovement(ctx, line.id, result.movement.id);
     if (result.feesWrittenOff) linkMovement(ctx, line.id, result.feesWrittenOff.id);
     results.push(result);
   });
   if (request.writeOff && feesWithTransfer === null) {
-    const result = recordWriteOff(
+    const result = recordWriteOffEntry(
       ctx,
       parsed(WriteOffInput, { orderId: request.writeOff.orderId, amount: fromMinorUnits(request.writeOff.amountMinor, line.currency), reason: request.writeOff.reason, writtenOffOn: request.receivedOn }),
     );
-    linkMovement(ctx, line.id, result.payment.id);
+    linkMovement(ctx, line.id, result.movement.id);
     results.push(result);
   }
-  if (unallocatedMinor(ctx, line) === 0) markRecorded(ctx, line.id, request.how);
+  // A line the import just stored has nothing recorded before these allocations.
+  const left = request.how === 'automatic' ? line.amount_minor - request.allocations.reduce((sum, a) => sum + a.amountMinor, 0) : unallocatedMinor(ctx, line);
+  if (left === 0) markRecorded(ctx, line.id, request.how);
   audit(ctx, 'bank_line', line.id, request.how === 'automatic' ? 'record_automatically' : 'assign', { status: line.status }, {
     status: 'recorded',
     why: request.why,
-    movements: results.map((r) => ({ id: r.payment.id, kind: r.payment.kind, orderId: r.payment.orderId, amount: r.payment.amount, currency: r.payment.currency })),
+    movements: results.map(({ movement: m }) => {
+      const { kind, amount_minor, currency } = m.movements.find((f) => f.id === m.id)!;
+      return { id: m.id, kind, orderId: m.order.id, amount: fromMinorUnits(amount_minor, currency), currency };
+    }),
   });
   return results;
 }

@@ -147,41 +147,51 @@ export function completeBankReference(ctx: WriteContext, lineId: number, bankRef
   );
 }
 
-export function insertLine(ctx: WriteContext, statementId: number, line: PreparedLine): number {
+/** Stores a new line, to review until the import decides; answers the row as stored (not read back: thousands per import). */
+export function insertLine(ctx: WriteContext, statementId: number, line: PreparedLine): BankLineRow {
   const tx = line.tx;
-  return Number(
-    statement(
-      ctx,
-      `INSERT INTO bank_lines (statement_id, account, content_key, bank_reference, entry_reference, end_to_end_id, uetr, direction, reversal, booked_on, value_on,
-         currency, amount_minor, charges_minor, counterparty_name, counterparty_address, counterparty_iban, reference_type, reference, text, undetailed_batch,
-         status, created_at)
-       VALUES (@statementId, @account, @contentKey, @bankReference, @entryReference, @endToEndId, @uetr, @direction, @reversal, @bookedOn, @valueOn,
-         @currency, @amountMinor, @chargesMinor, @name, @address, @iban, @referenceType, @reference, @text, @undetailedBatch, 'to_review', @now)`,
-    ).run({
-      statementId,
-      account: line.account,
-      contentKey: line.contentKey,
-      bankReference: line.bankReference,
-      entryReference: tx.entryReference,
-      endToEndId: tx.endToEndId.slice(0, 140),
-      uetr: tx.uetr.slice(0, 40),
-      direction: tx.direction,
-      reversal: tx.reversal ? 1 : 0,
-      bookedOn: tx.bookedOn,
-      valueOn: tx.valueOn,
-      currency: line.currency,
-      amountMinor: line.amountMinor,
-      chargesMinor: line.chargesMinor,
-      name: tx.counterparty.name.slice(0, 140),
-      address: tx.counterparty.address.slice(0, 300),
-      iban: tx.counterparty.iban.slice(0, 40),
-      referenceType: tx.referenceType,
-      reference: tx.reference.slice(0, 40),
-      text: tx.text.slice(0, 1000),
-      undetailedBatch: tx.undetailedBatch,
-      now: timestamp(ctx),
-    }).lastInsertRowid,
-  );
+  const row: Omit<BankLineRow, 'id'> = {
+    statement_id: statementId,
+    account: line.account,
+    content_key: line.contentKey,
+    bank_reference: line.bankReference,
+    entry_reference: tx.entryReference,
+    end_to_end_id: tx.endToEndId.slice(0, 140),
+    uetr: tx.uetr.slice(0, 40),
+    direction: tx.direction,
+    reversal: tx.reversal ? 1 : 0,
+    booked_on: tx.bookedOn,
+    value_on: tx.valueOn,
+    currency: line.currency,
+    amount_minor: line.amountMinor,
+    charges_minor: line.chargesMinor,
+    counterparty_name: tx.counterparty.name.slice(0, 140),
+    counterparty_address: tx.counterparty.address.slice(0, 300),
+    counterparty_iban: tx.counterparty.iban.slice(0, 40),
+    reference_type: tx.referenceType,
+    reference: tx.reference.slice(0, 40),
+    text: tx.text.slice(0, 1000),
+    undetailed_batch: tx.undetailedBatch,
+    superseded: 0,
+    status: 'to_review',
+    review_code: '',
+    review_reason: '',
+    set_aside_reason: '',
+    recorded_how: null,
+    resolved_by: null,
+    resolved_at: null,
+    created_at: timestamp(ctx),
+  };
+  const { lastInsertRowid } = statement(
+    ctx,
+    `INSERT INTO bank_lines (statement_id, account, content_key, bank_reference, entry_reference, end_to_end_id, uetr, direction, reversal, booked_on, value_on,
+       currency, amount_minor, charges_minor, counterparty_name, counterparty_address, counterparty_iban, reference_type, reference, text, undetailed_batch,
+       status, created_at)
+     VALUES (@statement_id, @account, @content_key, @bank_reference, @entry_reference, @end_to_end_id, @uetr, @direction, @reversal, @booked_on, @value_on,
+       @currency, @amount_minor, @charges_minor, @counterparty_name, @counterparty_address, @counterparty_iban, @reference_type, @reference, @text, @undetailed_batch,
+       @status, @created_at)`,
+  ).run(row);
+  return { id: Number(lastInsertRowid), ...row };
 }
 
 export function markForReview(ctx: WriteContext, lineId: number, code: ReviewCode, reason: string): void {

@@ -17,7 +17,7 @@ import { statement } from '../../statements';
 import type { AuditAction } from '../../../shared/contract/audit';
 import { audit } from '../audit';
 import { getOrderHead, type OrderHead } from '../orders/read';
-import { ledgerRowOf, movementRow } from './ledger';
+import { ledgerRowOf, movementRow, type MovementFacts, type MovementRow } from './ledger';
 import { syncMoneyOf } from './sync';
 import { checkDate } from '../date-check';
 
@@ -99,50 +99,95 @@ function insertMovement(ctx: WriteContext, m: NewMovement): number {
   return Number(result.lastInsertRowid);
 }
 
-/** What a movement left: its ledger row, what the order owes, and the order as it now is (for a next step). */
-type Settled = MovementResult & { order: OrderHead };
+/**
+ * What a movement left: the order as it now is (for a next step), its movements as read to bring
+ * it in step, and what it owes. The movement's ledger row is read only for an answer (answerOf):
+ * a bank statement's import records thousands and answers none of them.
+ */
+export interface Settled {
+  id: number;
+  balance: string;
+  paymentStatus: MovementResult['paymentStatus'];
+  order: OrderHead;
+  movements: MovementFacts[];
+}
+
+/** A movement recorded, with the bank fees written off with it (a transfer's), if any. */
+export interface Recorded {
+  movement: Settled;
+  feesWrittenOff: Settled | null;
+}
 
 /**
- * Rewrites the order's money columns, writes the audit record and answers the movement with the
- * new balance. `before` is the order as it is now, in this transaction: nothing is read twice.
+ * Rewrites the order's money columns, writes the audit record and answers what the movement
+ * left. `before` is the order as it is now, in this transaction: nothing is read twice.
  */
-function settle(ctx: WriteContext, before: OrderHead, movementId: number, on: string, action: AuditAction<'order'>): Settled {
+function settle(ctx: WriteContext, before: OrderHead, movement: StoredMovement, on: string, action: AuditAction<'order'>): Settled {
   const { balance, order: after, movements } = syncMoneyOf(ctx, before, on);
-  const payment = ledgerRowOf(after, movements, movementRow(ctx, movementId)!);
   audit(
     ctx,
     'order',
     before.id,
     action,
     { status: before.status, paymentStatus: before.paymentStatus, balance: before.balance },
-    { status: after.status, paymentStatus: after.paymentStatus, balance: after.balance, movement: summaryOf(payment) },
+    { status: after.status, paymentStatus: after.paymentStatus, balance: after.balance, movement: summaryOf(movement) },
   );
-  return { payment, balance: balance.balance, paymentStatus: balance.paymentStatus, order: after };
+  return { id: movement.id, balance: balance.balance, paymentStatus: balance.paymentStatus, order: after, movements };
 }
 
-/** The answer of the public methods, without the order carried between steps. */
-function answer({ order: _order, ...result }: Settled): MovementResult {
-  return result;
+function ledgerRow(ctx: ServiceContext, settled: Settled): MovementResult['payment'] {
+  return ledgerRowOf(settled.order, settled.movements, movementRow(ctx, settled.id)!);
+}
+
+/** The answer of the public methods: the movement's ledger row and what the order owes after everything recorded. */
+export function answerOf(ctx: ServiceContext, { movement, feesWrittenOff }: Recorded): MovementResult {
+  const last = feesWrittenOff ?? movement;
+  return {
+    payment: ledgerRow(ctx, movement),
+    balance: last.balance,
+    paymentStatus: last.paymentStatus,
+    ...(feesWrittenOff ? { feesWrittenOff: ledgerRow(ctx, feesWrittenOff) } : {}),
+  };
+}
+
+function alone(movement: Settled): Recorded {
+  return { movement, feesWrittenOff: null };
+}
+
+/** A movement as inserted, with the number of the order a credit moved from or to. */
+interface StoredMovement extends NewMovement {
+  id: number;
+  counterpartNumber?: string | null;
+}
+
+function store(ctx: WriteContext, m: NewMovement, counterpartNumber: string | null = null): StoredMovement {
+  return { ...m, id: insertMovement(ctx, m), counterpartNumber };
 }
 
 /** What the history shows of a movement: never more of a card than its brand and last four digits. */
-function summaryOf(m: MovementResult['payment']) {
+function summaryOf(m: StoredMovement) {
+  const card = m.kind === 'payment' && m.method === 'credit_card' ? (m.cardLast4 ?? null) : null;
   return {
     id: m.id,
     kind: m.kind,
     on: m.on,
-    amount: m.amount,
+    amount: fromMinorUnits(m.amountMinor, m.currency),
     currency: m.currency,
     ...(m.method ? { method: m.method } : {}),
     ...(m.reference ? { reference: m.reference } : {}),
     ...(m.reason ? { reason: m.reason } : {}),
-    ...(m.card?.last4 ? { cardLast4: m.card.last4 } : {}),
+    ...(card ? { cardLast4: card } : {}),
     ...(m.reversesId ? { reverses: m.reversesId } : {}),
-    ...(m.counterpartOrderNumber ? { counterpartOrder: m.counterpartOrderNumber } : {}),
+    ...(m.counterpartNumber ? { counterpartOrder: m.counterpartNumber } : {}),
   };
 }
 
 export function recordPayment(ctx: WriteContext, input: z.output<typeof RecordPaymentInput>): MovementResult {
+  return answerOf(ctx, recordPaymentEntry(ctx, input));
+}
+
+/** payments.record without its answer: for a caller that records many and answers none (the bank import). */
+export function recordPaymentEntry(ctx: WriteContext, input: z.output<typeof RecordPaymentInput>): Recorded {
   const order = orderFor(ctx, input.orderId, 'orderId');
   assertAllowed('pay', order, 'orderId');
   const amountMinor = minorOf(input.amount, order, 'amount', 'Amount');
@@ -156,7 +201,8 @@ export function recordPayment(ctx: WriteContext, input: z.output<typeof RecordPa
   if (over && input.confirmed !== true) {
     throw new DomainError('needs_confirmation', overpaymentQuestion(input.amount, order.balance, order.currency, over), 'amount');
   }
-  const id = insertMovement(ctx, {
+  const transferReference = input.transfer?.bankReference ?? '';
+  const payment = store(ctx, {
     orderId: order.id,
     kind: 'payment',
     on,
@@ -167,15 +213,15 @@ export function recordPayment(ctx: WriteContext, input: z.output<typeof RecordPa
     note: input.note,
     checkNumber: input.check?.number ?? '',
     checkBank: input.check?.bank ?? '',
-    bankReference: input.transfer?.bankReference ?? '',
+    bankReference: transferReference,
     feesDeductedMinor: feesMinor,
     cardBrand: input.card?.brand ?? '',
     cardLast4: input.card?.last4 ?? null,
     cardAuthorisation: input.card?.authorisationCode ?? '',
   });
-  const paid = settle(ctx, order, id, on, 'payment');
-  if (!feesMinor) return answer(paid);
-  return writeOffFees(ctx, id, feesMinor, paid);
+  const paid = settle(ctx, order, payment, on, 'payment');
+  const transfer = input.method === 'bank_transfer' && transferReference ? `transfer ${transferReference}` : `the transfer of ${on}`;
+  return { movement: paid, feesWrittenOff: feesMinor ? writeOffFees(ctx, payment, feesMinor, paid, transfer) : null };
 }
 
 /**
@@ -184,58 +230,52 @@ export function recordPayment(ctx: WriteContext, input: z.output<typeof RecordPa
  * the fees too owes nothing more). The write-off points at its transfer, is reversed with it,
  * and is counted in reports as bank fees only (db/services/reports/sections.ts).
  */
-function writeOffFees(ctx: WriteContext, paymentId: number, feesMinor: number, paid: Settled): MovementResult {
+function writeOffFees(ctx: WriteContext, payment: StoredMovement, feesMinor: number, paid: Settled, transfer: string): Settled | null {
   const order = paid.order;
   const owedMinor = toMinorUnits(order.balance, order.currency);
   const amountMinor = Math.min(feesMinor, owedMinor);
-  if (amountMinor <= 0) return paid;
-  const transfer = paid.payment.transfer?.bankReference ? `transfer ${paid.payment.transfer.bankReference}` : `the transfer of ${paid.payment.on}`;
-  const id = insertMovement(ctx, {
+  if (amountMinor <= 0) return null;
+  const on = payment.on;
+  const writeOff = store(ctx, {
     orderId: order.id,
     kind: 'write_off',
-    on: paid.payment.on,
+    on,
     currency: order.currency,
     amountMinor,
     reason: `Bank fees deducted from ${transfer} (${order.currency} ${fromMinorUnits(feesMinor, order.currency)})`,
-    feesOfId: paymentId,
+    feesOfId: payment.id,
   });
-  const written = answer(settle(ctx, order, id, paid.payment.on, 'write_off'));
-  return { ...written, payment: paid.payment, feesWrittenOff: written.payment };
+  return settle(ctx, order, writeOff, on, 'write_off');
 }
 
 export function recordRefund(ctx: WriteContext, input: z.output<typeof RefundInput>): MovementResult {
+  return answerOf(ctx, recordRefundEntry(ctx, input));
+}
+
+/** payments.refund without its answer (see recordPaymentEntry). */
+export function recordRefundEntry(ctx: WriteContext, input: z.output<typeof RefundInput>): Recorded {
   const order = orderFor(ctx, input.orderId, 'orderId');
   assertAllowed('refund', order, 'orderId');
   const amountMinor = minorOf(input.amount, order, 'amount', 'Amount');
   checkAtMost(input.amount, negateAmount(order.balance, order.currency), order, 'amount', 'A refund');
   const on = checkDate(ctx, input.paidOn, { field: 'paidOn', label: 'Date paid', order });
-  const id = insertMovement(ctx, {
-    orderId: order.id,
-    kind: 'refund',
-    on,
-    method: input.method,
-    currency: order.currency,
-    amountMinor,
-    reason: input.reason,
-  });
-  return answer(settle(ctx, order, id, on, 'refund'));
+  const refund = store(ctx, { orderId: order.id, kind: 'refund', on, method: input.method, currency: order.currency, amountMinor, reason: input.reason });
+  return alone(settle(ctx, order, refund, on, 'refund'));
 }
 
 export function recordWriteOff(ctx: WriteContext, input: z.output<typeof WriteOffInput>): MovementResult {
+  return answerOf(ctx, recordWriteOffEntry(ctx, input));
+}
+
+/** payments.writeOff without its answer (see recordPaymentEntry). */
+export function recordWriteOffEntry(ctx: WriteContext, input: z.output<typeof WriteOffInput>): Recorded {
   const order = orderFor(ctx, input.orderId, 'orderId');
   assertAllowed('writeOff', order, 'orderId');
   const amountMinor = minorOf(input.amount, order, 'amount', 'Amount');
   checkAtMost(input.amount, order.balance, order, 'amount', 'A write-off');
   const on = checkDate(ctx, input.writtenOffOn ?? today(ctx), { field: 'writtenOffOn', label: 'Date written off', order });
-  const id = insertMovement(ctx, {
-    orderId: order.id,
-    kind: 'write_off',
-    on,
-    currency: order.currency,
-    amountMinor,
-    reason: input.reason,
-  });
-  return answer(settle(ctx, order, id, on, 'write_off'));
+  const writeOff = store(ctx, { orderId: order.id, kind: 'write_off', on, currency: order.currency, amountMinor, reason: input.reason });
+  return alone(settle(ctx, order, writeOff, on, 'write_off'));
 }
 
 export function applyCredit(ctx: WriteContext, input: z.output<typeof ApplyCreditInput>): CreditMoveResult {
@@ -255,11 +295,11 @@ export function applyCredit(ctx: WriteContext, input: z.output<typeof ApplyCredi
   const on = input.movedOn ?? today(ctx);
   checkDate(ctx, on, { field: 'movedOn', label: 'Date moved', order: from });
   checkDate(ctx, on, { field: 'movedOn', label: 'Date moved', order: to });
-  const outId = insertMovement(ctx, { orderId: from.id, kind: 'credit_out', on, currency: from.currency, amountMinor, counterpartOrderId: to.id, reason: `Moved to order ${to.number}` });
-  const inId = insertMovement(ctx, { orderId: to.id, kind: 'credit_in', on, currency: to.currency, amountMinor, counterpartOrderId: from.id, reason: `Moved from order ${from.number}` });
-  statement(ctx, 'UPDATE payments SET counterpart_id = ? WHERE id = ?').run(inId, outId);
-  statement(ctx, 'UPDATE payments SET counterpart_id = ? WHERE id = ?').run(outId, inId);
-  return { from: answer(settle(ctx, from, outId, on, 'credit_out')), to: answer(settle(ctx, to, inId, on, 'credit_in')) };
+  const out = store(ctx, { orderId: from.id, kind: 'credit_out', on, currency: from.currency, amountMinor, counterpartOrderId: to.id, reason: `Moved to order ${to.number}` }, to.number);
+  const into = store(ctx, { orderId: to.id, kind: 'credit_in', on, currency: to.currency, amountMinor, counterpartOrderId: from.id, reason: `Moved from order ${from.number}` }, from.number);
+  statement(ctx, 'UPDATE payments SET counterpart_id = ? WHERE id = ?').run(into.id, out.id);
+  statement(ctx, 'UPDATE payments SET counterpart_id = ? WHERE id = ?').run(out.id, into.id);
+  return { from: answerOf(ctx, alone(settle(ctx, from, out, on, 'credit_out'))), to: answerOf(ctx, alone(settle(ctx, to, into, on, 'credit_in'))) };
 }
 
 export function reverseMovement(ctx: WriteContext, input: z.output<typeof ReverseInput>): MovementResult {
@@ -277,21 +317,24 @@ export function reverseMovement(ctx: WriteContext, input: z.output<typeof Revers
   }
   const order = orderFor(ctx, row.order_id, 'paymentId');
   const on = checkDate(ctx, input.reversedOn ?? today(ctx), { field: 'reversedOn', label: 'Date reversed', order, after: { date: row.on_date, what: 'the movement itself' } });
-  const undo = (r: NonNullable<typeof row>, o: OrderHead): number =>
-    insertMovement(ctx, {
-      orderId: o.id,
-      kind: r.kind,
-      reversesId: r.id,
-      on,
-      method: r.method,
-      currency: r.currency,
-      amountMinor: r.amount_minor,
-      counterpartOrderId: r.counterpart_order_id,
-      feesOfId: r.fees_of_id,
-      reason: input.reason,
-    });
-  const id = undo(row, order);
-  const result = settle(ctx, order, id, on, 'reverse');
+  const undo = (r: MovementRow, o: OrderHead): StoredMovement =>
+    store(
+      ctx,
+      {
+        orderId: o.id,
+        kind: r.kind,
+        reversesId: r.id,
+        on,
+        method: r.method,
+        currency: r.currency,
+        amountMinor: r.amount_minor,
+        counterpartOrderId: r.counterpart_order_id,
+        feesOfId: r.fees_of_id,
+        reason: input.reason,
+      },
+      r.counterpart_number,
+    );
+  const result = settle(ctx, order, undo(row, order), on, 'reverse');
   // A credit moved between two orders is one act: undoing one side undoes the other.
   const counterpartId = (statement(ctx, 'SELECT counterpart_id AS id FROM payments WHERE id = ?').get(row.id) as { id: number | null }).id;
   if (counterpartId !== null) {
@@ -303,10 +346,7 @@ export function reverseMovement(ctx: WriteContext, input: z.output<typeof Revers
   const feesId = statement(ctx, 'SELECT id FROM payments WHERE fees_of_id = ? AND reverses_id IS NULL').pluck().get(row.id) as number | undefined;
   if (feesId !== undefined) {
     const fees = movementRow(ctx, feesId)!;
-    if (fees.reversed_by_id === null) {
-      const after = settle(ctx, result.order, undo(fees, order), on, 'reverse');
-      return { ...answer(result), balance: after.balance, paymentStatus: after.paymentStatus, feesWrittenOff: after.payment };
-    }
+    if (fees.reversed_by_id === null) return answerOf(ctx, { movement: result, feesWrittenOff: settle(ctx, result.order, undo(fees, order), on, 'reverse') });
   }
-  return answer(result);
+  return answerOf(ctx, alone(result));
 }
