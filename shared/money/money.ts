@@ -74,8 +74,20 @@ export function fromMinorUnits(minor: number | bigint, currency: CurrencyCode): 
   const places = currencyExponent(currency);
   // An integer moved by the exponent is exact, with nothing to round; anything else (a number
   // that is not a whole count of minor units) goes through the division and rounding as before.
-  if (typeof minor === 'bigint' || Number.isSafeInteger(minor)) return toDecimalString(new D(`${minor}e-${places}`), currency);
+  if (typeof minor === 'bigint' || Number.isSafeInteger(minor)) return placeDecimalPoint(minor, places);
   return toDecimalString(new D(minor.toString()).dividedBy(scaleOf(places)), currency);
+}
+
+/**
+ * An integer count of minor units written with the point `places` digits from the right
+ * (-5, 2 → "-0.05"): exact, with nothing to round, and without a decimal.js number, as a ledger
+ * or a bank import converts every row it reads.
+ */
+function placeDecimalPoint(minor: number | bigint, places: number): string {
+  const negative = minor < 0;
+  const digits = String(negative ? -minor : minor).padStart(places + 1, '0');
+  const text = places === 0 ? digits : `${digits.slice(0, -places)}.${digits.slice(-places)}`;
+  return negative ? `-${text}` : text;
 }
 
 export interface LineInput {

@@ -27,6 +27,12 @@ describe('money', () => {
     expect(toMinorUnits('25.00', 'CHF')).toBe(2500);
     expect(fromMinorUnits(2500, 'CHF')).toBe('25.00');
     expect(fromMinorUnits(7, 'USD')).toBe('0.07');
+    expect(fromMinorUnits(-5, 'EUR')).toBe('-0.05');
+    expect(fromMinorUnits(-123456, 'CHF')).toBe('-1234.56');
+    expect(fromMinorUnits(0, 'CHF')).toBe('0.00');
+    expect(fromMinorUnits(-0, 'CHF')).toBe('0.00');
+    expect(fromMinorUnits(999999999999999n, 'USD')).toBe('9999999999999.99');
+    expect(fromMinorUnits(Number.MAX_SAFE_INTEGER, 'CHF')).toBe('90071992547409.91');
     expect(() => toMinorUnits('1.005', 'CHF')).toThrow(/decimals/);
   });
 

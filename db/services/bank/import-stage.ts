@@ -139,6 +139,7 @@ function importLine(ctx: WriteContext, run: ImportRun, line: PreparedLine, optio
         why: target.how,
         reference: invoiceNumber,
         fileName: run.fileName,
+        order: decision.order,
       }),
     );
     counts.recorded++;

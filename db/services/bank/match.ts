@@ -17,6 +17,7 @@ import type { ServiceContext } from '../../context';
 import { statement } from '../../statements';
 import { isMonthClosed } from '../reports/closed-months';
 import { getSettings } from '../settings';
+import { getOrderHead, type OrderHead } from '../orders/read';
 import type { BankLineRow } from './store';
 
 export interface MatchTarget {
@@ -29,7 +30,17 @@ export interface MatchTarget {
 }
 
 export type Decision =
-  | { kind: 'record'; target: MatchTarget; invoiceNumber: string; paymentMinor: number; writeOffMinor: number; feesMinor: number | null; outcome: 'paid' | 'paid_with_fees' | 'partial' | 'overpaid' }
+  | {
+      kind: 'record';
+      target: MatchTarget;
+      /** The order as decide read it in this transaction: the payment starts from it (recordPaymentEntry). */
+      order: OrderHead;
+      invoiceNumber: string;
+      paymentMinor: number;
+      writeOffMinor: number;
+      feesMinor: number | null;
+      outcome: 'paid' | 'paid_with_fees' | 'partial' | 'overpaid';
+    }
   | { kind: 'review'; code: ReviewCode; reason: string; targets: MatchTarget[] };
 
 interface OrderFacts {
@@ -46,15 +57,16 @@ interface InvoiceFacts {
   kind: 'invoice' | 'credit_note';
   number: string;
   order_id: number;
+  order_number: string;
   credited: number;
 }
 
 function invoiceByNumber(ctx: ServiceContext, number: string): InvoiceFacts | undefined {
   return statement(
     ctx,
-    `SELECT i.id, i.kind, i.number, i.order_id,
+    `SELECT i.id, i.kind, i.number, i.order_id, o.number AS order_number,
             (i.total_minor > 0 AND coalesce((SELECT sum(c.total_minor) FROM invoices c WHERE c.credits_invoice_id = i.id), 0) >= i.total_minor) AS credited
-     FROM invoices i WHERE i.number = ?`,
+     FROM invoices i JOIN orders o ON o.id = i.order_id WHERE i.number = ?`,
   ).get(number) as InvoiceFacts | undefined;
 }
 
@@ -96,8 +108,7 @@ function targetOfInvoice(ctx: ServiceContext, number: string, how: string, found
     return;
   }
   if (invoice.credited) found.credited.push(invoice.number);
-  const order = orderFacts(ctx, invoice.order_id);
-  found.targets.push({ orderId: order.id, orderNumber: order.number, invoiceNumber: invoice.number, how });
+  found.targets.push({ orderId: invoice.order_id, orderNumber: invoice.order_number, invoiceNumber: invoice.number, how });
 }
 
 function resolveMention(ctx: ServiceContext, mention: NumberMention, found: Found): void {
@@ -186,7 +197,8 @@ export function decide(ctx: ServiceContext, line: BankLineRow, { today, toleranc
     return review('several_candidates', `The payment names ${targets.length} different orders (${targets.map((t) => t.invoiceNumber ?? `order ${t.orderNumber}`).join(', ')}): split it by hand.`, targets);
   }
   const target = targets[0]!;
-  const order = orderFacts(ctx, target.orderId);
+  const order = getOrderHead(ctx, target.orderId);
+  const balance = toMinorUnits(order.balance, order.currency);
   const name = target.invoiceNumber ?? `order ${order.number}`;
   if (target.invoiceNumber && found.credited.includes(target.invoiceNumber)) {
     return review('credited', `${target.how}, but ${target.invoiceNumber} was credited by a credit note.`, targets);
@@ -197,25 +209,24 @@ export function decide(ctx: ServiceContext, line: BankLineRow, { today, toleranc
   if (order.status === 'cancelled') return review('cancelled', `${target.how}, but order ${order.number} is cancelled.`, targets);
   const invoiceNumber = target.invoiceNumber ?? openInvoiceNumber(ctx, order.id);
   if (!invoiceNumber) return review('not_invoiced', `${target.how}, but order ${order.number} has no invoice yet: record the payment by hand.`, targets);
-  if (order.balance_minor <= 0) {
-    return review('already_paid', `${target.how}, but ${invoiceNumber} is already paid (${order.balance_minor < 0 ? `credit of ${money(-order.balance_minor, order.currency)} held` : 'nothing left to pay'}).`, targets);
+  if (balance <= 0) {
+    return review('already_paid', `${target.how}, but ${invoiceNumber} is already paid (${balance < 0 ? `credit of ${money(-balance, order.currency)} held` : 'nothing left to pay'}).`, targets);
   }
   if (isMonthClosed(ctx, monthOf(line.booked_on))) {
     return review('closed_month', `${target.how}, but it was booked on ${line.booked_on}, in ${monthLabel(monthOf(line.booked_on))}, which is closed: record it in an open month or reopen the month.`, targets);
   }
-  if (line.booked_on < order.received_on) {
-    return review('before_order', `${target.how}, but it was booked on ${line.booked_on}, before order ${order.number} was received (${order.received_on}).`, targets);
+  if (line.booked_on < order.receivedOn) {
+    return review('before_order', `${target.how}, but it was booked on ${line.booked_on}, before order ${order.number} was received (${order.receivedOn}).`, targets);
   }
   if (line.booked_on > today) return review('not_recorded', `${target.how}, but it is booked on ${line.booked_on}, a day that has not come yet.`, targets);
   const resolved = { ...target, invoiceNumber };
-  const balance = order.balance_minor;
   const paid = line.amount_minor;
   if (paid >= balance) {
-    return { kind: 'record', target: resolved, invoiceNumber, paymentMinor: paid, writeOffMinor: 0, feesMinor: line.charges_minor, outcome: paid === balance ? 'paid' : 'overpaid' };
+    return { kind: 'record', target: resolved, order, invoiceNumber, paymentMinor: paid, writeOffMinor: 0, feesMinor: line.charges_minor, outcome: paid === balance ? 'paid' : 'overpaid' };
   }
   const short = feeShortfall(balance, line, toleranceMinor);
   if (short !== null) {
-    return { kind: 'record', target: resolved, invoiceNumber, paymentMinor: paid, writeOffMinor: short, feesMinor: short, outcome: 'paid_with_fees' };
+    return { kind: 'record', target: resolved, order, invoiceNumber, paymentMinor: paid, writeOffMinor: short, feesMinor: short, outcome: 'paid_with_fees' };
   }
-  return { kind: 'record', target: resolved, invoiceNumber, paymentMinor: paid, writeOffMinor: 0, feesMinor: line.charges_minor, outcome: 'partial' };
+  return { kind: 'record', target: resolved, order, invoiceNumber, paymentMinor: paid, writeOffMinor: 0, feesMinor: line.charges_minor, outcome: 'partial' };
 }

@@ -9,6 +9,7 @@ import { DomainError } from '../../../shared/api/errors';
 import { RecordPaymentInput, RefundInput, WriteOffInput } from '../../../shared/contract/payments';
 import { fromMinorUnits } from '../../../shared/money/money';
 import type { WriteContext } from '../../context';
+import type { OrderHead } from '../orders/read';
 import { statement } from '../../statements';
 import { audit } from '../audit';
 import { recordPaymentEntry, recordRefundEntry, recordWriteOffEntry, type Recorded } from '../payments/movements';
@@ -32,6 +33,8 @@ export interface RecordRequest {
   reference?: string;
   /** The statement's file name, when the caller has it (the import): read otherwise. */
   fileName?: string;
+  /** The order of the one allocation as the caller read it in this transaction (the import's decision): not read again. */
+  order?: OrderHead;
 }
 
 function statementFileName(ctx: WriteContext, statementId: number): string {
@@ -47,9 +50,9 @@ function parsed<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
 }
 
 /** The payments service names its own `amount`; in a split the clerk needs to know which row. */
-function recordPaymentOfRow(ctx: WriteContext, input: z.output<typeof RecordPaymentInput>, index: number): Recorded {
+function recordPaymentOfRow(ctx: WriteContext, input: z.output<typeof RecordPaymentInput>, index: number, order: OrderHead | undefined): Recorded {
   try {
-    return recordPaymentEntry(ctx, input);
+    return recordPaymentEntry(ctx, input, order);
   } catch (error) {
     if (error instanceof DomainError && error.field === 'amount') throw new DomainError(error.code, error.message, `allocations.${index}.amount`);
     throw error;
@@ -89,6 +92,7 @@ export function recordFromLine(ctx: WriteContext, line: BankLineRow, request: Re
               ...(request.confirmed ? { confirmed: true } : {}),
             }),
             index,
+            request.allocations.length === 1 && request.order?.id === allocation.orderId ? request.order : undefined,
           )
         : recordRefundEntry(
             ctx,

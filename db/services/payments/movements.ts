@@ -186,9 +186,12 @@ export function recordPayment(ctx: WriteContext, input: z.output<typeof RecordPa
   return answerOf(ctx, recordPaymentEntry(ctx, input));
 }
 
-/** payments.record without its answer: for a caller that records many and answers none (the bank import). */
-export function recordPaymentEntry(ctx: WriteContext, input: z.output<typeof RecordPaymentInput>): Recorded {
-  const order = orderFor(ctx, input.orderId, 'orderId');
+/**
+ * payments.record without its answer: for a caller that records many and answers none (the bank
+ * import). `current` is the order as that caller just read it in this transaction, if it did.
+ */
+export function recordPaymentEntry(ctx: WriteContext, input: z.output<typeof RecordPaymentInput>, current?: OrderHead): Recorded {
+  const order = current?.id === input.orderId ? current : orderFor(ctx, input.orderId, 'orderId');
   assertAllowed('pay', order, 'orderId');
   const amountMinor = minorOf(input.amount, order, 'amount', 'Amount');
   const fees = input.transfer?.feesDeducted;
