@@ -52,16 +52,17 @@ function sourceWorkerFile(from: string, entry: string): Promise<string> {
   return file;
 }
 
-const sourceBundles = new Map<string, Promise<string>>();
+const sourceBundles = new Map<string, Promise<Uint8Array>>();
 
-function sourceWorkerCode(from: string, entry: string): Promise<string> {
+/** The bundle's bytes: decoding megabytes of it to text would hold the main thread for some 20 ms, for nothing. */
+function sourceWorkerCode(from: string, entry: string): Promise<Uint8Array> {
   const file = fileURLToPath(new URL(`./${entry}.ts`, from));
   let bundle = sourceBundles.get(file);
   if (!bundle) {
     const esbuild = createRequire(from)('esbuild') as typeof import('esbuild');
     bundle = esbuild
       .build({ entryPoints: [file], bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['better-sqlite3'], write: false, logLevel: 'silent' })
-      .then((result) => result.outputFiles[0]!.text)
+      .then((result) => result.outputFiles[0]!.contents)
       .catch((error: unknown) => {
         sourceBundles.delete(file);
         throw error;
