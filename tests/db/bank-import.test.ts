@@ -360,6 +360,22 @@ describe('bank statements: the file must be one of the unit’s accounts', () =>
     expect(tableCounts(app)).toEqual(before);
   });
 
+  it('a payment the payments service refuses to record by itself (far above what is owed) goes to review with the reason, and nothing of it is recorded', async () => {
+    app = await openBankApp();
+    const inv = await issueInvoice(app, '50.00');
+    const paidBefore = tableCounts(app);
+    const result = await importFile({ kind: '054', iban: CHF_QR_IBAN, currency: 'CHF', entries: [{ bookedOn: '2026-11-10', txs: [{ amount: '9000.00', qrr: inv.reference!, bankReference: 'TX-FAR-ABOVE' }] }] });
+    expect(result).toMatchObject({ newLines: 1, recorded: 0, toReview: 1 });
+    const [line] = (await lines({ status: 'to_review' })).rows;
+    expect(line).toMatchObject({ amount: '9000.00', status: 'to_review', reviewCode: 'not_recorded', reviewReason: expect.stringContaining('could not be recorded'), allocations: [] });
+    const order = await orderOf(app, inv.orderId);
+    expect(order.order).toMatchObject({ balance: '50.00' });
+    expect(order.payments).toEqual([]);
+    expect(tableCounts(app)).toMatchObject({ payments: paidBefore.payments });
+    const audit = app.db.prepare("SELECT action FROM audit_log WHERE entity = 'bank_line' AND entity_id = ?").all(line.id);
+    expect(audit).toEqual([{ action: 'to_review' }]);
+  });
+
   it('Settings takes a QR-IBAN beside the IBAN; the QR-bill carries the QR-IBAN, How to pay the IBAN', async () => {
     app = await openBankApp();
     const inv = await issueInvoice(app, '10.00');

@@ -9,6 +9,7 @@
 import { DomainError } from '../../../shared/api/errors';
 import { today, type WriteContext } from '../../context';
 import type { CamtFile } from '../../bank/camt-model';
+import { statement } from '../../statements';
 import { audit } from '../audit';
 import { getSettings } from '../settings';
 import { decide, decideOptions, type DecideOptions } from './match';
@@ -25,6 +26,7 @@ import {
   markForReview,
   markSetAside,
   markSuperseded,
+  newLineRow,
 } from './store';
 
 export interface ImportCounts {
@@ -59,14 +61,15 @@ type Counts = ImportCounts;
 
 /** Runs `work` so that a refusal of the payments services undoes only what it wrote. */
 function inSavepoint<T>(ctx: WriteContext, work: () => T): T {
-  ctx.db.exec('SAVEPOINT bank_line');
+  // Prepared once, not parsed again for each of thousands of lines (exec would).
+  statement(ctx, 'SAVEPOINT bank_line').run();
   try {
     const result = work();
-    ctx.db.exec('RELEASE bank_line');
+    statement(ctx, 'RELEASE bank_line').run();
     return result;
   } catch (error) {
-    ctx.db.exec('ROLLBACK TO bank_line');
-    ctx.db.exec('RELEASE bank_line');
+    statement(ctx, 'ROLLBACK TO bank_line').run();
+    statement(ctx, 'RELEASE bank_line').run();
     throw error;
   }
 }
@@ -113,21 +116,23 @@ function importLine(ctx: WriteContext, run: ImportRun, line: PreparedLine, optio
       return;
     }
   } else if (line.tx.entryReference !== '' && !line.tx.soleInEntry && settledEntry(ctx, run, line) === 'set_aside') {
-    const { id } = insertLine(ctx, statementId, line);
+    const { id } = insertLine(ctx, newLineRow(ctx, statementId, line));
     markSetAside(ctx, id, 'Already handled as one batch line, before this file detailed it.');
     counts.newLines++;
     return;
   }
-  const row = insertLine(ctx, statementId, line);
-  const { id } = row;
+  const fresh = newLineRow(ctx, statementId, line);
   counts.newLines++;
-  const decision = decide(ctx, row, options);
+  const decision = decide(ctx, fresh, options);
   if (decision.kind === 'review') {
-    markForReview(ctx, id, decision.code, decision.reason);
+    // Stored with its reason at once: most lines of a statement that go to review do so here.
+    const { id } = insertLine(ctx, { ...fresh, review_code: decision.code, review_reason: decision.reason.slice(0, 500) });
     audit(ctx, 'bank_line', id, 'to_review', null, { code: decision.code, reason: decision.reason });
     counts.toReview++;
     return;
   }
+  const row = insertLine(ctx, fresh);
+  const { id } = row;
   const { target, invoiceNumber } = decision;
   try {
     inSavepoint(ctx, () =>

@@ -18,7 +18,7 @@ import { statement } from '../../statements';
 import { isMonthClosed } from '../reports/closed-months';
 import { getSettings } from '../settings';
 import { getOrderHead, type OrderHead } from '../orders/read';
-import type { BankLineRow } from './store';
+import type { BankLineRow, NewLineRow } from './store';
 
 export interface MatchTarget {
   orderId: number;
@@ -180,7 +180,7 @@ export function feeShortfall(balanceMinor: number, line: Pick<BankLineRow, 'amou
 }
 
 /** Decides what the import does with a new line. */
-export function decide(ctx: ServiceContext, line: BankLineRow, { today, toleranceMinor }: DecideOptions): Decision {
+export function decide(ctx: ServiceContext, line: NewLineRow, { today, toleranceMinor }: DecideOptions): Decision {
   const review = (code: ReviewCode, reason: string, targets: MatchTarget[] = []): Decision => ({ kind: 'review', code, reason, targets });
   if (line.undetailed_batch !== null) {
     return review('undetailed_batch', `A batch of ${line.undetailed_batch} payments booked together, without their details in this file. Import the bank’s camt.054 for ${line.booked_on}: its payments are then recorded one by one and this line is set aside.`);

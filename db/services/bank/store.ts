@@ -147,10 +147,12 @@ export function completeBankReference(ctx: WriteContext, lineId: number, bankRef
   );
 }
 
-/** Stores a new line, to review until the import decides; answers the row as stored (not read back: thousands per import). */
-export function insertLine(ctx: WriteContext, statementId: number, line: PreparedLine): BankLineRow {
+/** A line as the import stores it, before it is stored: to review until the import decides. */
+export type NewLineRow = Omit<BankLineRow, 'id'>;
+
+export function newLineRow(ctx: ServiceContext, statementId: number, line: PreparedLine): NewLineRow {
   const tx = line.tx;
-  const row: Omit<BankLineRow, 'id'> = {
+  return {
     statement_id: statementId,
     account: line.account,
     content_key: line.contentKey,
@@ -182,14 +184,18 @@ export function insertLine(ctx: WriteContext, statementId: number, line: Prepare
     resolved_at: null,
     created_at: timestamp(ctx),
   };
+}
+
+/** Stores a new line (to review, with the reason when the import already knows it); answers the row as stored (not read back: thousands per import). */
+export function insertLine(ctx: WriteContext, row: NewLineRow): BankLineRow {
   const { lastInsertRowid } = statement(
     ctx,
     `INSERT INTO bank_lines (statement_id, account, content_key, bank_reference, entry_reference, end_to_end_id, uetr, direction, reversal, booked_on, value_on,
        currency, amount_minor, charges_minor, counterparty_name, counterparty_address, counterparty_iban, reference_type, reference, text, undetailed_batch,
-       status, created_at)
+       status, review_code, review_reason, created_at)
      VALUES (@statement_id, @account, @content_key, @bank_reference, @entry_reference, @end_to_end_id, @uetr, @direction, @reversal, @booked_on, @value_on,
        @currency, @amount_minor, @charges_minor, @counterparty_name, @counterparty_address, @counterparty_iban, @reference_type, @reference, @text, @undetailed_batch,
-       @status, @created_at)`,
+       'to_review', @review_code, @review_reason, @created_at)`,
   ).run(row);
   return { id: Number(lastInsertRowid), ...row };
 }
