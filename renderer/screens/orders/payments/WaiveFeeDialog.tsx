@@ -3,8 +3,8 @@ import { WaiveReminderFeeInput, type ReminderFee, type WaiveReminderFeeResult } 
 import type { Order } from '../../../../shared/contract/types';
 import { formatMoney } from '../../../../shared/money/money';
 import { orderDesk } from '../../../api/client';
-import { CardSafeField } from '../../../components/CardSafeField';
 import { DialogForm } from '../../../components/DialogForm';
+import { ReasonField } from '../../../components/ReasonField';
 import { useActionForm } from '../../../components/useActionForm';
 import { useLocale } from '../../../state/settings';
 import { formatDate } from '../../../../shared/format/dates';
@@ -39,22 +39,7 @@ export function WaiveFeeDialog({ order, fee, onDone, onCancel }: Props) {
         The fee of {formatMoney(fee.amount, fee.currency, locale)} charged with the reminder of {formatDate(fee.chargedOn, locale)} is no longer owed on order {order.number} from
         today. It stays listed as waived, with the reason; money the customer already paid stays on the order.
       </p>
-      <CardSafeField
-        label="Reason"
-        name="reason"
-        autoFocus
-        multiline
-        maxLength={500}
-        hint="For example: long-standing customer, payment crossed the reminder"
-        value={reason}
-        error={form.errors.reason}
-        onChange={(v) => {
-          setReason(v);
-          form.setFieldError('reason', null);
-        }}
-        onError={(m) => form.setFieldError('reason', m)}
-        onNotice={form.addNotice}
-      />
+      <ReasonField label="Reason" hint="For example: long-standing customer, payment crossed the reminder" value={reason} onChange={setReason} form={form} />
     </DialogForm>
   );
 }
