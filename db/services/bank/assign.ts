@@ -9,12 +9,12 @@ import type { z } from 'zod';
 import { DomainError } from '../../../shared/api/errors';
 import type { BankAssignInput, BankAssignResult, BankLine, BankSetAsideInput } from '../../../shared/contract/bank';
 import type { ReverseInput } from '../../../shared/contract/payments';
-import { currencyExponent } from '../../../shared/money/currencies';
+import { currencyExponent, type CurrencyCode } from '../../../shared/money/currencies';
 import { decimalPlaces, formatMoney, fromMinorUnits, toMinorUnits } from '../../../shared/money/money';
-import type { WriteContext } from '../../context';
+import type { ServiceContext, WriteContext } from '../../context';
+import { statement } from '../../statements';
 import { audit } from '../audit';
 import { answerOf, reverseMovement } from '../payments/movements';
-import { orderFacts } from './match';
 import { lineById } from './read';
 import { bankFeeReason, recordFromLine } from './record';
 import { bankLineRow, lineOfMovement, linkedMovements, markForReview, markSetAside, unallocatedMinor, type BankLineRow } from './store';
@@ -23,6 +23,11 @@ function lineFor(ctx: WriteContext, lineId: number): BankLineRow {
   const line = bankLineRow(ctx, lineId);
   if (!line) throw new DomainError('not_found', `Bank line ${lineId} does not exist.`, 'lineId');
   return line;
+}
+
+/** What the assignment checks of an order it pays: its number and currency; undefined when there is no such order. */
+function orderOf(ctx: ServiceContext, id: number): { number: string; currency: CurrencyCode } | undefined {
+  return statement(ctx, 'SELECT number, currency FROM orders WHERE id = ?').get(id) as { number: string; currency: CurrencyCode } | undefined;
 }
 
 function minorOf(value: string, line: BankLineRow, field: string, label: string): number {
@@ -39,12 +44,12 @@ export function assignLine(ctx: WriteContext, input: z.output<typeof BankAssignI
     throw new DomainError('conflict', `Bank line ${line.id} is a batch of ${line.undetailed_batch} payments without their details: import the bank’s camt.054 for ${line.booked_on} instead.`, 'lineId');
   }
   const allocations = input.allocations.map((a, index) => {
-    const order = orderFacts(ctx, a.orderId);
+    const order = orderOf(ctx, a.orderId);
     if (!order) throw new DomainError('not_found', `Order ${a.orderId} does not exist.`, `allocations.${index}.orderId`);
     if (order.currency !== line.currency) {
       throw new DomainError('conflict', `Order ${order.number} is in ${order.currency}, the bank line in ${line.currency}; currencies are never mixed.`, `allocations.${index}.orderId`);
     }
-    return { orderId: a.orderId, amountMinor: minorOf(a.amount, line, `allocations.${index}.amount`, 'Amount') };
+    return { orderId: a.orderId, orderNumber: order.number, amountMinor: minorOf(a.amount, line, `allocations.${index}.amount`, 'Amount') };
   });
   const open = unallocatedMinor(ctx, line);
   const allocated = allocations.reduce((sum, a) => sum + a.amountMinor, 0);
@@ -55,15 +60,15 @@ export function assignLine(ctx: WriteContext, input: z.output<typeof BankAssignI
   let writeOff: { orderId: number; amountMinor: number; reason: string } | undefined;
   if (input.writeOff) {
     if (line.direction === 'debit') throw new DomainError('invalid_input', 'A bank-fee write-off goes with money received, not with money paid out.', 'writeOff');
-    if (!allocations.some((a) => a.orderId === input.writeOff!.orderId)) throw new DomainError('invalid_input', 'The write-off must be on one of the orders the line pays.', 'writeOff.orderId');
-    const order = orderFacts(ctx, input.writeOff.orderId);
+    const order = allocations.find((a) => a.orderId === input.writeOff!.orderId);
+    if (!order) throw new DomainError('invalid_input', 'The write-off must be on one of the orders the line pays.', 'writeOff.orderId');
     writeOff = {
       orderId: input.writeOff.orderId,
       amountMinor: minorOf(input.writeOff.amount, line, 'writeOff.amount', 'Write-off amount'),
-      reason: input.writeOff.reason || bankFeeReason(line, order.number),
+      reason: input.writeOff.reason || bankFeeReason(line, order.orderNumber),
     };
   }
-  const names = allocations.map((a) => orderFacts(ctx, a.orderId).number).join(', ');
+  const names = allocations.map((a) => a.orderNumber).join(', ');
   const movements = recordFromLine(ctx, line, {
     allocations,
     writeOff,

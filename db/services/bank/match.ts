@@ -43,15 +43,6 @@ export type Decision =
     }
   | { kind: 'review'; code: ReviewCode; reason: string; targets: MatchTarget[] };
 
-interface OrderFacts {
-  id: number;
-  number: string;
-  currency: CurrencyCode;
-  status: string;
-  balance_minor: number;
-  received_on: string;
-}
-
 interface InvoiceFacts {
   id: number;
   kind: 'invoice' | 'credit_note';
@@ -72,10 +63,6 @@ function invoiceByNumber(ctx: ServiceContext, number: string): InvoiceFacts | un
 
 function orderByNumber(ctx: ServiceContext, number: string): { id: number; number: string } | undefined {
   return statement(ctx, 'SELECT id, number FROM orders WHERE number = ?').get(number) as { id: number; number: string } | undefined;
-}
-
-export function orderFacts(ctx: ServiceContext, id: number): OrderFacts {
-  return statement(ctx, 'SELECT id, number, currency, status, balance_minor, received_on FROM orders WHERE id = ?').get(id) as OrderFacts;
 }
 
 /** The order's invoice not fully credited, if any. */
