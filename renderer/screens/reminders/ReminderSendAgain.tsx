@@ -2,10 +2,15 @@
  * "Send again" for a reminder whose e-mail failed or is uncertain: mail.retry through the same
  * hook as an invoice's delivery history (an uncertain mail is sent again only after the clerk
  * confirms it may already have arrived). The reminder then follows its mail again; the cursor
- * goes to its delivery, which says what the server does with it.
+ * goes to its delivery, which says what the server does with it. Also the row of a reminder sent
+ * that carries it, shared by the last Send's table and the list of mails not delivered.
  */
 import type { OutboxMail } from '../../../shared/contract/mail';
 import type { Reminder, ReminderDeliveryStatus } from '../../../shared/contract/reminders';
+import { formatDate } from '../../../shared/format/dates';
+import { AppLink } from '../../components/AppLink';
+import { Money } from '../../components/Money';
+import { useLocale } from '../../state/settings';
 import { useMailRetry, type MailRetry } from '../mail/useMailRetry';
 import { canSendAgain, deliveryText } from './reminder-words';
 
@@ -51,10 +56,26 @@ const DELIVERY_CLASS: Partial<Record<ReminderDeliveryStatus, string>> = {
   email_failed: 'reminders-sent__failed',
 };
 
-/** A reminder's last two cells in a table of reminders sent: how its delivery goes, Send again and Open PDF. */
-export function ReminderDeliveryCells({ reminder, scope, retry, onOpen }: { reminder: Reminder; scope: string; retry: ReminderRetry; onOpen(reminder: Reminder): void }) {
+/**
+ * A reminder's row in a table of reminders sent (the last Send's, the mails not delivered): its
+ * invoice, customer, level, the issue day where `issued`, what it asks for, how its delivery goes,
+ * Send again and Open PDF.
+ */
+export function SentReminderRow({ reminder, issued = false, scope, retry, onOpen }: { reminder: Reminder; issued?: boolean; scope: string; retry: ReminderRetry; onOpen(reminder: Reminder): void }) {
+  const locale = useLocale();
   return (
-    <>
+    <tr>
+      <td className="reminders__number">
+        <AppLink to={{ view: 'invoice', id: reminder.invoiceId }}>{reminder.invoiceNumber}</AppLink>
+      </td>
+      <td>
+        <bdi>{reminder.customerName}</bdi>
+      </td>
+      <td>{reminder.levelName}</td>
+      {issued ? <td className="reminders__nowrap">{formatDate(reminder.issuedOn, locale)}</td> : null}
+      <td className="money-cell">
+        <Money value={reminder.total} currency={reminder.currency} />
+      </td>
       <td id={deliveryCellId(scope, reminder.id)} tabIndex={-1} aria-live="polite" className={DELIVERY_CLASS[reminder.deliveryStatus]}>
         {deliveryText(reminder)}
       </td>
@@ -64,7 +85,7 @@ export function ReminderDeliveryCells({ reminder, scope, retry, onOpen }: { remi
           Open PDF
         </button>
       </td>
-    </>
+    </tr>
   );
 }
 

@@ -1,10 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { Reminder } from '../../../shared/contract/reminders';
 import { plural } from '../../../shared/domain/plural';
-import { AppLink } from '../../components/AppLink';
-import { Money } from '../../components/Money';
 import { deliveryCounts } from './reminder-words';
-import { ReminderDeliveryCells, SendAgainOutcome, useReminderRetry } from './ReminderSendAgain';
+import { SendAgainOutcome, SentReminderRow, useReminderRetry } from './ReminderSendAgain';
 import { SaveReminderPdfs } from './SaveReminderPdfs';
 import { useFollowedReminders } from './useFollowedReminders';
 
@@ -52,19 +50,7 @@ export function SentReminders({ outcome, onOpen }: { outcome: SendOutcome; onOpe
           </thead>
           <tbody>
             {reminders.map((r) => (
-              <tr key={r.id}>
-                <td className="reminders__number">
-                  <AppLink to={{ view: 'invoice', id: r.invoiceId }}>{r.invoiceNumber}</AppLink>
-                </td>
-                <td>
-                  <bdi>{r.customerName}</bdi>
-                </td>
-                <td>{r.levelName}</td>
-                <td className="money-cell">
-                  <Money value={r.total} currency={r.currency} />
-                </td>
-                <ReminderDeliveryCells reminder={r} scope={'sent'} retry={retry} onOpen={onOpen} />
-              </tr>
+              <SentReminderRow key={r.id} reminder={r} scope="sent" retry={retry} onOpen={onOpen} />
             ))}
           </tbody>
         </table>

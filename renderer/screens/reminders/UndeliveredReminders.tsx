@@ -12,14 +12,10 @@
  */
 import { useMemo } from 'react';
 import type { Reminder, ReminderDeliveryStatus } from '../../../shared/contract/reminders';
-import { formatDate } from '../../../shared/format/dates';
 import { orderDesk } from '../../api/client';
-import { AppLink } from '../../components/AppLink';
-import { Money } from '../../components/Money';
 import { useApiRead } from '../../hooks/useApiRead';
-import { useLocale } from '../../state/settings';
 import { deliveryCounts, leftOutWords } from './reminder-words';
-import { ReminderDeliveryCells, SendAgainOutcome, useReminderRetry } from './ReminderSendAgain';
+import { SendAgainOutcome, SentReminderRow, useReminderRetry } from './ReminderSendAgain';
 import { useFollowedReminders } from './useFollowedReminders';
 
 const UNDELIVERED: ReminderDeliveryStatus[] = ['email_failed', 'email_uncertain'];
@@ -37,7 +33,6 @@ interface Props {
 }
 
 export function UndeliveredReminders({ version, shownAbove, onOpen }: Props) {
-  const locale = useLocale();
   const read = useApiRead(() => orderDesk().reminders.list({ deliveryStatus: UNDELIVERED, limit: SHOWN }), [version]);
   const notShownAbove = useMemo(() => (read.data?.reminders ?? NONE).filter((r) => !shownAbove.has(r.id)), [read.data, shownAbove]);
   const listed = useMemo(() => notShownAbove.filter((r) => r.settledSince === null), [notShownAbove]);
@@ -83,20 +78,7 @@ export function UndeliveredReminders({ version, shownAbove, onOpen }: Props) {
         </thead>
         <tbody>
           {reminders.map((r) => (
-            <tr key={r.id}>
-              <td className="reminders__number">
-                <AppLink to={{ view: 'invoice', id: r.invoiceId }}>{r.invoiceNumber}</AppLink>
-              </td>
-              <td>
-                <bdi>{r.customerName}</bdi>
-              </td>
-              <td>{r.levelName}</td>
-              <td className="reminders__nowrap">{formatDate(r.issuedOn, locale)}</td>
-              <td className="money-cell">
-                <Money value={r.total} currency={r.currency} />
-              </td>
-              <ReminderDeliveryCells reminder={r} scope={SCOPE} retry={retry} onOpen={onOpen} />
-            </tr>
+            <SentReminderRow key={r.id} reminder={r} issued scope={SCOPE} retry={retry} onOpen={onOpen} />
           ))}
         </tbody>
       </table>
