@@ -6,11 +6,18 @@
  */
 import { afterEach, expect, it } from 'vitest';
 import { call, type TestApp } from '../support/test-db';
-import { camtBase64 } from '../support/camt-files';
+import { camtBase64, type CamtSpec } from '../support/camt-files';
 import { CHF_IBAN, issueInvoice, openBankApp } from '../support/bank-fixtures';
 
 let app: TestApp;
 afterEach(() => app?.close());
+
+/** Imports a CHF camt.054 of `entries`; answers the import and a finder of its lines to review by bank reference. */
+async function importForReview(fileName: string, entries: CamtSpec['entries']) {
+  const result = await call(app, 'bank.import', { fileName, contentBase64: camtBase64({ kind: '054', iban: CHF_IBAN, currency: 'CHF', entries }) });
+  const { rows } = await call(app, 'bank.lines', { status: 'to_review' });
+  return { result, byRef: (ref: string) => rows.find((l: { bankReference: string }) => l.bankReference === ref) };
+}
 
 it('a suggestion short by no more than the charges or the tolerance proposes that write-off; short by more, or over, proposes none', async () => {
   app = await openBankApp();
@@ -19,23 +26,14 @@ it('a suggestion short by no more than the charges or the tolerance proposes tha
   const home = await call(app, 'dashboard.summary', {});
   expect(home.bank).toEqual({ lastImport: null, toReview: 0 });
 
-  const result = await call(app, 'bank.import', {
-    fileName: 'camt054-review.xml',
-    contentBase64: camtBase64({
-      kind: '054',
-      iban: CHF_IBAN,
-      currency: 'CHF',
-      entries: [
-        // No reference: both wait for a person; the first is 1.50 short of its invoice, within the 5.00 tolerance.
-        { bookedOn: '2026-11-12', txs: [{ amount: '100.00', text: 'Merci', payer: { name: 'ZENTRALBIBLIOTHEK ZURICH', country: 'CH' }, bankReference: 'X-1' }] },
-        { bookedOn: '2026-11-12', txs: [{ amount: '150.00', text: 'Paiement', payer: { name: 'Bibliotheque nationale', country: 'FR' }, bankReference: 'X-2' }] },
-      ],
-    }),
-  });
+  const { result, byRef } = await importForReview('camt054-review.xml', [
+    // No reference: both wait for a person; the first is 1.50 short of its invoice, within the 5.00 tolerance.
+    { bookedOn: '2026-11-12', txs: [{ amount: '100.00', text: 'Merci', payer: { name: 'ZENTRALBIBLIOTHEK ZURICH', country: 'CH' }, bankReference: 'X-1' }] },
+    { bookedOn: '2026-11-12', txs: [{ amount: '150.00', text: 'Paiement', payer: { name: 'Bibliotheque nationale', country: 'FR' }, bankReference: 'X-2' }] },
+  ]);
   expect(result).toMatchObject({ newLines: 2, toReview: 2 });
-  const { rows } = await call(app, 'bank.lines', { status: 'to_review' });
-  const first = rows.find((l: { bankReference: string }) => l.bankReference === 'X-1');
-  const second = rows.find((l: { bankReference: string }) => l.bankReference === 'X-2');
+  const first = byRef('X-1');
+  const second = byRef('X-2');
   expect(first.suggestions[0]).toMatchObject({ orderId: short.orderId, balance: '101.50', writeOff: '1.50' });
   expect(second.suggestions[0]).toMatchObject({ orderId: far.orderId, balance: '180.00', writeOff: null });
 
@@ -55,17 +53,10 @@ it('a suggestion short by no more than the charges or the tolerance proposes tha
 it('a line assigned to an order it overpays by far asks first, naming the row, and goes through once the clerk confirms', async () => {
   app = await openBankApp();
   const small = await issueInvoice(app, '37.12', { customer: { name: 'Librairie du Rhône', country: 'CH' } });
-  await call(app, 'bank.import', {
-    fileName: 'camt054-typo.xml',
-    contentBase64: camtBase64({
-      kind: '054',
-      iban: CHF_IBAN,
-      currency: 'CHF',
-      entries: [{ bookedOn: '2026-11-12', txs: [{ amount: '3712.00', text: 'Commande', payer: { name: 'Librairie du Rhone', country: 'CH' }, bankReference: 'T-1' }] }],
-    }),
-  });
-  const { rows } = await call(app, 'bank.lines', { status: 'to_review' });
-  const line = rows.find((l: { bankReference: string }) => l.bankReference === 'T-1');
+  const { byRef } = await importForReview('camt054-typo.xml', [
+    { bookedOn: '2026-11-12', txs: [{ amount: '3712.00', text: 'Commande', payer: { name: 'Librairie du Rhone', country: 'CH' }, bankReference: 'T-1' }] },
+  ]);
+  const line = byRef('T-1');
   const input = { lineId: line.id, allocations: [{ orderId: small.orderId, amount: '3712.00' }] };
 
   const asked = await app.invoke('bank.assign', input);
@@ -83,20 +74,10 @@ it('a payer writing the umlauts out ("Bibliotheque Zuerich", "MUELLER SOEHNE") g
   const lausanne = await issueInvoice(app, '84.30', { customer: { name: 'Bibliothèque Lausanne', country: 'CH' } });
   const zurich = await issueInvoice(app, '84.30', { customer: { name: 'Bibliothèque Zürich', country: 'CH' } });
   const mueller = await issueInvoice(app, '42.00', { customer: { name: 'Müller Söhne', country: 'DE' } });
-  await call(app, 'bank.import', {
-    fileName: 'camt054-umlaut.xml',
-    contentBase64: camtBase64({
-      kind: '054',
-      iban: CHF_IBAN,
-      currency: 'CHF',
-      entries: [
-        { bookedOn: '2026-11-12', txs: [{ amount: '84.30', text: 'Zahlung', payer: { name: 'Bibliotheque Zuerich', country: 'CH' }, bankReference: 'U-1' }] },
-        { bookedOn: '2026-11-12', txs: [{ amount: '42.00', text: 'Zahlung', payer: { name: 'MUELLER SOEHNE', country: 'DE' }, bankReference: 'U-2' }] },
-      ],
-    }),
-  });
-  const { rows } = await call(app, 'bank.lines', { status: 'to_review' });
-  const byRef = (ref: string) => rows.find((l: { bankReference: string }) => l.bankReference === ref);
+  const { byRef } = await importForReview('camt054-umlaut.xml', [
+    { bookedOn: '2026-11-12', txs: [{ amount: '84.30', text: 'Zahlung', payer: { name: 'Bibliotheque Zuerich', country: 'CH' }, bankReference: 'U-1' }] },
+    { bookedOn: '2026-11-12', txs: [{ amount: '42.00', text: 'Zahlung', payer: { name: 'MUELLER SOEHNE', country: 'DE' }, bankReference: 'U-2' }] },
+  ]);
   expect(byRef('U-1').suggestions.map((s: { orderId: number; why: string }) => [s.orderId, s.why])).toEqual([
     [zurich.orderId, 'same amount, name resembles'],
     [lausanne.orderId, 'same amount, name resembles'],
@@ -108,16 +89,9 @@ it('a payer writing the umlauts out ("Bibliotheque Zuerich", "MUELLER SOEHNE") g
 it('a payer writing the umlauts out finds the customer written with them even when the amount differs: open balance, name resembles', async () => {
   app = await openBankApp();
   const zurich = await issueInvoice(app, '120.00', { customer: { name: 'Buchhandlung Zürich', country: 'CH' } });
-  await call(app, 'bank.import', {
-    fileName: 'camt054-umlaut-partial.xml',
-    contentBase64: camtBase64({
-      kind: '054',
-      iban: CHF_IBAN,
-      currency: 'CHF',
-      entries: [{ bookedOn: '2026-11-12', txs: [{ amount: '50.00', text: 'Anzahlung', payer: { name: 'BUCHHANDLUNG ZUERICH', country: 'CH' }, bankReference: 'U-3' }] }],
-    }),
-  });
-  const { rows } = await call(app, 'bank.lines', { status: 'to_review' });
-  const line = rows.find((l: { bankReference: string }) => l.bankReference === 'U-3');
+  const { byRef } = await importForReview('camt054-umlaut-partial.xml', [
+    { bookedOn: '2026-11-12', txs: [{ amount: '50.00', text: 'Anzahlung', payer: { name: 'BUCHHANDLUNG ZUERICH', country: 'CH' }, bankReference: 'U-3' }] },
+  ]);
+  const line = byRef('U-3');
   expect(line.suggestions.map((s: { orderId: number; why: string; balance: string }) => [s.orderId, s.why, s.balance])).toEqual([[zurich.orderId, 'open balance, name resembles', '120.00']]);
 });
