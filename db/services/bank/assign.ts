@@ -60,12 +60,12 @@ export function assignLine(ctx: WriteContext, input: z.output<typeof BankAssignI
   let writeOff: { orderId: number; amountMinor: number; reason: string } | undefined;
   if (input.writeOff) {
     if (line.direction === 'debit') throw new DomainError('invalid_input', 'A bank-fee write-off goes with money received, not with money paid out.', 'writeOff');
-    const order = allocations.find((a) => a.orderId === input.writeOff!.orderId);
-    if (!order) throw new DomainError('invalid_input', 'The write-off must be on one of the orders the line pays.', 'writeOff.orderId');
+    const allocation = allocations.find((a) => a.orderId === input.writeOff!.orderId);
+    if (!allocation) throw new DomainError('invalid_input', 'The write-off must be on one of the orders the line pays.', 'writeOff.orderId');
     writeOff = {
       orderId: input.writeOff.orderId,
       amountMinor: minorOf(input.writeOff.amount, line, 'writeOff.amount', 'Write-off amount'),
-      reason: input.writeOff.reason || bankFeeReason(line, order.orderNumber),
+      reason: input.writeOff.reason || bankFeeReason(line, allocation.orderNumber),
     };
   }
   const names = allocations.map((a) => a.orderNumber).join(', ');
