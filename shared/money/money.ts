@@ -63,10 +63,35 @@ function scaleOf(places: number): Amount {
 }
 
 export function toMinorUnits(value: Amount | string, currency: CurrencyCode): number {
-  const minor = amount(value).times(scaleOf(currencyExponent(currency)));
+  const places = currencyExponent(currency);
+  if (typeof value === 'string') {
+    const read = minorUnitsOfDigits(value, places);
+    if (read !== null) return read;
+  }
+  const minor = amount(value).times(scaleOf(places));
   if (!minor.isInteger()) throw new RangeError(`Amount has more decimals than ${currency} allows`);
   if (minor.abs().greaterThan(Number.MAX_SAFE_INTEGER)) throw new RangeError('Amount is too large');
   return minor.toNumber();
+}
+
+const PLAIN_AMOUNT = /^(-?)(\d{1,13})(?:\.(\d{1,12}))?$/;
+
+/**
+ * "1234.5" with 2 places is 123450, read off its digits: exact, and without a decimal.js number,
+ * as a bank import converts every amount of a file. Null for what the decimal path must decide:
+ * not a plain amount (refused there), more decimals than the currency has (trailing zeros are
+ * fine there, anything else refused), or more digits than a double holds exactly.
+ */
+function minorUnitsOfDigits(value: string, places: number): number | null {
+  const match = PLAIN_AMOUNT.exec(value);
+  if (!match) return null;
+  const [, sign, whole = '', fraction = ''] = match;
+  if (fraction.length > places) return null;
+  const digits = whole + fraction.padEnd(places, '0');
+  if (digits.length > 15) return null;
+  const minor = Number(digits);
+  // As decimal.js answers: "-0.00" is -0.
+  return sign ? -minor : minor;
 }
 
 /** Decimal string from integer minor units read from SQLite. */

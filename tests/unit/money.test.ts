@@ -36,6 +36,21 @@ describe('money', () => {
     expect(() => toMinorUnits('1.005', 'CHF')).toThrow(/decimals/);
   });
 
+  it('reads an amount written in any plain form as the exact count of minor units, and refuses what is not one', () => {
+    expect(toMinorUnits('1234.5', 'CHF')).toBe(123450);
+    expect(toMinorUnits('007.50', 'EUR')).toBe(750);
+    expect(toMinorUnits('12', 'USD')).toBe(1200);
+    expect(toMinorUnits('-0.05', 'CHF')).toBe(-5);
+    expect(toMinorUnits('1.500', 'CHF')).toBe(150);
+    expect(toMinorUnits('9999999999999.99', 'CHF')).toBe(999999999999999);
+    expect(Object.is(toMinorUnits('-0.00', 'CHF'), -0)).toBe(true);
+    expect(() => toMinorUnits('1.001', 'CHF')).toThrow(/decimals/);
+    expect(() => toMinorUnits('1e3', 'CHF')).toThrow(/Not a decimal amount/);
+    expect(() => toMinorUnits('12.', 'CHF')).toThrow(/Not a decimal amount/);
+    expect(() => toMinorUnits(' 12.00', 'CHF')).toThrow(/Not a decimal amount/);
+    expect(() => toMinorUnits('12,50', 'CHF')).toThrow(/Not a decimal amount/);
+  });
+
   it('formats with the currency code and locale grouping', () => {
     expect(formatMoney('1234.50', 'CHF', 'en-US')).toMatch(/CHF\s?1,234\.50/);
     expect(formatMoney('1234.50', 'EUR', 'de-DE')).toMatch(/1\.234,50\s?EUR/);
