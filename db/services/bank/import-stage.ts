@@ -131,7 +131,8 @@ function importLine(ctx: WriteContext, run: ImportRun, line: PreparedLine, optio
     counts.toReview++;
     return;
   }
-  const row = insertLine(ctx, fresh);
+  // Stored as recorded, as the payment below makes it; if the payments service refuses, it goes to review instead.
+  const row = insertLine(ctx, { ...fresh, status: 'recorded', recorded_how: 'automatic', resolved_by: ctx.actor, resolved_at: fresh.created_at });
   const { id } = row;
   const { target, invoiceNumber } = decision;
   try {

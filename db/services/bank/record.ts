@@ -110,10 +110,10 @@ export function recordFromLine(ctx: WriteContext, line: BankLineRow, request: Re
     linkMovement(ctx, line.id, result.movement.id);
     results.push(result);
   }
-  // A line the import just stored has nothing recorded before these allocations.
-  const left = request.how === 'automatic' ? line.amount_minor - request.allocations.reduce((sum, a) => sum + a.amountMinor, 0) : unallocatedMinor(ctx, line);
-  if (left === 0) markRecorded(ctx, line.id, request.how);
-  audit(ctx, 'bank_line', line.id, request.how === 'automatic' ? 'record_automatically' : 'assign', { status: line.status }, {
+  // The import stores a line it records as recorded already, as a new line with no status before (import-stage.ts).
+  const automatic = request.how === 'automatic';
+  if (!automatic && unallocatedMinor(ctx, line) === 0) markRecorded(ctx, line.id, 'clerk');
+  audit(ctx, 'bank_line', line.id, automatic ? 'record_automatically' : 'assign', automatic ? null : { status: line.status }, {
     status: 'recorded',
     why: request.why,
     movements: results.map(({ movement: m }) => {

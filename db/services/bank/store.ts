@@ -186,16 +186,19 @@ export function newLineRow(ctx: ServiceContext, statementId: number, line: Prepa
   };
 }
 
-/** Stores a new line (to review, with the reason when the import already knows it); answers the row as stored (not read back: thousands per import). */
+/**
+ * Stores a new line as the import decided it: to review (with the reason), or recorded when its
+ * payment follows in the same transaction. Answers the row as stored (not read back: thousands per import).
+ */
 export function insertLine(ctx: WriteContext, row: NewLineRow): BankLineRow {
   const { lastInsertRowid } = statement(
     ctx,
     `INSERT INTO bank_lines (statement_id, account, content_key, bank_reference, entry_reference, end_to_end_id, uetr, direction, reversal, booked_on, value_on,
        currency, amount_minor, charges_minor, counterparty_name, counterparty_address, counterparty_iban, reference_type, reference, text, undetailed_batch,
-       status, review_code, review_reason, created_at)
+       status, review_code, review_reason, recorded_how, resolved_by, resolved_at, created_at)
      VALUES (@statement_id, @account, @content_key, @bank_reference, @entry_reference, @end_to_end_id, @uetr, @direction, @reversal, @booked_on, @value_on,
        @currency, @amount_minor, @charges_minor, @counterparty_name, @counterparty_address, @counterparty_iban, @reference_type, @reference, @text, @undetailed_batch,
-       'to_review', @review_code, @review_reason, @created_at)`,
+       @status, @review_code, @review_reason, @recorded_how, @resolved_by, @resolved_at, @created_at)`,
   ).run(row);
   return { id: Number(lastInsertRowid), ...row };
 }
