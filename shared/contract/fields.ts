@@ -3,7 +3,8 @@
  * UI can show it next to the input and the API can return it as `field`.
  */
 import { z } from 'zod';
-import countries from 'i18n-iso-countries';
+// The core without its languages (shared/domain/countries.ts).
+import countries from 'i18n-iso-countries/index';
 import { isDecimalString, decimalPlaces } from '../money/money';
 import { cleanText } from '../domain/clean-text';
 

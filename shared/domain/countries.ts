@@ -2,7 +2,9 @@
  * ISO 3166 country names in the clerk's language, for the Country type-ahead.
  * Orders store the alpha-2 code; names are only for display and matching.
  */
-import countries from 'i18n-iso-countries';
+// The package's core, as browsers get it: its Node entry registers all of its 80 languages, a
+// megabyte that every worker of the app would parse at each start. The few used are registered below.
+import countries from 'i18n-iso-countries/index';
 import de from 'i18n-iso-countries/langs/de.json';
 import en from 'i18n-iso-countries/langs/en.json';
 import es from 'i18n-iso-countries/langs/es.json';

@@ -11,7 +11,8 @@
  * Islands"), then the countries most common among the unit's customers, then the names with
  * fewest words left over, then the alphabet.
  */
-import countries from 'i18n-iso-countries';
+// The core without its languages (shared/domain/countries.ts).
+import countries from 'i18n-iso-countries/index';
 import { countryLanguage, countryOptions, type CountryOption } from './countries';
 import { foldForMatch } from './text';
 
