@@ -1,5 +1,6 @@
 /**
- * Entry of the bank statement worker thread, one per file imported. First it decodes the file,
+ * Entry of the bank statement worker thread, one per file imported, started before the file comes
+ * (worker-client.ts keeps one ready) and handed it with { file }. First it decodes the file,
  * refuses what is not a camt.053 or camt.054 (recognise.ts), parses it (camt-read.ts), hashes it
  * and checks its accounts against the ones the app sent (prepare.ts), and answers { read } with
  * what the clerk needs to know. Then, each time the app gives it the turn to write ({ stage }),
@@ -12,7 +13,7 @@
  * the desktop app (build/bundle-electron.mjs); from the sources elsewhere (db/workers/script-worker.ts).
  */
 import { createHash } from 'node:crypto';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { DomainError } from '../../shared/api/errors';
 import { openConnection, schemaVersion, type Db } from '../connection';
 import { createContext } from '../context';
@@ -84,13 +85,16 @@ function stage(run: ImportRun, order: StageOrder): BankWorkerReply {
 }
 
 let run: ImportRun | null = null;
-try {
-  run = read(workerData as BankWorkerData);
-} catch (error) {
-  post(failure(error));
-}
 
 port.on('message', (request: BankWorkerRequest) => {
+  if (request.kind === 'file') {
+    try {
+      run = read(request.data);
+    } catch (error) {
+      post(failure(error));
+    }
+    return;
+  }
   if (request.kind === 'close') {
     // After the answer: the clerk does not wait for it, and the app's reads and writes go on meanwhile (a passive checkpoint).
     try {

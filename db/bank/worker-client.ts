@@ -73,14 +73,70 @@ function nextReply(worker: Worker, timeLimitMs: number | null): Promise<BankWork
   });
 }
 
+/** A worker started before its file came, and whether it is still there to take one. */
+interface WaitingWorker {
+  worker: Worker;
+  gone: boolean;
+  /** Listens for its error or exit while it waits. */
+  watch: () => void;
+}
+
+let waiting: Promise<WaitingWorker> | null = null;
+
+function startWorker(): Promise<Worker> {
+  // Sources: bundled from bank-worker.ts; the desktop app: bank-worker.cjs beside main.cjs (db/workers/script-worker.ts).
+  return startScriptWorker(import.meta.url, 'bank-worker', { resourceLimits: RESOURCE_LIMITS });
+}
+
 /**
- * Reads the file in a new worker. A file that is not a statement of the unit's accounts is
+ * Starts the worker the next import reads its file in, unless one is waiting already: the app
+ * calls it once its database is open, and each import when it is done. Starting a worker (a
+ * thread, its bundle, better-sqlite3) takes some 0.2 s, which the clerk then never waits for.
+ * Each worker still reads one file only: a hostile file ends at most its own.
+ */
+export function keepBankWorkerReady(): void {
+  if (waiting) return;
+  const started = startWorker().then((worker) => {
+    const entry: WaitingWorker = { worker, gone: false, watch: () => void (entry.gone = true) };
+    // Idle, it must neither keep the process alive nor, should it fail, take the app down.
+    worker.unref();
+    worker.on('error', entry.watch).on('exit', entry.watch);
+    return entry;
+  });
+  waiting = started;
+  started.catch(() => {
+    if (waiting === started) waiting = null;
+  });
+}
+
+/** The worker waiting for the next file, if one is (for tests: which import takes which worker). */
+export async function waitingBankWorker(): Promise<Worker | null> {
+  const entry = waiting ? await waiting.catch(() => null) : null;
+  return entry && !entry.gone ? entry.worker : null;
+}
+
+/** The waiting worker if it is still there, else a new one. */
+async function takeWorker(): Promise<Worker> {
+  const next = waiting;
+  waiting = null;
+  const entry = next ? await next.catch(() => null) : null;
+  if (!entry || entry.gone) return startWorker();
+  entry.worker.off('error', entry.watch).off('exit', entry.watch);
+  entry.worker.ref();
+  return entry.worker;
+}
+
+/**
+ * Reads the file in a worker of its own. A file that is not a statement of the unit's accounts is
  * refused with a DomainError naming `contentBase64`; a worker that failed is a StatementUnreadable.
  */
 export async function openStatementInWorker(contentBase64: string, fileName: string, accounts: BankAccount[]): Promise<OpenStatement> {
-  // Sources: bundled from bank-worker.ts; the desktop app: bank-worker.cjs beside main.cjs (db/workers/script-worker.ts).
-  const worker = await startScriptWorker(import.meta.url, 'bank-worker', { workerData: { contentBase64, fileName, accounts }, resourceLimits: RESOURCE_LIMITS });
-  const stop = () => void worker.terminate();
+  const worker = await takeWorker();
+  const stop = () => {
+    void worker.terminate();
+    keepBankWorkerReady();
+  };
+  worker.postMessage({ kind: 'file', data: { contentBase64, fileName, accounts } } satisfies BankWorkerRequest);
   let read: BankWorkerReply;
   try {
     read = await nextReply(worker, READ_TIME_LIMIT_MS);
@@ -114,7 +170,8 @@ export async function openStatementInWorker(contentBase64: string, fileName: str
     close() {
       // Closing its connection first, so a stage's rollback never waits on a terminated thread.
       worker.postMessage({ kind: 'close' } satisfies BankWorkerRequest);
-      setTimeout(stop, 5_000).unref();
+      setTimeout(() => void worker.terminate(), 5_000).unref();
+      keepBankWorkerReady();
     },
   };
 }

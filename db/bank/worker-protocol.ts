@@ -22,7 +22,7 @@ export interface StageOrder {
   budgetMs: number;
 }
 
-export type BankWorkerRequest = { kind: 'stage'; order: StageOrder } | { kind: 'close' };
+export type BankWorkerRequest = { kind: 'file'; data: BankWorkerData } | { kind: 'stage'; order: StageOrder } | { kind: 'close' };
 
 export type BankWorkerReply =
   | { kind: 'read'; ok: true; lines: number }
