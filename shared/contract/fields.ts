@@ -100,9 +100,16 @@ export function percent(label: string) {
     .transform((v) => (v === undefined || v === '' ? null : v));
 }
 
+/** YYYY-MM-DD (as the regex before it checked) that names a day of the calendar: no 2026-02-30. */
 function isRealDate(v: string): boolean {
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  // Arithmetic rather than a Date parsed and printed back: a bank import checks thousands of dates.
+  const year = Number(v.slice(0, 4));
+  const month = Number(v.slice(5, 7));
+  const day = Number(v.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return day <= days;
 }
 
 export function isoDate(label: string) {
