@@ -19,6 +19,7 @@ import { openConnection, schemaVersion, type Db } from '../connection';
 import { createContext } from '../context';
 import { LATEST_VERSION } from '../migrations';
 import { finishImport, importStage, NO_COUNTS, addCounts, type ImportRun } from '../services/bank/import-stage';
+import { invoiceNumbersReferenced } from '../services/bank/match';
 import { prepareFile } from '../services/bank/prepare';
 import { statementById } from '../services/bank/read';
 import { inWriteTransaction } from '../transactions';
@@ -45,8 +46,8 @@ function read({ contentBase64, fileName, accounts }: BankWorkerData): ImportRun 
     return null;
   }
   const prepared = prepareFile(result.file, accounts);
-  post({ kind: 'read', ok: true, lines: prepared.lines.length });
-  return { fileName, sha256, bytes, file: result.file, prepared, statementId: 0, done: 0, totals: { ...NO_COUNTS }, entriesSettled: new Map() };
+  post({ kind: 'read', ok: true, lines: prepared.lines.length, invoiceNumbers: invoiceNumbersReferenced(prepared.lines) });
+  return { fileName, sha256, bytes, file: result.file, prepared, statementId: 0, done: 0, totals: { ...NO_COUNTS }, entriesSettled: new Map(), knownInvoices: new Map() };
 }
 
 let db: Db | null = null;
@@ -71,6 +72,7 @@ function connection(order: StageOrder): Db {
  */
 function stage(run: ImportRun, order: StageOrder): BankWorkerReply {
   const db = connection(order);
+  for (const invoice of order.knownInvoices ?? []) run.knownInvoices.set(invoice.number, invoice);
   const ctx = createContext(db, order.actor, () => new Date(order.at));
   db.pragma('synchronous = NORMAL');
   const step = inWriteTransaction(ctx, (w) => importStage(w, run, order.budgetMs));

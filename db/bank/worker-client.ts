@@ -22,6 +22,8 @@ export type StageAnswer = Extract<BankWorkerReply, { kind: 'staged' }>;
 export interface OpenStatement {
   /** Lines of the file to store (credits and debits, one per transaction of a batch). */
   lines: number;
+  /** The invoices the lines' QR and RF references name. */
+  invoiceNumbers: string[];
   /** Runs the next stage in the worker: one transaction on its own connection. */
   stage(order: StageOrder): Promise<StageAnswer>;
   close(): void;
@@ -159,6 +161,7 @@ export async function openStatementInWorker(contentBase64: string, fileName: str
   }
   return {
     lines: read.lines,
+    invoiceNumbers: read.invoiceNumbers,
     async stage(order) {
       const answer = nextReply(worker, null);
       worker.postMessage({ kind: 'stage', order } satisfies BankWorkerRequest);

@@ -3,6 +3,7 @@ import type { ApiError } from '../../shared/api/errors';
 import type { BankStatement } from '../../shared/contract/bank';
 import type { BankAccount } from '../../shared/documents/invoice-document';
 import type { ImportCounts } from '../services/bank/import-stage';
+import type { IssuedInvoice } from '../services/bank/match';
 
 export interface BankWorkerData {
   contentBase64: string;
@@ -20,12 +21,15 @@ export interface StageOrder {
   /** The app's clock when the turn came: the stage's rows and audit records carry it. */
   at: string;
   budgetMs: number;
+  /** The invoices of `invoiceNumbers` (the read reply), once the app has read them (db/services/bank/read-ahead.ts). */
+  knownInvoices?: IssuedInvoice[];
 }
 
 export type BankWorkerRequest = { kind: 'file'; data: BankWorkerData } | { kind: 'stage'; order: StageOrder } | { kind: 'close' };
 
 export type BankWorkerReply =
-  | { kind: 'read'; ok: true; lines: number }
+  /** `invoiceNumbers`: the invoices the lines' QR and RF references name, for the app to read ahead. */
+  | { kind: 'read'; ok: true; lines: number; invoiceNumbers: string[] }
   /** Not a statement Order Desk reads: the message says what the file is and what is accepted. */
   | { kind: 'read'; ok: false; message: string }
   /** `statement` once the last stage is done: read on the worker's connection, which has just written it. */

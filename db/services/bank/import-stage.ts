@@ -12,7 +12,7 @@ import type { CamtFile } from '../../bank/camt-model';
 import { statement } from '../../statements';
 import { audit } from '../audit';
 import { getSettings } from '../settings';
-import { decide, decideOptions, type DecideOptions } from './match';
+import { decide, decideOptions, type DecideOptions, type IssuedInvoice } from './match';
 import { checkAccounts, type PreparedFile, type PreparedLine } from './prepare';
 import { bankFeeReason, recordFromLine } from './record';
 import {
@@ -55,6 +55,8 @@ export interface ImportRun {
   totals: ImportCounts;
   /** Batch entries already looked at in this run (settleBatchBefore): the answer stays the same for the entry's other lines. */
   entriesSettled: Map<string, 'import' | 'set_aside'>;
+  /** Invoices the lines' references name, read ahead by the app while the first stages ran (empty until then). */
+  knownInvoices: Map<string, IssuedInvoice>;
 }
 
 type Counts = ImportCounts;
@@ -172,7 +174,7 @@ export function importStage(ctx: WriteContext, run: ImportRun, budgetMs: number)
     statementId = insertStatement(ctx, run.fileName, run.sha256, run.bytes, run.file, run.prepared);
   }
   const lines = run.prepared.lines;
-  const options = decideOptions(ctx, today(ctx));
+  const options = decideOptions(ctx, today(ctx), run.knownInvoices);
   const counts: Counts = { ...NO_COUNTS };
   const current = { ...run, statementId };
   let next = run.done;

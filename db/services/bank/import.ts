@@ -18,6 +18,8 @@ import { DomainError } from '../../../shared/api/errors';
 import { holdingWriteLock } from '../../write-gate';
 import { getSettings } from '../settings';
 import { NO_COUNTS, stoppedAfter, type ImportCounts } from './import-stage';
+import type { IssuedInvoice } from './match';
+import { readAheadInvoices } from './read-ahead';
 import { statementById } from './read';
 
 /**
@@ -35,15 +37,32 @@ export async function importStatement(ctx: StagedWriteContext, input: z.output<t
     if (error instanceof StatementUnreadable) throw new DomainError('invalid_input', error.message, 'contentBase64');
     throw error;
   }
+  const importOver = new AbortController();
   try {
     let statementId = 0;
     let done = 0;
     let totals: ImportCounts = { ...NO_COUNTS };
     let imported: BankStatement | null = null;
+    // Read meanwhile on this thread, handed over with the first stage after (read-ahead.ts); the import never waits for it.
+    let readAhead: IssuedInvoice[] | null = null;
+    void readAheadInvoices(ctx, statement.invoiceNumbers, importOver.signal).then(
+      (found) => void (readAhead = found),
+      // Only a shortcut: without it the worker reads each invoice itself.
+      () => undefined,
+    );
     do {
+      const knownInvoices = readAhead;
+      readAhead = null;
       try {
         const step = await holdingWriteLock(ctx, () =>
-          statement.stage({ file: path.resolve(ctx.db.name), nativeBinding: backupNativeBinding(), actor: ctx.actor, at: ctx.now().toISOString(), budgetMs: STAGE_BUDGET_MS }),
+          statement.stage({
+            file: path.resolve(ctx.db.name),
+            nativeBinding: backupNativeBinding(),
+            actor: ctx.actor,
+            at: ctx.now().toISOString(),
+            budgetMs: STAGE_BUDGET_MS,
+            ...(knownInvoices ? { knownInvoices } : {}),
+          }),
         );
         ({ statementId, done, counts: totals, statement: imported } = step);
       } catch (error) {
@@ -55,6 +74,7 @@ export async function importStatement(ctx: StagedWriteContext, input: z.output<t
     // The worker reads it after its last stage, on the connection that wrote it; read here only if it could not.
     return { statement: imported ?? statementById(ctx, statementId), ...totals };
   } finally {
+    importOver.abort();
     statement.close();
   }
 }

@@ -18,6 +18,7 @@ import { statement } from '../../statements';
 import { isMonthClosed } from '../reports/closed-months';
 import { getSettings } from '../settings';
 import { getOrderHead, type OrderHead } from '../orders/read';
+import type { PreparedLine } from './prepare';
 import type { BankLineRow, NewLineRow } from './store';
 
 export interface MatchTarget {
@@ -43,22 +44,38 @@ export type Decision =
     }
   | { kind: 'review'; code: ReviewCode; reason: string; targets: MatchTarget[] };
 
-interface InvoiceFacts {
+/** What never changes of an issued invoice (its row is never updated nor deleted): safe to read ahead, on another connection. */
+export interface IssuedInvoice {
   id: number;
   kind: 'invoice' | 'credit_note';
   number: string;
   order_id: number;
   order_number: string;
-  credited: number;
+  total_minor: number;
 }
 
-function invoiceByNumber(ctx: ServiceContext, number: string): InvoiceFacts | undefined {
-  return statement(
-    ctx,
-    `SELECT i.id, i.kind, i.number, i.order_id, o.number AS order_number,
-            (i.total_minor > 0 AND coalesce((SELECT sum(c.total_minor) FROM invoices c WHERE c.credits_invoice_id = i.id), 0) >= i.total_minor) AS credited
-     FROM invoices i JOIN orders o ON o.id = i.order_id WHERE i.number = ?`,
-  ).get(number) as InvoiceFacts | undefined;
+interface InvoiceFacts extends IssuedInvoice {
+  /** Credit notes (issued since, perhaps) cover it in full. */
+  credited: boolean;
+}
+
+/** The issued invoices with these numbers, by number (numbers no invoice has are left out). */
+export function issuedInvoices(ctx: ServiceContext, numbers: readonly string[]): Map<string, IssuedInvoice> {
+  const found = new Map<string, IssuedInvoice>();
+  const read = statement(ctx, 'SELECT i.id, i.kind, i.number, i.order_id, o.number AS order_number, i.total_minor FROM invoices i JOIN orders o ON o.id = i.order_id WHERE i.number = ?');
+  for (const number of numbers) {
+    const invoice = read.get(number) as IssuedInvoice | undefined;
+    if (invoice) found.set(number, invoice);
+  }
+  return found;
+}
+
+/** `known`: invoices read ahead (issuedInvoices); a number not among them is read here, as it may have been issued since. */
+function invoiceByNumber(ctx: ServiceContext, number: string, known?: ReadonlyMap<string, IssuedInvoice>): InvoiceFacts | undefined {
+  const invoice = known?.get(number) ?? issuedInvoices(ctx, [number]).get(number);
+  if (!invoice) return undefined;
+  const creditedMinor = statement(ctx, 'SELECT coalesce(sum(total_minor), 0) FROM invoices WHERE credits_invoice_id = ?').pluck().get(invoice.id) as number;
+  return { ...invoice, credited: invoice.total_minor > 0 && creditedMinor >= invoice.total_minor };
 }
 
 function orderByNumber(ctx: ServiceContext, number: string): { id: number; number: string } | undefined {
@@ -88,8 +105,8 @@ interface Found {
   credited: string[];
 }
 
-function targetOfInvoice(ctx: ServiceContext, number: string, how: string, found: Found): void {
-  const invoice = invoiceByNumber(ctx, number);
+function targetOfInvoice(ctx: ServiceContext, number: string, how: string, found: Found, known?: ReadonlyMap<string, IssuedInvoice>): void {
+  const invoice = invoiceByNumber(ctx, number, known);
   if (!invoice || invoice.kind !== 'invoice') {
     found.unknown.push(how);
     return;
@@ -114,17 +131,28 @@ function resolveMention(ctx: ServiceContext, mention: NumberMention, found: Foun
   if (!order && invoice?.kind !== 'invoice') found.unknown.push(how);
 }
 
-/** Everything the line's reference and text point to, one target per order. */
-export function targetsOf(ctx: ServiceContext, line: Pick<BankLineRow, 'reference_type' | 'reference' | 'text'>): Found {
+function invoiceNumberOfReference(type: 'QRR' | 'SCOR', reference: string): string | null {
+  return type === 'QRR' ? invoiceNumberOfQrReference(reference) : invoiceNumberOfCreditorReference(reference);
+}
+
+/** The invoice numbers the lines' QR and RF references name, once each: what an import reads ahead (issuedInvoices). */
+export function invoiceNumbersReferenced(lines: readonly PreparedLine[]): string[] {
+  const numbers = new Set<string>();
+  for (const { tx } of lines) {
+    const number = tx.referenceType === '' ? null : invoiceNumberOfReference(tx.referenceType, tx.reference);
+    if (number) numbers.add(number);
+  }
+  return [...numbers];
+}
+
+/** Everything the line's reference and text point to, one target per order. `known`: invoices read ahead (issuedInvoices). */
+export function targetsOf(ctx: ServiceContext, line: Pick<BankLineRow, 'reference_type' | 'reference' | 'text'>, known?: ReadonlyMap<string, IssuedInvoice>): Found {
   const found: Found = { targets: [], unknown: [], credited: [] };
-  if (line.reference_type === 'QRR') {
-    const number = invoiceNumberOfQrReference(line.reference);
-    if (number) targetOfInvoice(ctx, number, `QR reference ${shortReference(line.reference)} of ${number}`, found);
-    else found.unknown.push(`QR reference ${line.reference}`);
-  } else if (line.reference_type === 'SCOR') {
-    const number = invoiceNumberOfCreditorReference(line.reference);
-    if (number) targetOfInvoice(ctx, number, `reference ${line.reference} of ${number}`, found);
-    else found.unknown.push(`reference ${line.reference}`);
+  if (line.reference_type !== '') {
+    const number = invoiceNumberOfReference(line.reference_type, line.reference);
+    const qr = line.reference_type === 'QRR';
+    if (number) targetOfInvoice(ctx, number, qr ? `QR reference ${shortReference(line.reference)} of ${number}` : `reference ${line.reference} of ${number}`, found, known);
+    else found.unknown.push(qr ? `QR reference ${line.reference}` : `reference ${line.reference}`);
   }
   // A structured reference is certain: the text is read only without one that names an invoice.
   if (found.targets.length === 0) for (const mention of numbersInText(line.text)) resolveMention(ctx, mention, found);
@@ -144,12 +172,14 @@ export interface DecideOptions {
   today: string;
   /** Settings' bank fee tolerance per currency, in minor units. */
   toleranceMinor: Record<CurrencyCode, number>;
+  /** Invoices the file's references name, read ahead while earlier lines were stored (issuedInvoices). */
+  knownInvoices?: ReadonlyMap<string, IssuedInvoice>;
 }
 
-export function decideOptions(ctx: ServiceContext, today: string): DecideOptions {
+export function decideOptions(ctx: ServiceContext, today: string, knownInvoices?: ReadonlyMap<string, IssuedInvoice>): DecideOptions {
   const tolerance = getSettings(ctx).settings.bankFeeTolerance;
   const toleranceMinor = Object.fromEntries(Object.entries(tolerance).map(([currency, value]) => [currency, toMinorUnits(value, currency as CurrencyCode)])) as Record<CurrencyCode, number>;
-  return { today, toleranceMinor };
+  return { today, toleranceMinor, ...(knownInvoices ? { knownInvoices } : {}) };
 }
 
 /**
@@ -167,14 +197,14 @@ export function feeShortfall(balanceMinor: number, line: Pick<BankLineRow, 'amou
 }
 
 /** Decides what the import does with a new line. */
-export function decide(ctx: ServiceContext, line: NewLineRow, { today, toleranceMinor }: DecideOptions): Decision {
+export function decide(ctx: ServiceContext, line: NewLineRow, { today, toleranceMinor, knownInvoices }: DecideOptions): Decision {
   const review = (code: ReviewCode, reason: string, targets: MatchTarget[] = []): Decision => ({ kind: 'review', code, reason, targets });
   if (line.undetailed_batch !== null) {
     return review('undetailed_batch', `A batch of ${line.undetailed_batch} payments booked together, without their details in this file. Import the bank’s camt.054 for ${line.booked_on}: its payments are then recorded one by one and this line is set aside.`);
   }
   if (line.reversal) return review('reversal', 'The bank marks this booking as a reversal of an earlier one.');
   if (line.direction === 'debit') return review('debit', 'Money paid out of the account: match it to a refund due, or set it aside.');
-  const found = targetsOf(ctx, line);
+  const found = targetsOf(ctx, line, knownInvoices);
   const { targets } = found;
   if (targets.length === 0) {
     if (found.unknown.length > 0) return review('unknown_reference', `${found.unknown.join(', ')}: no invoice or order of Order Desk has it.`);
