@@ -25,6 +25,14 @@ export interface ServiceContext {
   documents: DocumentRenderer | null;
   /** E-mail: the password store, the SMTP worker and the sender (db/mail/runtime.ts); absent where nothing is ever sent. */
   mail?: MailRuntime;
+  /** Only on a context made by withStableReads. */
+  readonly stableReads?: StableReads;
+}
+
+/** Settings and closed months as one transaction read them, each once (withStableReads). */
+export interface StableReads {
+  settings: Map<string, unknown>;
+  closedMonths: Map<string, boolean>;
 }
 
 /**
@@ -79,6 +87,16 @@ export function createContext(db: Db, user: string | SessionUser, now: () => Dat
     transactLockFirst: (prepare, work) => holdingWriteLock(ctx, () => inLockFirstTransaction(ctx, prepare, work)),
   };
   return ctx;
+}
+
+/**
+ * For one transaction that changes neither Settings nor a month's closing (a stage of a bank
+ * import): what they say is read once, not again for each of the thousands of dates it checks.
+ * Only inside that transaction, which holds the write lock: nothing else can change them meanwhile.
+ */
+export function withStableReads<C extends ServiceContext>(ctx: C): C {
+  const stableReads: StableReads = { settings: new Map(), closedMonths: new Map() };
+  return Object.create(ctx, { stableReads: { value: stableReads } }) as C;
 }
 
 /** The same write transaction, with audit records naming `actor` (a clerk saying who is working). */

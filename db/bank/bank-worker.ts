@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import { DomainError } from '../../shared/api/errors';
 import { openConnection, schemaVersion, type Db } from '../connection';
-import { createContext } from '../context';
+import { createContext, withStableReads } from '../context';
 import { LATEST_VERSION } from '../migrations';
 import { finishImport, importStage, NO_COUNTS, addCounts, type ImportRun } from '../services/bank/import-stage';
 import { invoiceNumbersReferenced } from '../services/bank/match';
@@ -73,7 +73,8 @@ function connection(order: StageOrder): Db {
 function stage(run: ImportRun, order: StageOrder): BankWorkerReply {
   const db = connection(order);
   for (const invoice of order.knownInvoices ?? []) run.knownInvoices.set(invoice.number, invoice);
-  const ctx = createContext(db, order.actor, () => new Date(order.at));
+  // A stage changes neither Settings nor a month's closing: each date it checks needs them read once.
+  const ctx = withStableReads(createContext(db, order.actor, () => new Date(order.at)));
   db.pragma('synchronous = NORMAL');
   const step = inWriteTransaction(ctx, (w) => importStage(w, run, order.budgetMs));
   run.statementId = step.statementId;

@@ -23,7 +23,13 @@ export function currentClosing(ctx: ServiceContext, month: string): OpenClosing 
 }
 
 export function isMonthClosed(ctx: ServiceContext, month: string): boolean {
-  return currentClosing(ctx, month) !== null;
+  const memo = ctx.stableReads?.closedMonths;
+  let closed = memo?.get(month);
+  if (closed === undefined) {
+    closed = currentClosing(ctx, month) !== null;
+    memo?.set(month, closed);
+  }
+  return closed;
 }
 
 /**
