@@ -1,47 +1,23 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { decide, decideOptions, issuedInvoices } from '../../db/services/bank/match';
 import { readAheadInvoices } from '../../db/services/bank/read-ahead';
-import type { NewLineRow } from '../../db/services/bank/store';
+import { readCamt } from '../../db/bank/camt-read';
+import { prepareFile } from '../../db/services/bank/prepare';
+import { getSettings } from '../../db/services/settings';
+import { newLineRow, type NewLineRow } from '../../db/services/bank/store';
+import { camtXml } from '../support/camt-files';
 import { call, type TestApp } from '../support/test-db';
 import { CHF_QR_IBAN, issueInvoice, openBankApp } from '../support/bank-fixtures';
 
 let app: TestApp;
 afterEach(() => app?.close());
 
-/** A new CHF line paying `amount` with a QR reference, as the import stores it before deciding. */
+/** A new CHF line paying `amount` with a QR reference, read from a camt.054 as the import reads it, before it decides. */
 function lineWith(reference: string, amount: string): NewLineRow {
-  return {
-    statement_id: 1,
-    account: CHF_QR_IBAN,
-    content_key: 'a'.repeat(64),
-    bank_reference: null,
-    entry_reference: '',
-    end_to_end_id: '',
-    uetr: '',
-    direction: 'credit',
-    reversal: 0,
-    booked_on: '2026-11-10',
-    value_on: null,
-    currency: 'CHF',
-    amount_minor: Math.round(Number(amount) * 100),
-    charges_minor: null,
-    counterparty_name: 'Bibliotheque de Geneve',
-    counterparty_address: '',
-    counterparty_iban: '',
-    reference_type: 'QRR',
-    reference,
-    text: '',
-    undetailed_batch: null,
-    superseded: 0,
-    status: 'to_review',
-    review_code: '',
-    review_reason: '',
-    set_aside_reason: '',
-    recorded_how: null,
-    resolved_by: null,
-    resolved_at: null,
-    created_at: '2026-11-20T10:00:00.000Z',
-  };
+  const xml = camtXml({ kind: '054', version: '08', iban: CHF_QR_IBAN, currency: 'CHF', entries: [{ bookedOn: '2026-11-10', txs: [{ amount, qrr: reference }] }] });
+  const read = readCamt(new TextEncoder().encode(xml));
+  if (!read.ok) throw new Error(read.message);
+  return newLineRow(app.ctx, 1, prepareFile(read.file, getSettings(app.ctx).settings.bankAccounts).lines[0]!);
 }
 
 describe('invoices read ahead of a bank import', () => {
