@@ -95,3 +95,18 @@ it('a payer writing the umlauts out finds the customer written with them even wh
   const line = byRef('U-3');
   expect(line.suggestions.map((s: { orderId: number; why: string; balance: string }) => [s.orderId, s.why, s.balance])).toEqual([[zurich.orderId, 'open balance, name resembles', '120.00']]);
 });
+
+it('a transfer split over two invoices with the bank fees written off on the second names that invoice in the write-off', async () => {
+  app = await openBankApp();
+  const customer = { name: 'Zentralbibliothek Zürich', country: 'CH' };
+  const first = await issueInvoice(app, '150.00', { customer });
+  const second = await issueInvoice(app, '102.00', { customer });
+  const { byRef } = await importForReview('camt054-split.xml', [{ bookedOn: '2026-11-12', txs: [{ amount: '250.00', text: 'Two invoices', payer: { name: 'Zentralbibliothek Zuerich', country: 'CH' }, bankReference: 'SPLIT-1' }] }]);
+  const line = byRef('SPLIT-1');
+
+  await call(app, 'bank.assign', { lineId: line.id, allocations: [{ orderId: first.orderId, amount: '150.00' }, { orderId: second.orderId, amount: '100.00' }], writeOff: { orderId: second.orderId, amount: '2.00' } });
+  const paid = await call(app, 'orders.get', { id: second.orderId });
+  expect(paid.order).toMatchObject({ paymentStatus: 'paid', balance: '0.00' });
+  const writeOff = paid.payments.find((p: { kind: string }) => p.kind === 'write_off');
+  expect(writeOff).toMatchObject({ amount: '2.00', reason: `Bank fees deducted from the transfer paying ${second.invoiceNumber} (bank line ${line.id}, booked 2026-11-12)` });
+});

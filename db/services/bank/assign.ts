@@ -16,6 +16,7 @@ import { statement } from '../../statements';
 import { audit } from '../audit';
 import { answerOf, reverseMovement } from '../payments/movements';
 import { lineById } from './read';
+import { openInvoiceNumber } from './match';
 import { bankFeeReason, recordFromLine } from './record';
 import { bankLineRow, lineOfMovement, linkedMovements, markForReview, markSetAside, unallocatedMinor, type BankLineRow } from './store';
 
@@ -65,7 +66,7 @@ export function assignLine(ctx: WriteContext, input: z.output<typeof BankAssignI
     writeOff = {
       orderId: input.writeOff.orderId,
       amountMinor: minorOf(input.writeOff.amount, line, 'writeOff.amount', 'Write-off amount'),
-      reason: input.writeOff.reason || bankFeeReason(line, allocation.orderNumber),
+      reason: input.writeOff.reason || bankFeeReason(line, openInvoiceNumber(ctx, allocation.orderId) ?? `order ${allocation.orderNumber}`),
     };
   }
   const names = allocations.map((a) => a.orderNumber).join(', ');

@@ -83,7 +83,7 @@ function orderByNumber(ctx: ServiceContext, number: string): { id: number; numbe
 }
 
 /** The order's invoice not fully credited, if any. */
-function openInvoiceNumber(ctx: ServiceContext, orderId: number): string | null {
+export function openInvoiceNumber(ctx: ServiceContext, orderId: number): string | null {
   const row = statement(
     ctx,
     `SELECT i.number FROM invoices i WHERE i.order_id = ? AND i.kind = 'invoice'

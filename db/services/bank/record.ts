@@ -124,7 +124,7 @@ export function recordFromLine(ctx: WriteContext, line: BankLineRow, request: Re
   return results;
 }
 
-/** A bank-fee write-off's reason, naming the line it came from. */
-export function bankFeeReason(line: BankLineRow, invoiceNumber: string | null): string {
-  return `Bank fees deducted from the transfer${invoiceNumber ? ` paying ${invoiceNumber}` : ''} (bank line ${line.id}, booked ${line.booked_on})`;
+/** A bank-fee write-off's reason, naming what the transfer paid ("INV-2026-00017", "order 2026-00543") and the line it came from. */
+export function bankFeeReason(line: BankLineRow, paying: string | null): string {
+  return `Bank fees deducted from the transfer${paying ? ` paying ${paying}` : ''} (bank line ${line.id}, booked ${line.booked_on})`;
 }
