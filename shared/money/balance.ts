@@ -21,7 +21,7 @@
  */
 import type { MovementKind, PaymentStatus } from '../domain/vocabulary';
 import type { CurrencyCode } from './currencies';
-import { amount, sumAmounts, toDecimalString, zero, type Amount } from './money';
+import { amount, roundToCurrency, toDecimalString, zero, type Amount } from './money';
 
 export interface BalanceMovement {
   kind: MovementKind;
@@ -74,61 +74,50 @@ export function settlementSign(kind: MovementKind, reversal = false): 1 | -1 {
   return reversal ? (-sign as 1 | -1) : sign;
 }
 
-function sumOf(movements: readonly BalanceMovement[], kind: MovementKind, currency: CurrencyCode): string {
-  let total: Amount = zero();
-  for (const m of movements) {
-    if (m.kind !== kind) continue;
-    total = m.reversal ? total.minus(amount(m.amount)) : total.plus(amount(m.amount));
-  }
-  return toDecimalString(total, currency);
+/** What the movements of each kind add up to, reversals subtracted, each rounded as the balance shows it: one pass over them. */
+function sumsByKind(movements: readonly BalanceMovement[], currency: CurrencyCode): Record<MovementKind, Amount> {
+  const sums: Record<MovementKind, Amount> = { payment: zero(), refund: zero(), write_off: zero(), credit_in: zero(), credit_out: zero() };
+  for (const m of movements) sums[m.kind] = m.reversal ? sums[m.kind].minus(amount(m.amount)) : sums[m.kind].plus(amount(m.amount));
+  for (const kind of Object.keys(sums) as MovementKind[]) sums[kind] = roundToCurrency(sums[kind], currency);
+  return sums;
 }
 
 export function computeBalance(input: BalanceInput): Balance {
-  const { currency, movements } = input;
-  const credited = toDecimalString(amount(input.credited ?? '0'), currency);
-  const invoiced = input.invoiced === undefined || input.invoiced === null ? null : toDecimalString(amount(input.invoiced), currency);
-  const owed = invoiced === null ? amount(input.total) : amount(invoiced);
-  const fees = toDecimalString(amount(input.fees ?? '0'), currency);
-  const due = input.cancelled ? toDecimalString(zero(), currency) : toDecimalString(owed.minus(amount(credited)).plus(amount(fees)), currency);
-  const paid = sumOf(movements, 'payment', currency);
-  const refunded = sumOf(movements, 'refund', currency);
-  const writtenOff = sumOf(movements, 'write_off', currency);
-  const creditIn = sumOf(movements, 'credit_in', currency);
-  const creditOut = sumOf(movements, 'credit_out', currency);
-  const held = sumAmounts([paid, `-${refunded}`, creditIn, `-${creditOut}`].map(normaliseSign), currency);
-  // A cancelled order's write-offs no longer matter: nothing is owed, only money held is.
-  const settled = input.cancelled ? amount(held) : amount(held).plus(amount(writtenOff));
-  const balance = toDecimalString(amount(due).minus(settled), currency);
+  const { currency } = input;
+  const creditedAmount = roundToCurrency(amount(input.credited ?? '0'), currency);
+  const invoicedAmount = input.invoiced === undefined || input.invoiced === null ? null : roundToCurrency(amount(input.invoiced), currency);
+  const owed = invoicedAmount ?? amount(input.total);
+  const feesAmount = roundToCurrency(amount(input.fees ?? '0'), currency);
+  const dueAmount = input.cancelled ? zero() : roundToCurrency(owed.minus(creditedAmount).plus(feesAmount), currency);
+  const sums = sumsByKind(input.movements, currency);
+  // The kinds' sums are whole minor units already: adding them needs no rounding.
+  const heldAmount = sums.payment.minus(sums.refund).plus(sums.credit_in).minus(sums.credit_out);
+  const settled = input.cancelled ? heldAmount : heldAmount.plus(sums.write_off);
+  const balanceAmount = roundToCurrency(dueAmount.minus(settled), currency);
+  const text = (value: Amount) => toDecimalString(value, currency);
   return {
-    total: toDecimalString(amount(input.total), currency),
-    invoiced,
-    credited,
-    fees,
-    due,
-    paid,
-    refunded,
-    writtenOff,
-    creditIn,
-    creditOut,
-    held,
-    balance,
-    paymentStatus: paymentStatusOf({ cancelled: input.cancelled, due, held, balance, refunded, creditOut, settled: toDecimalString(settled, currency) }),
+    total: text(amount(input.total)),
+    invoiced: invoicedAmount === null ? null : text(invoicedAmount),
+    credited: text(creditedAmount),
+    fees: text(feesAmount),
+    due: text(dueAmount),
+    paid: text(sums.payment),
+    refunded: text(sums.refund),
+    writtenOff: text(sums.write_off),
+    creditIn: text(sums.credit_in),
+    creditOut: text(sums.credit_out),
+    held: text(heldAmount),
+    balance: text(balanceAmount),
+    paymentStatus: paymentStatusOf({ cancelled: input.cancelled, due: dueAmount, held: heldAmount, balance: balanceAmount, gaveBack: sums.refund.plus(sums.credit_out).greaterThan(0), settled }),
   };
 }
 
-/** "--5.00" → "5.00": lets sumAmounts take negated strings without a second code path. */
-function normaliseSign(text: string): string {
-  return text.startsWith('--') ? text.slice(2) : text;
-}
-
-function paymentStatusOf(f: { cancelled: boolean; due: string; held: string; balance: string; refunded: string; creditOut: string; settled: string }): PaymentStatus {
-  const balance = amount(f.balance);
-  const gaveBack = amount(f.refunded).plus(amount(f.creditOut)).greaterThan(0);
+function paymentStatusOf(f: { cancelled: boolean; due: Amount; held: Amount; balance: Amount; gaveBack: boolean; settled: Amount }): PaymentStatus {
   if (f.cancelled) {
-    if (amount(f.held).greaterThan(0)) return 'refund_due';
-    return gaveBack ? 'refunded' : 'unpaid';
+    if (f.held.greaterThan(0)) return 'refund_due';
+    return f.gaveBack ? 'refunded' : 'unpaid';
   }
-  if (balance.lessThan(0)) return 'overpaid';
-  if (balance.isZero()) return amount(f.due).isZero() && gaveBack ? 'refunded' : 'paid';
-  return amount(f.settled).greaterThan(0) ? 'partially_paid' : 'unpaid';
+  if (f.balance.lessThan(0)) return 'overpaid';
+  if (f.balance.isZero()) return f.due.isZero() && f.gaveBack ? 'refunded' : 'paid';
+  return f.settled.greaterThan(0) ? 'partially_paid' : 'unpaid';
 }
