@@ -10,7 +10,7 @@
  * anything beyond needs the clerk's word.
  */
 import type { CurrencyCode } from '../money/currencies';
-import { amount, compareAmounts, formatMoney, signOf, subtractAmounts, toDecimalString } from '../money/money';
+import { amount, formatMoney, roundToCurrency, signOf, toDecimalString, zero } from '../money/money';
 
 /** Share of what is owed that a payment may exceed it by without a question. */
 export const OVERPAYMENT_SHARE = '0.10';
@@ -26,11 +26,14 @@ export interface Overpayment {
 
 /** How far a payment of `value` goes beyond what is owed (`balance`, signed), when that is too far to record without asking; else null. */
 export function overpaymentToConfirm(value: string, balance: string, currency: CurrencyCode): Overpayment | null {
-  const owed = signOf(balance) > 0 ? balance : toDecimalString(amount('0'), currency);
-  const excess = subtractAmounts(value, owed, currency);
-  const share = toDecimalString(amount(owed).times(OVERPAYMENT_SHARE), currency);
-  const allowance = compareAmounts(share, OVERPAYMENT_FLOOR) > 0 ? share : toDecimalString(amount(OVERPAYMENT_FLOOR), currency);
-  return compareAmounts(excess, allowance) > 0 ? { excess, allowance } : null;
+  // decimal.js numbers throughout, written out once: every payment recorded asks this, thousands in a bank import.
+  const balanceAmount = amount(balance);
+  const owed = balanceAmount.greaterThan(0) ? balanceAmount : zero();
+  const excess = roundToCurrency(amount(value).minus(owed), currency);
+  const share = roundToCurrency(owed.times(OVERPAYMENT_SHARE), currency);
+  const floor = roundToCurrency(amount(OVERPAYMENT_FLOOR), currency);
+  const allowance = share.greaterThan(floor) ? share : floor;
+  return excess.greaterThan(allowance) ? { excess: toDecimalString(excess, currency), allowance: toDecimalString(allowance, currency) } : null;
 }
 
 /** The question, in words a clerk can answer: how much over what is owed, and what confirming does. */
