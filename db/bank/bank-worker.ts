@@ -74,7 +74,8 @@ function stage(run: ImportRun, order: StageOrder): BankWorkerReply {
   const db = connection(order);
   for (const invoice of order.knownInvoices ?? []) run.knownInvoices.set(invoice.number, invoice);
   // A stage changes neither Settings nor a month's closing: each date it checks needs them read once.
-  const ctx = withStableReads(createContext(db, order.actor, () => new Date(order.at)));
+  const at = Date.parse(order.at);
+  const ctx = withStableReads(createContext(db, order.actor, () => new Date(at)));
   db.pragma('synchronous = NORMAL');
   const step = inWriteTransaction(ctx, (w) => importStage(w, run, order.budgetMs));
   run.statementId = step.statementId;
