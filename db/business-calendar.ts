@@ -10,7 +10,8 @@ import { statement } from './statements';
 
 function storedText(ctx: ServiceContext, key: string, fallback: string): string {
   const memo = ctx.stableReads?.settings;
-  if (memo?.has(key)) return memo.get(key) as string;
+  const known = memo?.get(key);
+  if (known !== undefined) return known;
   const row = statement(ctx, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
   const value: unknown = row ? JSON.parse(row.value) : undefined;
   const text = typeof value === 'string' ? value : fallback;

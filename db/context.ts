@@ -31,7 +31,7 @@ export interface ServiceContext {
 
 /** Settings and closed months as one transaction read them, each once (withStableReads). */
 export interface StableReads {
-  settings: Map<string, unknown>;
+  settings: Map<string, string>;
   closedMonths: Map<string, boolean>;
 }
 

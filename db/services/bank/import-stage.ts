@@ -14,7 +14,7 @@ import { audit } from '../audit';
 import { getSettings } from '../settings';
 import { decide, decideOptions, type DecideOptions, type IssuedInvoice } from './match';
 import { checkAccounts, type PreparedFile, type PreparedLine } from './prepare';
-import { bankFeeReason, recordFromLine } from './record';
+import { bankFeeReason, feesWrittenOffWithTransfer, recordFromLine, type RecordRequest } from './record';
 import {
   addToStatementCounts,
   completeBankReference,
@@ -157,21 +157,20 @@ function importLine(ctx: WriteContext, run: ImportRun, line: PreparedLine, optio
   const row = insertLine(ctx, { ...fresh, status: 'recorded', recorded_how: 'automatic', resolved_by: ctx.actor, resolved_at: fresh.created_at });
   const { id } = row;
   const { target, invoiceNumber } = decision;
-  // A write-off beyond what the transfer paid is a movement of its own, checked after the payment is written.
-  const guarded = decision.writeOffMinor <= decision.paymentMinor ? refusedBeforeWriting : inSavepoint;
+  const request: RecordRequest = {
+    allocations: [{ orderId: target.orderId, amountMinor: decision.paymentMinor }],
+    writeOff: decision.writeOffMinor > 0 ? { orderId: target.orderId, amountMinor: decision.writeOffMinor, reason: bankFeeReason(row, invoiceNumber) } : undefined,
+    receivedOn: row.booked_on,
+    how: 'automatic',
+    why: target.how,
+    reference: invoiceNumber,
+    fileName: run.fileName,
+    order: decision.order,
+  };
+  // A plain write-off (not the fees of the transfer) is a movement of its own, checked after the payment is written.
+  const plainWriteOff = request.writeOff !== undefined && feesWrittenOffWithTransfer(row, request) === null;
   try {
-    guarded(ctx, () =>
-      recordFromLine(ctx, row, {
-        allocations: [{ orderId: target.orderId, amountMinor: decision.paymentMinor }],
-        writeOff: decision.writeOffMinor > 0 ? { orderId: target.orderId, amountMinor: decision.writeOffMinor, reason: bankFeeReason(row, invoiceNumber) } : undefined,
-        receivedOn: row.booked_on,
-        how: 'automatic',
-        why: target.how,
-        reference: invoiceNumber,
-        fileName: run.fileName,
-        order: decision.order,
-      }),
-    );
+    (plainWriteOff ? inSavepoint : refusedBeforeWriting)(ctx, () => recordFromLine(ctx, row, request));
     counts.recorded++;
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;

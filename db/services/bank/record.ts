@@ -13,7 +13,7 @@ import type { OrderHead } from '../orders/read';
 import { statement } from '../../statements';
 import { audit } from '../audit';
 import { recordPaymentEntry, recordRefundEntry, recordWriteOffEntry, type Recorded } from '../payments/movements';
-import { linkMovement, markRecorded, unallocatedMinor, type BankLineRow } from './store';
+import { linkMovement, markRecordedByClerk, unallocatedMinor, type BankLineRow } from './store';
 
 export interface LineAllocation {
   orderId: number;
@@ -59,19 +59,24 @@ function recordPaymentOfRow(ctx: WriteContext, input: z.output<typeof RecordPaym
   }
 }
 
+/**
+ * Fees the bank kept on a transfer to one order are the payments service's own fee write-off
+ * (recorded with the payment, linked to its transfer, reversed with it, counted as bank fees):
+ * their amount, or null when the request's write-off is a plain one, recorded after the payments.
+ */
+export function feesWrittenOffWithTransfer(line: Pick<BankLineRow, 'direction'>, request: Pick<RecordRequest, 'allocations' | 'writeOff'>): number | null {
+  const first = request.allocations[0];
+  const { writeOff } = request;
+  return line.direction === 'credit' && first && writeOff && writeOff.orderId === first.orderId && writeOff.amountMinor <= first.amountMinor ? writeOff.amountMinor : null;
+}
+
 /** Records the movements; a caller that answers them asks answerOf (db/services/payments/movements.ts). */
 export function recordFromLine(ctx: WriteContext, line: BankLineRow, request: RecordRequest): Recorded[] {
   const fileName = request.fileName ?? statementFileName(ctx, line.statement_id);
   const source = `bank statement ${fileName}, line ${line.id}`.slice(0, 300);
   const bankReference = (line.bank_reference ?? '') || line.end_to_end_id || line.uetr || line.entry_reference;
   const results: Recorded[] = [];
-  // Fees the bank kept on a transfer to one order are the payments service's own fee write-off
-  // (linked to its transfer, reversed with it, counted as bank fees); anything else is a plain write-off.
-  const first = request.allocations[0];
-  const feesWithTransfer =
-    line.direction === 'credit' && first && request.writeOff && request.writeOff.orderId === first.orderId && request.writeOff.amountMinor <= first.amountMinor
-      ? request.writeOff.amountMinor
-      : null;
+  const feesWithTransfer = feesWrittenOffWithTransfer(line, request);
   request.allocations.forEach((allocation, index) => {
     const amount = fromMinorUnits(allocation.amountMinor, line.currency);
     const result =
@@ -112,7 +117,7 @@ export function recordFromLine(ctx: WriteContext, line: BankLineRow, request: Re
   }
   // The import stores a line it records as recorded already, as a new line with no status before (import-stage.ts).
   const automatic = request.how === 'automatic';
-  if (!automatic && unallocatedMinor(ctx, line) === 0) markRecorded(ctx, line.id, 'clerk');
+  if (!automatic && unallocatedMinor(ctx, line) === 0) markRecordedByClerk(ctx, line.id);
   audit(ctx, 'bank_line', line.id, automatic ? 'record_automatically' : 'assign', automatic ? null : { status: line.status }, {
     status: 'recorded',
     why: request.why,

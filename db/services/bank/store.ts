@@ -211,9 +211,9 @@ export function markForReview(ctx: WriteContext, lineId: number, code: ReviewCod
   );
 }
 
-export function markRecorded(ctx: WriteContext, lineId: number, how: 'automatic' | 'clerk'): void {
-  statement(ctx, "UPDATE bank_lines SET status = 'recorded', review_code = '', review_reason = '', set_aside_reason = '', recorded_how = ?, resolved_by = ?, resolved_at = ? WHERE id = ?").run(
-    how,
+/** A line the clerk assigned in full (the import stores the lines it records as recorded already: insertLine). */
+export function markRecordedByClerk(ctx: WriteContext, lineId: number): void {
+  statement(ctx, "UPDATE bank_lines SET status = 'recorded', review_code = '', review_reason = '', set_aside_reason = '', recorded_how = 'clerk', resolved_by = ?, resolved_at = ? WHERE id = ?").run(
     ctx.actor,
     timestamp(ctx),
     lineId,
