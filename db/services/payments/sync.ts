@@ -33,12 +33,13 @@ export function syncMoneyOf(ctx: WriteContext, order: OrderHead, on?: string): M
   const balance = balanceOf(order, movements, invoicedAmounts(ctx, order.id, order.currency));
   const status = lifecycleAfterMoney(order.status, balance.paymentStatus, order.closeReason !== '');
   const closedOn = status === 'closed' ? (order.closedOn ?? on ?? today(ctx)) : null;
-  statement(ctx, 'UPDATE orders SET payment_status = ?, balance_minor = ?, status = ?, closed_on = ? WHERE id = ?').run(
-    balance.paymentStatus,
-    toMinorUnits(balance.balance, order.currency),
-    status,
-    closedOn,
-    order.id,
-  );
+  const balanceMinor = toMinorUnits(balance.balance, order.currency);
+  if (status === order.status && closedOn === order.closedOn) {
+    // Most payments leave the order's status as it is, and SQLite rewrites the entries of every
+    // index on a column the UPDATE sets (three of the orders' indexes hold the status), same value or not.
+    statement(ctx, 'UPDATE orders SET payment_status = ?, balance_minor = ? WHERE id = ?').run(balance.paymentStatus, balanceMinor, order.id);
+  } else {
+    statement(ctx, 'UPDATE orders SET payment_status = ?, balance_minor = ?, status = ?, closed_on = ? WHERE id = ?').run(balance.paymentStatus, balanceMinor, status, closedOn, order.id);
+  }
   return { balance, order: { ...order, status, closedOn, paymentStatus: balance.paymentStatus, balance: balance.balance }, movements };
 }
