@@ -14,7 +14,7 @@ import type { ServiceContext } from '../context';
 import { today } from '../context';
 import { statement } from '../statements';
 import { getSettings } from '../services/settings';
-
+import { camt054Xml, type CreditNotification, type CreditTx } from './camt054-writer';
 
 interface OpenInvoice {
   number: string;
@@ -22,45 +22,6 @@ interface OpenInvoice {
   balance_minor: number;
   customer_name: string;
   customer_country: string;
-}
-
-interface SampleTx {
-  amount: string;
-  reference?: { type: 'QRR' | 'SCOR'; value: string };
-  text?: string;
-  charges?: string;
-  name: string;
-  country: string;
-  id: string;
-}
-
-function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function txXml(tx: SampleTx, currency: string): string {
-  const reference = tx.reference
-    ? `<Strd><CdtrRefInf><Tp><CdOrPrtry>${tx.reference.type === 'QRR' ? '<Prtry>QRR</Prtry>' : '<Cd>SCOR</Cd>'}</CdOrPrtry></Tp><Ref>${tx.reference.value}</Ref></CdtrRefInf></Strd>`
-    : '';
-  const text = tx.text ? `<Ustrd>${escape(tx.text)}</Ustrd>` : '';
-  const charges = tx.charges
-    ? `<Chrgs><TtlChrgsAndTaxAmt Ccy="${currency}">${tx.charges}</TtlChrgsAndTaxAmt><Rcrd><Amt Ccy="${currency}">${tx.charges}</Amt><CdtDbtInd>DBIT</CdtDbtInd><ChrgInclInd>true</ChrgInclInd></Rcrd></Chrgs>`
-    : '';
-  return (
-    `<TxDtls><Refs><AcctSvcrRef>${tx.id}</AcctSvcrRef><EndToEndId>NOTPROVIDED</EndToEndId></Refs><Amt Ccy="${currency}">${tx.amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd>${charges}` +
-    `<RltdPties><Dbtr><Pty><Nm>${escape(tx.name)}</Nm><PstlAdr><Ctry>${tx.country}</Ctry></PstlAdr></Pty></Dbtr></RltdPties>` +
-    `${reference || text ? `<RmtInf>${text}${reference}</RmtInf>` : ''}</TxDtls>`
-  );
-}
-
-function notification(id: string, iban: string, currency: string, day: string, txs: SampleTx[]): string {
-  const total = txs.reduce((sum, tx) => sum + Math.round(Number(tx.amount) * 100), 0);
-  return (
-    `<Ntfctn><Id>${id}</Id><CreDtTm>${day}T18:00:00</CreDtTm><Acct><Id><IBAN>${iban}</IBAN></Id><Ccy>${currency}</Ccy></Acct>` +
-    `<Ntry><Amt Ccy="${currency}">${(total / 100).toFixed(2)}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>${day}</Dt></BookgDt><ValDt><Dt>${day}</Dt></ValDt>` +
-    `<AcctSvcrRef>${id}-BATCH</AcctSvcrRef><BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>VCOM</SubFmlyCd></Fmly></Domn></BkTxCd>` +
-    `<NtryDtls><Btch><NbOfTxs>${txs.length}</NbOfTxs></Btch>${txs.map((tx) => txXml(tx, currency)).join('')}</NtryDtls></Ntry></Ntfctn>`
-  );
 }
 
 export interface SampleStatementFile {
@@ -86,11 +47,11 @@ export function sampleStatement(ctx: ServiceContext): SampleStatementFile {
   );
   const day = today(ctx);
   const id = `SAMPLE-${day.replace(/-/g, '')}`;
-  const parts: string[] = [];
+  const parts: CreditNotification[] = [];
   let payments = 0;
   if (chfAccount) {
     const chf = open.all('CHF', 9) as OpenInvoice[];
-    const txs: SampleTx[] = chf.slice(0, 8).map((inv, i) => ({
+    const txs: CreditTx[] = chf.slice(0, 8).map((inv, i) => ({
       amount: fromMinorUnits(inv.balance_minor - (i === 2 ? 150 : 0), 'CHF'),
       reference: { type: 'QRR', value: qrReferenceFor(inv.number) },
       ...(i === 2 ? { charges: '1.50' } : {}),
@@ -102,12 +63,12 @@ export function sampleStatement(ctx: ServiceContext): SampleStatementFile {
     if (byText) txs.push({ amount: fromMinorUnits(byText.balance_minor, 'CHF'), text: `Facture ${byText.number}, merci`, name: byText.customer_name, country: byText.customer_country, id: `${id}-CHF-9` });
     txs.push({ amount: '50.00', text: 'Donation', name: 'A Friend of the Library', country: 'CH', id: `${id}-CHF-10` });
     const { iban, qrIban } = accountNumbers(chfAccount);
-    parts.push(notification(`${id}-CHF`, qrIban ?? iban!, 'CHF', day, txs));
+    parts.push({ id: `${id}-CHF`, iban: qrIban ?? iban!, currency: 'CHF', day, txs });
     payments += txs.length;
   }
   if (eurAccount) {
     const eur = open.all('EUR', 4) as OpenInvoice[];
-    const txs: SampleTx[] = eur.map((inv, i) => ({
+    const txs: CreditTx[] = eur.map((inv, i) => ({
       amount: fromMinorUnits(inv.balance_minor, 'EUR'),
       reference: { type: 'SCOR', value: creditorReferenceFor(inv.number) },
       name: inv.customer_name,
@@ -115,12 +76,10 @@ export function sampleStatement(ctx: ServiceContext): SampleStatementFile {
       id: `${id}-EUR-${i + 1}`,
     }));
     const { iban, qrIban } = accountNumbers(eurAccount);
-    if (txs.length > 0) parts.push(notification(`${id}-EUR`, iban ?? qrIban!, 'EUR', day, txs));
+    if (txs.length > 0) parts.push({ id: `${id}-EUR`, iban: iban ?? qrIban!, currency: 'EUR', day, txs });
     payments += txs.length;
   }
   if (payments === 0) throw new DomainError('conflict', 'This demo database has no open CHF or EUR invoice left for a sample bank statement to pay.');
-  const xml =
-    `<?xml version="1.0" encoding="UTF-8"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.08">` +
-    `<BkToCstmrDbtCdtNtfctn><GrpHdr><MsgId>${id}</MsgId><CreDtTm>${day}T18:00:00</CreDtTm></GrpHdr>${parts.join('')}</BkToCstmrDbtCdtNtfctn></Document>\n`;
+  const xml = camt054Xml(id, day, parts);
   return { fileName: `camt054-sample-${day}.xml`, contentBase64: Buffer.from(xml, 'utf8').toString('base64'), payments };
 }
