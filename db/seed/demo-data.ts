@@ -9,10 +9,9 @@
  */
 import { DomainError } from '../../shared/api/errors';
 import type { CustomerDetails, Order } from '../../shared/contract/types';
-import type { BankAccount } from '../../shared/documents/invoice-document';
 import { addDays, daysBetween } from '../../shared/domain/calendar';
 import { foldForMatch } from '../../shared/domain/text';
-import { DEMO_ACCOUNT_MARK } from '../../shared/domain/demo-books';
+import { DEMO_BANK_ACCOUNTS } from '../../shared/domain/demo-books';
 import type { OrderStatus, PaymentMethod, PaymentStatus, ReceivedVia } from '../../shared/domain/vocabulary';
 import type { CurrencyCode } from '../../shared/money/currencies';
 import { amount, lineTotal, orderTotals, subtractAmounts, sumAmounts, toMinorUnits } from '../../shared/money/money';
@@ -214,14 +213,6 @@ function percentOf(total: string, percent: number, currency: CurrencyCode): stri
 function atTime(date: string, random: Random): Date {
   return new Date(`${date}T${String(random.int(7, 16)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}Z`);
 }
-
-/** Sample accounts for demo databases only (the standard example IBANs), so demo invoices can be issued and printed. */
-const DEMO_BANK_ACCOUNTS = [
-  // CHF: the account's IBAN for payers abroad and its QR-IBAN for the QR-bill, as a Swiss bank gives both.
-  { currency: 'CHF', holder: `${DEMO_ACCOUNT_MARK} - sample account, not for payments`, iban: 'CH5604835012345678009', qrIban: 'CH4431999123000889012', bic: 'UBSWCHZH80A', bankName: 'Sample Bank (demo data)' },
-  { currency: 'EUR', holder: `${DEMO_ACCOUNT_MARK} - sample account, not for payments`, iban: 'CH9300762011623852957', qrIban: '', bic: 'UBSWCHZH80A', bankName: 'Sample Bank (demo data)' },
-  { currency: 'USD', holder: `${DEMO_ACCOUNT_MARK} - sample account, not for payments`, iban: 'GB29NWBK60161331926819', qrIban: '', bic: 'NWBKGB2L', bankName: 'Sample Bank (demo data)' },
-] satisfies BankAccount[];
 
 class DemoWriter {
   private clock = new Date(`${DEMO_FIRST_DAY}T08:00:00Z`);
