@@ -1,9 +1,9 @@
 /**
  * Entry of the bank statement worker thread, one per file imported, started before the file comes
- * (worker-client.ts keeps one ready) and handed it with { file }. First it decodes the file,
- * refuses what is not a camt.053 or camt.054 (recognise.ts), parses it (camt-read.ts), hashes it
- * and checks its accounts against the ones the app sent (prepare.ts), and answers { read } with
- * what the clerk needs to know. Then, each time the app gives it the turn to write ({ stage }),
+ * (worker-client.ts keeps one ready, warming up meanwhile when the app asks: warm-up.ts) and
+ * handed it with { file }. First it decodes the file, refuses what is not a camt.053 or camt.054
+ * (recognise.ts), parses it (camt-read.ts), hashes it and checks its accounts against the ones the
+ * app sent (prepare.ts), and answers { read } with what the clerk needs to know. Then, each time the app gives it the turn to write ({ stage }),
  * it stores, matches and records the next lines in one transaction on a connection of its own
  * (db/services/bank/import-stage.ts) and answers { staged }; { close } ends it.
  *
@@ -13,7 +13,7 @@
  * the desktop app (build/bundle-electron.mjs); from the sources elsewhere (db/workers/script-worker.ts).
  */
 import { createHash } from 'node:crypto';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { DomainError } from '../../shared/api/errors';
 import { openConnection, schemaVersion, type Db } from '../connection';
 import { createContext, withStableReads } from '../context';
@@ -24,7 +24,8 @@ import { prepareFile } from '../services/bank/prepare';
 import { statementById } from '../services/bank/read';
 import { inWriteTransaction } from '../transactions';
 import { readCamt } from './camt-read';
-import type { BankWorkerData, BankWorkerReply, BankWorkerRequest, StageOrder } from './worker-protocol';
+import { warmUpImport } from './warm-up';
+import type { BankWorkerData, BankWorkerOptions, BankWorkerReply, BankWorkerRequest, StageOrder } from './worker-protocol';
 
 if (!parentPort) throw new Error('bank-worker must run as a worker thread.');
 const port = parentPort;
@@ -96,9 +97,20 @@ function stage(run: ImportRun, order: StageOrder): BankWorkerReply {
 }
 
 let run: ImportRun | null = null;
+let fileCame = false;
+
+const options = workerData as BankWorkerOptions | undefined;
+if (options?.warmUp) {
+  // Only a head start: a warm-up that failed leaves the import as fast as a cold worker's.
+  warmUpImport(() => fileCame, options.nativeBinding).then(
+    (done) => done && post({ kind: 'warmed', recorded: done.recorded }),
+    (error: unknown) => post({ kind: 'warmed', failed: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  );
+}
 
 port.on('message', (request: BankWorkerRequest) => {
   if (request.kind === 'file') {
+    fileCame = true;
     try {
       run = read(request.data);
     } catch (error) {

@@ -7,9 +7,10 @@
 import type { Worker } from 'node:worker_threads';
 import { DomainError } from '../../shared/api/errors';
 import type { BankAccount } from '../../shared/documents/invoice-document';
+import { backupNativeBinding } from '../backup/runtime';
 import { startScriptWorker } from '../workers/script-worker';
 import { ACCEPTED } from './recognise';
-import type { BankWorkerReply, BankWorkerRequest, StageOrder } from './worker-protocol';
+import type { BankWorkerOptions, BankWorkerReply, BankWorkerRequest, StageOrder } from './worker-protocol';
 
 /** Enough for a 50 MB camt file's tree; a file that needs more is refused, not read. */
 const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64, stackSizeMb: 4, codeRangeSizeMb: 64 };
@@ -48,6 +49,8 @@ function nextReply(worker: Worker, timeLimitMs: number | null): Promise<BankWork
       worker.off('message', onMessage).off('error', onError).off('exit', onExit);
     };
     const onMessage = (reply: BankWorkerReply) => {
+      // A warm-up that ended just before the file came: the reply to the file follows.
+      if (reply.kind === 'warmed') return;
       done();
       resolve(reply);
     };
@@ -75,19 +78,65 @@ function nextReply(worker: Worker, timeLimitMs: number | null): Promise<BankWork
   });
 }
 
+export type WarmUpReport = Extract<BankWorkerReply, { kind: 'warmed' }>;
+
 /** A worker started before its file came, and whether it is still there to take one. */
 interface WaitingWorker {
   worker: Worker;
   gone: boolean;
-  /** Listens for its error or exit while it waits. */
-  watch: () => void;
+  /** Its warm-up's report, or null if it sends none (not warming up, cut short by the file, gone). */
+  warmedUp: Promise<WarmUpReport | null>;
+  /** Stops watching it as it waits: it is taken for a file. */
+  take(): Worker;
 }
 
 let waiting: Promise<WaitingWorker> | null = null;
+/** Whether a worker started ahead warms up while it waits: the app's choice, made once at its start. */
+let warmUpWaiting = false;
 
-function startWorker(): Promise<Worker> {
+function startWorker(warmUp: boolean): Promise<Worker> {
+  const workerData: BankWorkerOptions = { warmUp, nativeBinding: backupNativeBinding() };
   // Sources: bundled from bank-worker.ts; the desktop app: bank-worker.cjs beside main.cjs (db/workers/script-worker.ts).
-  return startScriptWorker(import.meta.url, 'bank-worker', { resourceLimits: RESOURCE_LIMITS });
+  return startScriptWorker(import.meta.url, 'bank-worker', { resourceLimits: RESOURCE_LIMITS, workerData });
+}
+
+/** `left` is called if the worker ends while it waits: the next keepBankWorkerReady starts another. */
+function waitingEntry(worker: Worker, warmUp: boolean, left: () => void): WaitingWorker {
+  let report: (answer: WarmUpReport | null) => void = () => undefined;
+  const warmedUp = warmUp ? new Promise<WarmUpReport | null>((resolve) => (report = resolve)) : Promise.resolve(null);
+  const ended = () => {
+    entry.gone = true;
+    report(null);
+    left();
+  };
+  const onMessage = (reply: BankWorkerReply) => {
+    if (reply.kind === 'warmed') report(reply);
+  };
+  const entry: WaitingWorker = {
+    worker,
+    gone: false,
+    warmedUp,
+    take() {
+      worker.off('error', ended).off('exit', ended).off('message', onMessage);
+      report(null);
+      worker.ref();
+      return worker;
+    },
+  };
+  worker.on('error', ended).on('exit', ended).on('message', onMessage);
+  // Idle, it must neither keep the process alive nor, should it fail, take the app down. After the
+  // listeners: one added for 'message' refs the worker again.
+  worker.unref();
+  return entry;
+}
+
+/**
+ * Whether the workers started from now on warm up while they wait (warm-up.ts): half a second
+ * to a second of the other core each. The app turns it on at its start; off by default, so that tests
+ * importing file after file do not pay it each time.
+ */
+export function warmUpWaitingBankWorkers(on: boolean): void {
+  warmUpWaiting = on;
 }
 
 /**
@@ -98,13 +147,12 @@ function startWorker(): Promise<Worker> {
  */
 export function keepBankWorkerReady(): void {
   if (waiting) return;
-  const started = startWorker().then((worker) => {
-    const entry: WaitingWorker = { worker, gone: false, watch: () => void (entry.gone = true) };
-    // Idle, it must neither keep the process alive nor, should it fail, take the app down.
-    worker.unref();
-    worker.on('error', entry.watch).on('exit', entry.watch);
-    return entry;
-  });
+  const warmUp = warmUpWaiting;
+  const started: Promise<WaitingWorker> = startWorker(warmUp).then((worker) =>
+    waitingEntry(worker, warmUp, () => {
+      if (waiting === started) waiting = null;
+    }),
+  );
   waiting = started;
   started.catch(() => {
     if (waiting === started) waiting = null;
@@ -117,15 +165,26 @@ export async function waitingBankWorker(): Promise<Worker | null> {
   return entry && !entry.gone ? entry.worker : null;
 }
 
+/** The waiting worker's warm-up report once it has one (for tests and the bench: a clerk's file comes seconds later). */
+export async function bankWorkerWarmedUp(): Promise<WarmUpReport | null> {
+  // The waiting worker keeps no process alive (unref), so this wait must.
+  const keepAlive = setInterval(() => undefined, 60_000);
+  try {
+    const entry = waiting ? await waiting.catch(() => null) : null;
+    return entry ? await entry.warmedUp : null;
+  } finally {
+    clearInterval(keepAlive);
+  }
+}
+
 /** The waiting worker if it is still there, else a new one. */
 async function takeWorker(): Promise<Worker> {
   const next = waiting;
   waiting = null;
   const entry = next ? await next.catch(() => null) : null;
-  if (!entry || entry.gone) return startWorker();
-  entry.worker.off('error', entry.watch).off('exit', entry.watch);
-  entry.worker.ref();
-  return entry.worker;
+  // Started now, it gets the file at once: nothing to warm up for.
+  if (!entry || entry.gone) return startWorker(false);
+  return entry.take();
 }
 
 /**

@@ -5,6 +5,13 @@ import type { BankAccount } from '../../shared/documents/invoice-document';
 import type { ImportCounts } from '../services/bank/import-stage';
 import type { IssuedInvoice } from '../services/bank/match';
 
+/** The worker's workerData. */
+export interface BankWorkerOptions {
+  /** Warm up while waiting for the file (warm-up.ts), with the better-sqlite3 binary the app opens its database with. */
+  warmUp: boolean;
+  nativeBinding: string | undefined;
+}
+
 export interface BankWorkerData {
   contentBase64: string;
   fileName: string;
@@ -34,5 +41,8 @@ export type BankWorkerReply =
   | { kind: 'read'; ok: false; message: string }
   /** `statement` once the last stage is done: read on the worker's connection, which has just written it. */
   | { kind: 'staged'; statementId: number; done: number; lines: number; counts: ImportCounts; statement: BankStatement | null }
+  /** A warm-up that ran to its end while the worker waited (warm-up.ts); one cut short by the file says nothing. */
+  | { kind: 'warmed'; recorded: number }
+  | { kind: 'warmed'; failed: string }
   | { kind: 'failed'; error: ApiError }
   | { kind: 'failed'; unexpected: string; message: string; code?: string };

@@ -24,7 +24,7 @@ import { lazyRenderer } from '../../db/documents/lazy-renderer';
 import { attachMail, createMailRuntime } from '../../db/mail/runtime';
 import { createWorkerTransport } from '../../db/mail/smtp-client';
 import { startMailSender } from '../../db/mail/sender';
-import { keepBankWorkerReady } from '../../db/bank/worker-client';
+import { keepBankWorkerReady, warmUpWaitingBankWorkers } from '../../db/bank/worker-client';
 import { safeStoragePasswordStore } from './mail-password';
 
 const APP_NAME = 'Order Desk';
@@ -91,7 +91,8 @@ function start(): void {
   attachMail(ctx, mail);
   const invoke = createInvoke(ctx);
   const stopBackgroundWork = afterDatabaseOpened(ctx, invoke);
-  // The worker the first bank statement import reads its file in, started now, not when the clerk waits.
+  // The worker the first bank statement import reads its file in, started and warmed up now, not when the clerk waits.
+  warmUpWaitingBankWorkers(true);
   keepBankWorkerReady();
   const mailSender = startMailSender(ctx);
   app.on('will-quit', () => {

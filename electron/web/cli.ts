@@ -30,7 +30,7 @@ import { attachMail, createMailRuntime } from '../../db/mail/runtime';
 import { createWorkerTransport } from '../../db/mail/smtp-client';
 import { startMailSender } from '../../db/mail/sender';
 import { commandLinePasswordStore } from '../../db/mail/password-store';
-import { keepBankWorkerReady } from '../../db/bank/worker-client';
+import { keepBankWorkerReady, warmUpWaitingBankWorkers } from '../../db/bank/worker-client';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -69,7 +69,8 @@ async function main(): Promise<void> {
     },
   });
   const server = await startWebServer({ invoke: createInvoke(ctx), token, port, staticDir: path.resolve(here, '../../dist/renderer') });
-  // The worker the first bank statement import reads its file in, started now, not when the clerk waits.
+  // The worker the first bank statement import reads its file in, started and warmed up now, not when the clerk waits.
+  warmUpWaitingBankWorkers(true);
   keepBankWorkerReady();
   console.log(`Database: ${dbFile}`);
   console.log(`Order Desk listening on ${server.url}?token=${encodeURIComponent(token)}`);
