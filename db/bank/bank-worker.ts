@@ -3,9 +3,10 @@
  * (worker-client.ts keeps one ready, warming up meanwhile when the app asks: warm-up.ts) and
  * handed it with { file }. First it decodes the file, refuses what is not a camt.053 or camt.054
  * (recognise.ts), parses it (camt-read.ts), hashes it and checks its accounts against the ones the
- * app sent (prepare.ts), and answers { read } with what the clerk needs to know. Then, each time the app gives it the turn to write ({ stage }),
- * it stores, matches and records the next lines in one transaction on a connection of its own
- * (db/services/bank/import-stage.ts) and answers { staged }; { close } ends it.
+ * app sent (prepare.ts), and answers { read } with what the clerk needs to know. Then, each time
+ * the app gives it the turn to write ({ stage }), it stores, matches and records the next lines in
+ * one transaction on a connection of its own (db/services/bank/import-stage.ts) and answers
+ * { staged }; { close } ends it.
  *
  * All of it is CPU and disk work on up to 50 MB and 10,000s of payments, kept off the thread that
  * answers the clerk: the window and browser mode's API go on meanwhile, their reads at once (WAL),

@@ -136,9 +136,9 @@ function waitingEntry(worker: Worker, warmUp: boolean, left: () => void): Waitin
 }
 
 /**
- * Whether the workers started from now on warm up while they wait (warm-up.ts): half a second
- * to a second of the other core each. The app turns it on at its start; off by default, so that tests
- * importing file after file do not pay it each time.
+ * Whether the workers started from now on warm up while they wait (warm-up.ts): half a second to
+ * a second of the other core each. The app turns it on at its start; off by default, so that
+ * tests importing file after file do not pay it each time.
  */
 export function warmUpWaitingBankWorkers(on: boolean): void {
   warmUpWaiting = on;
