@@ -19,7 +19,7 @@ import { DomainError } from '../../shared/api/errors';
 import { openConnection, schemaVersion, type Db } from '../connection';
 import { createContext, withStableReads } from '../context';
 import { LATEST_VERSION } from '../migrations';
-import { finishImport, importStage, NO_COUNTS, addCounts, type ImportRun } from '../services/bank/import-stage';
+import { finishImport, newImportRun, runStage, type ImportRun } from '../services/bank/import-stage';
 import { invoiceNumbersReferenced } from '../services/bank/match';
 import { prepareFile } from '../services/bank/prepare';
 import { statementById } from '../services/bank/read';
@@ -49,7 +49,7 @@ function read({ contentBase64, fileName, accounts }: BankWorkerData): ImportRun 
   }
   const prepared = prepareFile(result.file, accounts);
   post({ kind: 'read', ok: true, lines: prepared.lines.length, invoiceNumbers: invoiceNumbersReferenced(prepared.lines) });
-  return { fileName, sha256, bytes, file: result.file, prepared, statementId: 0, done: 0, totals: { ...NO_COUNTS }, entriesSettled: new Map(), knownInvoices: new Map() };
+  return newImportRun({ fileName, sha256, bytes, file: result.file, prepared });
 }
 
 /** Room for the pages one import touches: 10,000 payments on 100,000 orders touch under 100 MB of them. */
@@ -86,10 +86,7 @@ function stage(run: ImportRun, order: StageOrder): BankWorkerReply {
   const at = Date.parse(order.at);
   const ctx = withStableReads(createContext(db, order.actor, () => new Date(at)));
   db.pragma('synchronous = NORMAL');
-  const step = inWriteTransaction(ctx, (w) => importStage(w, run, order.budgetMs));
-  run.statementId = step.statementId;
-  run.done = step.next;
-  run.totals = addCounts(run.totals, step.counts);
+  runStage(ctx, run, order.budgetMs);
   const lines = run.prepared.lines.length;
   if (run.done < lines) return { kind: 'staged', statementId: run.statementId, done: run.done, lines, counts: run.totals, statement: null };
   db.pragma('synchronous = FULL');

@@ -17,7 +17,7 @@ import { fromMinorUnits } from '../../shared/money/money';
 import { openDatabase } from '../connection';
 import { createContext, today, withStableReads, type ServiceContext } from '../context';
 import { statement } from '../statements';
-import { importStage, NO_COUNTS, addCounts, type ImportRun } from '../services/bank/import-stage';
+import { newImportRun, runStage } from '../services/bank/import-stage';
 import { prepareFile } from '../services/bank/prepare';
 import { invoiceSpec, issueDocumentWithPdfLater } from '../services/invoices/issue';
 import { createOrder } from '../services/orders/write';
@@ -38,8 +38,7 @@ export interface WarmUpDone {
 }
 
 /** Orders of the embedded catalogue's first book, invoiced: CHF and EUR alternately, as a month's open invoices. */
-function writeOpenInvoices(ctx: ServiceContext, from: number, count: number): void {
-  const publication = statement(ctx, 'SELECT id FROM publications ORDER BY id LIMIT 1').pluck().get() as number;
+function writeOpenInvoices(ctx: ServiceContext, publication: number, from: number, count: number): void {
   inWriteTransaction(ctx, (w) => {
     for (let i = from; i < from + count; i++) {
       const currency = i % 2 ? 'EUR' : 'CHF';
@@ -95,10 +94,11 @@ export async function warmUpImport(stop: () => boolean, nativeBinding?: string):
   try {
     const ctx = createContext(db, 'warm-up', () => new Date());
     inWriteTransaction(ctx, (w) => setSettings(w, { bankAccounts: DEMO_BANK_ACCOUNTS }));
+    const publication = statement(ctx, 'SELECT id FROM publications ORDER BY id LIMIT 1').pluck().get() as number;
     for (let written = 0; written < WARM_UP_PAYMENTS; written += ORDERS_PER_SLICE) {
       await nextTurn();
       if (stop()) return null;
-      writeOpenInvoices(ctx, written, ORDERS_PER_SLICE);
+      writeOpenInvoices(ctx, publication, written, ORDERS_PER_SLICE);
     }
     await nextTurn();
     if (stop()) return null;
@@ -106,14 +106,11 @@ export async function warmUpImport(stop: () => boolean, nativeBinding?: string):
     const read = readCamt(bytes);
     if (!read.ok) throw new Error(`the warm-up statement was refused: ${read.message}`);
     const prepared = prepareFile(read.file, getSettings(ctx).settings.bankAccounts);
-    const run: ImportRun = { fileName: 'warm-up.xml', sha256: '0'.repeat(64), bytes, file: read.file, prepared, statementId: 0, done: 0, totals: { ...NO_COUNTS }, entriesSettled: new Map(), knownInvoices: new Map() };
+    const run = newImportRun({ fileName: 'warm-up.xml', sha256: '0'.repeat(64), bytes, file: read.file, prepared });
     while (run.done < prepared.lines.length) {
       await nextTurn();
       if (stop()) return null;
-      const step = inWriteTransaction(withStableReads(ctx), (w) => importStage(w, run, STAGE_MS));
-      run.statementId = step.statementId;
-      run.done = step.next;
-      run.totals = addCounts(run.totals, step.counts);
+      runStage(withStableReads(ctx), run, STAGE_MS);
     }
     return { lines: run.done, recorded: run.totals.recorded };
   } finally {

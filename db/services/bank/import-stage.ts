@@ -7,9 +7,10 @@
  * is completed by importing it again.
  */
 import { DomainError } from '../../../shared/api/errors';
-import { today, type WriteContext } from '../../context';
+import { today, type ServiceContext, type WriteContext } from '../../context';
 import type { CamtFile } from '../../bank/camt-model';
 import { statement } from '../../statements';
+import { inWriteTransaction } from '../../transactions';
 import { audit } from '../audit';
 import { getSettings } from '../settings';
 import { decide, decideOptions, type DecideOptions, type IssuedInvoice } from './match';
@@ -60,6 +61,19 @@ export interface ImportRun {
 }
 
 type Counts = ImportCounts;
+
+/** A file read and prepared, before its first stage. */
+export function newImportRun(read: Pick<ImportRun, 'fileName' | 'sha256' | 'bytes' | 'file' | 'prepared'>): ImportRun {
+  return { ...read, statementId: 0, done: 0, totals: { ...NO_COUNTS }, entriesSettled: new Map(), knownInvoices: new Map() };
+}
+
+/** The next stage, in a transaction of its own; `run` is brought up to date once it committed. */
+export function runStage(ctx: ServiceContext, run: ImportRun, budgetMs: number): void {
+  const step = inWriteTransaction(ctx, (w) => importStage(w, run, budgetMs));
+  run.statementId = step.statementId;
+  run.done = step.next;
+  run.totals = addCounts(run.totals, step.counts);
+}
 
 /**
  * Runs `work`, which a refusal of the payments service may stop. recordPaymentEntry refuses before
