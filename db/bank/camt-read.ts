@@ -9,10 +9,10 @@
  * or a code element (001.08); a party's name is under Pty from 001.08; a transaction's amount
  * is under AmtDtls/TxAmt in 001.02; charges are a list (001.02) or records (001.03 on).
  */
-import type { CamtFile, CamtParty, CamtReadResult, CamtReport, CamtTransaction } from './camt-model';
+import type { CamtFile, CamtKind, CamtParty, CamtReadResult, CamtReport, CamtTransaction } from './camt-model';
 import { ACCEPTED, MAX_XML_DEPTH, recogniseStatementFile } from './recognise';
 import { assignContentKeys } from './identity';
-import { xmlTree, type XmlNode } from './xml-tree';
+import { xmlTree, type HandOver, type XmlNode } from './xml-tree';
 
 type Node = XmlNode;
 
@@ -173,7 +173,7 @@ interface EntryContext {
   entryTexts: string[];
 }
 
-function transactionOf(entry: EntryContext, tx: Node | undefined, only: boolean, reportCurrency: string): CamtTransaction {
+function transactionOf(entry: EntryContext, tx: Node | undefined, only: boolean): CamtTransaction {
   const refs = tx ? node(tx['Refs']) : undefined;
   const txAmount = tx ? (amountOf(tx['Amt']) ?? amountOf(path(tx, 'AmtDtls', 'TxAmt', 'Amt'))) : null;
   if (!only && !txAmount) throw new Unreadable(`entry ${entry.entryNumber} lists a transaction without its amount`);
@@ -190,7 +190,7 @@ function transactionOf(entry: EntryContext, tx: Node | undefined, only: boolean,
     bookedOn: entry.bookedOn,
     valueOn: entry.valueOn,
     amount: amount.value,
-    currency: amount.currency || reportCurrency,
+    currency: amount.currency,
     charges: txCharges ?? (only ? entry.entryCharges : null),
     counterparty,
     referenceType: reference.type,
@@ -207,46 +207,67 @@ function transactionOf(entry: EntryContext, tx: Node | undefined, only: boolean,
   };
 }
 
-function reportOf(report: Node, kind: 'Stmt' | 'Ntfctn', counter: { notBooked: number }): CamtReport {
+/** One entry (Ntry) → its transactions: the entry itself, or each of its batch's TxDtls. A currency the file leaves to its account is '' here. */
+function entryTransactions(entry: Node, entryNumber: number, counter: { notBooked: number }): CamtTransaction[] {
+  const status = statusOf(entry);
+  if (status !== '' && status !== 'BOOK') {
+    counter.notBooked++;
+    return [];
+  }
+  const amount = amountOf(entry['Amt']);
+  if (!amount) throw new Unreadable(`entry ${entryNumber} has no amount`);
+  const bookedOn = dateOf(entry['BookgDt']) ?? dateOf(entry['ValDt']);
+  if (!bookedOn) throw new Unreadable(`entry ${entryNumber} has no booking date`);
+  const context: EntryContext = {
+    entryNumber,
+    direction: directionOf(textAt(entry, 'CdtDbtInd'), `Entry ${entryNumber}`),
+    reversal: textAt(entry, 'RvslInd').toLowerCase() === 'true',
+    bookedOn,
+    valueOn: dateOf(entry['ValDt']),
+    amount,
+    entryReference: textAt(entry, 'AcctSvcrRef'),
+    entryCharges: chargesOf(entry['Chrgs']),
+    entryTexts: ((entry['AddtlNtryInf'] as unknown[] | undefined) ?? []).map(text).filter(Boolean),
+  };
+  const details = list(entry['NtryDtls']);
+  const txs = details.flatMap((d) => list(d['TxDtls']));
+  const batchSize = Math.max(0, ...details.map((d) => Number(textAt(d, 'Btch', 'NbOfTxs')) || 0));
+  if (txs.length > 1) return txs.map((tx) => transactionOf(context, tx, false));
+  const tx = transactionOf(context, txs[0], true);
+  if (batchSize > 1) tx.undetailedBatch = batchSize;
+  return [tx];
+}
+
+/** A statement's or notification's entries, read as the parser closes each (xml-tree.ts), so its tree is dropped at once. */
+class EntryReader implements HandOver {
+  readonly name = 'Ntry';
+  readonly parents = new Set(['Stmt', 'Ntfctn']);
+  readonly counter = { notBooked: 0 };
+  private readonly read = new Map<XmlNode, { entries: number; transactions: CamtTransaction[] }>();
+
+  take(entry: unknown, report: XmlNode): void {
+    // An empty <Ntry/> is no entry, and not counted in the entries' numbers.
+    const n = node(entry);
+    if (!n) return;
+    let read = this.read.get(report);
+    if (!read) this.read.set(report, (read = { entries: 0, transactions: [] }));
+    read.entries++;
+    for (const tx of entryTransactions(n, read.entries, this.counter)) read.transactions.push(tx);
+  }
+
+  transactionsOf(report: XmlNode): CamtTransaction[] {
+    return this.read.get(report)?.transactions ?? [];
+  }
+}
+
+function reportOf(report: Node, kind: 'Stmt' | 'Ntfctn', entries: EntryReader): CamtReport {
   const account = node(report['Acct']);
   const iban = (textAt(account, 'Id', 'IBAN') || textAt(account, 'Id', 'Othr', 'Id')).replace(/\s+/g, '').toUpperCase();
   const id = textAt(report, 'Id');
   if (!iban) throw new Unreadable(`${kind === 'Stmt' ? 'statement' : 'notification'} ${id || ''} names no account`);
   const currency = textAt(account, 'Ccy').toUpperCase();
-  const transactions: CamtTransaction[] = [];
-  list(report['Ntry']).forEach((entry, index) => {
-    const entryNumber = index + 1;
-    const status = statusOf(entry);
-    if (status !== '' && status !== 'BOOK') {
-      counter.notBooked++;
-      return;
-    }
-    const amount = amountOf(entry['Amt']);
-    if (!amount) throw new Unreadable(`entry ${entryNumber} has no amount`);
-    const bookedOn = dateOf(entry['BookgDt']) ?? dateOf(entry['ValDt']);
-    if (!bookedOn) throw new Unreadable(`entry ${entryNumber} has no booking date`);
-    const context: EntryContext = {
-      entryNumber,
-      direction: directionOf(textAt(entry, 'CdtDbtInd'), `Entry ${entryNumber}`),
-      reversal: textAt(entry, 'RvslInd').toLowerCase() === 'true',
-      bookedOn,
-      valueOn: dateOf(entry['ValDt']),
-      amount: { value: amount.value, currency: amount.currency || currency },
-      entryReference: textAt(entry, 'AcctSvcrRef'),
-      entryCharges: chargesOf(entry['Chrgs']),
-      entryTexts: ((entry['AddtlNtryInf'] as unknown[] | undefined) ?? []).map(text).filter(Boolean),
-    };
-    const details = list(entry['NtryDtls']);
-    const txs = details.flatMap((d) => list(d['TxDtls']));
-    const batchSize = Math.max(0, ...details.map((d) => Number(textAt(d, 'Btch', 'NbOfTxs')) || 0));
-    if (txs.length <= 1) {
-      const tx = transactionOf(context, txs[0], true, currency);
-      if (batchSize > 1) tx.undetailedBatch = batchSize;
-      transactions.push(tx);
-    } else {
-      for (const tx of txs) transactions.push(transactionOf(context, tx, false, currency));
-    }
-  });
+  const transactions = entries.transactionsOf(report);
+  for (const tx of transactions) tx.currency ||= currency;
   const period = node(report['FrToDt']);
   return {
     id,
@@ -258,12 +279,23 @@ function reportOf(report: Node, kind: 'Stmt' | 'Ntfctn', counter: { notBooked: n
   };
 }
 
+function unreadable(kind: CamtKind, error: Unreadable): CamtReadResult {
+  return { ok: false, message: `This ${kind} file could not be read: ${error.message}. Nothing was imported.` };
+}
+
 /** The file's bytes → its statements and transactions, or why it is refused. */
 export function readCamt(bytes: Uint8Array): CamtReadResult {
   const recognised = recogniseStatementFile(bytes);
   if (!recognised.ok) return recognised;
   const { text: xml, kind, version } = recognised;
-  const parsed = xmlTree(xml, REPEATED, MAX_XML_DEPTH);
+  const entries = new EntryReader();
+  let parsed;
+  try {
+    parsed = xmlTree(xml, REPEATED, MAX_XML_DEPTH, entries);
+  } catch (error) {
+    if (error instanceof Unreadable) return unreadable(kind, error);
+    throw error;
+  }
   if (!parsed.ok) {
     if (parsed.problem === 'depth') return { ok: false, message: `This file nests its elements more than ${MAX_XML_DEPTH} levels deep, which no bank statement does; it is refused unread. ${ACCEPTED}` };
     return {
@@ -276,9 +308,8 @@ export function readCamt(bytes: Uint8Array): CamtReadResult {
   const body = node(documentNode?.[kind === 'camt.053' ? 'BkToCstmrStmt' : 'BkToCstmrDbtCdtNtfctn']);
   if (!body) return { ok: false, message: `This file names ${kind} but has no ${kind === 'camt.053' ? 'BkToCstmrStmt' : 'BkToCstmrDbtCdtNtfctn'} in its Document. ${ACCEPTED}` };
   const reportKind = kind === 'camt.053' ? 'Stmt' : 'Ntfctn';
-  const counter = { notBooked: 0 };
   try {
-    const reports = list(body[reportKind]).map((report) => reportOf(report, reportKind, counter));
+    const reports = list(body[reportKind]).map((report) => reportOf(report, reportKind, entries));
     assignContentKeys(reports);
     if (reports.length === 0) return { ok: false, message: `This ${kind} file holds no ${kind === 'camt.053' ? 'statement' : 'notification'}. Nothing was imported.` };
     const file: CamtFile = {
@@ -287,11 +318,11 @@ export function readCamt(bytes: Uint8Array): CamtReadResult {
       messageId: textAt(body, 'GrpHdr', 'MsgId'),
       createdAt: textAt(body, 'GrpHdr', 'CreDtTm') || null,
       reports,
-      notBooked: counter.notBooked,
+      notBooked: entries.counter.notBooked,
     };
     return { ok: true, file };
   } catch (error) {
-    if (error instanceof Unreadable) return { ok: false, message: `This ${kind} file could not be read: ${error.message}. Nothing was imported.` };
+    if (error instanceof Unreadable) return unreadable(kind, error);
     throw error;
   }
 }

@@ -8,6 +8,10 @@
  * its attributes as "@name" and its text as "#text"; an element with text only is that text;
  * an empty one is "". A child that occurs more than once, or whose name is in `repeated`, is an
  * array. Text is trimmed; values stay text (a QR reference's leading zeros matter).
+ *
+ * An element named in `handOver` is given to its `take` as it closes, instead of joining its
+ * parent: a statement's entries are read one by one and dropped, so the tree of 10,000 payments
+ * is never held at once (holding it made each collection of the young generation copy it again).
  */
 import { SaxesParser } from 'saxes';
 
@@ -16,6 +20,15 @@ export type XmlNode = Record<string, unknown>;
 export type XmlTreeResult = { ok: true; tree: XmlNode } | { ok: false; problem: 'depth' } | { ok: false; problem: 'malformed'; line: number; message: string };
 
 class TooDeep extends Error {}
+
+export interface HandOver {
+  /** Local name of the elements handed over, */
+  name: string;
+  /** when their parent has one of these local names. */
+  parents: ReadonlySet<string>;
+  /** An error thrown here ends the parse and is thrown by xmlTree. */
+  take(element: unknown, parent: XmlNode): void;
+}
 
 interface Open {
   name: string;
@@ -37,7 +50,7 @@ function add(parent: XmlNode, name: string, value: unknown, repeated: ReadonlySe
 }
 
 /** Parses `xml`, refusing more than `maxDepth` nested elements (checked as each opens, so a deep file is never built). */
-export function xmlTree(xml: string, repeated: ReadonlySet<string>, maxDepth: number): XmlTreeResult {
+export function xmlTree(xml: string, repeated: ReadonlySet<string>, maxDepth: number, handOver?: HandOver): XmlTreeResult {
   const root: Open = { name: '', node: {}, text: '', hasContent: false };
   const stack: Open[] = [root];
   const parser = new SaxesParser({ position: true });
@@ -70,7 +83,9 @@ export function xmlTree(xml: string, repeated: ReadonlySet<string>, maxDepth: nu
     let value: unknown = open.node;
     if (!open.hasContent) value = text;
     else if (text !== '') open.node['#text'] = text;
-    add(stack[stack.length - 1]!.node, open.name, value, repeated);
+    const parent = stack[stack.length - 1]!;
+    if (handOver && open.name === handOver.name && handOver.parents.has(parent.name)) handOver.take(value, parent.node);
+    else add(parent.node, open.name, value, repeated);
   });
   try {
     parser.write(xml).close();

@@ -30,6 +30,28 @@ describe('the bank reader’s XML tree', () => {
     }
   });
 
+  it('hands over each element named, with its parent, instead of keeping it in the tree; elsewhere it stays', () => {
+    const taken: [unknown, unknown][] = [];
+    const result = xmlTree(
+      '<Document><Stmt><Id>S1</Id><Ntry><Amt>1.00</Amt></Ntry><Ntry><Amt>2.00</Amt></Ntry></Stmt><Other><Ntry>kept</Ntry></Other></Document>',
+      REPEATED,
+      10,
+      { name: 'Ntry', parents: new Set(['Stmt']), take: (element, parent) => taken.push([element, parent['Id']]) },
+    );
+    expect(taken).toEqual([
+      [{ Amt: '1.00' }, 'S1'],
+      [{ Amt: '2.00' }, 'S1'],
+    ]);
+    expect(result).toEqual({ ok: true, tree: { Document: { Stmt: { Id: 'S1' }, Other: { Ntry: ['kept'] } } } });
+  });
+
+  it('ends the parse with the error its hand-over throws', () => {
+    const refuse = () => {
+      throw new RangeError('entry 1 has no amount');
+    };
+    expect(() => xmlTree('<Stmt><Ntry/><Ntry/></Stmt>', REPEATED, 10, { name: 'Ntry', parents: new Set(['Stmt']), take: refuse })).toThrow('entry 1 has no amount');
+  });
+
   it('stops at the depth limit before building deeper elements', () => {
     expect(xmlTree(`${'<a>'.repeat(11)}${'</a>'.repeat(11)}`, REPEATED, 10)).toEqual({ ok: false, problem: 'depth' });
     expect(xmlTree(`${'<a>'.repeat(10)}${'</a>'.repeat(10)}`, REPEATED, 10).ok).toBe(true);
