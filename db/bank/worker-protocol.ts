@@ -1,4 +1,9 @@
-/** The messages between the app and a bank statement worker (bank-worker.ts, worker-client.ts). */
+/**
+ * The messages between the app and the two bank statement workers of an import (bank-worker.ts,
+ * worker-client.ts): one reads the file and hands it to the other over a MessageChannel, which
+ * warms its page cache meanwhile and then stores the lines.
+ */
+import type { MessagePort } from 'node:worker_threads';
 import type { ApiError } from '../../shared/api/errors';
 import type { BankStatement } from '../../shared/contract/bank';
 import type { BankAccount } from '../../shared/documents/invoice-document';
@@ -7,8 +12,9 @@ import type { IssuedInvoice } from '../services/bank/match';
 
 /** The worker's workerData. */
 export interface BankWorkerOptions {
-  /** Warm up while waiting for the file (warm-up.ts), with the better-sqlite3 binary the app opens its database with. */
-  warmUp: boolean;
+  /** Warm up while waiting for the file, as the worker that will store its lines (warm-up.ts) or read it (warm-up-reading.ts). */
+  warmUp: 'storing' | 'reading' | null;
+  /** The better-sqlite3 binary the app opens its database with. */
   nativeBinding: string | undefined;
 }
 
@@ -19,11 +25,14 @@ export interface BankWorkerData {
   accounts: BankAccount[];
 }
 
-/** The turn to write: where, as whom, on the app's clock, and for how long at most. */
-export interface StageOrder {
-  /** The app's database file (absolute), and the better-sqlite3 binary it is opened with. */
+/** The app's database file (absolute), and the better-sqlite3 binary it is opened with. */
+export interface DatabaseFile {
   file: string;
   nativeBinding: string | undefined;
+}
+
+/** The turn to write: where, as whom, on the app's clock, and for how long at most. */
+export interface StageOrder extends DatabaseFile {
   actor: string;
   /** The app's clock when the turn came: the stage's rows and audit records carry it. */
   at: string;
@@ -32,7 +41,13 @@ export interface StageOrder {
   knownInvoices?: IssuedInvoice[];
 }
 
-export type BankWorkerRequest = { kind: 'file'; data: BankWorkerData } | { kind: 'stage'; order: StageOrder } | { kind: 'close' };
+export type BankWorkerRequest =
+  /** To the reading worker: it answers { read }, having first posted the file read (read-file.ts's ReadFile) to `to`. */
+  | { kind: 'read'; data: BankWorkerData; to: MessagePort }
+  /** To the storing worker: the file it will store comes from `from`; it warms its page cache of `database` meanwhile (warm-cache.ts). */
+  | { kind: 'store'; database: DatabaseFile; from: MessagePort }
+  | { kind: 'stage'; order: StageOrder }
+  | { kind: 'close' };
 
 export type BankWorkerReply =
   /** `invoiceNumbers`: the invoices the lines' QR and RF references name, for the app to read ahead. */
@@ -43,6 +58,8 @@ export type BankWorkerReply =
   | { kind: 'staged'; statementId: number; done: number; lines: number; counts: ImportCounts; statement: BankStatement | null }
   /** A warm-up that ran to its end while the worker waited (warm-up.ts); one cut short by the file says nothing. */
   | { kind: 'warmed'; recorded: number }
+  /** A reading worker's warm-up that ran to its end (warm-up-reading.ts). */
+  | { kind: 'warmed'; read: number }
   | { kind: 'warmed'; failed: string }
   | { kind: 'failed'; error: ApiError }
   | { kind: 'failed'; unexpected: string; message: string; code?: string };

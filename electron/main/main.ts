@@ -24,7 +24,7 @@ import { lazyRenderer } from '../../db/documents/lazy-renderer';
 import { attachMail, createMailRuntime } from '../../db/mail/runtime';
 import { createWorkerTransport } from '../../db/mail/smtp-client';
 import { startMailSender } from '../../db/mail/sender';
-import { keepBankWorkerReady, warmUpWaitingBankWorkers } from '../../db/bank/worker-client';
+import { keepBankWorkerReady, warmUpWaitingBankWorkers } from '../../db/bank/waiting-workers';
 import { safeStoragePasswordStore } from './mail-password';
 
 const APP_NAME = 'Order Desk';

@@ -30,7 +30,7 @@ import { attachMail, createMailRuntime } from '../../db/mail/runtime';
 import { createWorkerTransport } from '../../db/mail/smtp-client';
 import { startMailSender } from '../../db/mail/sender';
 import { commandLinePasswordStore } from '../../db/mail/password-store';
-import { keepBankWorkerReady, warmUpWaitingBankWorkers } from '../../db/bank/worker-client';
+import { keepBankWorkerReady, warmUpWaitingBankWorkers } from '../../db/bank/waiting-workers';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

@@ -13,7 +13,7 @@ import { qrReferenceFor, creditorReferenceFor } from '../../shared/documents/qr-
 import { accountNumbers } from '../../shared/domain/bank-accounts';
 import type { BankAccount } from '../../shared/documents/invoice-document';
 import { camtXml, type CamtEntry, type CamtTx } from '../support/camt-files';
-import { bankWorkerWarmedUp, warmUpWaitingBankWorkers } from '../../db/bank/worker-client';
+import { bankWorkerWarmedUp, warmUpWaitingBankWorkers } from '../../db/bank/waiting-workers';
 
 export interface BankBenchFigures {
   transactions: number;

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { warmUpImport } from '../../db/bank/warm-up';
-import { bankWorkerWarmedUp, keepBankWorkerReady, waitingBankWorker, warmUpWaitingBankWorkers } from '../../db/bank/worker-client';
+import { warmUpReading } from '../../db/bank/warm-up-reading';
+import { bankWorkerWarmedUp, keepBankWorkerReady, waitingBankWorker, warmUpWaitingBankWorkers } from '../../db/bank/waiting-workers';
 import { call, type TestApp } from '../support/test-db';
 import { camtBase64 } from '../support/camt-files';
 import { CHF_QR_IBAN, issueInvoice, openBankApp, orderOf } from '../support/bank-fixtures';
@@ -41,6 +42,14 @@ describe('the bank worker warming up while it waits for a file', () => {
   it('stops at the first slice after it is told to', async () => {
     let asked = 0;
     expect(await warmUpImport(() => ++asked > 3)).toBeNull();
+    expect(asked).toBe(4);
+  });
+
+  it('reading: reads its own statements to the end, each payment a line, and stops at the first slice after it is told to', async () => {
+    // Were its statement refused, it would warm up the refusal, not the reader.
+    expect(await warmUpReading(() => false)).toBe(5000);
+    let asked = 0;
+    expect(await warmUpReading(() => ++asked > 3)).toBeNull();
     expect(asked).toBe(4);
   });
 

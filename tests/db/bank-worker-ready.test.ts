@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { keepBankWorkerReady, waitingBankWorker } from '../../db/bank/worker-client';
+import { keepBankWorkerReady, waitingBankWorker } from '../../db/bank/waiting-workers';
 import { call, type TestApp } from '../support/test-db';
 import { camtBase64 } from '../support/camt-files';
 import { CHF_QR_IBAN, issueInvoice, openBankApp, orderOf } from '../support/bank-fixtures';

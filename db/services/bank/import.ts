@@ -32,7 +32,7 @@ export async function importStatement(ctx: StagedWriteContext, input: z.output<t
   if (ctx.db.memory) throw new Error('Order Desk: a bank statement is imported by a worker on its own connection, so it needs a database file.');
   let statement;
   try {
-    statement = await openStatementInWorker(input.contentBase64, input.fileName, getSettings(ctx).settings.bankAccounts);
+    statement = await openStatementInWorker(input.contentBase64, input.fileName, getSettings(ctx).settings.bankAccounts, { file: path.resolve(ctx.db.name), nativeBinding: backupNativeBinding() });
   } catch (error) {
     if (error instanceof StatementUnreadable) throw new DomainError('invalid_input', error.message, 'contentBase64');
     throw error;
