@@ -126,24 +126,24 @@ let fileCame = false;
 let stageCame = false;
 
 /** The file the reading worker read, once it came (it posts it before it answers the app, so it is here before any stage). */
-let read: ReadFile | null = null;
+let arrived: ReadFile | null = null;
 
 function fileArrived(): boolean {
-  if (!read && from) {
+  if (!arrived && from) {
     const received = receiveMessageOnPort(from);
     if (received) {
-      read = received.message as ReadFile;
+      arrived = received.message as ReadFile;
       from.close();
     }
   }
-  return read !== null;
+  return arrived !== null;
 }
 
 const options = workerData as BankWorkerOptions | undefined;
 // Only a head start: a warm-up that failed leaves the import as fast as a cold worker's.
 const warmUpFailed = (error: unknown) => post({ kind: 'warmed', failed: error instanceof Error ? (error.stack ?? error.message) : String(error) });
 if (options?.warmUp === 'storing') warmUpImport(() => fileCame, options.nativeBinding).then((done) => done && post({ kind: 'warmed', recorded: done.recorded }), warmUpFailed);
-if (options?.warmUp === 'reading') warmUpReading(() => fileCame).then((read) => read !== null && post({ kind: 'warmed', read }), warmUpFailed);
+if (options?.warmUp === 'reading') warmUpReading(() => fileCame).then((lines) => lines !== null && post({ kind: 'warmed', read: lines }), warmUpFailed);
 
 port.on('message', (request: BankWorkerRequest) => {
   if (request.kind === 'read') {
@@ -188,7 +188,7 @@ port.on('message', (request: BankWorkerRequest) => {
   try {
     if (!run) {
       if (!fileArrived()) throw new Error('the bank statement reader handed over no file');
-      run = newImportRun(read!);
+      run = newImportRun(arrived!);
     }
     post(stage(run, request.order));
   } catch (error) {
