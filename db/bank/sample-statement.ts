@@ -7,7 +7,7 @@
  */
 import { DomainError } from '../../shared/api/errors';
 import { creditorReferenceFor, qrReferenceFor } from '../../shared/documents/qr-bill';
-import { accountNumbers } from '../../shared/domain/bank-accounts';
+import { creditsBookedUnder } from '../../shared/domain/bank-accounts';
 import { DEMO_ACCOUNT_MARK, isDemoBooks } from '../../shared/domain/demo-books';
 import { fromMinorUnits } from '../../shared/money/money';
 import type { ServiceContext } from '../context';
@@ -62,8 +62,7 @@ export function sampleStatement(ctx: ServiceContext): SampleStatementFile {
     const byText = chf[8];
     if (byText) txs.push({ amount: fromMinorUnits(byText.balance_minor, 'CHF'), text: `Facture ${byText.number}, merci`, name: byText.customer_name, country: byText.customer_country, id: `${id}-CHF-9` });
     txs.push({ amount: '50.00', text: 'Donation', name: 'A Friend of the Library', country: 'CH', id: `${id}-CHF-10` });
-    const { iban, qrIban } = accountNumbers(chfAccount);
-    parts.push({ id: `${id}-CHF`, iban: qrIban ?? iban!, currency: 'CHF', day, txs });
+    parts.push({ id: `${id}-CHF`, iban: creditsBookedUnder(chfAccount)!, currency: 'CHF', day, txs });
     payments += txs.length;
   }
   if (eurAccount) {
@@ -75,8 +74,7 @@ export function sampleStatement(ctx: ServiceContext): SampleStatementFile {
       country: inv.customer_country,
       id: `${id}-EUR-${i + 1}`,
     }));
-    const { iban, qrIban } = accountNumbers(eurAccount);
-    if (txs.length > 0) parts.push({ id: `${id}-EUR`, iban: iban ?? qrIban!, currency: 'EUR', day, txs });
+    if (txs.length > 0) parts.push({ id: `${id}-EUR`, iban: creditsBookedUnder(eurAccount)!, currency: 'EUR', day, txs });
     payments += txs.length;
   }
   if (payments === 0) throw new DomainError('conflict', 'This demo database has no open CHF or EUR invoice left for a sample bank statement to pay.');

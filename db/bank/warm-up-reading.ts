@@ -7,7 +7,7 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { creditorReferenceFor, qrReferenceFor } from '../../shared/documents/qr-bill';
-import { accountNumbers } from '../../shared/domain/bank-accounts';
+import { creditsBookedUnder } from '../../shared/domain/bank-accounts';
 import { DEMO_BANK_ACCOUNTS } from '../../shared/domain/demo-books';
 import { camt054Xml, type CreditNotification } from './camt054-writer';
 import { readStatementFile } from './read-file';
@@ -19,10 +19,9 @@ const ROUNDS = 25;
 /** A day's camt.054 of the demo accounts: QR references in CHF, RF references in EUR, one in ten with charges. */
 function warmUpStatement(): string {
   const notifications: CreditNotification[] = (['CHF', 'EUR'] as const).map((currency) => {
-    const { iban, qrIban } = accountNumbers(DEMO_BANK_ACCOUNTS.find((a) => a.currency === currency)!);
     return {
       id: `WARM-UP-${currency}`,
-      iban: (currency === 'CHF' ? qrIban : iban) ?? iban!,
+      iban: creditsBookedUnder(DEMO_BANK_ACCOUNTS.find((a) => a.currency === currency)!)!,
       currency,
       day: '2026-01-05',
       txs: Array.from({ length: PAYMENTS / 2 }, (_, i) => {

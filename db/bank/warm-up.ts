@@ -12,7 +12,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { OrderInput } from '../../shared/contract/orders';
 import { DEMO_BANK_ACCOUNTS } from '../../shared/domain/demo-books';
 import { creditorReferenceFor, qrReferenceFor } from '../../shared/documents/qr-bill';
-import { accountNumbers } from '../../shared/domain/bank-accounts';
+import { creditsBookedUnder } from '../../shared/domain/bank-accounts';
 import { fromMinorUnits } from '../../shared/money/money';
 import { openDatabase } from '../connection';
 import { createContext, today, withStableReads, type ServiceContext } from '../context';
@@ -67,7 +67,6 @@ function statementPayingThem(ctx: ServiceContext): Uint8Array {
   const day = today(ctx);
   const accounts = getSettings(ctx).settings.bankAccounts;
   const notifications: CreditNotification[] = (['CHF', 'EUR'] as const).map((currency) => {
-    const { iban, qrIban } = accountNumbers(accounts.find((a) => a.currency === currency)!);
     const txs: CreditTx[] = open
       .filter((invoice) => invoice.currency === currency)
       .map((invoice, i) => ({
@@ -78,7 +77,7 @@ function statementPayingThem(ctx: ServiceContext): Uint8Array {
         country: 'CH',
         id: `WARM-UP-${currency}-${i}`,
       }));
-    return { id: `WARM-UP-${currency}`, iban: (currency === 'CHF' ? qrIban : iban) ?? iban!, currency, day, txs };
+    return { id: `WARM-UP-${currency}`, iban: creditsBookedUnder(accounts.find((a) => a.currency === currency)!)!, currency, day, txs };
   });
   return new TextEncoder().encode(camt054Xml('WARM-UP', day, notifications));
 }

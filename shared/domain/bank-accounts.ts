@@ -88,6 +88,15 @@ export function accountNumbers(account: Pick<BankAccountFields, 'iban' | 'qrIban
 }
 
 /**
+ * The number a day's credits of `account` are booked under in the bank's files: in CHF, where QR
+ * references are paid, its QR-IBAN when it has one; otherwise its IBAN (or, lacking one, its QR-IBAN).
+ */
+export function creditsBookedUnder(account: Pick<BankAccountFields, 'iban' | 'qrIban' | 'currency'>): string | null {
+  const { iban, qrIban } = accountNumbers(account);
+  return account.currency === 'CHF' ? (qrIban ?? iban) : (iban ?? qrIban);
+}
+
+/**
  * Every problem of one bank account in settings. CHF and EUR invoices carry a QR-bill,
  * so their accounts must be Swiss or Liechtenstein ones; USD accounts may be anywhere.
  * `path` prefixes the field names, e.g. "bankAccounts.0".

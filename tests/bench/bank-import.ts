@@ -10,7 +10,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { Db } from '../../db/connection';
 import type { Invoke } from '../../db/api/invoke';
 import { qrReferenceFor, creditorReferenceFor } from '../../shared/documents/qr-bill';
-import { accountNumbers } from '../../shared/domain/bank-accounts';
+import { creditsBookedUnder } from '../../shared/domain/bank-accounts';
 import type { BankAccount } from '../../shared/documents/invoice-document';
 import { camtXml, type CamtEntry, type CamtTx } from '../support/camt-files';
 import { bankWorkerWarmedUp, warmUpWaitingBankWorkers } from '../../db/bank/waiting-workers';
@@ -41,8 +41,8 @@ async function value<T>(invoke: Invoke, method: string, input: unknown): Promise
 
 /** One statement per account (CHF under its QR-IBAN, EUR), payments spread over the month's days, 50 per batch booking. */
 function statementOf(invoices: OpenInvoice[], transactions: number, accounts: BankAccount[]): string {
-  const chf = accountNumbers(accounts.find((a) => a.currency === 'CHF')!);
-  const eur = accountNumbers(accounts.find((a) => a.currency === 'EUR')!);
+  const chf = creditsBookedUnder(accounts.find((a) => a.currency === 'CHF')!)!;
+  const eur = creditsBookedUnder(accounts.find((a) => a.currency === 'EUR')!)!;
   const byCurrency: Record<'CHF' | 'EUR', CamtTx[]> = { CHF: [], EUR: [] };
   for (let i = 0; i < transactions; i++) {
     const invoice = invoices[i];
@@ -59,8 +59,8 @@ function statementOf(invoices: OpenInvoice[], transactions: number, accounts: Ba
     for (let i = 0; i < txs.length; i += 50) out.push({ bookedOn: `2026-11-${String(2 + ((i / 50) % 25)).padStart(2, '0')}`, reference: `BENCH-ENTRY-${out.length}-${txs[i]!.bankReference}`, txs: txs.slice(i, i + 50) });
     return out;
   };
-  const chfXml = camtXml({ kind: '053', version: '08', iban: chf.qrIban ?? chf.iban!, currency: 'CHF', from: '2026-11-01', to: '2026-11-27', entries: entries(byCurrency.CHF) });
-  const eurXml = camtXml({ kind: '053', version: '08', iban: eur.iban ?? eur.qrIban!, currency: 'EUR', from: '2026-11-01', to: '2026-11-27', entries: entries(byCurrency.EUR) });
+  const chfXml = camtXml({ kind: '053', version: '08', iban: chf, currency: 'CHF', from: '2026-11-01', to: '2026-11-27', entries: entries(byCurrency.CHF) });
+  const eurXml = camtXml({ kind: '053', version: '08', iban: eur, currency: 'EUR', from: '2026-11-01', to: '2026-11-27', entries: entries(byCurrency.EUR) });
   // One file, two statements: the EUR Stmt appended inside the CHF file's BkToCstmrStmt.
   const eurStatement = eurXml.slice(eurXml.indexOf('<Stmt>'), eurXml.lastIndexOf('</Stmt>') + '</Stmt>'.length);
   return chfXml.replace('</Stmt></BkToCstmrStmt>', `</Stmt>${eurStatement}</BkToCstmrStmt>`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { invoiceNumberOfCreditorReference, invoiceNumberOfQrReference, nameResemblance, numbersInText } from '../../shared/domain/bank-references';
 import { creditorReferenceFor, qrReferenceFor } from '../../shared/documents/qr-bill';
-import { accountNumbers, bankAccountProblems } from '../../shared/domain/bank-accounts';
+import { accountNumbers, bankAccountProblems, creditsBookedUnder } from '../../shared/domain/bank-accounts';
 
 const numbers = (text: string) => numbersInText(text).map((m) => [m.kind, m.number]);
 
@@ -57,6 +57,13 @@ describe('an account with an IBAN and a QR-IBAN', () => {
     expect(accountNumbers({ iban: 'CH4431999123000889012' })).toEqual({ iban: null, qrIban: 'CH4431999123000889012' });
     expect(accountNumbers({ iban: 'CH56 0483 5012 3456 7800 9', qrIban: 'CH44 3199 9123 0008 8901 2' })).toEqual({ iban: 'CH5604835012345678009', qrIban: 'CH4431999123000889012' });
     expect(accountNumbers({ iban: 'CH9300762011623852957', qrIban: '' })).toEqual({ iban: 'CH9300762011623852957', qrIban: null });
+  });
+  it('has its QR payments in CHF booked under the QR-IBAN, the rest under the IBAN, and under the one number it has when it has one', () => {
+    const both = { iban: 'CH5604835012345678009', qrIban: 'CH4431999123000889012' };
+    expect(creditsBookedUnder({ ...both, currency: 'CHF' })).toBe('CH4431999123000889012');
+    expect(creditsBookedUnder({ ...both, currency: 'EUR' })).toBe('CH5604835012345678009');
+    expect(creditsBookedUnder({ iban: 'CH9300762011623852957', currency: 'CHF' })).toBe('CH9300762011623852957');
+    expect(creditsBookedUnder({ iban: 'CH4431999123000889012', currency: 'EUR' })).toBe('CH4431999123000889012');
   });
   it('refuses a QR-IBAN on a USD account and a normal IBAN typed as the QR-IBAN', () => {
     expect(bankAccountProblems({ ...account, iban: 'CH5604835012345678009', qrIban: 'CH4431999123000889012' })).toEqual([]);
