@@ -30,9 +30,10 @@ export const STAGE_BUDGET_MS = 200;
 
 export async function importStatement(ctx: StagedWriteContext, input: z.output<typeof BankImportInput>): Promise<BankImportResult> {
   if (ctx.db.memory) throw new Error('Order Desk: a bank statement is imported by a worker on its own connection, so it needs a database file.');
+  const database = { file: path.resolve(ctx.db.name), nativeBinding: backupNativeBinding() };
   let statement;
   try {
-    statement = await openStatementInWorker(input.contentBase64, input.fileName, getSettings(ctx).settings.bankAccounts, { file: path.resolve(ctx.db.name), nativeBinding: backupNativeBinding() });
+    statement = await openStatementInWorker(input.contentBase64, input.fileName, getSettings(ctx).settings.bankAccounts, database);
   } catch (error) {
     if (error instanceof StatementUnreadable) throw new DomainError('invalid_input', error.message, 'contentBase64');
     throw error;
@@ -56,8 +57,7 @@ export async function importStatement(ctx: StagedWriteContext, input: z.output<t
       try {
         const step = await holdingWriteLock(ctx, () =>
           statement.stage({
-            file: path.resolve(ctx.db.name),
-            nativeBinding: backupNativeBinding(),
+            ...database,
             actor: ctx.actor,
             at: ctx.now().toISOString(),
             budgetMs: STAGE_BUDGET_MS,
