@@ -123,12 +123,11 @@ function stage(run: ImportRun, order: StageOrder): BankWorkerReply {
 let from: MessagePort | null = null;
 let run: ImportRun | null = null;
 let fileCame = false;
-let stageCame = false;
 
 /** The file the reading worker read, once it came (it posts it before it answers the app, so it is here before any stage). */
 let arrived: ReadFile | null = null;
 
-function fileArrived(): boolean {
+function fileArrived(): ReadFile | null {
   if (!arrived && from) {
     const received = receiveMessageOnPort(from);
     if (received) {
@@ -136,7 +135,7 @@ function fileArrived(): boolean {
       from.close();
     }
   }
-  return arrived !== null;
+  return arrived;
 }
 
 const options = workerData as BankWorkerOptions | undefined;
@@ -166,7 +165,7 @@ port.on('message', (request: BankWorkerRequest) => {
     from = request.from;
     try {
       // Only a head start: if the database cannot be opened now, the first stage says why.
-      void warmPageCache(connection(request.database, true), () => stageCame || fileArrived()).catch(() => undefined);
+      void warmPageCache(connection(request.database, true), () => fileArrived() !== null).catch(() => undefined);
     } catch {
       // As above.
     }
@@ -184,11 +183,11 @@ port.on('message', (request: BankWorkerRequest) => {
     port.close();
     return;
   }
-  stageCame = true;
   try {
     if (!run) {
-      if (!fileArrived()) throw new Error('the bank statement reader handed over no file');
-      run = newImportRun(arrived!);
+      const file = fileArrived();
+      if (!file) throw new Error('the bank statement reader handed over no file');
+      run = newImportRun(file);
     }
     post(stage(run, request.order));
   } catch (error) {

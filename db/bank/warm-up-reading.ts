@@ -6,44 +6,24 @@
  * few milliseconds and stops at the first slice after the file came.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { creditorReferenceFor, qrReferenceFor } from '../../shared/documents/qr-bill';
-import { creditsBookedUnder } from '../../shared/domain/bank-accounts';
 import { DEMO_BANK_ACCOUNTS } from '../../shared/domain/demo-books';
-import { camt054Xml, type CreditNotification } from './camt054-writer';
 import { readStatementFile } from './read-file';
+import { warmUpStatement, type InvoiceToPay } from './warm-up-statement';
 
 /** Payments per statement, and statements read: slices of a few milliseconds, enough for V8 to optimise the reader. */
 const PAYMENTS = 200;
 const ROUNDS = 25;
 
-/** A day's camt.054 of the demo accounts: QR references in CHF, RF references in EUR, one in ten with charges. */
-function warmUpStatement(): string {
-  const notifications: CreditNotification[] = (['CHF', 'EUR'] as const).map((currency) => {
-    return {
-      id: `WARM-UP-${currency}`,
-      iban: creditsBookedUnder(DEMO_BANK_ACCOUNTS.find((a) => a.currency === currency)!)!,
-      currency,
-      day: '2026-01-05',
-      txs: Array.from({ length: PAYMENTS / 2 }, (_, i) => {
-        const invoice = `INV-2026-${String(i + 1).padStart(5, '0')}`;
-        return {
-          amount: `${25 + i}.50`,
-          ...(i % 10 === 0 ? { charges: '1.50' } : {}),
-          reference: currency === 'CHF' ? { type: 'QRR' as const, value: qrReferenceFor(invoice) } : { type: 'SCOR' as const, value: creditorReferenceFor(invoice) },
-          text: `Facture ${invoice}`,
-          name: `Warm-up Payer ${i}`,
-          country: 'CH',
-          id: `WARM-UP-${currency}-${i}`,
-        };
-      }),
-    };
-  });
-  return camt054Xml('WARM-UP', '2026-01-05', notifications);
-}
+/** Invoices the warm-up statement pays: the reader never looks them up, so any numbers do. */
+const INVOICES: InvoiceToPay[] = Array.from({ length: PAYMENTS }, (_, i) => ({
+  number: `INV-2026-${String(i + 1).padStart(5, '0')}`,
+  currency: i % 2 ? 'EUR' : 'CHF',
+  owedMinor: 2550 + 100 * i,
+}));
 
 /** Reads until done or until `stop()` answers true (checked between slices): answers the lines read, or null when it stopped. */
 export async function warmUpReading(stop: () => boolean): Promise<number | null> {
-  const contentBase64 = Buffer.from(warmUpStatement()).toString('base64');
+  const contentBase64 = Buffer.from(warmUpStatement('2026-01-05', DEMO_BANK_ACCOUNTS, INVOICES)).toString('base64');
   let read = 0;
   for (let round = 0; round < ROUNDS; round++) {
     await nextTurn();

@@ -11,20 +11,16 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { OrderInput } from '../../shared/contract/orders';
 import { DEMO_BANK_ACCOUNTS } from '../../shared/domain/demo-books';
-import { creditorReferenceFor, qrReferenceFor } from '../../shared/documents/qr-bill';
-import { creditsBookedUnder } from '../../shared/domain/bank-accounts';
-import { fromMinorUnits } from '../../shared/money/money';
 import { openDatabase } from '../connection';
 import { createContext, today, withStableReads, type ServiceContext } from '../context';
 import { statement } from '../statements';
 import { newImportRun, runStage } from '../services/bank/import-stage';
-import { prepareFile } from '../services/bank/prepare';
 import { invoiceSpec, issueDocumentWithPdfLater } from '../services/invoices/issue';
 import { createOrder } from '../services/orders/write';
 import { getSettings, setSettings } from '../services/settings';
 import { inWriteTransaction } from '../transactions';
-import { camt054Xml, type CreditNotification, type CreditTx } from './camt054-writer';
-import { readCamt } from './camt-read';
+import { readStatementFile } from './read-file';
+import { warmUpStatement, type InvoiceToPay } from './warm-up-statement';
 
 /** Payments recorded to warm up: enough for V8 to optimise the recording path (100 gave half the gain, 300 most of it). */
 const WARM_UP_PAYMENTS = 300;
@@ -58,28 +54,13 @@ function writeOpenInvoices(ctx: ServiceContext, publication: number, from: numbe
   });
 }
 
-/** A day's camt.054 paying every open invoice by its reference, one in ten short by the bank's charges. */
-function statementPayingThem(ctx: ServiceContext): Uint8Array {
+/** A day's camt.054 paying every open invoice (warm-up-statement.ts). */
+function statementPayingThem(ctx: ServiceContext): string {
   const open = statement(
     ctx,
-    `SELECT i.number, i.currency, o.balance_minor FROM invoices i JOIN orders o ON o.id = i.order_id WHERE i.kind = 'invoice' AND o.balance_minor > 0 ORDER BY i.id`,
-  ).all() as { number: string; currency: 'CHF' | 'EUR'; balance_minor: number }[];
-  const day = today(ctx);
-  const accounts = getSettings(ctx).settings.bankAccounts;
-  const notifications: CreditNotification[] = (['CHF', 'EUR'] as const).map((currency) => {
-    const txs: CreditTx[] = open
-      .filter((invoice) => invoice.currency === currency)
-      .map((invoice, i) => ({
-        amount: fromMinorUnits(invoice.balance_minor - (i % 10 === 0 ? 150 : 0), currency),
-        ...(i % 10 === 0 ? { charges: '1.50' } : {}),
-        reference: currency === 'CHF' ? { type: 'QRR', value: qrReferenceFor(invoice.number) } : { type: 'SCOR', value: creditorReferenceFor(invoice.number) },
-        name: `Warm-up Payer ${i}`,
-        country: 'CH',
-        id: `WARM-UP-${currency}-${i}`,
-      }));
-    return { id: `WARM-UP-${currency}`, iban: creditsBookedUnder(accounts.find((a) => a.currency === currency)!)!, currency, day, txs };
-  });
-  return new TextEncoder().encode(camt054Xml('WARM-UP', day, notifications));
+    `SELECT i.number, i.currency, o.balance_minor AS owedMinor FROM invoices i JOIN orders o ON o.id = i.order_id WHERE i.kind = 'invoice' AND o.balance_minor > 0 ORDER BY i.id`,
+  ).all() as InvoiceToPay[];
+  return warmUpStatement(today(ctx), getSettings(ctx).settings.bankAccounts, open);
 }
 
 /**
@@ -101,12 +82,11 @@ export async function warmUpImport(stop: () => boolean, nativeBinding?: string):
     }
     await nextTurn();
     if (stop()) return null;
-    const bytes = statementPayingThem(ctx);
-    const read = readCamt(bytes);
+    const contentBase64 = Buffer.from(statementPayingThem(ctx)).toString('base64');
+    const read = readStatementFile({ contentBase64, fileName: 'warm-up.xml', accounts: getSettings(ctx).settings.bankAccounts });
     if (!read.ok) throw new Error(`the warm-up statement was refused: ${read.message}`);
-    const prepared = prepareFile(read.file, getSettings(ctx).settings.bankAccounts);
-    const run = newImportRun({ fileName: 'warm-up.xml', sha256: '0'.repeat(64), bytes, file: read.file, prepared });
-    while (run.done < prepared.lines.length) {
+    const run = newImportRun(read.read);
+    while (run.done < run.prepared.lines.length) {
       await nextTurn();
       if (stop()) return null;
       runStage(withStableReads(ctx), run, STAGE_MS);
